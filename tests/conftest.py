@@ -1,0 +1,185 @@
+"""Shared fixtures: keys, databases, both apps, their clients and a CLI runner.
+
+Every database test runs twice, on SQLite and on PostgreSQL (the latter only
+where ``TIPLINE_TEST_DATABASE_URL`` is set, as ``.ci/run`` does). The schema is
+created once per database; each test then runs inside a transaction that is
+rolled back, with the apps' sessions joined to it through SAVEPOINTs, so a
+view's ``commit()`` commits only the savepoint (Warehouse's pattern).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from tipline.crypto import HybridIdentity
+from tipline.db import get_db, make_engine
+from tipline.keys import generate_keys
+from tipline.models import Base
+
+PG_ENV = "TIPLINE_TEST_DATABASE_URL"
+TEST_PASSPHRASE = "correct horse battery staple organization"
+
+# Cheap KDF settings: the real costs are deliberate defences, not what a unit
+# test is about. Tests that are about the cost set their own values.
+FAST_KDF: dict[str, Any] = {
+    "PHRASE_KDF_LOG_N": 4,
+    "ARGON2_MEMORY_KIB": 64,
+    "ARGON2_ITERATIONS": 1,
+    "ARGON2_LANES": 1,
+}
+
+
+@pytest.fixture(scope="session")
+def org_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, HybridIdentity]:
+    """One organization key pair for the whole run (keys dir, identity)."""
+    keys_dir = tmp_path_factory.mktemp("keys")
+    identity = generate_keys(keys_dir, TEST_PASSPHRASE, work_factor=2)
+    return keys_dir, identity
+
+
+@pytest.fixture
+def keys_dir(org_keys: tuple[Path, HybridIdentity]) -> Path:
+    return org_keys[0]
+
+
+@pytest.fixture
+def org_identity(org_keys: tuple[Path, HybridIdentity]) -> HybridIdentity:
+    return org_keys[1]
+
+
+@pytest.fixture
+def fast_kdf() -> dict[str, Any]:
+    """Config overrides that make password and phrase KDFs fast."""
+    return dict(FAST_KDF)
+
+
+def _database_params() -> list[Any]:
+    pg = pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(
+            not os.environ.get(PG_ENV), reason=f"{PG_ENV} is not set (no PostgreSQL to test on)"
+        ),
+    )
+    return ["sqlite", pg]
+
+
+@pytest.fixture(scope="session", params=_database_params())
+def database_engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    """An engine with the full schema, once per database kind per run."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    else:
+        url = os.environ[PG_ENV]
+    engine = make_engine(url)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    yield engine
+    if request.param != "sqlite":
+        Base.metadata.drop_all(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def db_connection(database_engine: Engine) -> Iterator[Connection]:
+    """A connection inside a transaction that is rolled back after the test."""
+    connection = database_engine.connect()
+    transaction = connection.begin()
+    try:
+        yield connection
+    finally:
+        transaction.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def db_session(db_connection: Connection) -> Iterator[Session]:
+    """A session for service tests; ``commit()`` only releases a savepoint."""
+    session = Session(bind=db_connection, join_transaction_mode="create_savepoint")
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+@pytest.fixture
+def base_config(
+    tmp_path: Path, keys_dir: Path, database_engine: Engine, fast_kdf: dict[str, Any]
+) -> dict[str, Any]:
+    """Test config shared by both apps (secrets, folders, fast KDFs)."""
+    return {
+        "TESTING": True,
+        "WTF_CSRF_ENABLED": False,
+        "INTAKE_SECRET_KEY": "intake-secret-key-for-tests-0123456789",
+        "REVIEW_SECRET_KEY": "review-secret-key-for-tests-0123456789",
+        "PHRASE_PEPPER": "phrase-pepper-for-tests-0123456789abcdef",
+        "INSTANCE_SECRET": "instance-secret-for-tests-0123456789abcd",
+        "DATABASE_URL": database_engine.url.render_as_string(hide_password=False),
+        "BLOB_DIR": str(tmp_path / "blobs"),
+        "KEYS_DIR": str(keys_dir),
+        **fast_kdf,
+    }
+
+
+def bind_to_connection(app: Flask, connection: Connection) -> None:
+    """Make ``app``'s sessions join the test's rolled-back transaction."""
+    get_db(app).sessionmaker = sessionmaker(
+        bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+    )
+
+
+@pytest.fixture
+def instance_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty instance folder, selected through ``TIPLINE_INSTANCE``."""
+    path = tmp_path / "instance"
+    path.mkdir()
+    monkeypatch.setenv("TIPLINE_INSTANCE", str(path))
+    return path
+
+
+@pytest.fixture
+def intake_app(
+    base_config: dict[str, Any], db_connection: Connection, instance_dir: Path
+) -> Flask:
+    from tipline.intake import create_app
+
+    app = create_app(base_config)
+    bind_to_connection(app, db_connection)
+    return app
+
+
+@pytest.fixture
+def intake_client(intake_app: Flask) -> FlaskClient:
+    return intake_app.test_client()
+
+
+@pytest.fixture
+def review_app(
+    base_config: dict[str, Any], db_connection: Connection, instance_dir: Path
+) -> Flask:
+    from tipline.review import create_app
+
+    app = create_app(base_config)
+    bind_to_connection(app, db_connection)
+    return app
+
+
+@pytest.fixture
+def review_client(review_app: Flask) -> FlaskClient:
+    return review_app.test_client()
+
+
+@pytest.fixture
+def cli_runner() -> CliRunner:
+    return CliRunner()

@@ -1,0 +1,93 @@
+"""The blob store: a folder of sealed files, written atomically.
+
+Callers hand the store only ciphertext (they wrap the writer in an age
+``encrypt_stream``), so nothing here ever sees plaintext. A blob is written to
+a temporary file in the store's own ``tmp/`` folder, flushed to disk, then
+renamed into place; a failed or abandoned write removes its temporary file, so
+a crash mid-upload leaves no orphan that looks like a real blob.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+_BLOB_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+class BlobNotFound(LookupError):
+    """No blob has that id."""
+
+
+class BlobStore:
+    """Sealed files under ``root``, sharded by the first two hex digits."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+
+    def _path(self, blob_id: str) -> Path:
+        if not _BLOB_ID.match(blob_id):
+            raise BlobNotFound(blob_id)
+        return self.root / blob_id[:2] / blob_id
+
+    @contextlib.contextmanager
+    def writer(self) -> Iterator[tuple[str, BinaryIO]]:
+        """Yield ``(blob_id, file)``; the blob exists only if the block succeeds."""
+        tmp_dir = self.root / "tmp"
+        tmp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        blob_id = secrets.token_hex(16)
+        fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, prefix="partial-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                yield blob_id, handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            final = self._path(blob_id)
+            final.parent.mkdir(exist_ok=True, mode=0o700)
+            os.replace(tmp_name, final)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
+            raise
+
+    def put(self, data: bytes) -> str:
+        """Store ``data`` (already sealed) and return its id."""
+        with self.writer() as (blob_id, handle):
+            handle.write(data)
+        return blob_id
+
+    def open(self, blob_id: str) -> BinaryIO:
+        try:
+            return self._path(blob_id).open("rb")
+        except FileNotFoundError as exc:
+            raise BlobNotFound(blob_id) from exc
+
+    def read(self, blob_id: str) -> bytes:
+        with self.open(blob_id) as handle:
+            return handle.read()
+
+    def exists(self, blob_id: str) -> bool:
+        try:
+            return self._path(blob_id).is_file()
+        except BlobNotFound:
+            return False
+
+    def delete(self, blob_id: str) -> None:
+        with contextlib.suppress(FileNotFoundError, BlobNotFound):
+            self._path(blob_id).unlink()
+
+    def ids(self) -> Iterator[str]:
+        """Every stored blob id (for maintenance: orphan sweeps, rotation)."""
+        if not self.root.is_dir():
+            return
+        for shard in sorted(self.root.iterdir()):
+            if shard.is_dir() and len(shard.name) == 2:
+                for path in sorted(shard.iterdir()):
+                    if _BLOB_ID.match(path.name):
+                        yield path.name

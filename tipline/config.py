@@ -1,0 +1,164 @@
+"""Configuration: defaults, then the instance file, then ``TIPLINE_*`` variables.
+
+Both apps and the CLI load configuration through :func:`load_config`, so a
+value means the same thing everywhere. Nothing here runs at import time.
+
+Order (later wins), as in Flask's tutorial:
+
+1. :data:`DEFAULTS` below;
+2. ``config.py`` in the instance folder (written by ``tipline init``);
+3. environment variables ``TIPLINE_<NAME>`` (values parsed as JSON when they
+   look like JSON, so ``TIPLINE_MAX_UPLOAD_BYTES=1000`` is an int);
+4. the ``test_config`` mapping passed to an app factory.
+
+The result is validated; a bad value raises :class:`ConfigError` whose message
+names the setting, and the CLI turns that into a one-line error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Config
+
+MIB = 1024 * 1024
+
+DEFAULTS: dict[str, Any] = {
+    # Secrets: written by ``tipline init``; the apps refuse to start without them.
+    "INTAKE_SECRET_KEY": None,
+    "REVIEW_SECRET_KEY": None,
+    # Mixed into the slow KDF that turns a receipt phrase into a lookup id, so
+    # a stolen database alone does not allow guessing phrases offline.
+    "PHRASE_PEPPER": None,
+    # Mixed into every reviewer's wrapped copy of the organization identity;
+    # kept outside the database for the same reason.
+    "INSTANCE_SECRET": None,
+    "DATABASE_URL": None,  # default: SQLite in the instance folder
+    "BLOB_DIR": None,  # default: <instance>/blobs
+    "KEYS_DIR": None,  # default: $TIPLINE_KEYS or ./keys
+    "STATES": ["PA"],  # USPS codes whose counties the forms offer
+    "MAX_UPLOAD_BYTES": 500 * MIB,  # total attachments per submission
+    "MAX_ATTACHMENTS": 10,
+    "MIN_TIP_LENGTH": 20,
+    # Global (not per-person: we do not identify people) submission limit.
+    "SUBMISSIONS_PER_HOUR": 120,
+    "ONION_ADDRESS": None,
+    "ORGANIZATION_NAME": "tipline",
+    "LANGUAGES": ["en", "es"],
+    # Cost of the receipt-phrase KDF (scrypt, log2 N). Deliberately slow.
+    "PHRASE_KDF_LOG_N": 17,
+    # Argon2id parameters for reviewer passwords.
+    "ARGON2_MEMORY_KIB": 64 * 1024,
+    "ARGON2_ITERATIONS": 3,
+    "ARGON2_LANES": 1,
+    "SESSION_IDLE_MINUTES": 30,
+    "SESSION_ABSOLUTE_HOURS": 12,
+    "LOGIN_LOCKOUT_ATTEMPTS": 10,
+    "LOGIN_LOCKOUT_MINUTES": 15,
+    "EXPORT_SUPPRESS_BELOW": 3,
+    "LOG_LEVEL": "INFO",
+}
+
+REQUIRED_SECRETS = ("INTAKE_SECRET_KEY", "REVIEW_SECRET_KEY", "PHRASE_PEPPER", "INSTANCE_SECRET")
+
+_POSITIVE_INTS = (
+    "MAX_UPLOAD_BYTES",
+    "MAX_ATTACHMENTS",
+    "MIN_TIP_LENGTH",
+    "SUBMISSIONS_PER_HOUR",
+    "PHRASE_KDF_LOG_N",
+    "ARGON2_MEMORY_KIB",
+    "ARGON2_ITERATIONS",
+    "ARGON2_LANES",
+    "SESSION_IDLE_MINUTES",
+    "SESSION_ABSOLUTE_HOURS",
+    "LOGIN_LOCKOUT_ATTEMPTS",
+    "LOGIN_LOCKOUT_MINUTES",
+    "EXPORT_SUPPRESS_BELOW",
+)
+
+
+class ConfigError(ValueError):
+    """A configuration value is missing or wrong; the message names it."""
+
+
+def instance_path() -> Path:
+    """The instance folder: ``$TIPLINE_INSTANCE`` or ``./instance``."""
+    return Path(os.environ.get("TIPLINE_INSTANCE") or "instance").resolve()
+
+
+def load_config(
+    instance: Path | None = None,
+    test_config: Mapping[str, Any] | None = None,
+    *,
+    require_secrets: bool = True,
+) -> Config:
+    """Load and validate the configuration for the given instance folder."""
+    instance = (instance or instance_path()).resolve()
+    config = Config(str(instance))
+    config.from_mapping(DEFAULTS)
+    config.from_pyfile("config.py", silent=True)
+    _load_environment(config)
+    if test_config:
+        config.update(test_config)
+    _fill_paths(config, instance)
+    validate(config, require_secrets=require_secrets)
+    return config
+
+
+def _load_environment(config: Config) -> None:
+    # Only known names: TIPLINE_PASSPHRASE and friends must never land in config.
+    for name in DEFAULTS:
+        raw = os.environ.get(f"TIPLINE_{name}")
+        if raw is None:
+            continue
+        try:
+            config[name] = json.loads(raw)
+        except json.JSONDecodeError:
+            config[name] = raw
+
+
+def _fill_paths(config: Config, instance: Path) -> None:
+    config["INSTANCE_PATH"] = str(instance)
+    if not config.get("DATABASE_URL"):
+        config["DATABASE_URL"] = f"sqlite:///{instance / 'tipline.sqlite3'}"
+    if not config.get("BLOB_DIR"):
+        config["BLOB_DIR"] = str(instance / "blobs")
+    if not config.get("KEYS_DIR"):
+        config["KEYS_DIR"] = os.environ.get("TIPLINE_KEYS") or "keys"
+    config["KEYS_DIR"] = str(Path(config["KEYS_DIR"]).resolve())
+
+
+def validate(config: Mapping[str, Any], *, require_secrets: bool = True) -> None:
+    """Raise :class:`ConfigError` naming the first bad setting."""
+    if require_secrets:
+        for name in REQUIRED_SECRETS:
+            value = config.get(name)
+            if not isinstance(value, str) or len(value) < 32:
+                raise ConfigError(
+                    f"{name} is missing or shorter than 32 characters; run 'tipline init'"
+                )
+    for name in _POSITIVE_INTS:
+        value = config.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"{name} must be a positive whole number, got {value!r}")
+    states = config.get("STATES")
+    if not isinstance(states, list) or not states or not all(
+        isinstance(s, str) and len(s) == 2 and s.isalpha() for s in states
+    ):
+        raise ConfigError(f"STATES must be a list of two-letter state codes, got {states!r}")
+    languages = config.get("LANGUAGES")
+    if not isinstance(languages, list) or "en" not in languages:
+        raise ConfigError("LANGUAGES must be a list that includes 'en'")
+    url = config.get("DATABASE_URL")
+    if not isinstance(url, str) or not url.startswith(("sqlite:", "postgresql")):
+        raise ConfigError("DATABASE_URL must be a sqlite: or postgresql URL")
+    onion = config.get("ONION_ADDRESS")
+    if onion is not None and (not isinstance(onion, str) or not onion.endswith(".onion")):
+        raise ConfigError("ONION_ADDRESS must be a hostname ending in .onion")
+    if config.get("LOG_LEVEL") not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR")

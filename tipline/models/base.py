@@ -1,0 +1,48 @@
+"""Declarative base with a naming convention, and small shared column helpers.
+
+The naming convention gives every constraint and index a predictable name, so
+Alembic migrations can drop and alter them on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def new_id() -> str:
+    """A random, unguessable identifier (128 bits, hex)."""
+    return secrets.token_hex(16)
+
+
+def utcnow() -> datetime:
+    """Now, in UTC, without tzinfo (both databases store it the same way)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def coarse_now() -> datetime:
+    """Now, truncated to the hour: what we record about when a source acted."""
+    return utcnow().replace(minute=0, second=0, microsecond=0)
+
+
+def size_bucket(size: int) -> int:
+    """Round a byte count up to a power of two (min 1 KiB), hiding exact sizes."""
+    bucket = 1024
+    while bucket < size:
+        bucket *= 2
+    return bucket

@@ -1,0 +1,59 @@
+"""The tip aggregate: a sealed submission and its sealed attachments.
+
+Only what is needed to sort and count stays in the clear (DESIGN.md, threat
+model 2): a random id, county FIPS, the hour it arrived, a size bucket, status.
+Everything the source wrote is in the sealed body blob.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tipline.models.base import Base, coarse_now, new_id
+
+TIP_STATUSES = ("new", "triaged", "corroborating", "closed", "spam")
+
+
+class Tip(Base):
+    __tablename__ = "tips"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    received_hour: Mapped[datetime] = mapped_column(default=coarse_now, index=True)
+    county_fips: Mapped[str | None] = mapped_column(String(5))
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    size_bucket: Mapped[int]
+    has_files: Mapped[bool] = mapped_column(default=False)
+    # Blob id of the sealed tip document (tipline.intake.document).
+    body_blob: Mapped[str] = mapped_column(String(64))
+    # Derived from the receipt phrase with a slow, peppered KDF; never the phrase.
+    source_lookup: Mapped[str] = mapped_column(String(64), unique=True)
+    # The source's own reply recipient (a public key), derived from the phrase.
+    source_recipient: Mapped[str] = mapped_column(String(2048))
+
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="tip", cascade="all, delete-orphan", order_by="Attachment.position"
+    )
+
+    __table_args__ = (
+        # The inbox sorts newest first within the usual filters.
+        Index("ix_tips_status_received", "status", "received_hour"),
+        Index("ix_tips_county_received", "county_fips", "received_hour"),
+    )
+
+
+class Attachment(Base):
+    """A sealed file; its name and type live in the sealed tip document."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    tip_id: Mapped[str] = mapped_column(ForeignKey("tips.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    blob_id: Mapped[str] = mapped_column(String(64))
+    size_bucket: Mapped[int]
+    received_hour: Mapped[datetime] = mapped_column(default=coarse_now)
+
+    tip: Mapped[Tip] = relationship(back_populates="attachments")

@@ -1,0 +1,28 @@
+"""The private review app: sign-in, inbox, tips, admin.
+
+Runs as its own process with its own secret key and cookie
+(``tipline_review``). It is meant for localhost, a VPN, or an onion service
+with client authorization; never expose it next to the intake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from tipline.web import create_base_app
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the review app (flaskr-style factory)."""
+    app = create_base_app(__name__, "review", test_config)
+    from tipline.review import admin, auth, inbox, tips
+
+    auth.init_app(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(admin.bp)
+    app.register_blueprint(inbox.bp)
+    app.register_blueprint(tips.bp)
+    return app
