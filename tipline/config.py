@@ -101,7 +101,10 @@ def load_config(
     instance = (instance or instance_path()).resolve()
     config = Config(str(instance))
     config.from_mapping(DEFAULTS)
-    config.from_pyfile("config.py", silent=True)
+    try:
+        config.from_pyfile("config.py", silent=True)
+    except Exception as exc:  # a syntax or runtime error in the file; report it in one line
+        raise ConfigError(f"{instance / 'config.py'} cannot be loaded: {exc}") from exc
     _load_environment(config)
     if test_config:
         config.update(test_config)

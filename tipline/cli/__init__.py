@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import click
 
+from tipline.cli.audit import audit_group
 from tipline.cli.initialize import init_command
+from tipline.cli.keys import keys_group
 from tipline.cli.serve import serve_command
+from tipline.cli.users import users_group
 
 
 @click.group()
@@ -24,6 +27,9 @@ def cli() -> None:
 
 cli.add_command(init_command)
 cli.add_command(serve_command)
+cli.add_command(users_group)
+cli.add_command(keys_group)
+cli.add_command(audit_group)
 
 
 def _register_optional() -> None:

@@ -147,8 +147,8 @@ class ArmorReader:
             self._finish()
             return
         self._out += _decode_last_line(body)
-        end_line, ok = self._src.readline(len(END) + 2)
-        if end_line not in (END + eol, END) or (end_line == END and ok):
+        end_line, _ = self._src.readline(len(END) + 2)
+        if end_line not in (END + eol, END):
             raise ArmorError("invalid armor: expected the END line after a short line")
         self._finish()
 

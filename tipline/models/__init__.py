@@ -4,7 +4,18 @@ Importing this package registers every table on ``Base.metadata``; models never
 commit (services and views decide when a unit of work ends).
 """
 
+from tipline.models.audit import AuditEvent, AuditHead
 from tipline.models.base import Base
+from tipline.models.ratelimit import SubmissionCount
+from tipline.models.read import TipRead
+from tipline.models.review_session import ReviewSession
+from tipline.models.tag import Tag, tip_tags
 from tipline.models.tip import TIP_STATUSES, Attachment, Tip
+from tipline.models.user import ROLES, User
+from tipline.models.wrapped_key import WrappedKey
 
-__all__ = ["TIP_STATUSES", "Attachment", "Base", "Tip"]
+__all__ = ["TIP_STATUSES", "Attachment", "Base", "SubmissionCount", "Tip"]
+# Accounts, sessions, wrapped keys and the audit log (tipline.accounts, tipline.audit).
+__all__ += ["ROLES", "AuditEvent", "AuditHead", "ReviewSession", "User", "WrappedKey"]
+# Inbox tags and per-reviewer read marks (tipline.tips).
+__all__ += ["Tag", "TipRead", "tip_tags"]

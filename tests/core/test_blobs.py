@@ -1,0 +1,41 @@
+"""The blob store writes atomically and leaves nothing behind on failure."""
+
+from __future__ import annotations
+
+import pytest
+
+from tipline.blobs import BlobNotFound, BlobStore
+
+
+def test_put_read_delete(tmp_path):
+    store = BlobStore(tmp_path)
+    blob_id = store.put(b"sealed bytes")
+    assert store.exists(blob_id)
+    assert store.read(blob_id) == b"sealed bytes"
+    assert list(store.ids()) == [blob_id]
+    store.delete(blob_id)
+    assert not store.exists(blob_id)
+    assert list(store.ids()) == []
+
+
+def test_failed_write_leaves_no_blob_and_no_temporary_file(tmp_path):
+    store = BlobStore(tmp_path)
+    with pytest.raises(RuntimeError), store.writer() as (blob_id, handle):
+        handle.write(b"partial")
+        raise RuntimeError("client went away")
+    assert not store.exists(blob_id)
+    assert list(store.ids()) == []
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+@pytest.mark.parametrize("bad", ["../../etc/passwd", "", "ABCDEF", "0" * 31, "g" * 32])
+def test_ids_that_are_not_ours_are_not_found(tmp_path, bad):
+    store = BlobStore(tmp_path)
+    with pytest.raises(BlobNotFound):
+        store.open(bad)
+    assert not store.exists(bad)
+
+
+def test_missing_blob(tmp_path):
+    with pytest.raises(BlobNotFound):
+        BlobStore(tmp_path).read("0" * 32)

@@ -1,0 +1,106 @@
+"""``tipline init``: config, keys, database, first admin; safe to run again."""
+
+from __future__ import annotations
+
+import pytest
+
+from tipline.cli import cli
+from tipline.config import load_config
+from tipline.db import Database
+from tipline.keys import load_identity, load_recipients
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIPLINE_INSTANCE", str(tmp_path / "instance"))
+    monkeypatch.setenv("TIPLINE_KEYS", str(tmp_path / "keys"))
+    for name, value in {
+        "ARGON2_MEMORY_KIB": "64", "ARGON2_ITERATIONS": "1", "PHRASE_KDF_LOG_N": "4",
+    }.items():
+        monkeypatch.setenv(f"TIPLINE_{name}", value)
+    passphrase = tmp_path / "passphrase"
+    passphrase.write_text("a long organization passphrase\n")
+    return tmp_path, str(passphrase)
+
+
+def _init(cli_runner, passphrase, *extra):
+    return cli_runner.invoke(
+        cli,
+        ["init", "--non-interactive", "--passphrase-file", passphrase, "--work-factor", "2",
+         *extra],
+    )
+
+
+def test_non_interactive_init_creates_everything(cli_runner, fresh):
+    root, passphrase = fresh
+    result = _init(cli_runner, passphrase)
+    assert result.exit_code == 0, result.output
+    config = load_config(root / "instance")
+    assert (root / "instance" / "config.py").stat().st_mode & 0o077 == 0
+    assert (root / "keys" / "identity.age").stat().st_mode & 0o077 == 0
+    recipients = load_recipients(root / "keys")
+    assert str(recipients[0]).startswith("age1pq1")
+    identity = load_identity(root / "keys", "a long organization passphrase")
+    assert str(identity.recipient()) == str(recipients[0])
+    assert "One-time password" in result.output
+    assert Database(config["DATABASE_URL"]).engine.dialect.name == "sqlite"
+
+
+def test_running_again_keeps_keys_and_secrets(cli_runner, fresh):
+    root, passphrase = fresh
+    assert _init(cli_runner, passphrase).exit_code == 0
+    before = (root / "keys" / "recipients.txt").read_text()
+    config_before = (root / "instance" / "config.py").read_text()
+    result = _init(cli_runner, passphrase)
+    assert result.exit_code == 0, result.output
+    assert "Keeping the existing keys" in result.output
+    assert "One-time password" not in result.output
+    assert (root / "keys" / "recipients.txt").read_text() == before
+    assert (root / "instance" / "config.py").read_text() == config_before
+
+
+def test_force_needs_a_confirmation(cli_runner, fresh):
+    root, passphrase = fresh
+    assert _init(cli_runner, passphrase).exit_code == 0
+    before = (root / "keys" / "recipients.txt").read_text()
+    result = _init(cli_runner, passphrase, "--force")
+    assert result.exit_code != 0
+    assert "--confirm-replace-keys" in result.output
+    assert (root / "keys" / "recipients.txt").read_text() == before
+    result = _init(cli_runner, passphrase, "--force", "--confirm-replace-keys")
+    assert result.exit_code == 0, result.output
+    assert (root / "keys" / "recipients.txt").read_text() != before
+
+
+def test_interactive_force_asks_and_can_be_refused(cli_runner, fresh):
+    root, passphrase = fresh
+    assert _init(cli_runner, passphrase).exit_code == 0
+    before = (root / "keys" / "recipients.txt").read_text()
+    result = cli_runner.invoke(cli, ["init", "--force"], input="n\n")
+    assert result.exit_code != 0
+    assert (root / "keys" / "recipients.txt").read_text() == before
+
+
+def test_non_interactive_without_passphrase_fails_clearly(cli_runner, fresh):
+    result = cli_runner.invoke(cli, ["init", "--non-interactive"])
+    assert result.exit_code != 0
+    assert "--passphrase-file" in result.output
+
+
+def test_short_passphrase_is_refused(cli_runner, fresh, tmp_path):
+    short = tmp_path / "short"
+    short.write_text("tiny\n")
+    result = _init(cli_runner, str(short))
+    assert result.exit_code != 0
+    assert "at least 12" in result.output
+
+
+def test_bad_instance_config_is_one_line(cli_runner, fresh):
+    root, passphrase = fresh
+    assert _init(cli_runner, passphrase).exit_code == 0
+    with (root / "instance" / "config.py").open("a") as handle:
+        handle.write("STATES = ['Pennsylvania']\n")
+    result = _init(cli_runner, passphrase)
+    assert result.exit_code != 0
+    assert "STATES" in result.output
+    assert "Traceback" not in result.output

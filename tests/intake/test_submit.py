@@ -1,0 +1,173 @@
+"""The submission service and the factory built on it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from tests.factories import TEST_PEPPER, make_tip
+from tipline.blobs import BlobStore
+from tipline.crypto import HybridIdentity, Recipient, decrypt
+from tipline.documents import open_document
+from tipline.intake import limits
+from tipline.intake.submit import (
+    InvalidSubmission,
+    RateLimited,
+    SubmitSettings,
+    TipInput,
+    submit_tip,
+)
+from tipline.intake.uploads import UploadBatch
+from tipline.keys import load_recipients
+from tipline.models import Attachment, SubmissionCount, Tip
+from tipline.models.base import coarse_now
+from tipline.sources import derive_source_keys
+
+# What the intake may store in the clear (DESIGN.md, threat model 2).
+CLEAR_TIP_COLUMNS = {
+    "id",
+    "received_hour",
+    "county_fips",
+    "status",
+    "size_bucket",
+    "has_files",
+    "body_blob",
+    "source_lookup",
+    "source_recipient",
+}
+CLEAR_ATTACHMENT_COLUMNS = {"id", "tip_id", "position", "blob_id", "size_bucket", "received_hour"}
+
+
+@pytest.fixture
+def recipients(keys_dir: Path) -> list[Recipient]:
+    return load_recipients(keys_dir)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> BlobStore:
+    return BlobStore(tmp_path / "blobs")
+
+
+def settings(**overrides: object) -> SubmitSettings:
+    values: dict[str, object] = {"pepper": TEST_PEPPER, "log_n": 4}
+    values.update(overrides)
+    return SubmitSettings(**values)  # type: ignore[arg-type]
+
+
+def test_factory_tip_is_sealed_and_readable(
+    db_session: Session, store: BlobStore, recipients: list[Recipient], org_identity: HybridIdentity
+) -> None:
+    tip, phrase = make_tip(
+        db_session,
+        store,
+        recipients,
+        what_happened="La cárcel llamó a ICE antes de soltarlo.",
+        language="es",
+        files=[("carta.txt", "text/plain", b"Querida familia"), ("foto.jpg", b"\xff\xd8jpeg")],
+        fields={"place": "Norristown", "agencies": ["ice"], "case_hint": "extra"},
+        status="triaged",
+    )
+    assert tip.status == "triaged"
+    document = open_document(store.read(tip.body_blob), [org_identity])
+    assert document.language == "es"
+    assert document.fields["what_happened"] == "La cárcel llamó a ICE antes de soltarlo."
+    assert document.fields["place"] == "Norristown"
+    assert document.fields["agencies"] == ["ice"]
+    assert document.fields["case_hint"] == "extra"
+    assert [(a.filename, a.content_type, a.size) for a in document.attachments] == [
+        ("carta.txt", "text/plain", 15),
+        ("foto.jpg", "application/octet-stream", 6),
+    ]
+    rows = {row.id: row for row in tip.attachments}
+    contents = [decrypt(store.read(rows[a.attachment_id].blob_id), [org_identity]) for a in document.attachments]
+    assert contents == [b"Querida familia", b"\xff\xd8jpeg"]
+    assert tip.source_lookup == derive_source_keys(phrase, TEST_PEPPER, 4).lookup_id
+
+
+def test_only_clear_fields_are_stored(
+    db_session: Session, store: BlobStore, recipients: list[Recipient]
+) -> None:
+    secret = "Deputy Smith phoned ICE at 2am"
+    tip, phrase = make_tip(db_session, store, recipients, what_happened=secret, files=[("x.pdf", b"%PDF")])
+    db_session.expire_all()
+    stored = db_session.get(Tip, tip.id)
+    assert stored is not None
+    for column in inspect(Tip).columns:
+        value = getattr(stored, column.key)
+        if column.key not in CLEAR_TIP_COLUMNS:
+            assert value is None, f"intake filled unexpected column {column.key}"
+        assert secret not in str(value) and phrase not in str(value)
+    assert stored.received_hour == stored.received_hour.replace(minute=0, second=0, microsecond=0)
+    assert stored.size_bucket & (stored.size_bucket - 1) == 0  # a power of two
+    assert stored.county_fips == "42091"
+    assert stored.has_files is True
+    assert stored.source_recipient.startswith("age1pq1")
+    for attachment in stored.attachments:
+        for column in inspect(Attachment).columns:
+            if column.key not in CLEAR_ATTACHMENT_COLUMNS:
+                assert getattr(attachment, column.key) is None
+        assert "x.pdf" not in str([getattr(attachment, c.key) for c in inspect(Attachment).columns])
+
+
+def test_each_tip_gets_its_own_phrase_and_ids(
+    db_session: Session, store: BlobStore, recipients: list[Recipient]
+) -> None:
+    first, phrase1 = make_tip(db_session, store, recipients)
+    second, phrase2 = make_tip(db_session, store, recipients)
+    assert phrase1 != phrase2
+    assert first.id != second.id and first.source_lookup != second.source_lookup
+    assert len(first.id) == 32
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TipInput(what_happened="   "),
+        TipInput(what_happened="enough text here", language="fr"),
+        TipInput(what_happened="enough text here", county_fips="06037"),  # Los Angeles, not PA
+        TipInput(what_happened="enough text here", agencies=("fbi",)),
+        TipInput(what_happened="enough text here", knowledge=("dreamt",)),
+    ],
+)
+def test_service_rejects_bad_input(
+    db_session: Session, store: BlobStore, recipients: list[Recipient], data: TipInput
+) -> None:
+    batch = UploadBatch(store, recipients, max_bytes=100, max_files=1)
+    with pytest.raises(InvalidSubmission):
+        submit_tip(db_session, batch, data, [], settings())
+    batch.discard()
+    assert list(store.ids()) == []
+    assert db_session.scalars(select(Tip)).all() == []
+
+
+def test_service_counts_and_enforces_the_hourly_limit(
+    db_session: Session, store: BlobStore, recipients: list[Recipient]
+) -> None:
+    data = TipInput(what_happened="A long enough tip about the jail.")
+    for _ in range(2):
+        batch = UploadBatch(store, recipients, max_bytes=100, max_files=1)
+        submit_tip(db_session, batch, data, [], settings(hourly_limit=2))
+    assert limits.submissions_this_hour(db_session) == 2
+    batch = UploadBatch(store, recipients, max_bytes=100, max_files=1)
+    with pytest.raises(RateLimited):
+        submit_tip(db_session, batch, data, [], settings(hourly_limit=2))
+    batch.discard()
+    assert len(db_session.scalars(select(Tip)).all()) == 2
+
+
+def test_record_submission_is_atomic_and_prunes_old_hours(db_session: Session) -> None:
+    old = coarse_now() - timedelta(hours=limits.KEEP_HOURS + 1)
+    db_session.add(SubmissionCount(hour=old, count=5))
+    db_session.flush()
+    assert limits.record_submission(db_session, 10) == 1
+    assert limits.record_submission(db_session, 10) == 2
+    with pytest.raises(RateLimited):
+        limits.record_submission(db_session, 2)
+    assert db_session.get(SubmissionCount, old) is None
+    with pytest.raises(RateLimited):
+        limits.check_quota(db_session, 3)
+    limits.check_quota(db_session, 4)

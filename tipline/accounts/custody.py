@@ -1,0 +1,80 @@
+"""Sealing the organization identity to a key, and users' wrapped copies.
+
+The identity string is sealed (age, tipline.crypto) to an X25519 recipient:
+the user's password-derived wrap identity for the stored copy, or a random
+per-session key for a signed-in session. Opening returns a parsed identity
+that lives only as long as the request that needed it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from tipline.accounts.errors import KeyUnavailableError
+from tipline.accounts.passwords import DerivedKeys
+from tipline.crypto import AgeError, Identity, X25519Identity, decrypt, encrypt, parse_identity
+from tipline.models.user import User
+from tipline.models.wrapped_key import WrappedKey
+
+
+def seal_identity(identity: Identity, key: X25519Identity) -> bytes:
+    """Seal ``identity`` (its secret string) so that only ``key`` opens it."""
+    return encrypt(str(identity).encode("utf-8"), [key.recipient()])
+
+
+def open_identity(sealed: bytes, key: X25519Identity) -> Identity:
+    """Open what :func:`seal_identity` sealed; :class:`KeyUnavailableError` if ``key`` is wrong."""
+    try:
+        text = decrypt(sealed, [key]).decode("utf-8")
+        return parse_identity(text.strip())
+    except (AgeError, ValueError, UnicodeDecodeError) as exc:
+        raise KeyUnavailableError(
+            "the sealed organization identity does not open with this key"
+        ) from exc
+
+
+def session_key(raw: bytes) -> X25519Identity:
+    """The X25519 identity of a 32-byte per-session key."""
+    return X25519Identity.from_bytes(raw)
+
+
+def store_copy(session: Session, user: User, identity: Identity, keys: DerivedKeys) -> None:
+    """Seal ``identity`` under ``user``'s password keys, replacing any old copy."""
+    if not user.holds_key:
+        # Organizers never hold the identity, whatever a caller asks for.
+        raise KeyUnavailableError(f"the {user.role} role never holds the organization key")
+    sealed = seal_identity(identity, keys.wrap_identity)
+    row = session.get(WrappedKey, user.id)
+    if row is None:
+        session.add(WrappedKey(user_id=user.id, sealed_identity=sealed))
+    else:
+        row.sealed_identity = sealed
+
+
+def open_copy(session: Session, user: User, keys: DerivedKeys) -> Identity:
+    """Unwrap ``user``'s copy; :class:`KeyUnavailableError` if there is none or it won't open."""
+    row = session.get(WrappedKey, user.id)
+    if row is None or not user.holds_key:
+        raise KeyUnavailableError("this account holds no copy of the organization key")
+    return open_identity(row.sealed_identity, keys.wrap_identity)
+
+
+def delete_copy(session: Session, user_id: str) -> None:
+    """Delete a user's copy (disabling, or a password reset without a key)."""
+    session.execute(delete(WrappedKey).where(WrappedKey.user_id == user_id))
+
+
+def has_copy(session: Session, user_id: str) -> bool:
+    return session.get(WrappedKey, user_id) is not None
+
+
+def fingerprint(identity: Identity) -> str | None:
+    """The fingerprint of ``identity``'s recipient, as ``tipline.keys.fingerprint`` prints it."""
+    recipient = getattr(identity, "recipient", None)
+    if recipient is None:
+        return None
+    digest = hashlib.sha256(str(recipient()).encode()).hexdigest()[:32].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, 32, 4))

@@ -1,0 +1,198 @@
+"""Server-side review sessions that carry the organization identity sealed.
+
+At sign-in the unwrapped identity is re-sealed to a fresh random per-session
+key. The cookie holds the session id and that key; the row holds only the
+id's SHA-256 and the ciphertext. Any worker process (or host) that receives
+the cookie can open the identity for the length of one request; none keeps it.
+Rows are deleted at logout, on expiry (idle or absolute), when the account is
+disabled or reset, and opportunistically by :func:`purge_expired`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from tipline.accounts import custody
+from tipline.accounts.errors import KeyUnavailableError, NotUnlockedError, SessionInvalidError
+from tipline.crypto import Identity
+from tipline.models.base import utcnow
+from tipline.models.review_session import SESSION_STAGES, ReviewSession
+from tipline.models.user import User
+
+Config = Mapping[str, Any]
+# A half-finished sign-in (waiting for a code or a new password) lasts this long.
+PENDING_MINUTES = 10
+# last_seen_at is written at most this often, to spare the database a write per request.
+TOUCH_SECONDS = 60
+KEY_SIZE = 32
+
+
+@dataclass(frozen=True)
+class SessionToken:
+    """What the cookie carries: the session id and the per-session key."""
+
+    session_id: str
+    key: bytes
+
+    @classmethod
+    def new(cls) -> SessionToken:
+        return cls(secrets.token_urlsafe(32), secrets.token_bytes(KEY_SIZE))
+
+    @property
+    def id_hash(self) -> str:
+        return hash_id(self.session_id)
+
+    def to_cookie(self) -> dict[str, str]:
+        return {"sid": self.session_id, "skey": base64.urlsafe_b64encode(self.key).decode()}
+
+    @classmethod
+    def from_cookie(cls, data: Mapping[str, Any]) -> SessionToken | None:
+        sid, skey = data.get("sid"), data.get("skey")
+        if not isinstance(sid, str) or not isinstance(skey, str) or not sid:
+            return None
+        try:
+            key = base64.urlsafe_b64decode(skey.encode())
+        except (binascii.Error, ValueError):
+            return None
+        return cls(sid, key) if len(key) == KEY_SIZE else None
+
+    def __repr__(self) -> str:
+        return "SessionToken(...)"
+
+
+def hash_id(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode()).hexdigest()
+
+
+def create(
+    session: Session,
+    config: Config,
+    user: User,
+    identity: Identity | None,
+    stage: str,
+    now: datetime | None = None,
+) -> SessionToken:
+    """Start a session at ``stage``, sealing ``identity`` (if any) to a fresh key."""
+    if stage not in SESSION_STAGES:
+        raise ValueError(f"unknown session stage {stage!r}")
+    now = now or utcnow()
+    purge_expired(session, config, now)
+    token = SessionToken.new()
+    sealed = None
+    if identity is not None and user.holds_key:
+        sealed = custody.seal_identity(identity, custody.session_key(token.key))
+    session.add(
+        ReviewSession(
+            id_hash=token.id_hash,
+            user_id=user.id,
+            stage=stage,
+            created_at=now,
+            last_seen_at=now,
+            sealed_identity=sealed,
+            totp_failures=0,
+        )
+    )
+    return token
+
+
+def load(
+    session: Session, config: Config, token: SessionToken, now: datetime | None = None
+) -> tuple[ReviewSession, User]:
+    """The live session and its user; expired or orphaned sessions are deleted."""
+    now = now or utcnow()
+    row = session.get(ReviewSession, token.id_hash)
+    if row is None:
+        raise SessionInvalidError("no such session")
+    user = session.get(User, row.user_id)
+    if user is None or user.disabled or is_expired(row, config, now):
+        session.delete(row)
+        session.flush()
+        raise SessionInvalidError("session expired")
+    if now - row.last_seen_at >= timedelta(seconds=TOUCH_SECONDS):
+        row.last_seen_at = now
+    return row, user
+
+
+def is_expired(row: ReviewSession, config: Config, now: datetime) -> bool:
+    if row.stage != "active":
+        return now - row.created_at > timedelta(minutes=PENDING_MINUTES)
+    idle = timedelta(minutes=int(config["SESSION_IDLE_MINUTES"]))
+    absolute = timedelta(hours=int(config["SESSION_ABSOLUTE_HOURS"]))
+    return now - row.last_seen_at > idle or now - row.created_at > absolute
+
+
+def open_identity(row: ReviewSession, token: SessionToken) -> Identity:
+    """The organization identity held by this session, for this request only."""
+    if row.sealed_identity is None:
+        raise NotUnlockedError()
+    try:
+        return custody.open_identity(row.sealed_identity, custody.session_key(token.key))
+    except KeyUnavailableError as exc:
+        raise NotUnlockedError() from exc
+
+
+def advance(
+    session: Session,
+    config: Config,
+    row: ReviewSession,
+    token: SessionToken,
+    user: User,
+    stage: str,
+    now: datetime | None = None,
+) -> SessionToken:
+    """Move to the next sign-in stage under a new id and key (no fixation)."""
+    identity = open_identity(row, token) if row.sealed_identity is not None else None
+    session.delete(row)
+    session.flush()
+    return create(session, config, user, identity, stage, now)
+
+
+def delete_token(session: Session, token: SessionToken) -> None:
+    session.execute(delete(ReviewSession).where(ReviewSession.id_hash == token.id_hash))
+
+
+def delete_for_user(session: Session, user_id: str, keep: SessionToken | None = None) -> int:
+    """Delete every session of a user ("sign out everywhere"), optionally but one."""
+    stmt = delete(ReviewSession).where(ReviewSession.user_id == user_id)
+    if keep is not None:
+        stmt = stmt.where(ReviewSession.id_hash != keep.id_hash)
+    result = session.execute(stmt.execution_options(synchronize_session=False))
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def count_for_user(session: Session, user_id: str) -> int:
+    stmt = (
+        select(func.count())
+        .select_from(ReviewSession)
+        .where(ReviewSession.user_id == user_id, ReviewSession.stage == "active")
+    )
+    return int(session.scalar(stmt) or 0)
+
+
+def purge_expired(session: Session, config: Config, now: datetime | None = None) -> int:
+    """Delete every expired session row (called at each sign-in)."""
+    now = now or utcnow()
+    idle = now - timedelta(minutes=int(config["SESSION_IDLE_MINUTES"]))
+    absolute = now - timedelta(hours=int(config["SESSION_ABSOLUTE_HOURS"]))
+    pending = now - timedelta(minutes=PENDING_MINUTES)
+    stmt = delete(ReviewSession).where(
+        or_(
+            and_(ReviewSession.stage != "active", ReviewSession.created_at < pending),
+            and_(
+                ReviewSession.stage == "active",
+                or_(ReviewSession.last_seen_at < idle, ReviewSession.created_at < absolute),
+            ),
+        )
+    )
+    result = session.execute(stmt.execution_options(synchronize_session=False))
+    return int(result.rowcount)  # type: ignore[attr-defined]

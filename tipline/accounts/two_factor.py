@@ -1,0 +1,101 @@
+"""TOTP services: enrolment, verification with replay refusal, reset.
+
+Acceptance is a single conditional ``UPDATE ... WHERE totp_last_step < step``,
+so even two processes racing with the same code accept it at most once.
+Wrong and replayed codes count as failed sign-in attempts (backoff, lockout),
+which bounds guessing by someone who has the password.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import or_, update
+from sqlalchemy.orm import Session
+
+from tipline import audit
+from tipline.accounts import sessions, totp
+from tipline.accounts.errors import AuthenticationError, InvalidCodeError, PolicyError
+from tipline.accounts.service import clear_failures, is_locked, register_failure
+from tipline.models.base import utcnow
+from tipline.models.user import User
+
+Config = Mapping[str, Any]
+
+
+def _secret(config: Config, user: User) -> str | None:
+    if user.totp_secret_sealed is None:
+        return None
+    return totp.open_secret(user.totp_secret_sealed, config["INSTANCE_SECRET"], user.id)
+
+
+def begin_enrolment(session: Session, config: Config, user: User) -> str:
+    """The pending secret to show as a QR code (created once, reused on reload)."""
+    if user.totp_confirmed:
+        raise PolicyError("this account already has an authenticator app")
+    secret = _secret(config, user)
+    if secret is None:
+        secret = totp.new_secret()
+        user.totp_secret_sealed = totp.seal_secret(secret, config["INSTANCE_SECRET"], user.id)
+        user.totp_last_step = None
+    return secret
+
+
+def confirm_enrolment(
+    session: Session, config: Config, user: User, code: str, now: float | None = None
+) -> None:
+    """Confirm the authenticator app with its first code; that code is then spent."""
+    if user.totp_confirmed:
+        raise PolicyError("this account already has an authenticator app")
+    _accept(session, config, user, code, now)
+    user.totp_confirmed = True
+    audit.record(
+        session, actor=user, action="auth.totp_enrol", object_type="user", object_id=user.id
+    )
+
+
+def verify_code(
+    session: Session, config: Config, user: User, code: str, now: float | None = None
+) -> None:
+    """Check a sign-in code; :class:`InvalidCodeError` if wrong or already used."""
+    if not user.totp_confirmed:
+        raise InvalidCodeError("this account has no authenticator app yet")
+    _accept(session, config, user, code, now)
+
+
+def _accept(session: Session, config: Config, user: User, code: str, now: float | None) -> None:
+    moment = utcnow() if now is None else datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
+    if user.disabled or is_locked(user, moment):
+        raise AuthenticationError()
+    secret = _secret(config, user)
+    step = None if secret is None else totp.matching_step(secret, code, now)
+    if step is None:
+        register_failure(session, config, user, moment)
+        raise InvalidCodeError()
+    accepted = session.execute(
+        update(User)
+        .where(
+            User.id == user.id,
+            or_(User.totp_last_step.is_(None), User.totp_last_step < step),
+        )
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    if accepted.rowcount != 1:  # type: ignore[attr-defined]
+        register_failure(session, config, user, moment)
+        raise InvalidCodeError("That code was already used. Wait for the next one.")
+    session.refresh(user, ["totp_last_step"])
+    clear_failures(user)
+
+
+def reset(session: Session, user: User, actor: User | None) -> None:
+    """Forget the authenticator app; the user enrols again at next sign-in."""
+    user.totp_secret_sealed = None
+    user.totp_confirmed = False
+    user.totp_last_step = None
+    sessions.delete_for_user(session, user.id)
+    audit.record(
+        session, actor=actor, action="user.totp_reset", object_type="user", object_id=user.id
+    )

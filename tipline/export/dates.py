@@ -1,0 +1,87 @@
+"""Dates of birth: a date shortly after a birth cue, in English or Spanish.
+
+Only dates in a birth context are identifying: "arrested on 10/02/2023" is the
+story and stays readable, "DOB 10/02/1986" is a person. A cue ("DOB", "date of
+birth", "born on", "fecha de nacimiento", "nació el", ...) must come first, at
+most :data:`WINDOW` characters before the date with no sentence end between.
+
+Date shapes: numeric (``11/23/1986``, ``23/08/1990``, ``07-30-1979``,
+``1986-11-23``, two-digit years), written English (``June 3, 1991``,
+``Aug. 21, 1993``, ``12 January 2022``, ``March 3rd``) and Spanish (``15 de
+marzo de 1988``, ``marzo 15, 1988``, ``1o de mayo del 90``). After "born in" /
+"nació en" a bare year is taken too, since a birth year narrows a person down
+as much as the rest of a summary allows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipline.export.findings import Finding, make
+
+WINDOW = 30
+
+_MONTHS_EN = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTHS_ES = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre"
+    r"|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic)\.?"
+)
+_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th|o|º)?"
+_YEAR = r"(?:19|20)\d{2}"
+_YEAR_ANY = r"(?:(?:19|20)\d{2}|'?\d{2})"
+
+_DATE = re.compile(
+    "|".join(
+        [
+            r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-])",
+            rf"(?<![\d-]){_YEAR}-\d{{1,2}}-\d{{1,2}}(?![\d-])",
+            rf"\b{_MONTHS_EN}\s+{_DAY},?\s+{_YEAR_ANY}\b",
+            rf"\b{_DAY}\s+(?:of\s+)?{_MONTHS_EN},?\s+{_YEAR_ANY}\b",
+            rf"\b(?:{_DAY}|primero)\s+de\s+{_MONTHS_ES}(?:,?\s+(?:de|del)\s+{_YEAR_ANY})?\b",
+            rf"\b{_MONTHS_ES}\s+{_DAY},?\s+(?:de\s+|del\s+)?{_YEAR_ANY}\b",
+            rf"\b{_MONTHS_EN}\s+{_DAY}\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
+_YEAR_ONLY = re.compile(rf"\b{_YEAR}\b")
+
+_CUES = re.compile(
+    r"\bD\.?\s?O\.?\s?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday\b"
+    r"|\bborn\b(?:\s+on)?|\bfecha\s+de\s+nac(?:imiento|\.)?|\bf\.\s?nac\b\.?"
+    r"|\bF\.N\.|\bnac(?:í|i|ió|io|ido|ida)\s+el\b|\bcumplea[ñn]os\b",
+    re.IGNORECASE,
+)
+_YEAR_CUES = re.compile(
+    r"\bborn\s+in\b|\bnac(?:í|i|ió|io|ido|ida)\s+en\b|\bbirth\s+year\b|\baño\s+de\s+nacimiento\b",
+    re.IGNORECASE,
+)
+# A sentence end between cue and date breaks the link.
+_BREAK = re.compile(r"[.!?;]\s+[A-ZÁÉÍÓÚÑ¿¡]|\n")
+
+
+def _near(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    window_end = min(len(text), start + WINDOW)
+    stop = _BREAK.search(text, start, window_end)
+    limit = stop.start() if stop else window_end
+    match = pattern.search(text, start)
+    if match and match.start() <= limit:
+        return match
+    return None
+
+
+def dates_of_birth(text: str) -> list[Finding]:
+    """Dates (and birth years) that follow a birth cue."""
+    found: list[Finding | None] = []
+    for cue in _CUES.finditer(text):
+        match = _near(text, cue.end(), _DATE)
+        if match:
+            found.append(make(text, *match.span(), "dob"))
+    for cue in _YEAR_CUES.finditer(text):
+        match = _near(text, cue.end(), _DATE) or _near(text, cue.end(), _YEAR_ONLY)
+        if match:
+            found.append(make(text, *match.span(), "dob"))
+    return [f for f in found if f]

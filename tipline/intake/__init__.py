@@ -1,0 +1,67 @@
+"""The public intake app: the tip form, sealing, and the receipt phrase.
+
+It imports nothing from the review side and loads only the organization's
+public recipients (``keys/recipients.txt``): a seized intake server cannot
+open anything it stored (DESIGN.md, threat model 1). If the keys are missing
+or invalid it starts anyway and serves a "temporarily offline" page on every
+path, accepting nothing (fail closed).
+
+No JavaScript is served or needed; the only other resource is one CSS file
+from ``/static``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from tipline.web import create_base_app
+
+log = logging.getLogger(__name__)
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the intake app (flaskr-style factory)."""
+    app = create_base_app(__name__, "intake", test_config)
+    from tipline import i18n
+    from tipline.intake import errors, privacy, request, views
+
+    load_keys(app)
+    request.configure(app)
+    i18n.init_app(app)
+    privacy.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(views.bp)
+    return app
+
+
+def load_keys(app: Flask) -> None:
+    """Load the public recipients, or switch the app to offline mode."""
+    from tipline.intake.request import RECIPIENTS_KEY
+    from tipline.intake.views import FINGERPRINT_KEY
+    from tipline.keys import KeysError, fingerprint, load_recipients
+
+    try:
+        recipients = load_recipients(app.config["KEYS_DIR"])
+        app.extensions[FINGERPRINT_KEY] = fingerprint(app.config["KEYS_DIR"])
+    except KeysError as exc:
+        log.error("intake is offline, accepting nothing: %s", _describe(exc, app))
+        app.extensions[RECIPIENTS_KEY] = []
+        app.extensions[FINGERPRINT_KEY] = None
+        return
+    app.extensions[RECIPIENTS_KEY] = recipients
+
+
+def _describe(exc: Exception, app: Flask) -> str:
+    """One line naming the problem, never quoting the file (someone may have
+    pasted a secret identity into the recipients file by mistake)."""
+    cause = exc.__cause__
+    where = f"recipients in {app.config['KEYS_DIR']}"
+    if isinstance(cause, OSError):
+        return f"{where} cannot be read ({cause.strerror or type(cause).__name__})"
+    if cause is not None:
+        return f"{where} are not valid age recipients"
+    return f"{where} list no recipient"

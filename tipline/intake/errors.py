@@ -1,0 +1,84 @@
+"""Every failure gets a clear page in the source's language, never a bare 500.
+
+Also the fail-closed switch: when the organization's keys are missing or
+invalid the app still starts, but every page is a ``503`` "temporarily
+offline" page and no request body is accepted (DESIGN.md, architecture).
+
+Unhandled exceptions are logged by type and stack frames only: an exception
+message can quote what a source wrote, so it is never logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Any
+
+from flask import Flask, current_app, render_template, request
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from tipline.intake.privacy import discard_rest_of_body
+from tipline.intake.request import RECIPIENTS_KEY
+from tipline.intake.uploads import TooManyFiles
+
+log = logging.getLogger(__name__)
+MIB = 1024 * 1024
+# Statuses with their own wording; anything else gets the generic page.
+KNOWN = (400, 404, 405, 413, 500, 503)
+
+
+def render_error(status: int, **context: Any) -> ResponseReturnValue:
+    return render_template("intake/error.html", status=status, **context), status
+
+
+def handle_http_error(error: HTTPException) -> ResponseReturnValue:
+    status = error.code or 500
+    if status == 413:
+        return too_large(error)
+    # Let the browser see the page rather than a reset connection.
+    discard_rest_of_body(current_app.config["MAX_CONTENT_LENGTH"])
+    return render_error(status if status in KNOWN else 400)
+
+
+def too_large(error: HTTPException) -> ResponseReturnValue:
+    """Over-size upload: drain what is left, then explain the limit."""
+    discard_rest_of_body(current_app.config["MAX_CONTENT_LENGTH"])
+    log.info("submission refused: upload over the limit")
+    config = current_app.config
+    return render_error(
+        413,
+        too_many_files=isinstance(error, TooManyFiles),
+        max_files=config["MAX_ATTACHMENTS"],
+        max_mib=max(1, config["MAX_UPLOAD_BYTES"] // MIB),
+    )
+
+
+def handle_unexpected(error: Exception) -> ResponseReturnValue:
+    # Flask has already called log_exception (ours, below).
+    return render_error(500)
+
+
+def offline_guard() -> ResponseReturnValue | None:
+    """While the keys are unusable, answer everything except CSS with a 503."""
+    if current_app.extensions.get(RECIPIENTS_KEY) or request.endpoint == "static":
+        return None
+    discard_rest_of_body(current_app.config["MAX_CONTENT_LENGTH"])
+    return render_error(503)
+
+
+def log_exception_safely(
+    app: Flask, exc_info: tuple[type[BaseException], BaseException, Any] | tuple[None, None, None]
+) -> None:
+    """Flask's ``log_exception``, without the message (it may quote a tip)."""
+    kind, _value, tb = exc_info
+    frames = "".join(traceback.format_tb(tb)) if tb is not None else ""
+    name = kind.__name__ if kind is not None else "unknown"
+    app.logger.error("unhandled %s on %s %s\n%s", name, request.method, request.path, frames)
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(offline_guard)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(InternalServerError, handle_unexpected)
+    app.log_exception = lambda exc_info: log_exception_safely(app, exc_info)  # type: ignore[method-assign]

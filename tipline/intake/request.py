@@ -1,0 +1,108 @@
+"""The intake's request class: uploads are sealed while Werkzeug parses them.
+
+Werkzeug's default stream factory spools any upload over 500 KB to a
+plaintext temporary file. :class:`SealingRequest` replaces that path: each
+file part is handed to a :class:`~tipline.intake.uploads.SealingSink` of the
+request's :class:`~tipline.intake.uploads.UploadBatch`, so bytes go from the
+socket through the age STREAM writer into the blob store and nowhere else.
+Form fields stay in memory, bounded by ``MAX_FORM_MEMORY_SIZE`` per field and
+``MAX_FORM_PARTS`` parts.
+
+A malformed multipart body is a ``400``, not a silently empty form (Werkzeug's
+default), so the source gets a clear page instead of "this field is required".
+At the end of every request :func:`discard_unkept` deletes the blobs of a
+submission that did not commit.
+"""
+
+from __future__ import annotations
+
+from typing import IO, Any, cast
+
+from flask import Flask, Request, current_app
+from werkzeug.exceptions import BadRequest, ServiceUnavailable
+from werkzeug.formparser import FormDataParser
+
+from tipline.intake.uploads import UploadBatch
+from tipline.web import get_blobs
+
+RECIPIENTS_KEY = "tipline.intake.recipients"
+# Room in a request body for the form fields and multipart framing.
+BODY_OVERHEAD = 4 * 1024 * 1024
+
+
+class MalformedBody(BadRequest):
+    """The form body could not be parsed (bad multipart framing, no boundary)."""
+
+
+class StrictFormDataParser(FormDataParser):
+    """Werkzeug's parser, but parse errors are raised, not swallowed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["silent"] = False
+        super().__init__(*args, **kwargs)
+
+
+class SealingRequest(Request):
+    """A Flask request whose file uploads are sealed as they stream in."""
+
+    form_data_parser_class = StrictFormDataParser
+    _upload_batch: UploadBatch | None = None
+
+    @property
+    def upload_batch(self) -> UploadBatch:
+        """This request's batch of sealed blobs (created on first use)."""
+        if self._upload_batch is None:
+            recipients = current_app.extensions.get(RECIPIENTS_KEY)
+            if not recipients:
+                # Fail closed: never accept a byte we could not seal.
+                raise ServiceUnavailable()
+            self._upload_batch = UploadBatch(
+                get_blobs(),
+                recipients,
+                max_bytes=current_app.config["MAX_UPLOAD_BYTES"],
+                max_files=current_app.config["MAX_ATTACHMENTS"],
+            )
+        return self._upload_batch
+
+    def _get_file_stream(
+        self,
+        total_content_length: int | None,
+        content_type: str | None,
+        filename: str | None = None,
+        content_length: int | None = None,
+    ) -> IO[bytes]:
+        return cast(IO[bytes], self.upload_batch.sink(filename, content_type))
+
+    def _load_form_data(self) -> None:
+        try:
+            super()._load_form_data()
+        except ValueError as exc:
+            raise MalformedBody() from exc
+
+    def discard_uploads(self) -> None:
+        if self._upload_batch is not None:
+            self._upload_batch.discard()
+
+
+def configure(app: Flask) -> None:
+    """Install the request class, the body limits, and the end-of-request cleanup."""
+    app.request_class = SealingRequest
+    config = app.config
+    # Fields are small and kept in memory: 256 KiB each is far more text than a
+    # tip needs, and MAX_FORM_PARTS bounds how many there can be (Flask's own
+    # defaults, 500 kB x 1000 parts, would allow 500 MB of fields in memory).
+    config["MAX_FORM_MEMORY_SIZE"] = 256 * 1024
+    config["MAX_FORM_PARTS"] = 64 + 4 * config["MAX_ATTACHMENTS"]
+    # The whole body: the attachments' limit plus room for the fields. The
+    # attachments' own limit is enforced exactly, byte by byte, by the batch.
+    config["MAX_CONTENT_LENGTH"] = config["MAX_UPLOAD_BYTES"] + BODY_OVERHEAD
+    app.teardown_request(discard_unkept)
+
+
+def discard_unkept(_exc: BaseException | None) -> None:
+    """Delete this request's blobs unless the view kept them after committing."""
+    from flask import request
+
+    req = cast(SealingRequest, request._get_current_object())  # type: ignore[attr-defined]
+    if isinstance(req, SealingRequest):
+        req.discard_uploads()

@@ -1,0 +1,254 @@
+"""Sealing files as they arrive: no plaintext byte of an upload reaches disk.
+
+An :class:`UploadBatch` is one unit of work's worth of blobs (one request, or
+one call from a script or test). Each file gets a :class:`SealingSink`, a
+write-only file object that pipes bytes straight into an age STREAM writer
+(``tipline.crypto.encrypt_stream``) inside a ``BlobStore.writer()``: memory
+stays at one STREAM chunk per file whatever its size, and what lands on disk,
+even in the store's ``tmp/`` folder, is ciphertext.
+
+The batch enforces the limits as bytes arrive (total size, number of files),
+raising ``413`` mid-stream, and remembers every blob it wrote. Unless the
+caller calls :meth:`UploadBatch.keep` after its database commit,
+:meth:`UploadBatch.discard` deletes them all, so a failed, refused or aborted
+submission leaves no orphaned blob.
+
+No Flask here; the intake's request class (``tipline.intake.request``) plugs a
+batch into Werkzeug's form parser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from tipline.blobs import BlobStore
+from tipline.crypto import Recipient, encrypt_stream
+
+DEFAULT_CONTENT_TYPE = "application/octet-stream"
+MAX_FILENAME_CHARS = 255
+_CONTENT_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,127}$")
+
+
+class UploadTooLarge(RequestEntityTooLarge):
+    """The files together exceed ``MAX_UPLOAD_BYTES``."""
+
+
+class TooManyFiles(RequestEntityTooLarge):
+    """More than ``MAX_ATTACHMENTS`` files were sent."""
+
+
+class _Aborted(Exception):
+    """Thrown into a blob writer to make it remove its partial file."""
+
+
+@dataclass(frozen=True)
+class SealedFile:
+    """An uploaded file, sealed and stored; the name and type go in the document."""
+
+    blob_id: str
+    filename: str
+    content_type: str
+    size: int
+
+
+def clean_filename(raw: str | None) -> str:
+    """The base name a browser sent, without paths or control characters."""
+    name = (raw or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip()
+    return name[:MAX_FILENAME_CHARS]
+
+
+def clean_content_type(raw: str | None) -> str:
+    """The declared media type without parameters, or a neutral default."""
+    value = (raw or "").split(";", 1)[0].strip().lower()
+    return value if _CONTENT_TYPE.match(value) else DEFAULT_CONTENT_TYPE
+
+
+class UploadBatch:
+    """Blobs written for one unit of work, deleted unless :meth:`keep` is called."""
+
+    def __init__(
+        self,
+        store: BlobStore,
+        recipients: Sequence[Recipient],
+        *,
+        max_bytes: int,
+        max_files: int,
+    ) -> None:
+        if not recipients:
+            raise ValueError("an upload batch needs at least one recipient")
+        self.store = store
+        self.recipients = list(recipients)
+        self.max_bytes = max_bytes
+        self.max_files = max_files
+        self.total_bytes = 0
+        self.file_count = 0
+        self._sinks: list[SealingSink] = []
+        self._blob_ids: list[str] = []
+        self._kept = False
+
+    def sink(self, filename: str | None, content_type: str | None) -> SealingSink:
+        """A new write-only file that seals into its own blob."""
+        sink = SealingSink(self, clean_filename(filename), clean_content_type(content_type))
+        self._sinks.append(sink)
+        return sink
+
+    def seal_bytes(self, filename: str, content_type: str, data: bytes) -> SealedFile | None:
+        """Seal an in-memory file through the same path as a streamed one."""
+        sink = self.sink(filename, content_type)
+        sink.write(data)
+        return sink.finish()
+
+    def put(self, sealed: bytes) -> str:
+        """Store already-sealed bytes (the tip document) as part of this batch."""
+        blob_id = self.store.put(sealed)
+        self._blob_ids.append(blob_id)
+        return blob_id
+
+    def count(self, size: int, *, new_file: bool) -> None:
+        """Account for ``size`` more bytes; raise 413 past a limit."""
+        if new_file:
+            self.file_count += 1
+            if self.file_count > self.max_files:
+                raise TooManyFiles()
+        self.total_bytes += size
+        if self.total_bytes > self.max_bytes:
+            raise UploadTooLarge()
+
+    def record(self, blob_id: str) -> None:
+        self._blob_ids.append(blob_id)
+
+    @property
+    def blob_ids(self) -> list[str]:
+        return list(self._blob_ids)
+
+    def keep(self) -> None:
+        """The unit of work committed: the blobs now belong to stored rows."""
+        self._kept = True
+
+    def discard(self) -> None:
+        """Abort open writers and delete every blob, unless :meth:`keep` was called."""
+        for sink in self._sinks:
+            sink.abort()
+        if self._kept:
+            return
+        for blob_id in self._blob_ids:
+            self.store.delete(blob_id)
+        self._blob_ids.clear()
+
+
+class SealingSink:
+    """Write-only file: bytes go into an age STREAM writer inside a blob writer.
+
+    Werkzeug's multipart parser calls ``write`` for each chunk of a file part
+    and ``seek(0)`` when the part ends; that is where the blob is finished.
+    The blob is opened on the first non-empty write, so the empty part a
+    browser sends for "no file chosen" creates nothing.
+    """
+
+    def __init__(self, batch: UploadBatch, filename: str, content_type: str) -> None:
+        self._batch = batch
+        self.filename = filename
+        self.content_type = content_type
+        self.size = 0
+        self._blob: contextlib.AbstractContextManager[tuple[str, BinaryIO]] | None = None
+        self._blob_id: str | None = None
+        self._encryptor: Any = None
+        self._result: SealedFile | None = None
+        self._done = False
+
+    # The parts of the file protocol Werkzeug and FileStorage use.
+    def write(self, data: bytes) -> int:
+        if self._done:
+            raise ValueError("write to a finished upload")
+        if not data:
+            return 0
+        self._batch.count(len(data), new_file=self.size == 0)
+        if self._blob is None:
+            self._open()
+        self._encryptor.write(data)
+        self.size += len(data)
+        return len(data)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self.finish()
+        return 0
+
+    def tell(self) -> int:
+        return self.size
+
+    def read(self, size: int = -1) -> bytes:
+        raise io.UnsupportedOperation("an upload is sealed as it arrives and cannot be read back")
+
+    def readable(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return not self._done
+
+    def seekable(self) -> bool:
+        return False
+
+    def flush(self) -> None:
+        return None
+
+    def close(self) -> None:
+        # FileStorage.close() may be called by the framework; finishing is
+        # idempotent and a never-written sink has nothing to close.
+        self.finish()
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(())
+
+    @property
+    def closed(self) -> bool:
+        return self._done
+
+    def _open(self) -> None:
+        self._blob = self._batch.store.writer()
+        self._blob_id, handle = self._blob.__enter__()
+        try:
+            self._encryptor = encrypt_stream(handle, self._batch.recipients)
+        except BaseException:
+            self.abort()
+            raise
+
+    def finish(self) -> SealedFile | None:
+        """Seal the last chunk and store the blob; ``None`` for an empty file."""
+        if self._done:
+            return self._result
+        self._done = True
+        if self._blob is None or self._blob_id is None:
+            return None
+        blob, self._blob = self._blob, None
+        try:
+            self._encryptor.close()
+        except BaseException as exc:
+            blob.__exit__(type(exc), exc, exc.__traceback__)
+            raise
+        blob.__exit__(None, None, None)
+        self._batch.record(self._blob_id)
+        self._result = SealedFile(self._blob_id, self.filename, self.content_type, self.size)
+        return self._result
+
+    @property
+    def result(self) -> SealedFile | None:
+        """The sealed file once the part has ended; ``None`` if empty or unfinished."""
+        return self._result
+
+    def abort(self) -> None:
+        """Drop a half-written blob (client gone, limit hit, exception)."""
+        self._done = True
+        if self._blob is not None:
+            blob, self._blob = self._blob, None
+            error = _Aborted()
+            with contextlib.suppress(_Aborted):
+                blob.__exit__(_Aborted, error, None)

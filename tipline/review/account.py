@@ -1,0 +1,107 @@
+"""The account page, password change and signing out (views on ``auth.bp``).
+
+Signing out deletes the server-side session row, and with it the only
+ciphertext of the organization identity the session held; "sign out
+everywhere" deletes every session of the account, on every device.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+
+from tipline import audit
+from tipline.accounts import custody, passwords, service, sessions
+from tipline.accounts.errors import AccountError, NotUnlockedError
+from tipline.db import get_session
+from tipline.review.auth import (
+    bp,
+    current_session,
+    current_user,
+    end_session,
+    login_required,
+    unlocked_identity,
+)
+from tipline.review.auth_forms import ChangePasswordForm
+
+
+@bp.route("/account")
+@login_required
+def account() -> ResponseReturnValue:
+    return _render_account(ChangePasswordForm(), None)
+
+
+def _render_account(form: ChangePasswordForm, error: str | None) -> str:
+    user = current_user()
+    try:
+        fingerprint = custody.fingerprint(unlocked_identity())
+    except NotUnlockedError:
+        fingerprint = None
+    return render_template(
+        "review/auth/account.html",
+        user=user,
+        form=form,
+        error=error,
+        unlocked=fingerprint is not None,
+        fingerprint=fingerprint,
+        session_count=sessions.count_for_user(get_session(), user.id),
+        suggestion=passwords.suggest(),
+        min_length=passwords.MIN_LENGTH,
+    )
+
+
+@bp.route("/account/password", methods=["POST"])
+@login_required
+def change_password() -> ResponseReturnValue:
+    user = current_user()
+    form = ChangePasswordForm()
+    if not form.validate_on_submit():
+        return _render_account(form, None), 400
+    db = get_session()
+    try:
+        service.change_own_password(
+            db, current_app.config, user, form.current.data or "", form.password.data or ""
+        )
+    except AccountError as exc:
+        db.commit()  # keep the failure count if the current password was wrong
+        return _render_account(form, str(exc)), 400
+    found = current_session()
+    signed_out = sessions.delete_for_user(db, user.id, keep=found[1] if found else None)
+    db.commit()
+    flash(
+        "Password changed; your copy of the key is now sealed under it."
+        + (f" {signed_out} other session(s) were signed out." if signed_out else ""),
+        "success",
+    )
+    return redirect(url_for("auth.account"))
+
+
+@bp.route("/logout", methods=["POST"])
+def logout() -> ResponseReturnValue:
+    found = current_session()
+    if found is not None:
+        db = get_session()
+        sessions.delete_token(db, found[1])
+        if found[0].stage == "active":
+            audit.record(
+                db, actor=found[2], action="auth.logout", object_type="user", object_id=found[2].id
+            )
+        db.commit()
+    end_session()
+    flash("You are signed out.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/logout/everywhere", methods=["POST"])
+@login_required
+def logout_everywhere() -> ResponseReturnValue:
+    user = current_user()
+    db = get_session()
+    count = sessions.delete_for_user(db, user.id)
+    audit.record(
+        db, actor=user, action="auth.logout_everywhere", object_type="user", object_id=user.id
+    )
+    db.commit()
+    end_session()
+    flash(f"Signed out of {count} session(s) on every device.", "info")
+    return redirect(url_for("auth.login"))

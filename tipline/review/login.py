@@ -1,0 +1,210 @@
+"""The sign-in steps of the review app (views on :data:`tipline.review.auth.bp`).
+
+1. ``/login``: username and password. A correct password unwraps the user's
+   copy of the organization identity into a short-lived pending session.
+2. ``/login/enrol`` (no authenticator yet: QR code as inline SVG) or
+   ``/login/code``: a TOTP code, refused if already used.
+3. ``/login/password``: after a one-time password, choose a new one (the copy
+   of the key is re-wrapped under it).
+4. The session is re-issued under a new id and key at every step, so no id
+   from before sign-in survives it (no session fixation).
+"""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+
+from tipline import audit
+from tipline.accounts import passwords, service, sessions, totp, two_factor
+from tipline.accounts.errors import AccountError, AuthenticationError, InvalidCodeError
+from tipline.accounts.sessions import SessionToken
+from tipline.db import get_session
+from tipline.models.base import utcnow
+from tipline.models.review_session import ReviewSession
+from tipline.models.user import User
+from tipline.review.auth import (
+    bp,
+    current_session,
+    current_user_or_none,
+    end_session,
+    start_session,
+)
+from tipline.review.auth_forms import CodeForm, LoginForm, NewPasswordForm
+
+# Wrong codes allowed in one half-finished sign-in before it is thrown away.
+MAX_CODE_FAILURES = 5
+STEP_ENDPOINTS = {"totp": "auth.code", "enrol": "auth.enrol", "password": "auth.new_password"}
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> ResponseReturnValue:
+    if current_user_or_none() is not None:
+        return redirect(url_for("inbox.index"))
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        db = get_session()
+        try:
+            result = service.authenticate(
+                db, current_app.config, form.username.data or "", form.password.data or ""
+            )
+        except AuthenticationError as exc:
+            db.commit()  # the failure count and audit event must stick
+            error = str(exc)
+        else:
+            found = current_session()
+            if found is not None:
+                sessions.delete_token(db, found[1])
+            user = result.user
+            stage = "totp" if user.totp_confirmed else "enrol"
+            token = sessions.create(db, current_app.config, user, result.identity, stage)
+            db.commit()
+            start_session(token)
+            return redirect(url_for(STEP_ENDPOINTS[stage]))
+    return render_template("review/auth/login.html", form=form, error=error)
+
+
+def _pending(stage: str) -> tuple[ReviewSession, SessionToken, User] | None:
+    found = current_session()
+    if found is None or found[0].stage != stage:
+        return None
+    return found
+
+
+def _elsewhere() -> ResponseReturnValue:
+    """Where to send someone who opened a sign-in step that is not theirs now."""
+    found = current_session()
+    if found is None:
+        return redirect(url_for("auth.login"))
+    if found[0].stage == "active":
+        return redirect(url_for("inbox.index"))
+    return redirect(url_for(STEP_ENDPOINTS[found[0].stage]))
+
+
+@bp.route("/login/code", methods=["GET", "POST"])
+def code() -> ResponseReturnValue:
+    pending = _pending("totp")
+    if pending is None:
+        return _elsewhere()
+    row, token, user = pending
+    form = CodeForm()
+    error = None
+    if form.validate_on_submit():
+        db = get_session()
+        try:
+            two_factor.verify_code(db, current_app.config, user, form.code.data or "")
+        except (InvalidCodeError, AuthenticationError) as exc:
+            error = _code_failed(row, exc)
+            if error is None:
+                return redirect(url_for("auth.login"))
+        else:
+            return _after_second_factor(row, token, user)
+    return render_template("review/auth/code.html", form=form, error=error)
+
+
+@bp.route("/login/enrol", methods=["GET", "POST"])
+def enrol() -> ResponseReturnValue:
+    pending = _pending("enrol")
+    if pending is None:
+        return _elsewhere()
+    row, token, user = pending
+    db = get_session()
+    secret = two_factor.begin_enrolment(db, current_app.config, user)
+    db.commit()
+    form = CodeForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            two_factor.confirm_enrolment(db, current_app.config, user, form.code.data or "")
+        except (InvalidCodeError, AuthenticationError) as exc:
+            error = _code_failed(row, exc)
+            if error is None:
+                return redirect(url_for("auth.login"))
+        else:
+            return _after_second_factor(row, token, user)
+    uri = totp.provisioning_uri(secret, user.username, current_app.config["ORGANIZATION_NAME"])
+    return render_template(
+        "review/auth/enrol.html",
+        form=form,
+        error=error,
+        qr_svg=totp.qr_svg(uri),
+        secret=totp.grouped(secret),
+    )
+
+
+def _code_failed(row: ReviewSession, exc: AccountError) -> str | None:
+    """Count a wrong code; None once this sign-in attempt is thrown away."""
+    db = get_session()
+    row.totp_failures += 1
+    if row.totp_failures >= MAX_CODE_FAILURES or isinstance(exc, AuthenticationError):
+        db.delete(row)
+        db.commit()
+        end_session()
+        flash("Too many wrong codes. Sign in again.", "error")
+        return None
+    db.commit()
+    return str(exc)
+
+
+def _after_second_factor(
+    row: ReviewSession, token: SessionToken, user: User
+) -> ResponseReturnValue:
+    if user.must_change_password:
+        db = get_session()
+        new = sessions.advance(db, current_app.config, row, token, user, "password")
+        db.commit()
+        start_session(new)
+        return redirect(url_for("auth.new_password"))
+    return _complete(row, token, user)
+
+
+@bp.route("/login/password", methods=["GET", "POST"])
+def new_password() -> ResponseReturnValue:
+    pending = _pending("password")
+    if pending is None:
+        return _elsewhere()
+    row, token, user = pending
+    form = NewPasswordForm()
+    error = None
+    if form.validate_on_submit():
+        db = get_session()
+        try:
+            identity = (
+                sessions.open_identity(row, token) if row.sealed_identity is not None else None
+            )
+            service.change_password(
+                db, current_app.config, user, form.password.data or "", identity
+            )
+        except AccountError as exc:
+            db.rollback()
+            error = str(exc)
+        else:
+            return _complete(row, token, user)
+    return render_template(
+        "review/auth/new_password.html",
+        form=form,
+        error=error,
+        suggestion=passwords.suggest(),
+        min_length=passwords.MIN_LENGTH,
+    )
+
+
+def _complete(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnValue:
+    """Issue the real session under a new id and key, and record the sign-in."""
+    db = get_session()
+    unlocked = row.sealed_identity is not None
+    new = sessions.advance(db, current_app.config, row, token, user, "active")
+    user.last_login_at = utcnow()
+    audit.record(db, actor=user, action="auth.login", object_type="user", object_id=user.id)
+    if unlocked:
+        audit.record(db, actor=user, action="auth.unlock", object_type="user", object_id=user.id)
+    db.commit()
+    start_session(new)
+    if user.holds_key and not unlocked:
+        flash(
+            "Signed in, but your copy of the organization key is missing: "
+            "ask an admin to reset your password.",
+            "error",
+        )
+    return redirect(url_for("inbox.index"))

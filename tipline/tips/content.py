@@ -1,0 +1,116 @@
+"""Opening what a source sent: the sealed document, previews, attachments.
+
+Only for a reviewer whose session holds the unlocked organization identity.
+Nothing opened here is logged or stored; callers render it (escaped) and
+drop it. Attachments are decrypted as a stream of authenticated 64 KiB
+chunks, so a large file never sits whole in memory.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from typing import BinaryIO
+
+from tipline.blobs import BlobNotFound, BlobStore
+from tipline.crypto import AgeError, Identity, decrypt_stream
+from tipline.documents import AttachmentInfo, DocumentError, TipDocument, open_document
+from tipline.models.tip import Attachment, Tip
+from tipline.tips import TipError, TipNotFoundError
+
+log = logging.getLogger(__name__)
+
+PREVIEW_FIELD = "what_happened"
+PREVIEW_LENGTH = 160
+
+
+class ContentError(TipError):
+    """A sealed object is missing or cannot be opened with this identity."""
+
+
+def open_tip(blobs: BlobStore, tip: Tip, identities: Sequence[Identity]) -> TipDocument:
+    """Decrypt the tip's sealed document."""
+    try:
+        return open_document(blobs.read(tip.body_blob), identities)
+    except (BlobNotFound, DocumentError) as exc:
+        # The id and the error class only: the message may quote the blob.
+        log.warning("tip %s could not be opened (%s)", tip.id, type(exc).__name__)
+        raise ContentError("This tip's sealed text could not be opened.") from exc
+
+
+def preview(document: TipDocument, limit: int = PREVIEW_LENGTH) -> str:
+    """The first non-empty line of what happened, shortened for a list."""
+    text = document.fields.get(PREVIEW_FIELD)
+    if not isinstance(text, str):
+        text = next((v for v in document.fields.values() if isinstance(v, str) and v.strip()), "")
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def previews(
+    blobs: BlobStore, tips: Iterable[Tip], identities: Sequence[Identity]
+) -> dict[str, str | None]:
+    """Previews for one page of tips; ``None`` where a tip cannot be opened."""
+    result: dict[str, str | None] = {}
+    for tip in tips:
+        try:
+            result[tip.id] = preview(open_tip(blobs, tip, identities))
+        except ContentError:
+            result[tip.id] = None
+    return result
+
+
+def find_attachment(tip: Tip, attachment_id: str) -> Attachment:
+    for attachment in tip.attachments:
+        if attachment.id == attachment_id:
+            return attachment
+    raise TipNotFoundError("This tip has no such attachment.")
+
+
+def attachment_info(document: TipDocument, attachment: Attachment) -> AttachmentInfo:
+    """The sealed name, type and size of ``attachment``, as the source sent it."""
+    for info in document.attachments:
+        if info.attachment_id == attachment.id:
+            return info
+    # A document that does not list the file still lets the reviewer have it,
+    # under a neutral name and type.
+    return AttachmentInfo(
+        attachment_id=attachment.id,
+        filename=f"attachment-{attachment.position + 1}",
+        content_type="application/octet-stream",
+        size=0,
+    )
+
+
+def decrypt_attachment(
+    blobs: BlobStore, attachment: Attachment, identities: Sequence[Identity]
+) -> Iterator[bytes]:
+    """Open an attachment and return its plaintext as an iterator of chunks.
+
+    The age header is checked before this returns, so a wrong key or a
+    damaged header is a :class:`ContentError` here rather than a broken
+    download. A chunk that fails to authenticate later raises while
+    streaming: the download stops instead of delivering altered bytes.
+    """
+    try:
+        handle = blobs.open(attachment.blob_id)
+    except BlobNotFound as exc:
+        log.warning("attachment %s: blob missing", attachment.id)
+        raise ContentError("This file is missing from the store.") from exc
+    try:
+        reader = decrypt_stream(handle, identities)
+    except AgeError as exc:
+        handle.close()
+        log.warning("attachment %s could not be opened (%s)", attachment.id, type(exc).__name__)
+        raise ContentError("This file could not be opened.") from exc
+    return _chunks(handle, reader.chunks(), attachment.id)
+
+
+def _chunks(handle: BinaryIO, chunks: Iterator[bytes], attachment_id: str) -> Iterator[bytes]:
+    try:
+        yield from chunks
+    except AgeError as exc:
+        log.warning("attachment %s failed while streaming (%s)", attachment_id, type(exc).__name__)
+        raise
+    finally:
+        handle.close()
