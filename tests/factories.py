@@ -83,5 +83,5 @@ def make_tip(
     except BaseException:
         batch.discard()
         raise
-    batch.keep()
+    batch.keep(receipt.blob_ids)
     return receipt.tip, receipt.phrase

@@ -12,12 +12,18 @@ notes, later), it goes through this module and only this module:
   escapes the text *first* and builds tags only from fixed patterns, then
   hands the result to :func:`clean_html` anyway: two independent layers.
 
+:func:`reveal_invisible` is for plain text (it returns ``str``, still to be
+autoescaped): it makes characters that change how text *looks* without
+being seen, such as right-to-left overrides and zero-width joiners, visible
+as ``⟨U+202E⟩``, so a source's text cannot disguise itself or the page.
+
 nh3, not bleach: bleach is unmaintained since 2026 (DESIGN.md).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import nh3
 from markupsafe import Markup, escape
@@ -35,7 +41,7 @@ _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 _CODE = re.compile(r"`([^`\n]+)`")
 # Applied to already-escaped text: the URL cannot contain a quote or "<".
-_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https?://|mailto:)[^\s)]+)\)")
+_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^\s)]+)\)")  # web links only, not mailto:
 _BULLET = re.compile(r"^\s*[-*]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(.*)$")
 
@@ -103,3 +109,21 @@ def render_markdown_light(text: str) -> Markup:
     if current:
         blocks.append(_block(current))
     return clean_html("".join(blocks))
+
+
+# Kept as they are: ordinary line structure.
+_VISIBLE_CONTROLS = frozenset("\n\t")
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+
+
+def reveal_invisible(text: str) -> str:
+    """``text`` with invisible and control characters shown as ``⟨U+XXXX⟩``."""
+    if text.isascii() and text.isprintable():
+        return text  # the common case, without a per-character walk
+    out = []
+    for ch in text.replace("\r\n", "\n"):
+        if ch not in _VISIBLE_CONTROLS and unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
+            out.append(f"⟨U+{ord(ch):04X}⟩")
+        else:
+            out.append(ch)
+    return "".join(out)

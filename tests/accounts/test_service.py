@@ -24,22 +24,31 @@ from tipline.models.base import utcnow
 PASSWORD = "a long enough password for tests"
 
 
-def create(db: Session, config: dict[str, Any], identity: HybridIdentity, role: str = "reviewer",
-           username: str = "pat", password: str | None = PASSWORD):
-    return service.create_user(db, config, username=username, role=role,
-                               identity=identity, actor=None, password=password)
+def create(
+    db: Session,
+    config: dict[str, Any],
+    identity: HybridIdentity,
+    role: str = "reviewer",
+    username: str = "pat",
+    password: str | None = PASSWORD,
+):
+    return service.create_user(
+        db, config, username=username, role=role, identity=identity, actor=None, password=password
+    )
 
 
-def test_new_accounts_get_a_one_time_password_that_must_be_changed(db_session, config,
-                                                                   org_identity) -> None:
+def test_new_accounts_get_a_one_time_password_that_must_be_changed(
+    db_session, config, org_identity
+) -> None:
     user, password = create(db_session, config, org_identity, password=None)
     assert user.must_change_password
     assert len(password.split()) == 7
     assert service.authenticate(db_session, config, "pat", password).user is user
 
 
-def test_reviewers_and_admins_hold_a_copy_organizers_never(db_session, config,
-                                                           org_identity) -> None:
+def test_reviewers_and_admins_hold_a_copy_organizers_never(
+    db_session, config, org_identity
+) -> None:
     reviewer, _ = create(db_session, config, org_identity, "reviewer", "rev")
     admin, _ = create(db_session, config, org_identity, "admin", "adm")
     organizer, _ = create(db_session, config, org_identity, "organizer", "org")
@@ -137,20 +146,27 @@ def test_password_change_rewraps_the_copy(db_session, config, org_identity) -> N
     # The old password neither signs in nor opens the new copy.
     with pytest.raises(AuthenticationError):
         service.authenticate(db_session, config, "pat", PASSWORD, utcnow() + timedelta(hours=1))
-    old_keys = passwords.derive(PASSWORD, user.password_salt, passwords.KdfParams.from_config(config),
-                                config["INSTANCE_SECRET"], user.id)
+    old_keys = passwords.derive(
+        PASSWORD,
+        user.password_salt,
+        passwords.KdfParams.from_config(config),
+        config["INSTANCE_SECRET"],
+        user.id,
+    )
     with pytest.raises(KeyUnavailableError):
         custody.open_identity(new_row, old_keys.wrap_identity)
-    result = service.authenticate(db_session, config, "pat", "a brand new long password",
-                                  utcnow() + timedelta(hours=2))
+    result = service.authenticate(
+        db_session, config, "pat", "a brand new long password", utcnow() + timedelta(hours=2)
+    )
     assert str(result.identity) == str(org_identity)
 
 
 def test_password_change_needs_the_current_password(db_session, config, org_identity) -> None:
     user, _ = create(db_session, config, org_identity)
     with pytest.raises(AuthenticationError):
-        service.change_own_password(db_session, config, user, "not my password at all",
-                                    "a brand new long password")
+        service.change_own_password(
+            db_session, config, user, "not my password at all", "a brand new long password"
+        )
     with pytest.raises(WeakPasswordError):
         service.change_own_password(db_session, config, user, PASSWORD, PASSWORD)
     with pytest.raises(WeakPasswordError):
@@ -164,8 +180,9 @@ def test_disabling_deletes_the_copy_and_sessions(db_session, config, org_identit
     service.disable_user(db_session, user, actor=None)
     db_session.flush()
     assert db_session.get(WrappedKey, user.id) is None
-    count = db_session.scalar(select(func.count()).select_from(ReviewSession)
-                              .where(ReviewSession.user_id == user.id))
+    count = db_session.scalar(
+        select(func.count()).select_from(ReviewSession).where(ReviewSession.user_id == user.id)
+    )
     assert count == 0
     with pytest.raises(AuthenticationError):
         service.authenticate(db_session, config, "pat", PASSWORD)
@@ -177,8 +194,7 @@ def test_the_last_admin_cannot_be_disabled(db_session, config, org_identity) -> 
         service.disable_user(db_session, admin, actor=None)
 
 
-def test_reset_issues_a_one_time_password_and_a_new_copy(db_session, config,
-                                                         org_identity) -> None:
+def test_reset_issues_a_one_time_password_and_a_new_copy(db_session, config, org_identity) -> None:
     create(db_session, config, org_identity, "admin", "boss")
     user, _ = create(db_session, config, org_identity)
     service.disable_user(db_session, user, actor=None)

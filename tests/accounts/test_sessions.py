@@ -18,8 +18,15 @@ PASSWORD = "a long enough password for tests"
 
 @pytest.fixture
 def user(db_session, config, org_identity):
-    user, _ = service.create_user(db_session, config, username="pat", role="reviewer",
-                                  identity=org_identity, actor=None, password=PASSWORD)
+    user, _ = service.create_user(
+        db_session,
+        config,
+        username="pat",
+        role="reviewer",
+        identity=org_identity,
+        actor=None,
+        password=PASSWORD,
+    )
     return user
 
 
@@ -57,8 +64,7 @@ def test_idle_timeout(db_session, config, user) -> None:
     assert db_session.get(ReviewSession, token.id_hash) is None
 
 
-def test_use_postpones_the_idle_timeout_but_not_the_absolute_one(db_session, config,
-                                                                 user) -> None:
+def test_use_postpones_the_idle_timeout_but_not_the_absolute_one(db_session, config, user) -> None:
     start = utcnow()
     token = sessions.create(db_session, config, user, None, "active", start)
     moment = start
@@ -74,17 +80,28 @@ def test_pending_sign_ins_expire_quickly(db_session, config, user) -> None:
     now = utcnow()
     token = sessions.create(db_session, config, user, None, "totp", now)
     with pytest.raises(SessionInvalidError):
-        sessions.load(db_session, config, token, now + timedelta(minutes=sessions.PENDING_MINUTES + 1))
+        sessions.load(
+            db_session, config, token, now + timedelta(minutes=sessions.PENDING_MINUTES + 1)
+        )
 
 
 def test_purge_removes_every_expired_row(db_session, config, user) -> None:
+    fresh = sessions.create(db_session, config, user, None, "active")
     old = utcnow() - timedelta(days=1)
     sessions.create(db_session, config, user, None, "active", old)
     sessions.create(db_session, config, user, None, "totp", old)
-    fresh = sessions.create(db_session, config, user, None, "active")
     db_session.flush()
     assert sessions.purge_expired(db_session, config) == 2
     assert [r.id_hash for r in db_session.scalars(select(ReviewSession))] == [fresh.id_hash]
+
+
+def test_every_sign_in_purges_expired_rows(db_session, config, user) -> None:
+    old = utcnow() - timedelta(days=1)
+    stale = sessions.create(db_session, config, user, None, "active", old)
+    db_session.flush()
+    sessions.create(db_session, config, user, None, "totp")
+    db_session.flush()
+    assert db_session.get(ReviewSession, stale.id_hash) is None
 
 
 def test_advance_rotates_id_and_key(db_session, config, user, org_identity) -> None:

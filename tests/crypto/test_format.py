@@ -13,10 +13,10 @@ from tipline.crypto import (
     KeyFormatError,
     Recipient,
     X25519Identity,
+    bech32,
     decrypt,
     encrypt,
 )
-from tipline.crypto import bech32
 from tipline.crypto.armor import ArmorReader, ArmorWriter, looks_armored
 from tipline.crypto.format import Stanza, b64decode, b64encode, encode_header, parse_header
 from tipline.crypto.source import Source
@@ -153,3 +153,16 @@ def test_armor_detection() -> None:
     assert looks_armored(b"junk\n-----BEGIN AGE ENCRYPTED FILE-----\n")
     assert not looks_armored(b"age-encryption.org/v1\n")
     assert not looks_armored(b"")
+
+
+@pytest.mark.parametrize("length", [1, 16, 32, 33, 64, 100])
+@pytest.mark.parametrize("salt", [b"", b"salt", bytes(32), b"x" * 100])
+def test_hkdf_matches_cryptography(length: int, salt: bytes) -> None:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    from tipline.crypto.format import hkdf_sha256
+
+    ikm, info = b"input keying material", b"age-encryption.org/v1/X25519"
+    want = HKDF(algorithm=hashes.SHA256(), length=length, salt=salt or None, info=info).derive(ikm)
+    assert hkdf_sha256(ikm, salt, info, length) == want

@@ -51,9 +51,15 @@ def _header_len(sealed: bytes) -> int:
     ],
 )
 def test_chunk_layout(size: int, chunks: int) -> None:
-    sealed = encrypt(os.urandom(size), RECIPIENTS)
-    payload = len(sealed) - _header_len(sealed)
-    assert payload == size + 16 * chunks  # no empty final chunk unless size == 0
+    data = os.urandom(size)
+    one_shot = encrypt(data, RECIPIENTS)
+    streamed = io.BytesIO()
+    with encrypt_stream(streamed, RECIPIENTS) as writer:
+        writer.write(data)
+    for sealed in (one_shot, streamed.getvalue()):
+        payload = len(sealed) - _header_len(sealed)
+        assert payload == size + 16 * chunks  # no empty final chunk unless size == 0
+        assert decrypt(sealed, [IDENTITY]) == data
 
 
 def test_writer_buffers_at_most_one_chunk_and_leaves_dst_open() -> None:
@@ -167,15 +173,6 @@ def test_trailing_data_is_rejected() -> None:
         reader.read()
 
 
-def _throughput(fn, total: int) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return total / best
-
-
 def test_stream_sealing_reaches_70_percent_of_raw_chacha20poly1305() -> None:
     total = 64 * 1024 * 1024
     chunk = os.urandom(CHUNK_SIZE)
@@ -195,5 +192,12 @@ def test_stream_sealing_reaches_70_percent_of_raw_chacha20poly1305() -> None:
             for _ in range(total // len(block)):
                 writer.write(block)
 
-    ratio = _throughput(sealed, total) / _throughput(raw, total)
+    # Interleaved best-of-N, so other load on the machine hits both alike.
+    best = {raw: float("inf"), sealed: float("inf")}
+    for _ in range(4):
+        for fn in (raw, sealed):
+            start = time.perf_counter()
+            fn()
+            best[fn] = min(best[fn], time.perf_counter() - start)
+    ratio = best[raw] / best[sealed]
     assert ratio >= 0.70, f"stream sealing at {ratio:.0%} of raw ChaCha20-Poly1305"

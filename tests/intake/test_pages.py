@@ -52,7 +52,16 @@ def test_form_page_fields(intake_client: FlaskClient) -> None:
     assert len(options) == 68  # Pennsylvania's 67 counties and "other / not sure"
     assert all(re.fullmatch(r"42\d{3}", value) for value in options[1:])
     assert "Montgomery County, PA" in page
-    for value in ("ice", "county_jail", "local_police", "courts", "other", "saw", "told", "documents"):
+    for value in (
+        "ice",
+        "county_jail",
+        "local_police",
+        "courts",
+        "other",
+        "saw",
+        "told",
+        "documents",
+    ):
         assert f'value="{value}"' in page
     assert re.search(r'<input type="file"[^>]*name="attachments"[^>]*multiple', page)
     assert 'name="place"' in page and 'name="when"' in page
@@ -67,7 +76,9 @@ def test_form_offers_the_configured_states(make_intake_app: Callable[..., Flask]
 
 def test_honeypot_is_hidden_by_css_not_script(intake_client: FlaskClient) -> None:
     page = html(intake_client.get("/tip"))
-    match = re.search(r'<div class="field hp" aria-hidden="true">.*?name="leave_blank"[^>]*>', page, re.S)
+    match = re.search(
+        r'<div class="field hp" aria-hidden="true">.*?name="leave_blank"[^>]*>', page, re.S
+    )
     assert match and 'tabindex="-1"' in match.group(0) and 'autocomplete="off"' in match.group(0)
     css = intake_client.get("/static/tipline.css").get_data(as_text=True)
     assert re.search(r"\.hp\s*\{[^}]*left:\s*-10000px", css)
@@ -128,8 +139,14 @@ def assert_hardened(response: TestResponse) -> None:
 def test_headers_on_every_response(intake_client: FlaskClient) -> None:
     responses = _responses(intake_client)
     assert {name: r.status_code for name, r in responses.items()} == {
-        "landing": 200, "form": 200, "css": 200, "404": 404, "405": 405,
-        "invalid": 400, "receipt": 200, "malformed": 400,
+        "landing": 200,
+        "form": 200,
+        "css": 200,
+        "404": 404,
+        "405": 405,
+        "invalid": 400,
+        "receipt": 200,
+        "malformed": 400,
     }
     for response in responses.values():
         assert_hardened(response)

@@ -57,9 +57,10 @@ def test_lookup_id_and_recipient_shapes() -> None:
 
 def test_typing_variations_are_normalized() -> None:
     messy = "  Abacus-ABDOMEN abdominal   abide.abiding, ability_ablaze "
-    assert derive_source_keys(messy, PEPPER, 4).lookup_id == derive_source_keys(
-        PHRASE, PEPPER, 4
-    ).lookup_id
+    assert (
+        derive_source_keys(messy, PEPPER, 4).lookup_id
+        == derive_source_keys(PHRASE, PEPPER, 4).lookup_id
+    )
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ from tipline.crypto import HybridIdentity, Recipient, decrypt
 from tipline.documents import open_document
 from tipline.intake import limits
 from tipline.intake.submit import (
-    InvalidSubmission,
-    RateLimited,
+    InvalidSubmissionError,
+    RateLimitError,
     SubmitSettings,
     TipInput,
     submit_tip,
@@ -83,7 +83,10 @@ def test_factory_tip_is_sealed_and_readable(
         ("foto.jpg", "application/octet-stream", 6),
     ]
     rows = {row.id: row for row in tip.attachments}
-    contents = [decrypt(store.read(rows[a.attachment_id].blob_id), [org_identity]) for a in document.attachments]
+    contents = [
+        decrypt(store.read(rows[a.attachment_id].blob_id), [org_identity])
+        for a in document.attachments
+    ]
     assert contents == [b"Querida familia", b"\xff\xd8jpeg"]
     assert tip.source_lookup == derive_source_keys(phrase, TEST_PEPPER, 4).lookup_id
 
@@ -92,7 +95,9 @@ def test_only_clear_fields_are_stored(
     db_session: Session, store: BlobStore, recipients: list[Recipient]
 ) -> None:
     secret = "Deputy Smith phoned ICE at 2am"
-    tip, phrase = make_tip(db_session, store, recipients, what_happened=secret, files=[("x.pdf", b"%PDF")])
+    tip, phrase = make_tip(
+        db_session, store, recipients, what_happened=secret, files=[("x.pdf", b"%PDF")]
+    )
     db_session.expire_all()
     stored = db_session.get(Tip, tip.id)
     assert stored is not None
@@ -137,7 +142,7 @@ def test_service_rejects_bad_input(
     db_session: Session, store: BlobStore, recipients: list[Recipient], data: TipInput
 ) -> None:
     batch = UploadBatch(store, recipients, max_bytes=100, max_files=1)
-    with pytest.raises(InvalidSubmission):
+    with pytest.raises(InvalidSubmissionError):
         submit_tip(db_session, batch, data, [], settings())
     batch.discard()
     assert list(store.ids()) == []
@@ -153,7 +158,7 @@ def test_service_counts_and_enforces_the_hourly_limit(
         submit_tip(db_session, batch, data, [], settings(hourly_limit=2))
     assert limits.submissions_this_hour(db_session) == 2
     batch = UploadBatch(store, recipients, max_bytes=100, max_files=1)
-    with pytest.raises(RateLimited):
+    with pytest.raises(RateLimitError):
         submit_tip(db_session, batch, data, [], settings(hourly_limit=2))
     batch.discard()
     assert len(db_session.scalars(select(Tip)).all()) == 2
@@ -165,9 +170,9 @@ def test_record_submission_is_atomic_and_prunes_old_hours(db_session: Session) -
     db_session.flush()
     assert limits.record_submission(db_session, 10) == 1
     assert limits.record_submission(db_session, 10) == 2
-    with pytest.raises(RateLimited):
+    with pytest.raises(RateLimitError):
         limits.record_submission(db_session, 2)
     assert db_session.get(SubmissionCount, old) is None
-    with pytest.raises(RateLimited):
+    with pytest.raises(RateLimitError):
         limits.check_quota(db_session, 3)
     limits.check_quota(db_session, 4)

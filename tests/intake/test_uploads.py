@@ -32,7 +32,10 @@ def store(tmp_path: Path) -> BlobStore:
 
 def batch_for(store: BlobStore, recipients: list[Recipient], **limits: int) -> UploadBatch:
     return UploadBatch(
-        store, recipients, max_bytes=limits.get("max_bytes", 10**9), max_files=limits.get("max_files", 5)
+        store,
+        recipients,
+        max_bytes=limits.get("max_bytes", 10**9),
+        max_files=limits.get("max_files", 5),
     )
 
 
@@ -123,13 +126,16 @@ def test_discard_removes_finished_and_half_written_blobs(
 def test_keep_protects_blobs_from_discard(store: BlobStore, recipients: list[Recipient]) -> None:
     batch = batch_for(store, recipients)
     sealed = batch.seal_bytes("x", "", b"kept")
-    assert sealed is not None
-    batch.keep()
+    stray = batch.seal_bytes("y", "", b"not referred to by any row")
+    assert sealed is not None and stray is not None
+    batch.keep([sealed.blob_id])
     batch.discard()
     assert list(store.ids()) == [sealed.blob_id]
 
 
-def test_memory_stays_bounded_for_large_files(store: BlobStore, recipients: list[Recipient]) -> None:
+def test_memory_stays_bounded_for_large_files(
+    store: BlobStore, recipients: list[Recipient]
+) -> None:
     import tracemalloc
 
     batch = batch_for(store, recipients)

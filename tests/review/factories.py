@@ -73,9 +73,7 @@ def fresh_code(client: FlaskClient, user: User) -> str:
     return totp.code_at_step(totp_secret(app.config, user), totp.current_step())
 
 
-def login(
-    client: FlaskClient, user: User, password: str = DEFAULT_PASSWORD
-) -> TestResponse:
+def login(client: FlaskClient, user: User, password: str = DEFAULT_PASSWORD) -> TestResponse:
     """Sign ``client`` in as ``user`` through /login and /login/code."""
     response = client.post("/login", data={"username": user.username, "password": password})
     assert response.status_code == 302, response.get_data(as_text=True)

@@ -92,7 +92,9 @@ def provisioning_uri(secret: str, username: str, issuer: str) -> str:
 def qr_svg(uri: str) -> str:
     """The QR code of ``uri`` as an inline ``<svg>`` element (no script, no image URL)."""
     qr = segno.make(uri, error="m")
-    svg: str = qr.svg_inline(scale=4, dark="#000", light="#fff", title="TOTP enrolment QR code")
+    svg: str = qr.svg_inline(
+        scale=5, border=4, dark="#000", light="#fff", title="TOTP enrolment QR code"
+    )
     return svg
 
 

@@ -24,6 +24,7 @@ from tipline.crypto import (
     AgeError,
     HybridIdentity,
     Identity,
+    NoIdentityError,
     Recipient,
     ScryptIdentity,
     ScryptRecipient,
@@ -106,10 +107,12 @@ class _PromptingScryptIdentity(Identity):
 
     def __init__(self, prompt: str) -> None:
         self._prompt = prompt
+        self.asked = False
 
     def unwrap(self, stanzas: Sequence[Stanza]) -> bytes | None:
         if not any(s.type == "scrypt" for s in stanzas):
             return None
+        self.asked = True
         return ScryptIdentity(_passphrase(self._prompt, confirm=False)).unwrap(stanzas)
 
 
@@ -203,10 +206,22 @@ def _recipients(
     return out
 
 
+def _blocks(src: BinaryIO) -> Iterator[memoryview]:
+    """The input in blocks, read into one reused buffer where possible."""
+    readinto = getattr(src, "readinto", None)
+    if not callable(readinto):
+        while block := src.read(_BLOCK):
+            yield memoryview(block)
+        return
+    view = memoryview(bytearray(_BLOCK))
+    while n := readinto(view):
+        yield view[:n]
+
+
 def _encrypt(recipients: list[Recipient], armor: bool, src: BinaryIO, dst: BinaryIO) -> None:
     writer = encrypt_stream(dst, recipients, armor=armor)
     try:
-        while block := src.read(_BLOCK):
+        for block in _blocks(src):
             writer.write(block)
     except BaseException:
         writer.abort()
@@ -253,10 +268,16 @@ def age_command(
             if recipient or recipients_file or passphrase or armor:
                 raise CLIError("-r/-R/-p/-a can't be used with -d (armor is detected)")
             ids: list[Identity] = [i for path in identity for i in _load_identities(path)]
-            if not ids:
-                ids = [_PromptingScryptIdentity("Enter passphrase: ")]
-            with _open_input(input_path) as src, _open_output(output) as dst:
-                _decrypt(ids, src, dst, _stdout_is_terminal(output))
+            prompting = _PromptingScryptIdentity("Enter passphrase: ")
+            try:
+                with _open_input(input_path) as src, _open_output(output) as dst:
+                    _decrypt(ids or [prompting], src, dst, _stdout_is_terminal(output))
+            except NoIdentityError:
+                if ids:
+                    raise
+                if prompting.asked:
+                    raise CLIError("incorrect passphrase") from None
+                raise CLIError("the file is not passphrase-encrypted: use -i IDENTITY") from None
             return
         if passphrase:
             if recipient or recipients_file or identity:

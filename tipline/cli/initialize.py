@@ -17,6 +17,7 @@ from tipline.config import ConfigError, instance_path, load_config
 from tipline.crypto import Identity
 from tipline.db import Database
 from tipline.keys import IDENTITY_FILE, RECIPIENTS_FILE, KeysError, generate_keys, load_identity
+from tipline.tips.tags import seed_default_tags
 
 CONFIG_TEMPLATE = '''\
 """tipline instance configuration, written by 'tipline init'.
@@ -116,6 +117,7 @@ def init_command(
     )
     database = Database(config["DATABASE_URL"])
     database.create_all()
+    seed_default_tags(database.session)  # the mission's topic tags, once (tipline.tips)
     click.echo("Database is ready.")
     _ensure_admin(database, config, keys_dir, identity, admin_name, passphrase_file, non_interactive)
 

@@ -97,6 +97,8 @@ def _read_shares() -> list[str]:
 @click.option("--work-factor", default=18, show_default=True, help="scrypt log2(N) for -o.")
 def recover_command(output: str | None, work_factor: int) -> None:
     """Rebuild the organization identity from M shares."""
+    if output is not None and os.path.lexists(output):
+        raise click.ClickException(f"{output} already exists; refusing to overwrite it")
     try:
         identity = recovery.recover(_read_shares())
     except RecoveryError as exc:

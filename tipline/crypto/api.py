@@ -13,7 +13,7 @@ from tipline.crypto.errors import HeaderError, HeaderMACError, NoIdentityError, 
 from tipline.crypto.format import FILE_KEY_SIZE, encode_header, parse_header
 from tipline.crypto.scrypt import STANZA_TYPE as SCRYPT_TYPE
 from tipline.crypto.source import Source
-from tipline.crypto.stream import NONCE_SIZE, DecryptReader, EncryptWriter
+from tipline.crypto.stream import NONCE_SIZE, DecryptReader, EncryptWriter, seal_payload
 
 __all__ = ["decrypt", "decrypt_stream", "encrypt", "encrypt_stream"]
 
@@ -25,7 +25,7 @@ def _seal_header(recipients: Sequence[Recipient]) -> tuple[bytes, bytes]:
     recipients = list(recipients)
     if not recipients:
         raise RecipientError("at least one recipient is required")
-    if len(recipients) > 1 and any(r.must_be_alone for r in recipients):
+    if len(recipients) > 1 and any(getattr(r, "must_be_alone", False) for r in recipients):
         raise RecipientError("a passphrase (scrypt) recipient cannot be mixed with others")
     file_key = os.urandom(FILE_KEY_SIZE)
     stanzas = [stanza for r in recipients for stanza in r.wrap(file_key)]
@@ -47,6 +47,9 @@ def encrypt_stream(
 
 def encrypt(data: bytes, recipients: Sequence[Recipient], *, armor: bool = False) -> bytes:
     """Encrypt ``data`` to every recipient; armored (ASCII) if ``armor``."""
+    if not armor:
+        header, file_key = _seal_header(recipients)
+        return header + seal_payload(file_key, data)
     out = io.BytesIO()
     with encrypt_stream(out, recipients, armor=armor) as writer:
         writer.write(data)

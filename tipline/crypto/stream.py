@@ -32,7 +32,14 @@ from tipline.crypto.source import Source
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer, WriteableBuffer
 
-__all__ = ["CHUNK_SIZE", "NONCE_SIZE", "DecryptReader", "EncryptWriter", "payload_key"]
+__all__ = [
+    "CHUNK_SIZE",
+    "NONCE_SIZE",
+    "DecryptReader",
+    "EncryptWriter",
+    "payload_key",
+    "seal_payload",
+]
 
 CHUNK_SIZE = 64 * 1024
 TAG_SIZE = 16
@@ -44,6 +51,23 @@ _MAX_CHUNKS = 1 << 88  # the counter is 11 bytes
 def payload_key(file_key: bytes, nonce: bytes) -> bytes:
     """The payload key: HKDF-SHA-256(file key, salt = nonce, info = "payload")."""
     return hkdf_sha256(file_key, nonce, b"payload")
+
+
+def seal_payload(file_key: bytes, data: bytes | bytearray | memoryview) -> bytes:
+    """Nonce and STREAM-sealed chunks of a payload held whole in memory.
+
+    The one-shot path for :func:`~tipline.crypto.encrypt`: no buffering, and
+    for a small tip just one AEAD call.
+    """
+    nonce = os.urandom(NONCE_SIZE)
+    aead = ChaCha20Poly1305(payload_key(file_key, nonce))
+    view = memoryview(data).cast("B")
+    last = max(0, (len(view) - 1) // CHUNK_SIZE)  # index of the final chunk
+    parts = [nonce]
+    for i in range(last + 1):
+        piece = view[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE]
+        parts.append(aead.encrypt(((i << 8) | (i == last)).to_bytes(12, "big"), piece, None))
+    return b"".join(parts)
 
 
 class EncryptWriter:

@@ -93,16 +93,21 @@ _PLATE_WORD = re.compile(r"[A-Za-z0-9]+")
 _NOT_PLATE_WORDS = frozenset({"was", "is", "es", "era", "number", "numero", "número", "no"})
 
 
+def _clean(found: list[Finding | None]) -> list[Finding]:
+    """Drop empty matches and duplicates found by two patterns."""
+    return sorted({f for f in found if f})
+
+
 def emails(text: str) -> list[Finding]:
     found = [make(text, *m.span(), "email") for m in _EMAIL.finditer(text)]
     found += [make(text, *m.span(), "email") for m in _SPOKEN_EMAIL.finditer(text)]
-    return [f for f in found if f]
+    return _clean(found)
 
 
 def urls(text: str) -> list[Finding]:
     found = [make(text, *m.span(), "url") for m in _URL.finditer(text)]
     found += [make(text, *m.span(), "url") for m in _PATH_URL.finditer(text)]
-    return [f for f in found if f]
+    return _clean(found)
 
 
 def handles(text: str) -> list[Finding]:
@@ -112,13 +117,13 @@ def handles(text: str) -> list[Finding]:
         # "my insta is private" is not a handle; real ones carry a mark.
         if token.startswith("@") or re.search(r"[\d_.]", token.strip(".")):
             found.append(make(text, *m.span(1), "handle"))
-    return [f for f in found if f]
+    return _clean(found)
 
 
 def ssns(text: str) -> list[Finding]:
     found = [make(text, *m.span(), "ssn") for m in _SSN.finditer(text)]
     found += [make(text, *m.span(1), "ssn") for m in _SSN_CUE.finditer(text)]
-    return [f for f in found if f]
+    return _clean(found)
 
 
 def _digit_count(value: str) -> int:
@@ -136,7 +141,7 @@ def a_numbers(text: str) -> list[Finding]:
         for m in _A_NUMBER_CUE.finditer(text)
         if _digit_count(m.group(1)) in (8, 9)
     ]
-    return [f for f in found if f]
+    return _clean(found)
 
 
 def id_numbers(text: str) -> list[Finding]:
@@ -145,7 +150,7 @@ def id_numbers(text: str) -> list[Finding]:
         for m in _ID_CUE.finditer(text)
         if _digit_count(m.group(1)) >= 4
     ]
-    return [f for f in found if f]
+    return _clean(found)
 
 
 def phones(text: str) -> list[Finding]:
@@ -155,7 +160,7 @@ def phones(text: str) -> list[Finding]:
             found.append(make(text, match.start, match.end, "phone"))
     for m in _US_PHONE.finditer(text):
         found.append(make(text, *m.span(), "phone"))
-    return [f for f in found if f]
+    return _clean(found)
 
 
 def _plate_like(token: str) -> bool:
@@ -182,6 +187,9 @@ def _plate_in(text: str, start: int, end: int, *, any_case: bool) -> Finding | N
             token = text[group[0].start() : group[-1].end()]
             if not any_case and token != token.upper():
                 continue
+            # "in 2023", "PAW 4482 y": a letters-only word must be upper case.
+            if any(w.group().isalpha() and not w.group().isupper() for w in group):
+                continue
             if _plate_like(token):
                 return make(text, group[0].start(), group[-1].end(), "plate")
     return None
@@ -199,7 +207,7 @@ def plates(text: str) -> list[Finding]:
             or _plate_in(text, cue.end(), after_end, any_case=False)
         )
         found.append(_plate_in(text, max(0, cue.start() - 25), cue.start(), any_case=False))
-    return [f for f in found if f]
+    return _clean(found)
 
 
 #: The detectors whose matches are dropped inside look-alikes.

@@ -198,7 +198,7 @@ COMMON_WORD_PARTS = _words(
 )
 
 #: Particles inside names ("María de la Cruz", "Del Valle").
-PARTICLES = _words("de del la las los y van von da di du le st")
+PARTICLES = _words("de del la las los van von da di du le")
 
 
 @cache

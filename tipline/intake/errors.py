@@ -72,7 +72,10 @@ def log_exception_safely(
 ) -> None:
     """Flask's ``log_exception``, without the message (it may quote a tip)."""
     kind, _value, tb = exc_info
-    frames = "".join(traceback.format_tb(tb)) if tb is not None else ""
+    # File, line and function only: neither the message nor source lines.
+    frames = "\n".join(
+        f"  {frame.filename}:{frame.lineno} in {frame.name}" for frame in traceback.extract_tb(tb)
+    )
     name = kind.__name__ if kind is not None else "unknown"
     app.logger.error("unhandled %s on %s %s\n%s", name, request.method, request.path, frames)
 

@@ -61,7 +61,7 @@ class MinimumLength:
             )
 
 
-class TipForm(FlaskForm):
+class TipForm(FlaskForm):  # type: ignore[misc]  # flask_wtf has no type hints
     what_happened = TextAreaField(
         lazy_gettext("What happened?"),
         filters=[_strip],

@@ -23,7 +23,7 @@ from tipline.models.ratelimit import SubmissionCount
 KEEP_HOURS = 48
 
 
-class RateLimited(Exception):
+class RateLimitError(Exception):
     """The intake has accepted its hourly quota of tips; try again later."""
 
 
@@ -38,11 +38,11 @@ def submissions_this_hour(session: Session) -> int:
 def check_quota(session: Session, limit: int) -> None:
     """Fail fast, before any expensive work, when the quota is already used up."""
     if submissions_this_hour(session) >= limit:
-        raise RateLimited()
+        raise RateLimitError()
 
 
 def record_submission(session: Session, limit: int) -> int:
-    """Count one submission in this hour; :class:`RateLimited` past ``limit``.
+    """Count one submission in this hour; :class:`RateLimitError` past ``limit``.
 
     Returns the new count. The caller's transaction rollback undoes the
     increment when the submission fails for any other reason.
@@ -64,5 +64,5 @@ def record_submission(session: Session, limit: int) -> int:
         delete(SubmissionCount).where(SubmissionCount.hour < hour - timedelta(hours=KEEP_HOURS))
     )
     if count > limit:
-        raise RateLimited()
+        raise RateLimitError()
     return count

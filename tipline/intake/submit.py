@@ -2,7 +2,7 @@
 
 Warehouse style: :func:`submit_tip` takes a ``Session``, raises domain
 exceptions, and never commits; the view (or a script, or the test factories)
-commits and then calls ``batch.keep()``. No Flask here.
+commits and then calls ``batch.keep(receipt.blob_ids)``. No Flask here.
 
 What happens, in order:
 
@@ -42,11 +42,11 @@ class SubmissionError(Exception):
     """The submission cannot be accepted as sent."""
 
 
-class InvalidSubmission(SubmissionError):
+class InvalidSubmissionError(SubmissionError):
     """A field failed a domain check the form should already have caught."""
 
 
-RateLimited = limits.RateLimited
+RateLimitError = limits.RateLimitError
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,11 @@ class Receipt:
     def __repr__(self) -> str:
         return f"Receipt(tip={self.tip.id})"  # never the phrase
 
+    @property
+    def blob_ids(self) -> list[str]:
+        """Every blob the stored tip refers to (for ``UploadBatch.keep``)."""
+        return [self.tip.body_blob, *(attachment.blob_id for attachment in self.tip.attachments)]
+
 
 def submit_tip(
     session: Session,
@@ -114,7 +119,7 @@ def submit_tip(
     files: Sequence[SealedFile],
     settings: SubmitSettings,
 ) -> Receipt:
-    """Seal and store one tip; the caller commits, then calls ``batch.keep()``."""
+    """Seal and store one tip; the caller commits, then ``batch.keep(receipt.blob_ids)``."""
     _check(data, settings)
     if settings.hourly_limit is not None:
         limits.check_quota(session, settings.hourly_limit)
@@ -160,11 +165,11 @@ def submit_tip(
 
 def _check(data: TipInput, settings: SubmitSettings) -> None:
     if not data.what_happened.strip():
-        raise InvalidSubmission("what_happened is empty")
+        raise InvalidSubmissionError("what_happened is empty")
     if data.language not in settings.languages:
-        raise InvalidSubmission(f"unsupported language {data.language!r}")
+        raise InvalidSubmissionError(f"unsupported language {data.language!r}")
     if data.county_fips is not None and not counties.is_valid(data.county_fips, settings.states):
-        raise InvalidSubmission("county is not one of this instance's counties")
+        raise InvalidSubmissionError("county is not one of this instance's counties")
     _check_choices("agencies", data.agencies, AGENCIES)
     _check_choices("knowledge", data.knowledge, KNOWLEDGE)
 
@@ -172,4 +177,4 @@ def _check(data: TipInput, settings: SubmitSettings) -> None:
 def _check_choices(name: str, values: Iterable[str], allowed: Sequence[str]) -> None:
     unknown = set(values) - set(allowed)
     if unknown:
-        raise InvalidSubmission(f"unknown {name}: {sorted(unknown)}")
+        raise InvalidSubmissionError(f"unknown {name}: {sorted(unknown)}")

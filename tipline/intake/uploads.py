@@ -9,7 +9,7 @@ even in the store's ``tmp/`` folder, is ciphertext.
 
 The batch enforces the limits as bytes arrive (total size, number of files),
 raising ``413`` mid-stream, and remembers every blob it wrote. Unless the
-caller calls :meth:`UploadBatch.keep` after its database commit,
+caller names them in :meth:`UploadBatch.keep` after its database commit,
 :meth:`UploadBatch.discard` deletes them all, so a failed, refused or aborted
 submission leaves no orphaned blob.
 
@@ -23,7 +23,7 @@ import contextlib
 import io
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -45,7 +45,7 @@ class TooManyFiles(RequestEntityTooLarge):
     """More than ``MAX_ATTACHMENTS`` files were sent."""
 
 
-class _Aborted(Exception):
+class _AbortedError(Exception):
     """Thrown into a blob writer to make it remove its partial file."""
 
 
@@ -73,7 +73,7 @@ def clean_content_type(raw: str | None) -> str:
 
 
 class UploadBatch:
-    """Blobs written for one unit of work, deleted unless :meth:`keep` is called."""
+    """Blobs written for one unit of work, deleted unless named in :meth:`keep`."""
 
     def __init__(
         self,
@@ -93,7 +93,7 @@ class UploadBatch:
         self.file_count = 0
         self._sinks: list[SealingSink] = []
         self._blob_ids: list[str] = []
-        self._kept = False
+        self._kept: set[str] = set()
 
     def sink(self, filename: str | None, content_type: str | None) -> SealingSink:
         """A new write-only file that seals into its own blob."""
@@ -130,19 +130,23 @@ class UploadBatch:
     def blob_ids(self) -> list[str]:
         return list(self._blob_ids)
 
-    def keep(self) -> None:
-        """The unit of work committed: the blobs now belong to stored rows."""
-        self._kept = True
+    def keep(self, blob_ids: Iterable[str]) -> None:
+        """The unit of work committed: these blobs now belong to stored rows.
+
+        Only the named blobs are kept; any other blob of the batch (a file
+        sent under an unexpected field name, say) is still deleted by
+        :meth:`discard`, so nothing is left that no row refers to.
+        """
+        self._kept.update(blob_ids)
 
     def discard(self) -> None:
-        """Abort open writers and delete every blob, unless :meth:`keep` was called."""
+        """Abort open writers and delete every blob not passed to :meth:`keep`."""
         for sink in self._sinks:
             sink.abort()
-        if self._kept:
-            return
         for blob_id in self._blob_ids:
-            self.store.delete(blob_id)
-        self._blob_ids.clear()
+            if blob_id not in self._kept:
+                self.store.delete(blob_id)
+        self._blob_ids = [blob_id for blob_id in self._blob_ids if blob_id in self._kept]
 
 
 class SealingSink:
@@ -249,6 +253,6 @@ class SealingSink:
         self._done = True
         if self._blob is not None:
             blob, self._blob = self._blob, None
-            error = _Aborted()
-            with contextlib.suppress(_Aborted):
-                blob.__exit__(_Aborted, error, None)
+            error = _AbortedError()
+            with contextlib.suppress(_AbortedError):
+                blob.__exit__(_AbortedError, error, None)

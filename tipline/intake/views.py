@@ -15,17 +15,17 @@ from flask import session as flask_session
 from flask.typing import ResponseReturnValue
 
 from tipline.db import get_session
+from tipline.i18n import current_language
 from tipline.intake.forms import TipForm
 from tipline.intake.request import SealingRequest
 from tipline.intake.submit import (
-    InvalidSubmission,
-    RateLimited,
+    InvalidSubmissionError,
+    RateLimitError,
     SubmitSettings,
     TipInput,
     submit_tip,
 )
 from tipline.intake.uploads import SealedFile, SealingSink
-from tipline.i18n import current_language
 
 bp = Blueprint("intake", __name__)
 log = logging.getLogger(__name__)
@@ -100,15 +100,15 @@ def _submit(form: TipForm) -> ResponseReturnValue:
             session, batch, data, files, SubmitSettings.from_config(current_app.config)
         )
         session.commit()
-    except RateLimited:
+    except RateLimitError:
         session.rollback()
         log.warning("submission refused: hourly limit reached")
         return _reshow(form, 429, rate_limited=True)
-    except InvalidSubmission:
+    except InvalidSubmissionError:
         session.rollback()
         log.info("submission refused by the service")
         return _reshow(form, 400)
-    batch.keep()
+    batch.keep(receipt.blob_ids)
     # A new CSRF token for the next form: resending this POST (reload, back)
     # then fails the token check instead of storing the same tip twice.
     flask_session.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)

@@ -6,6 +6,16 @@ commit (services and views decide when a unit of work ends).
 
 from tipline.models.audit import AuditEvent, AuditHead
 from tipline.models.base import Base
+from tipline.models.case import (
+    CASE_STATUSES,
+    Case,
+    CaseEvent,
+    CaseNote,
+    case_assignees,
+    case_counties,
+    case_tags,
+    case_tips,
+)
 from tipline.models.ratelimit import SubmissionCount
 from tipline.models.read import TipRead
 from tipline.models.review_session import ReviewSession
@@ -19,3 +29,6 @@ __all__ = ["TIP_STATUSES", "Attachment", "Base", "SubmissionCount", "Tip"]
 __all__ += ["ROLES", "AuditEvent", "AuditHead", "ReviewSession", "User", "WrappedKey"]
 # Inbox tags and per-reviewer read marks (tipline.tips).
 __all__ += ["Tag", "TipRead", "tip_tags"]
+# Cases: tips put together, sealed details and notes, timeline (tipline.cases).
+__all__ += ["CASE_STATUSES", "Case", "CaseEvent", "CaseNote"]
+__all__ += ["case_assignees", "case_counties", "case_tags", "case_tips"]

@@ -18,11 +18,12 @@ from tipline.web import create_base_app
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the review app (flaskr-style factory)."""
     app = create_base_app(__name__, "review", test_config)
-    from tipline.review import admin, auth, inbox, tips
+    from tipline.review import admin, auth, inbox, tags, tips
 
     auth.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(inbox.bp)
     app.register_blueprint(tips.bp)
+    app.register_blueprint(tags.bp)
     return app

@@ -49,6 +49,7 @@ def new_user() -> ResponseReturnValue:
     error = None
     if form.validate_on_submit():
         role = form.role.data or ""
+        identity = _identity_for(role)
         db = get_session()
         try:
             user, password = service.create_user(
@@ -56,7 +57,7 @@ def new_user() -> ResponseReturnValue:
                 current_app.config,
                 username=form.username.data or "",
                 role=role,
-                identity=_identity_for(role),
+                identity=identity,
                 actor=current_user(),
             )
         except AccountError as exc:
@@ -105,11 +106,10 @@ def reset_password(user_id: str) -> ResponseReturnValue:
     if user.id == actor.id:
         flash("Change your own password on your account page.", "error")
         return redirect(url_for("admin.users"))
+    identity = _identity_for(user.role)
     db = get_session()
     try:
-        password = service.reset_password(
-            db, current_app.config, user, _identity_for(user.role), actor
-        )
+        password = service.reset_password(db, current_app.config, user, identity, actor)
     except AccountError as exc:
         db.rollback()
         flash(str(exc), "error")

@@ -48,6 +48,8 @@ View = Callable[P, ResponseReturnValue]
 
 bp = Blueprint("auth", __name__)
 csrf = CSRFProtect()
+# The sign-in step view for each unfinished session stage.
+STEP_ENDPOINTS = {"totp": "auth.code", "enrol": "auth.enrol", "password": "auth.new_password"}
 # Review forms are small; nothing here uploads files.
 MAX_CONTENT_LENGTH = 1024 * 1024
 
@@ -144,6 +146,11 @@ def unlocked_identity() -> Identity:
     return identity
 
 
+def home_url(user: User) -> str:
+    """Where a signed-in user starts: the inbox, or (organizers) their account page."""
+    return url_for("inbox.index") if user.holds_key else url_for("auth.account")
+
+
 def is_unlocked() -> bool:
     try:
         unlocked_identity()
@@ -186,6 +193,10 @@ def roles_required(*roles: str) -> Callable[[View[P]], View[P]]:
 
 
 def _to_login() -> ResponseReturnValue:
+    # Someone half-way through signing in goes back to the step they are at.
+    found = current_session()
+    if found is not None and found[0].stage in STEP_ENDPOINTS:
+        return redirect(url_for(STEP_ENDPOINTS[found[0].stage]))
     return redirect(url_for("auth.login"))
 
 

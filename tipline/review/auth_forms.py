@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
 from tipline.accounts.passwords import MAX_LENGTH, MIN_LENGTH
@@ -58,5 +59,7 @@ class CreateUserForm(FlaskForm):  # type: ignore[misc]
         ],
     )
     role = SelectField(
-        "Role", choices=[(role, ROLE_LABELS[role]) for role in ROLES], default="reviewer"
+        "Role",
+        choices=[SelectChoice(role, ROLE_LABELS[role]) for role in ROLES],
+        default="reviewer",
     )

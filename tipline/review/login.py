@@ -24,23 +24,25 @@ from tipline.models.base import utcnow
 from tipline.models.review_session import ReviewSession
 from tipline.models.user import User
 from tipline.review.auth import (
+    STEP_ENDPOINTS,
     bp,
     current_session,
     current_user_or_none,
     end_session,
+    home_url,
     start_session,
 )
 from tipline.review.auth_forms import CodeForm, LoginForm, NewPasswordForm
 
 # Wrong codes allowed in one half-finished sign-in before it is thrown away.
 MAX_CODE_FAILURES = 5
-STEP_ENDPOINTS = {"totp": "auth.code", "enrol": "auth.enrol", "password": "auth.new_password"}
 
 
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
-    if current_user_or_none() is not None:
-        return redirect(url_for("inbox.index"))
+    user = current_user_or_none()
+    if user is not None:
+        return redirect(home_url(user))
     form = LoginForm()
     error = None
     if form.validate_on_submit():
@@ -78,7 +80,7 @@ def _elsewhere() -> ResponseReturnValue:
     if found is None:
         return redirect(url_for("auth.login"))
     if found[0].stage == "active":
-        return redirect(url_for("inbox.index"))
+        return redirect(home_url(found[2]))
     return redirect(url_for(STEP_ENDPOINTS[found[0].stage]))
 
 
@@ -207,4 +209,4 @@ def _complete(row: ReviewSession, token: SessionToken, user: User) -> ResponseRe
             "ask an admin to reset your password.",
             "error",
         )
-    return redirect(url_for("inbox.index"))
+    return redirect(home_url(user))

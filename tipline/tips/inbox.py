@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from typing import TypeAlias, TypeVar
 
 from sqlalchemy import ColumnElement, Select, exists, func, literal, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tipline.models.read import TipRead
 from tipline.models.tag import Tag, tip_tags
@@ -27,6 +28,9 @@ from tipline.tips import FilterError
 from tipline.tips.filters import NO_COUNTY, Cursor, InboxFilters
 from tipline.tips.tags import tags_for_tips
 from tipline.tips.workflow import read_tip_ids
+
+_T = TypeVar("_T")
+_Column: TypeAlias = ColumnElement[_T] | InstrumentedAttribute[_T]
 
 PAGE_SIZE = 50
 COUNT_CAP = 1000
@@ -60,9 +64,7 @@ class InboxPage:
     counts: dict[str, StatusCount] = field(default_factory=dict)
 
 
-def _hour_bounds(
-    filters: InboxFilters, column: ColumnElement[datetime]
-) -> list[ColumnElement[bool]]:
+def _hour_bounds(filters: InboxFilters, column: _Column[datetime]) -> list[ColumnElement[bool]]:
     """The date range as bounds on an hour column (``to`` is inclusive)."""
     bounds = []
     if filters.date_from is not None:
@@ -96,15 +98,15 @@ def _page_query(
 ) -> Select[Tip]:
     """Tips past ``cursor``: older ones if ``newest_first``, else newer ones."""
     query = select(Tip).where(*_conditions(filters, user_id))
-    keys = [(Tip.received_hour, Tip.id)]
+    keys: list[tuple[_Column[datetime], _Column[str]]] = [(Tip.received_hour, Tip.id)]
     if filters.tag_id is not None:
-        # Join on the tag's copy of the key too: both sides then share one
-        # order, and the planner may walk either the tips index or the
-        # tag's (tag_id, received_hour, tip_id) index, whichever reaches a
-        # page of matches sooner. The bounds are repeated on the tag side so
-        # a deep page starts at the cursor there as well.
+        # tip_tags carries a copy of the key, so the tag's tips can be walked
+        # newest first along (tag_id, received_hour, tip_id). The bounds are
+        # repeated on the tag side so that a deep page starts at the cursor.
         tagged = tip_tags.c
-        query = query.join(tip_tags, tagged.tip_id == Tip.id).where(tagged.tag_id == filters.tag_id, *_hour_bounds(filters, tagged.received_hour))
+        query = query.join(tip_tags, tagged.tip_id == Tip.id).where(
+            tagged.tag_id == filters.tag_id, *_hour_bounds(filters, tagged.received_hour)
+        )
         keys.append((tagged.received_hour, tagged.tip_id))
     if cursor is not None:
         mark = tuple_(literal(cursor.received_hour), literal(cursor.tip_id))
@@ -112,9 +114,10 @@ def _page_query(
             key = tuple_(hour, tip_id)
             query = query.where(key < mark if newest_first else key > mark)
     # Order by the key of the index the scan should follow: the tag's when
-    # filtering by a tag alone (a county narrows more, so then the tips'
-    # county index leads). The values are the same either way; the choice
-    # only spares the database a sort.
+    # filtering by a tag without a county, else the tips' (a county narrows
+    # more, so its index leads and the tag is probed). The values are equal
+    # either way; naming the right columns lets both SQLite and PostgreSQL
+    # read the page in index order and stop after it, instead of sorting.
     hour, tip_id = keys[-1] if filters.county is None else keys[0]
     if newest_first:
         return query.order_by(hour.desc(), tip_id.desc())

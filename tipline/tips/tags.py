@@ -10,7 +10,7 @@ and "ｈｏｍｅ raid" are the same tag.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select
@@ -131,6 +131,12 @@ def ensure_default_tags(session: Session) -> int:
     return len(DEFAULT_TAGS)
 
 
+def tag_usage(session: Session) -> dict[str, int]:
+    """How many tips carry each tag (for the admin page, not the inbox)."""
+    query = select(tip_tags.c.tag_id, func.count()).group_by(tip_tags.c.tag_id)
+    return {tag_id: int(count) for tag_id, count in session.execute(query).all()}
+
+
 def tags_for_tips(session: Session, tip_ids: Iterable[str]) -> dict[str, list[Tag]]:
     """Each tip's tags in name order (one query for a whole inbox page)."""
     ids = list(tip_ids)
@@ -143,7 +149,7 @@ def tags_for_tips(session: Session, tip_ids: Iterable[str]) -> dict[str, list[Ta
         .where(tip_tags.c.tip_id.in_(ids))
         .order_by(Tag.name_key)
     )
-    for tip_id, tag in rows.tuples():
+    for tip_id, tag in rows.all():
         result[tip_id].append(tag)
     return result
 
@@ -176,3 +182,9 @@ def set_tip_tags(session: Session, tip: Tip, tag_ids: Collection[str]) -> TagCha
             ],
         )
     return TagChange(added=frozenset(added), removed=frozenset(removed))
+
+
+def seed_default_tags(new_session: Callable[[], Session]) -> int:
+    """:func:`ensure_default_tags` in its own committed transaction (``tipline init``)."""
+    with new_session() as session, session.begin():
+        return ensure_default_tags(session)

@@ -1,0 +1,166 @@
+"""Topic tags: defaults, names, uniqueness, retiring, tagging tips."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tests.review.tip_factories import plain_tip
+from tipline.models import Tag, tip_tags
+from tipline.tips import TagError
+from tipline.tips.tags import (
+    DEFAULT_TAGS,
+    create_tag,
+    ensure_default_tags,
+    get_tag,
+    list_tags,
+    normalize_name,
+    rename_tag,
+    seed_default_tags,
+    set_retired,
+    set_tip_tags,
+    tag_usage,
+    tags_for_tips,
+)
+
+MISSION_TAGS = {
+    "release-time handoff",
+    "joint police–ICE operation",
+    "detainer / ICE hold",
+    "courthouse arrest",
+    "racial profiling",
+    "home raid",
+    "other",
+}
+
+
+def test_defaults_are_the_missions_topics(db_session: Session) -> None:
+    assert set(DEFAULT_TAGS) == MISSION_TAGS
+    assert ensure_default_tags(db_session) == 7
+    assert {tag.name for tag in list_tags(db_session)} == MISSION_TAGS
+    assert ensure_default_tags(db_session) == 0
+
+
+def test_defaults_never_come_back_once_the_list_exists(db_session: Session) -> None:
+    ensure_default_tags(db_session)
+    tags = {tag.name: tag for tag in list_tags(db_session)}
+    rename_tag(db_session, tags["other"], "miscellaneous")
+    set_retired(db_session, tags["home raid"], True)
+    assert ensure_default_tags(db_session) == 0
+    names = {tag.name for tag in list_tags(db_session)}
+    assert "other" not in names and "miscellaneous" in names
+    assert "home raid" not in {tag.name for tag in list_tags(db_session, include_retired=False)}
+
+
+def test_seed_default_tags_commits_its_own_transaction(db_connection) -> None:
+    def new_session() -> Session:
+        return Session(bind=db_connection, join_transaction_mode="create_savepoint")
+
+    assert seed_default_tags(new_session) == 7
+    with new_session() as session:
+        assert len(list_tags(session)) == 7
+    assert seed_default_tags(new_session) == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("  home   raid ", "home raid"),
+        ("Courthouse\tarrest", "Courthouse arrest"),
+        ("e\u0301viction", "éviction"),  # NFC
+    ],
+)
+def test_names_are_tidied(raw: str, name: str) -> None:
+    assert normalize_name(raw)[0] == name
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   ",
+        "x" * 61,
+        "home\u202eraid",  # right-to-left override
+        "home\u200braid",  # zero-width space
+        "home\x00raid",
+        "home\x07raid",
+    ],
+)
+def test_bad_names_are_refused(raw: str) -> None:
+    with pytest.raises(TagError):
+        normalize_name(raw)
+
+
+def test_names_are_unique_ignoring_case_and_width(db_session: Session) -> None:
+    create_tag(db_session, "Home Raid")
+    for duplicate in ("home raid", "HOME  RAID", "ｈｏｍｅ raid"):
+        with pytest.raises(TagError, match="already exists"):
+            create_tag(db_session, duplicate)
+    assert [tag.name for tag in list_tags(db_session)] == ["Home Raid"]
+
+
+def test_rename(db_session: Session) -> None:
+    tag = create_tag(db_session, "detainer")
+    other = create_tag(db_session, "home raid")
+    rename_tag(db_session, tag, "Detainer")  # its own name, other case: fine
+    assert tag.name == "Detainer"
+    with pytest.raises(TagError, match="already exists"):
+        rename_tag(db_session, tag, "Home raid")
+    assert tag.name == "Detainer" and other.name == "home raid"
+
+
+def test_the_database_refuses_a_duplicate_that_slips_past_the_check(db_session: Session) -> None:
+    create_tag(db_session, "racial profiling")
+    db_session.add(Tag(name="Racial profiling", name_key="racial profiling"))
+    from tipline.tips.tags import _flush_unique
+
+    with pytest.raises(TagError, match="already exists"):
+        _flush_unique(db_session)
+
+
+def test_get_tag(db_session: Session) -> None:
+    tag = create_tag(db_session, "courthouse arrest")
+    assert get_tag(db_session, tag.id) is tag
+    with pytest.raises(TagError):
+        get_tag(db_session, "0" * 32)
+
+
+def test_tagging_a_tip(db_session: Session, default_tags: dict[str, Tag]) -> None:
+    tip = plain_tip(db_session, hour=3)
+    handoff, raid = default_tags["release-time handoff"], default_tags["home raid"]
+    change = set_tip_tags(db_session, tip, [handoff.id, raid.id])
+    assert change.added == {handoff.id, raid.id} and not change.removed and change.changed
+    assert [t.name for t in tags_for_tips(db_session, [tip.id])[tip.id]] == [
+        "home raid", "release-time handoff",
+    ]
+    # The copy of the sort key that lets the inbox walk a tag newest first.
+    hours = set(db_session.scalars(
+        select(tip_tags.c.received_hour).where(tip_tags.c.tip_id == tip.id)
+    ))
+    assert hours == {tip.received_hour}
+    change = set_tip_tags(db_session, tip, [raid.id])
+    assert change.removed == {handoff.id} and not change.added
+    assert not set_tip_tags(db_session, tip, [raid.id]).changed
+    assert tag_usage(db_session) == {raid.id: 1}
+    assert tags_for_tips(db_session, []) == {}
+
+
+def test_retired_tags_stay_but_cannot_be_added(
+    db_session: Session, default_tags: dict[str, Tag]
+) -> None:
+    tip, fresh = plain_tip(db_session, hour=1), plain_tip(db_session, hour=2)
+    raid = default_tags["home raid"]
+    set_tip_tags(db_session, tip, [raid.id])
+    set_retired(db_session, raid, True)
+    set_tip_tags(db_session, tip, [raid.id, default_tags["other"].id])  # keeps it: fine
+    with pytest.raises(TagError, match="retired"):
+        set_tip_tags(db_session, fresh, [raid.id])
+    set_retired(db_session, raid, False)
+    set_tip_tags(db_session, fresh, [raid.id])
+
+
+def test_unknown_tag_ids_are_refused(db_session: Session, default_tags) -> None:
+    tip = plain_tip(db_session)
+    with pytest.raises(TagError, match="does not exist"):
+        set_tip_tags(db_session, tip, ["0" * 32])

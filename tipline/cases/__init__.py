@@ -1,0 +1,69 @@
+"""Case services: putting tips together into cases (issue 5, part 1).
+
+No Flask here (docs/TEAM.md, Warehouse style): every function takes a
+SQLAlchemy ``Session`` (and, where something is sealed or opened, the
+organization recipients or identity), raises a :class:`CaseError` subclass
+for anything a reviewer can get wrong, and never commits. Every change also
+writes one line of the case's timeline and one audit event, in the caller's
+transaction, so no caller can forget either.
+
+Modules:
+
+- :mod:`tipline.cases.details`: the sealed title, summary, people list and
+  notes (``case_people`` for the exports);
+- :mod:`tipline.cases.service`: create, edit, link and unlink tips, status,
+  assignees, tags, counties, notes;
+- :mod:`tipline.cases.timeline`: the timeline, written and read;
+- :mod:`tipline.cases.queries`: the case list and its filters, the inbox's
+  case filter, cases of a tip;
+- :mod:`tipline.cases.related`: related tips and cases for a tip.
+"""
+
+from __future__ import annotations
+
+import re
+
+CASE_STATUS_LABELS = {
+    "open": "Open",
+    "investigating": "Investigating",
+    "referred": "Referred / litigation",
+    "closed": "Closed",
+}
+
+_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+def is_id(value: str) -> bool:
+    """Ids are 32 hex digits; anything else never reaches a query."""
+    return bool(_ID.match(value))
+
+
+class CaseError(Exception):
+    """A domain error whose message is safe to show to the reviewer as-is."""
+
+
+class CaseNotFoundError(CaseError, LookupError):
+    """No case (or no tip, user, tag) has that id."""
+
+
+class CaseInputError(CaseError, ValueError):
+    """A title, summary, name, note or choice is not acceptable."""
+
+
+class StaleCaseError(CaseError):
+    """Someone else changed the case since the form was shown."""
+
+
+class CaseFilterError(CaseError):
+    """A case-list or inbox case filter value is not understood."""
+
+
+__all__ = [
+    "CASE_STATUS_LABELS",
+    "CaseError",
+    "CaseFilterError",
+    "CaseInputError",
+    "CaseNotFoundError",
+    "StaleCaseError",
+    "is_id",
+]

@@ -1,0 +1,308 @@
+"""Changing cases: create, edit, link and unlink tips, status, people, notes.
+
+Each function checks its input, changes the rows, and records the change
+with :func:`tipline.cases.timeline.happened` (a timeline line plus an audit
+event). None of them commits. Every reviewer and admin may work on every
+case: assignment says who is on it, it is not an access rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from tipline import counties
+from tipline.cases import (
+    CASE_STATUS_LABELS,
+    CaseInputError,
+    CaseNotFoundError,
+    StaleCaseError,
+    is_id,
+)
+from tipline.cases.details import CaseDetails, clean_note, seal_details, seal_note
+from tipline.cases.queries import (
+    assignee_ids,
+    case_county_codes,
+    case_tag_ids,
+    linked_tip_ids,
+)
+from tipline.cases.timeline import happened
+from tipline.crypto import Recipient
+from tipline.models.case import CASE_STATUSES, Case, CaseNote, case_assignees, case_counties
+from tipline.models.case import case_tags as case_tags_table
+from tipline.models.case import case_tips as case_tips_table
+from tipline.models.tag import Tag
+from tipline.models.tip import Tip
+from tipline.models.user import KEY_HOLDER_ROLES, User
+
+MAX_TIPS_PER_CHANGE = 200
+
+
+@dataclass(frozen=True)
+class Change:
+    """Which ids a set-style call added and removed."""
+
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed)
+
+
+def get_case(session: Session, case_id: str) -> Case:
+    case = session.get(Case, case_id) if is_id(case_id) else None
+    if case is None:
+        raise CaseNotFoundError("There is no case with that id.")
+    return case
+
+
+def _tips(session: Session, tip_ids: Iterable[str]) -> list[Tip]:
+    """The tips, in the order asked, duplicates dropped; all must exist."""
+    wanted = list(dict.fromkeys(tip_ids))
+    if len(wanted) > MAX_TIPS_PER_CHANGE:
+        raise CaseInputError(f"Link at most {MAX_TIPS_PER_CHANGE} tips at a time.")
+    bad = [tip_id for tip_id in wanted if not is_id(tip_id)]
+    if bad:
+        raise CaseInputError("A tip id is 32 letters and digits, as on the tip page.")
+    found = {tip.id: tip for tip in session.scalars(select(Tip).where(Tip.id.in_(wanted)))}
+    missing = [tip_id for tip_id in wanted if tip_id not in found]
+    if missing:
+        raise CaseNotFoundError(f"There is no tip with id {missing[0][:8]}….")
+    return [found[tip_id] for tip_id in wanted]
+
+
+def create_case(
+    session: Session,
+    details: CaseDetails,
+    tip_ids: Sequence[str],
+    *,
+    actor: User,
+    recipients: Sequence[Recipient],
+) -> Case:
+    """A new open case holding ``tip_ids``, assigned to whoever created it."""
+    tips = _tips(session, tip_ids)
+    if not tips:
+        raise CaseInputError("A case starts from at least one tip.")
+    case = Case(status="open", sealed=seal_details(details, recipients), created_by_id=actor.id)
+    session.add(case)
+    session.flush()
+    happened(session, case, actor, "created")
+    _link(session, case, tips, actor)
+    set_assignees(session, case, [actor.id], actor=actor)
+    return case
+
+
+def edit_details(
+    session: Session,
+    case: Case,
+    details: CaseDetails,
+    *,
+    actor: User,
+    recipients: Sequence[Recipient],
+    previous: CaseDetails | None = None,
+) -> bool:
+    """Re-seal the title, summary and people list; False if nothing changed."""
+    if previous is not None and previous == details:
+        return False
+    case.sealed = seal_details(details, recipients)
+    happened(session, case, actor, "edited")
+    session.flush()
+    return True
+
+
+def link_tips(session: Session, case: Case, tip_ids: Sequence[str], *, actor: User) -> list[str]:
+    """Add tips to the case; return the ids that were not linked yet."""
+    return _link(session, case, _tips(session, tip_ids), actor)
+
+
+def _link(session: Session, case: Case, tips: list[Tip], actor: User) -> list[str]:
+    current = set(linked_tip_ids(session, case))
+    new = [tip for tip in tips if tip.id not in current]
+    if not new:
+        return []
+    session.execute(
+        insert(case_tips_table), [{"case_id": case.id, "tip_id": tip.id} for tip in new]
+    )
+    for tip in new:
+        happened(session, case, actor, "linked", tip_id=tip.id)
+    have = set(case_county_codes(session, case))
+    for fips in dict.fromkeys(tip.county_fips for tip in new if tip.county_fips):
+        if fips not in have:
+            session.execute(
+                insert(case_counties).values(case_id=case.id, county_fips=fips, from_tips=True)
+            )
+            happened(session, case, actor, "county_added", value=fips)
+    session.flush()
+    return [tip.id for tip in new]
+
+
+def unlink_tip(session: Session, case: Case, tip_id: str, *, actor: User) -> bool:
+    """Take a tip out of the case; False if it was not in it.
+
+    A county that came from tips goes away with the last linked tip from it;
+    one a reviewer added stays.
+    """
+    if not is_id(tip_id):
+        return False
+    result = session.execute(
+        delete(case_tips_table).where(
+            case_tips_table.c.case_id == case.id, case_tips_table.c.tip_id == tip_id
+        )
+    )
+    if not getattr(result, "rowcount", 0):
+        return False
+    happened(session, case, actor, "unlinked", tip_id=tip_id)
+    remaining = (
+        select(Tip.county_fips)
+        .join(case_tips_table, case_tips_table.c.tip_id == Tip.id)
+        .where(case_tips_table.c.case_id == case.id)
+    )
+    still = {fips for fips in session.scalars(remaining) if fips}
+    derived = session.scalars(
+        select(case_counties.c.county_fips).where(
+            case_counties.c.case_id == case.id, case_counties.c.from_tips.is_(True)
+        )
+    )
+    for fips in [f for f in derived if f not in still]:
+        session.execute(
+            delete(case_counties).where(
+                case_counties.c.case_id == case.id, case_counties.c.county_fips == fips
+            )
+        )
+        happened(session, case, actor, "county_removed", value=fips)
+    session.flush()
+    return True
+
+
+def change_status(
+    session: Session, case: Case, new_status: str, *, expected: str, actor: User
+) -> str:
+    """Move the case to ``new_status``; return the old one.
+
+    ``expected`` is the status the reviewer saw: the update is conditional on
+    it in the database, so two lawyers cannot silently overwrite each other.
+    """
+    if new_status not in CASE_STATUSES:
+        raise CaseInputError("That is not a case status.")
+    if case.status != expected:
+        raise StaleCaseError(_stale(case.status))
+    if new_status == expected:
+        raise CaseInputError(f"The case is already {CASE_STATUS_LABELS[expected]}.")
+    result = session.execute(
+        update(Case)
+        .where(Case.id == case.id, Case.status == expected)
+        .values(status=new_status)
+        .execution_options(synchronize_session=False)
+    )
+    session.refresh(case)
+    if getattr(result, "rowcount", 1) != 1:
+        raise StaleCaseError(_stale(case.status))
+    happened(session, case, actor, "status", value=new_status, previous=expected)
+    session.flush()
+    return expected
+
+
+def _stale(current: str) -> str:
+    label = CASE_STATUS_LABELS.get(current, current)
+    return f"Someone else changed this case's status (it is now {label}); nothing was changed."
+
+
+def set_assignees(
+    session: Session, case: Case, user_ids: Collection[str], *, actor: User
+) -> Change:
+    """Make ``user_ids`` exactly the people assigned (active reviewers and admins)."""
+    wanted = {user_id for user_id in user_ids if is_id(user_id)}
+    if len(wanted) != len(set(user_ids)):
+        raise CaseNotFoundError("One of the chosen people does not exist.")
+    users = {u.id: u for u in session.scalars(select(User).where(User.id.in_(wanted)))}
+    if len(users) != len(wanted):
+        raise CaseNotFoundError("One of the chosen people does not exist.")
+    current = set(assignee_ids(session, case))
+    added, removed = sorted(wanted - current), sorted(current - wanted)
+    for user_id in added:
+        user = users[user_id]
+        if user.disabled or user.role not in KEY_HOLDER_ROLES:
+            raise CaseInputError(f"{user.username} cannot be assigned to cases.")
+    return _apply_set(session, case, actor, case_assignees, "user_id", added, removed, "assign")
+
+
+def set_tags(session: Session, case: Case, tag_ids: Collection[str], *, actor: User) -> Change:
+    """Make ``tag_ids`` exactly the case's topics; retired tags may stay, not be added."""
+    wanted = set(tag_ids)
+    known = {t.id: t for t in session.scalars(select(Tag).where(Tag.id.in_(wanted)))}
+    if len(known) != len(wanted):
+        raise CaseNotFoundError("One of the chosen topics does not exist.")
+    current = set(case_tag_ids(session, case))
+    added, removed = sorted(wanted - current), sorted(current - wanted)
+    if any(known[tag_id].retired for tag_id in added):
+        raise CaseInputError("A retired topic cannot be added to a case.")
+    return _apply_set(session, case, actor, case_tags_table, "tag_id", added, removed, "tag")
+
+
+def set_counties(
+    session: Session, case: Case, fips_codes: Collection[str], *, actor: User, states: Iterable[str]
+) -> Change:
+    """Make ``fips_codes`` exactly the case's counties (a reviewer's correction).
+
+    New counties must be this instance's; ones the case already has may stay.
+    """
+    wanted, state_list = set(fips_codes), list(states)
+    current = set(case_county_codes(session, case))
+    added, removed = sorted(wanted - current), sorted(current - wanted)
+    if any(not counties.is_valid(fips, state_list) for fips in added):
+        raise CaseInputError("That county is not one of this tip line's counties.")
+    return _apply_set(session, case, actor, case_counties, "county_fips", added, removed, "county")
+
+
+_SET_EVENTS = {
+    "assign": ("assigned", "unassigned"),
+    "tag": ("tag_added", "tag_removed"),
+    "county": ("county_added", "county_removed"),
+}
+
+
+def _apply_set(
+    session: Session,
+    case: Case,
+    actor: User,
+    table: Table,
+    column: str,
+    added: list[str],
+    removed: list[str],
+    what: str,
+) -> Change:
+    add_kind, remove_kind = _SET_EVENTS[what]
+    for value in removed:
+        session.execute(delete(table).where(table.c.case_id == case.id, table.c[column] == value))
+        _set_event(session, case, actor, remove_kind, column, value)
+    for value in added:
+        session.execute(insert(table).values(case_id=case.id, **{column: value}))
+        _set_event(session, case, actor, add_kind, column, value)
+    session.flush()
+    return Change(added=tuple(added), removed=tuple(removed))
+
+
+def _set_event(
+    session: Session, case: Case, actor: User, kind: str, column: str, value: str
+) -> None:
+    if column == "user_id":
+        happened(session, case, actor, kind, user_id=value)
+    else:
+        happened(session, case, actor, kind, value=value)
+
+
+def add_note(
+    session: Session, case: Case, body: str, *, actor: User, recipients: Sequence[Recipient]
+) -> CaseNote:
+    """Seal and append a note (light Markdown, rendered by tipline.sanitize)."""
+    sealed = seal_note(clean_note(body), recipients)
+    note = CaseNote(case_id=case.id, author_id=actor.id, sealed=sealed)
+    session.add(note)
+    session.flush()
+    happened(session, case, actor, "note", value=note.id)
+    session.flush()
+    return note

@@ -1,0 +1,220 @@
+"""Likely personal names nobody listed: a transparent heuristic, low confidence.
+
+The rule, in order (word lists in :mod:`.namewords`):
+
+1. Split the text into words. A *run* is a sequence of capitalized words
+   joined by single spaces, with name particles ("de", "la", "del") allowed
+   inside and initials ("R.") allowed anywhere.
+2. Words that are never names end a candidate: function words, months and
+   days, nationalities, places, institution words ("County", "Jail", "ICE",
+   "Sheriff", "Detention"), titles and kinship words, and all-caps acronyms
+   (so an all-caps letter yields nothing here; the people list still works).
+3. Each remaining stretch of candidate words is a name, unless it is a place:
+   followed directly by an institution word ("Berks County", "Moshannon
+   Valley", "Henderson Rd"), preceded by "condado de", "county of", "calle",
+   "Av.", "St.", or a known multi-word place ("New Jersey", "Ciudad de México").
+4. A single word is also skipped when it starts a sentence (capitalized
+   anyway), follows "in/en/at/from/desde/near" (a town), ends like a town
+   ("-town", "-ville", "-burg"), or is a US county name ("Lancaster") -
+   unless it is a common first name.
+5. A cue overrides 3-4: a title or honorific right before ("Deputy Jackson",
+   "Sra. Solano", "Doña Chayo"), a kinship word ("my brother Rafael", "mi
+   hijo Óscar", "la esposa, Ivonne") or a naming phrase ("named", "se llama",
+   "Name:"). After a kinship word a lower-case common first name counts too
+   ("mi hijo oscar").
+
+Findings are ``category="name"``, ``confidence="low"``: the reviewer decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tipline.counties import all_counties
+from tipline.export.findings import Finding
+from tipline.export.names import fold_word
+from tipline.export.namewords import (
+    FIRST_NAMES,
+    INSTITUTION_WORDS,
+    KIN,
+    MULTIWORD_PLACES,
+    PARTICLES,
+    PLACE_SUFFIXES,
+    TITLES,
+    all_stop_words,
+)
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_BOUNDARY = frozenset(".!?¿¡:;/|\n…•")
+_ABBREVIATIONS = frozenset({"st", "av", "avda", "no", "jr", "col", "blvd", "apt", "calz"})
+_LOCATIVES = frozenset({"in", "en", "at", "from", "desde", "near", "cerca", "hacia", "outside"})
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:condado|county|city|ciudad|estado|state|c[áa]rcel|valle|pueblo|town|municipio"
+    r"|township|borough)\s+(?:de|of|del)|\b(?:calle|avenida|av|avda|blvd|boulevard|calzada"
+    r"|carretera|colonia|col|st|san|santa|santo)\.?)\s*$",
+    re.IGNORECASE,
+)
+_NAMING_BEFORE = re.compile(
+    r"(?:\bnamed|\bcalled|\bllamad[oa]|\bse\s+llama(?:ba)?|\bme\s+llamo|\bname\s+is"
+    r"|\bnombre\s+es|\bname(?:\s+on\s+\w+)?\s*:|\bnombre\s*:|\bask\s+for|\bpregunt[ae]n?\s+por"
+    r"|\bsigned\s+by|\bfirmad[oa]\s+por|\btalk\s+to|\bhablar\s+con|\bsoy)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    folded: str
+    dotted: bool  # followed directly by "."
+
+    @property
+    def is_initial(self) -> bool:
+        return len(self.text) == 1 and self.text.isupper() and self.dotted
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[0].isupper() and (self.is_initial or len(self.text) > 1)
+
+
+@cache
+def _county_words() -> frozenset[str]:
+    names = set()
+    for county in all_counties().values():
+        name = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)\b.*", "",
+                      county.name)
+        names.add(fold_word(name))
+    return frozenset(names)
+
+
+def _words(text: str) -> list[_Word]:
+    words = []
+    for m in _WORD.finditer(text):
+        token = re.sub(r"['’]s$", "", m.group())
+        dotted = m.end() < len(text) and text[m.end()] == "."
+        words.append(_Word(m.start(), m.end(), m.group(), fold_word(token), dotted))
+    return words
+
+
+def _is_stop(word: _Word) -> bool:
+    if word.is_initial:
+        return False
+    text = word.text
+    return (
+        word.folded in all_stop_words()
+        or len(text) == 1
+        or (text.isupper() and len(text) > 1)
+        or (len(text.split("-")[0]) < 2)
+    )
+
+
+def _joined(text: str, prev: _Word, word: _Word) -> bool:
+    gap = text[prev.end : word.start]
+    if gap == " ":
+        return True
+    return gap == ". " and (prev.is_initial or prev.folded in TITLES | _ABBREVIATIONS)
+
+
+def _sentence_start(text: str, words: list[_Word], i: int) -> bool:
+    if i == 0:
+        return not text[: words[0].start].strip(" \"'“(")
+    prev = words[i - 1]
+    gap = text[prev.end : words[i].start]
+    if not any(ch in _BOUNDARY for ch in gap):
+        return False
+    if gap.startswith(".") and (prev.is_initial or prev.folded in TITLES | _ABBREVIATIONS):
+        return False
+    return True
+
+
+def _cued(text: str, words: list[_Word], i: int) -> bool:
+    if i > 0:
+        prev = words[i - 1]
+        gap = text[prev.end : words[i].start]
+        if gap.strip(" .,") == "" and (prev.folded in TITLES or prev.folded in KIN):
+            return True
+    return bool(_NAMING_BEFORE.search(text[max(0, words[i].start - 30) : words[i].start]))
+
+
+def _mark_multiword_places(words: list[_Word], stop: list[bool]) -> None:
+    for i in range(len(words)):
+        for n in (4, 3, 2):
+            phrase = " ".join(w.folded for w in words[i : i + n])
+            if len(words[i : i + n]) == n and phrase in MULTIWORD_PLACES:
+                for j in range(i, i + n):
+                    stop[j] = True
+
+
+def _single_is_place(text: str, words: list[_Word], i: int) -> bool:
+    word = words[i]
+    if word.folded in FIRST_NAMES:
+        return False
+    if _sentence_start(text, words, i):
+        return True
+    if i > 0 and words[i - 1].folded in _LOCATIVES:
+        return True
+    return word.folded.endswith(PLACE_SUFFIXES) or word.folded in _county_words()
+
+
+def _stretches(text: str, words: list[_Word], stop: list[bool]) -> list[tuple[int, int]]:
+    """Index ranges [i, j] of candidate words, particles allowed inside."""
+    result: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if stop[i] or not words[i].capitalized:
+            i += 1
+            continue
+        j = i
+        k = i + 1
+        while k < len(words) and _joined(text, words[k - 1], words[k]):
+            if words[k].folded in PARTICLES:
+                k += 1
+            elif words[k].capitalized and not stop[k]:
+                j = k
+                k += 1
+            else:
+                break
+        result.append((i, j))
+        i = j + 1
+    return result
+
+
+def likely_names(text: str) -> list[Finding]:
+    """Capitalized words that look like personal names (low confidence)."""
+    words = _words(text)
+    stop = [_is_stop(w) for w in words]
+    _mark_multiword_places(words, stop)
+    found: list[Finding] = []
+    for i, j in _stretches(text, words, stop):
+        if all(words[k].is_initial for k in range(i, j + 1)):
+            continue  # "U.S.C.", "block C." - initials alone name nobody
+        cued = _cued(text, words, i)
+        if not cued:
+            if j + 1 < len(words) and _joined(text, words[j], words[j + 1]):
+                if words[j + 1].folded in INSTITUTION_WORDS:
+                    continue
+            if _PLACE_BEFORE.search(text[max(0, words[i].start - 20) : words[i].start]):
+                continue
+            if i == j and _single_is_place(text, words, i):
+                continue
+        start, end = words[i].start, words[j].end
+        found.append(Finding(start, end, "name", text[start:end], "low"))
+    found += _lowercase_after_kin(text, words)
+    return found
+
+
+def _lowercase_after_kin(text: str, words: list[_Word]) -> list[Finding]:
+    found = []
+    for prev, word in zip(words, words[1:], strict=False):
+        if (
+            prev.folded in KIN
+            and word.text.islower()
+            and word.folded in FIRST_NAMES
+            and text[prev.end : word.start].strip(" ,") == ""
+        ):
+            found.append(Finding(word.start, word.end, "name", word.text, "low"))
+    return found

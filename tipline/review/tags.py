@@ -1,0 +1,108 @@
+"""Admin page for topic tags: create, rename, retire (and bring back).
+
+Tags are never deleted: retiring one keeps it on the tips that have it and
+in the inbox filter, but stops offering it when tagging. Every change is in
+the audit log. Admins only.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+
+from tipline import audit
+from tipline.db import get_session
+from tipline.models.tag import Tag
+from tipline.review.auth import current_user, roles_required
+from tipline.review.tip_forms import RetireForm, TagNameForm
+from tipline.tips import TagError
+from tipline.tips.tags import (
+    create_tag,
+    get_tag,
+    list_tags,
+    rename_tag,
+    set_retired,
+    tag_usage,
+)
+
+bp = Blueprint("tags", __name__, url_prefix="/admin/tags")
+
+
+def _tag_or_404(tag_id: str) -> Tag:
+    try:
+        return get_tag(get_session(), tag_id)
+    except TagError:
+        abort(404)
+
+
+def _render(form: TagNameForm, error: str | None = None, status: int = 200) -> ResponseReturnValue:
+    db = get_session()
+    page = render_template(
+        "review/tags.html",
+        tags=list_tags(db),
+        usage=tag_usage(db),
+        form=form,
+        error=error,
+    )
+    return page, status
+
+
+def _audited(action: str, tag: Tag, message: str) -> ResponseReturnValue:
+    db = get_session()
+    audit.record(db, actor=current_user(), action=action, object_type="tag", object_id=tag.id)
+    db.commit()
+    flash(message, "success")
+    return redirect(url_for("tags.index"))
+
+
+@bp.route("/", methods=["GET"])
+@roles_required("admin")
+def index() -> ResponseReturnValue:
+    return _render(TagNameForm(formdata=None))
+
+
+@bp.route("/", methods=["POST"])
+@roles_required("admin")
+def create() -> ResponseReturnValue:
+    form = TagNameForm()
+    if not form.validate_on_submit():
+        return _render(form, "A tag needs a name of at most 60 characters.", 400)
+    db = get_session()
+    try:
+        tag = create_tag(db, form.name.data or "")
+    except TagError as exc:
+        db.rollback()
+        return _render(form, str(exc), 400)
+    return _audited("tag.create", tag, f"Created the tag “{tag.name}”.")
+
+
+@bp.route("/<tag_id>/rename", methods=["POST"])
+@roles_required("admin")
+def rename(tag_id: str) -> ResponseReturnValue:
+    tag = _tag_or_404(tag_id)
+    form = TagNameForm()
+    if not form.validate_on_submit():
+        flash("A tag needs a name of at most 60 characters.", "error")
+        return redirect(url_for("tags.index"))
+    db = get_session()
+    try:
+        rename_tag(db, tag, form.name.data or "")
+    except TagError as exc:
+        db.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("tags.index"))
+    return _audited("tag.rename", tag, f"Renamed the tag to “{tag.name}”.")
+
+
+@bp.route("/<tag_id>/retire", methods=["POST"])
+@roles_required("admin")
+def retire(tag_id: str) -> ResponseReturnValue:
+    tag = _tag_or_404(tag_id)
+    form = RetireForm()
+    if not form.validate_on_submit():
+        abort(400)
+    retired = form.retired.data == "1"
+    set_retired(get_session(), tag, retired)
+    if retired:
+        return _audited("tag.retire", tag, f"Retired the tag “{tag.name}”.")
+    return _audited("tag.restore", tag, f"The tag “{tag.name}” is offered again.")

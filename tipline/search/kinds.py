@@ -1,0 +1,88 @@
+"""The built-in searchable kinds: tips, case details, case notes.
+
+Each loader opens a batch of sealed documents with the reviewer's identity
+and yields their text for one request. A new kind (source messages and
+replies, when ``tipline.models.message`` exists) is one more decorated
+loader here; see tipline.search.registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import select
+
+from tipline.cases.details import SealedContentError, open_details, open_note
+from tipline.documents import TipDocument
+from tipline.models.case import Case, CaseNote
+from tipline.models.tip import Tip
+from tipline.search.registry import SearchContext, Searchable, searchable
+from tipline.tips.content import ContentError, open_tip
+
+# Tip fields that hold codes from checkboxes or a select, not words a
+# source wrote: searching "ice" should not match every ticked "ICE" box.
+CODE_FIELDS = frozenset({"county_fips", "agencies", "knowledge"})
+
+
+def tip_text(document: TipDocument) -> str:
+    """Everything a source wrote in a tip, one field per line, file names last."""
+    parts: list[str] = []
+    for key, value in document.fields.items():
+        if key not in CODE_FIELDS:
+            parts.extend(_strings(value))
+    parts.extend(info.filename for info in document.attachments)
+    return "\n".join(part for part in parts if part.strip())
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+
+
+@searchable("tip", "Tip", scope="tip")
+def load_tips(ctx: SearchContext, tip_ids: Sequence[str]) -> Iterator[Searchable]:
+    tips = {tip.id: tip for tip in ctx.session.scalars(select(Tip).where(Tip.id.in_(tip_ids)))}
+    for tip_id in tip_ids:
+        tip = tips.get(tip_id)
+        if tip is None:
+            continue
+        try:
+            text: str | None = tip_text(open_tip(ctx.blobs, tip, ctx.identities))
+        except ContentError:
+            text = None
+        yield Searchable("tip", tip.id, tip.id, text)
+
+
+@searchable("case", "Case title, summary or people", scope="case")
+def load_case_details(ctx: SearchContext, case_ids: Sequence[str]) -> Iterator[Searchable]:
+    query = select(Case).where(Case.id.in_(case_ids)).order_by(Case.updated_at.desc())
+    for case in ctx.session.scalars(query):
+        try:
+            details = open_details(case, ctx.identities)
+        except SealedContentError:
+            yield Searchable("case", case.id, case.id, None)
+            continue
+        text = "\n".join([details.title, details.summary, *details.people])
+        yield Searchable("case", case.id, case.id, text)
+
+
+@searchable("note", "Case note", scope="case")
+def load_notes(ctx: SearchContext, case_ids: Sequence[str]) -> Iterator[Searchable]:
+    query = (
+        select(CaseNote)
+        .where(CaseNote.case_id.in_(case_ids))
+        .order_by(CaseNote.created_at.desc(), CaseNote.id)
+    )
+    for note in ctx.session.scalars(query):
+        try:
+            text: str | None = open_note(note, ctx.identities)
+        except SealedContentError:
+            text = None
+        yield Searchable("note", note.case_id, note.id, text)
