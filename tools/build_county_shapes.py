@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ def ring_path(points: list[Point], precision: int = PRECISION) -> str:
     x0, y0 = rounded[0]
     parts = [f"M{_fmt(x0 / scale, precision)},{_fmt(y0 / scale, precision)}l"]
     deltas = []
-    for (ax, ay), (bx, by) in zip(rounded, rounded[1:], strict=False):
+    for (ax, ay), (bx, by) in itertools.pairwise(rounded):
         deltas.append(f"{_fmt((bx - ax) / scale, precision)},{_fmt((by - ay) / scale, precision)}")
     parts.append(" ".join(deltas))
     parts.append("z")
@@ -102,7 +103,9 @@ def geometry_path(geometry: dict[str, Any], arcs: list[list[Point]]) -> tuple[st
         # A few tiny independent cities are simplified away in the source
         # (Falls Church, Lexington, Manassas Park): draw a small diamond at
         # their location so they still get a colour and a title.
-        all_points = [p for polygon in polygons for ring in polygon for p in ring_points(ring, arcs)]
+        all_points = [
+            p for polygon in polygons for ring in polygon for p in ring_points(ring, arcs)
+        ]
         cx = sum(p[0] for p in all_points) / len(all_points)
         cy = sum(p[1] for p in all_points) / len(all_points)
         diamond = [(cx, cy - 0.6), (cx + 0.6, cy), (cx, cy + 0.6), (cx - 0.6, cy)]

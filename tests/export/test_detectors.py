@@ -73,7 +73,8 @@ class TestEmail:
 class TestUrlAndHandle:
     def test_urls(self):
         assert texts(urls("see https://youtu.be/x8Kd2 now")) == ["https://youtu.be/x8Kd2"]
-        assert texts(urls("facebook.com/marisol.reyes.5209.")) == ["facebook.com/marisol.reyes.5209"]
+        found = texts(urls("facebook.com/marisol.reyes.5209."))
+        assert found == ["facebook.com/marisol.reyes.5209"]
         assert texts(urls("www.example.org/page")) == ["www.example.org/page"]
 
     def test_bare_domain_without_path_is_left_alone(self):

@@ -147,8 +147,8 @@ def _protect(
     """Apply rules 1-3 to one line of ``(key, label, count)``."""
     k = len(counts)
     if total is not None and (k - 1) * (t - 1) < total <= k * (t - 1):
-        cells = tuple(Cell(key, label, "small", None, t) for key, label, _ in counts)
-        return Breakdown(dimension, cells, published=False)
+        hidden = tuple(Cell(key, label, "small", None, t) for key, label, _ in counts)
+        return Breakdown(dimension, hidden, published=False)
     small = [n < t for _, _, n in counts]
     withheld = -1
     if any(small) and not all(small):
@@ -156,7 +156,7 @@ def _protect(
         withheld = max(range(k), key=lambda i: (counts[i][2], -i))
     others = [n for i, (_, _, n) in enumerate(counts) if not small[i] and i != withheld]
     bound = max([t, *others])
-    cells = []
+    cells: list[Cell] = []
     for i, (key, label, n) in enumerate(counts):
         if small[i]:
             cells.append(Cell(key, label, "small", None, t))

@@ -27,6 +27,7 @@ Rules, in brief (the tests pin each one down):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -181,7 +182,7 @@ def _plate_in(text: str, start: int, end: int, *, any_case: bool) -> Finding | N
             if len(group) < n:
                 continue
             # Words must be joined by exactly one space or dash.
-            gaps = [text[a.end() : b.start()] for a, b in zip(group, group[1:], strict=False)]
+            gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
             if any(gap not in (" ", "-") for gap in gaps):
                 continue
             token = text[group[0].start() : group[-1].end()]

@@ -28,6 +28,7 @@ Findings are ``category="name"``, ``confidence="low"``: the reviewer decides.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -126,9 +127,9 @@ def _sentence_start(text: str, words: list[_Word], i: int) -> bool:
     gap = text[prev.end : words[i].start]
     if not any(ch in _BOUNDARY for ch in gap):
         return False
-    if gap.startswith(".") and (prev.is_initial or prev.folded in TITLES | _ABBREVIATIONS):
-        return False
-    return True
+    return not (
+        gap.startswith(".") and (prev.is_initial or prev.folded in TITLES | _ABBREVIATIONS)
+    )
 
 
 def _cued(text: str, words: list[_Word], i: int) -> bool:
@@ -194,9 +195,12 @@ def likely_names(text: str) -> list[Finding]:
             continue  # "U.S.C.", "block C." - initials alone name nobody
         cued = _cued(text, words, i)
         if not cued:
-            if j + 1 < len(words) and _joined(text, words[j], words[j + 1]):
-                if words[j + 1].folded in INSTITUTION_WORDS:
-                    continue
+            if (
+                j + 1 < len(words)
+                and _joined(text, words[j], words[j + 1])
+                and words[j + 1].folded in INSTITUTION_WORDS
+            ):
+                continue
             if _PLACE_BEFORE.search(text[max(0, words[i].start - 20) : words[i].start]):
                 continue
             if i == j and _single_is_place(text, words, i):
@@ -209,7 +213,7 @@ def likely_names(text: str) -> list[Finding]:
 
 def _lowercase_after_kin(text: str, words: list[_Word]) -> list[Finding]:
     found = []
-    for prev, word in zip(words, words[1:], strict=False):
+    for prev, word in itertools.pairwise(words):
         if (
             prev.folded in KIN
             and word.text.islower()

@@ -16,11 +16,11 @@ _CASE_CUE = (
     r"(?:case|caso|docket|expediente|causa|matter|indictment|proceso)"
     r"(?:\s+(?:no\.?|number|num\.?|n[úu]mero|#))?\s*[:#]?\s*"
 )
-_CASE_TOKEN = r"[A-Za-z0-9]{1,6}(?:[-/:.][A-Za-z0-9]{1,8}){1,4}|\d{3,12}"
+_CASE_NUMBER = r"[A-Za-z0-9]{1,6}(?:[-/:.][A-Za-z0-9]{1,8}){1,4}|\d{3,12}"
 
 _PATTERNS = [
     # "Case No. 2024-CR-001234", "docket 21-cv-1234", "caso 2023-CR-004512"
-    re.compile(rf"\b{_CASE_CUE}(?:{_CASE_TOKEN})", re.IGNORECASE),
+    re.compile(rf"\b{_CASE_CUE}(?:{_CASE_NUMBER})", re.IGNORECASE),
     # Court numbers without a cue: digits, a 2-3 letter court code, digits.
     re.compile(r"(?<![\w-])\d{1,4}[-:][A-Za-z]{2,3}[-:]\d{2,7}(?:-[A-Za-z]{1,4})?(?![\w-])"),
     # Statutes and regulations: "8 U.S.C. § 1357(g)", "§ 287(g)", "8 CFR 287.7".

@@ -53,7 +53,9 @@ INSTITUTION_WORDS = _words(
     aid clinic project coalition network union association news times post inquirer
     government united nations republic sally port intake kitchen chapel medical unit box
     lane ln drive dr ct blvd boulevard pl place way pike ter terrace cir circle pkwy parkway
-    sq square trl trail aly alley row plaza plz loop
+    sq square trl trail aly alley row plaza plz loop route investigations investigation
+    elementary middle academy high mass misa sacred heart ministry ministries estatal
+    municipal nacional federal stateside commissary clinic salvation army
     condado carcel prision centro detencion oficina departamento policia corte tribunal
     juzgado migracion ciudad estado estados unidos valle calle avenida colonia iglesia
     escuela consulado embajada gobierno pabellon bloque celda
@@ -132,7 +134,8 @@ TITLES = _words(
     mr mrs ms miss dr sr sra srta don dona lic licenciado licenciada father padre sister
     officer deputy sgt sergeant lt lieutenant captain capt agent warden judge sheriff co
     attorney atty oficial agente sargento teniente capitan juez jueza alguacil guardia abogado
-    abogada witness witnesses testigo testigos nurse enfermera doctor doctora
+    abogada witness witnesses testigo testigos nurse enfermera doctor doctora pastor deacon
+    reverend rev reverendo pastora diacono
     """
 )
 

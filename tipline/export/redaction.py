@@ -27,6 +27,7 @@ and a wrong hint must never hide a detail.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -174,7 +175,7 @@ def highlight(text: str, findings: Sequence[Finding]) -> list[Segment]:
         cuts.update((f.start, f.end))
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     segments: list[Segment] = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in itertools.pairwise(bounds):
         covering = tuple(i for i, f in enumerate(findings) if f.start <= start and end <= f.end)
         categories = tuple(dict.fromkeys(findings[i].category for i in covering))
         low = bool(covering) and all(findings[i].confidence == "low" for i in covering)

@@ -27,7 +27,7 @@ from tipline.cases.details import SealedContentError, open_details
 from tipline.models.case import Case, case_counties, case_tags
 from tipline.models.tip import Tip
 from tipline.search import kinds as _builtin_kinds  # noqa: F401 (registers the kinds)
-from tipline.search.registry import SearchContext, Searchable, Scope, get_kind, kinds
+from tipline.search.registry import Scope, Searchable, SearchContext, get_kind, kinds
 from tipline.search.text import Query, Snippet, fold, snippet
 from tipline.tips.filters import NO_COUNTY, Cursor, InboxFilters
 from tipline.tips.inbox import find_tips

@@ -17,7 +17,7 @@ from tipline.cases.details import SealedContentError, open_details, open_note
 from tipline.documents import TipDocument
 from tipline.models.case import Case, CaseNote
 from tipline.models.tip import Tip
-from tipline.search.registry import SearchContext, Searchable, searchable
+from tipline.search.registry import Searchable, SearchContext, searchable
 from tipline.tips.content import ContentError, open_tip
 
 # Tip fields that hold codes from checkboxes or a select, not words a

@@ -1,0 +1,192 @@
+"""The case pages: the case list, a new case, one case, editing its details.
+
+Views stay thin (docs/TEAM.md): validate a form, call one service in
+tipline.cases (which writes the timeline and the audit event), commit,
+redirect. Reading a case decrypts its title, summary, people and notes, so
+every case page needs the unlocked organization key, and viewing is audited
+too (``case.list``, ``case.view``). For reviewers and admins; organizers get
+403 everywhere here. The actions that change a case are in
+:mod:`tipline.review.case_actions`, on the same blueprint.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import ParamSpec
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+
+from tipline import audit, counties
+from tipline.cases import CASE_STATUS_LABELS, CaseError, CaseNotFoundError
+from tipline.cases.details import CaseDetails, SealedContentError, make_details, open_details
+from tipline.cases.queries import (
+    CaseFilters,
+    assignable_users,
+    list_cases,
+    parse_case_filters,
+)
+from tipline.cases.service import create_case, edit_details, get_case
+from tipline.crypto import Recipient
+from tipline.db import get_session
+from tipline.keys import KeysError, load_recipients
+from tipline.models.case import CASE_STATUSES, Case
+from tipline.review.auth import current_user, roles_required, unlocked_identity
+from tipline.review.case_forms import CaseDetailsForm, NewCaseForm, tip_ids_in
+from tipline.review.case_page import case_page_context, case_titles
+from tipline.tips.tags import list_tags
+
+bp = Blueprint("cases", __name__, url_prefix="/cases")
+REVIEW_ROLES = ("reviewer", "admin")
+P = ParamSpec("P")
+
+
+def case_work(view: Callable[P, ResponseReturnValue]) -> Callable[P, ResponseReturnValue]:
+    """Reviewers and admins whose session holds the organization key.
+
+    The key check comes first in the view, so a session without it gets the
+    "key not available" page (403) before anything is read or changed.
+    """
+
+    @roles_required(*REVIEW_ROLES)
+    @functools.wraps(view)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> ResponseReturnValue:
+        unlocked_identity()
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def recipients() -> Sequence[Recipient]:
+    """The organization recipients that case text is sealed to."""
+    try:
+        return load_recipients(current_app.config["KEYS_DIR"])
+    except KeysError:
+        abort(503)
+
+
+def case_or_404(case_id: str) -> Case:
+    try:
+        return get_case(get_session(), case_id)
+    except CaseNotFoundError:
+        abort(404)
+
+
+def _filter_options() -> dict[str, object]:
+    db = get_session()
+    states = current_app.config["STATES"]
+    return {
+        "statuses": CASE_STATUSES,
+        "status_labels": CASE_STATUS_LABELS,
+        "county_options": [(c.fips, c.label) for c in counties.counties_for(states)],
+        "tags": list_tags(db),
+        "users": assignable_users(db),
+    }
+
+
+@bp.route("/")
+@case_work
+def index() -> ResponseReturnValue:
+    db, user = get_session(), current_user()
+    error = None
+    try:
+        filters = parse_case_filters(db, request.args, user.id)
+    except CaseError as exc:
+        error, filters = str(exc), CaseFilters()
+    page_number = request.args.get("page", default=1, type=int) or 1
+    page = list_cases(db, filters, page=page_number)
+    if error:
+        page.rows = []
+    audit.record(db, actor=user, action="case.list")
+    db.commit()
+    return render_template(
+        "review/cases/index.html",
+        page=page,
+        filters=filters,
+        filter_args=filters.to_args(user.id),
+        titles=case_titles([row.case for row in page.rows], unlocked_identity()),
+        county_name=counties.name,
+        error=error,
+        **_filter_options(),
+    ), 400 if error else 200
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@case_work
+def new() -> ResponseReturnValue:
+    form = NewCaseForm()
+    if not form.is_submitted():
+        form.tips.data = "\n".join(tip_ids_in(" ".join(request.args.getlist("tip"))))
+    error = None
+    if form.validate_on_submit():
+        db = get_session()
+        try:
+            details = make_details(
+                form.title.data or "", form.summary.data or "", form.people.data or ""
+            )
+            case = create_case(
+                db,
+                details,
+                tip_ids_in(form.tips.data or ""),
+                actor=current_user(),
+                recipients=recipients(),
+            )
+        except CaseError as exc:
+            db.rollback()
+            error = str(exc)
+        else:
+            db.commit()
+            flash("Case created.", "success")
+            return redirect(url_for("cases.show", case_id=case.id))
+    return render_template("review/cases/new.html", form=form, error=error)
+
+
+@bp.route("/<case_id>")
+@case_work
+def show(case_id: str) -> ResponseReturnValue:
+    case = case_or_404(case_id)
+    db, user = get_session(), current_user()
+    context = case_page_context(db, case, unlocked_identity(), current_app.config["STATES"])
+    audit.record(db, actor=user, action="case.view", object_type="case", object_id=case.id)
+    db.commit()
+    return render_template("review/cases/show.html", case=case, **context)
+
+
+@bp.route("/<case_id>/edit", methods=["GET", "POST"])
+@case_work
+def edit(case_id: str) -> ResponseReturnValue:
+    case = case_or_404(case_id)
+    try:
+        current: CaseDetails | None = open_details(case, [unlocked_identity()])
+    except SealedContentError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("cases.show", case_id=case.id))
+    form = CaseDetailsForm()
+    if not form.is_submitted() and current is not None:
+        form.title.data, form.summary.data = current.title, current.summary
+        form.people.data = "\n".join(current.people)
+    error = None
+    if form.validate_on_submit():
+        db = get_session()
+        try:
+            details = make_details(
+                form.title.data or "", form.summary.data or "", form.people.data or ""
+            )
+            changed = edit_details(
+                db, case, details, actor=current_user(), recipients=recipients(), previous=current
+            )
+        except CaseError as exc:
+            db.rollback()
+            error = str(exc)
+        else:
+            db.commit()
+            flash(
+                "Case saved." if changed else "Nothing to change.", "success" if changed else "info"
+            )
+            return redirect(url_for("cases.show", case_id=case.id))
+    return render_template("review/cases/edit.html", case=case, form=form, error=error)
+
+
+# The actions register themselves on ``bp``; imported last to avoid a cycle.
+from tipline.review import case_actions  # noqa: E402, F401
