@@ -66,6 +66,13 @@ SECRETS = {
 FAST_KDF = {"ARGON2_MEMORY_KIB": 64, "ARGON2_ITERATIONS": 1, "ARGON2_LANES": 1}
 STATUS_WEIGHTS = {"new": 4, "triaged": 2, "corroborating": 1, "closed": 2, "spam": 1}
 SEALED_DOCUMENTS = 64  # distinct sealed bodies, shared round-robin by the rows
+# A realistic skew: most tips come from the counties the organization works
+# in, and about the mission's main topic. (Uniform data would leave a narrow
+# filter with 2 rows at 1k and 50 at 100k: a page of different size, not a
+# slower query; such pairs are reported but not compared, see report().)
+BUSY_COUNTIES = {"42091": 0.30, "42101": 0.20, "42017": 0.10, "42045": 0.10}
+NO_COUNTY_SHARE = 0.05
+HANDOFF_SHARE = 0.45  # of tips carry "release-time handoff"
 
 
 @dataclass
@@ -80,9 +87,19 @@ class Instance:
     middle_cursor: str
 
 
+def _county(rnd: random.Random, rest: list[str]) -> str | None:
+    """Tips cluster where the organization works (see BUSY_COUNTIES)."""
+    roll = rnd.random()
+    for fips, share in BUSY_COUNTIES.items():
+        if roll < share:
+            return fips
+        roll -= share
+    return None if roll < NO_COUNTY_SHARE else rnd.choice(rest)
+
+
 def _rows(size: int, seed: int, bodies: list[str]) -> Iterator[dict[str, Any]]:
     rnd = random.Random(seed)
-    fips = [c.fips for c in counties.counties_for(["PA"])]
+    rest = [c.fips for c in counties.counties_for(["PA"]) if c.fips not in BUSY_COUNTIES]
     statuses = [s for s, w in STATUS_WEIGHTS.items() for _ in range(w)]
     start = datetime(2023, 1, 1)
     for i in range(size):
@@ -90,7 +107,7 @@ def _rows(size: int, seed: int, bodies: list[str]) -> Iterator[dict[str, Any]]:
         yield {
             "id": tip_id,
             "received_hour": start + timedelta(hours=rnd.randrange(3 * 365 * 24)),
-            "county_fips": rnd.choice(fips) if rnd.random() > 0.1 else None,
+            "county_fips": _county(rnd, rest),
             "status": rnd.choice(statuses),
             "size_bucket": 4096,
             "has_files": rnd.random() < 0.3,
@@ -116,9 +133,13 @@ def _populate(session: Session, size: int, bodies: list[str], user_id: str) -> s
                 session.execute(insert(table), rows)
                 rows.clear()
 
+    others = [tag_id for tag_id in tag_ids if tag_id != handoff]
     for row in _rows(size, seed=size, bodies=bodies):
         batch.append(row)
-        for tag_id in rnd.sample(tag_ids, rnd.choice((0, 1, 1, 2))):
+        chosen = rnd.sample(others, rnd.choice((0, 1, 1)))
+        if rnd.random() < HANDOFF_SHARE:
+            chosen.append(handoff)
+        for tag_id in chosen:
             hour = row["received_hour"]
             tagged.append({"tip_id": row["id"], "tag_id": tag_id, "received_hour": hour})
         if rnd.random() < 0.5:
@@ -206,12 +227,35 @@ def scenarios(instance: Instance) -> dict[str, str]:
         "new+county+tag": f"/?status=new&county=42091&tag={tag}",
         "tag only": f"/?tag={tag}",
         "unread only": "/?unread=1",
-        "files + date range": "/?files=yes&from=2024-01-01&to=2024-06-30",
+        "files + date range": "/?files=yes&from=2024-01-01&to=2024-12-31",
         "deep page (middle)": f"/?before={instance.middle_cursor}",
     }
 
 
-def measure(small: Instance, large: Instance, repeat: int) -> list[tuple[str, float, float]]:
+@dataclass
+class Result:
+    scenario: str
+    small_ms: float
+    large_ms: float
+    small_rows: int
+    large_rows: int
+
+    @property
+    def ratio(self) -> float:
+        return self.large_ms / self.small_ms
+
+    @property
+    def comparable(self) -> bool:
+        # Same number of rows shown (and decrypted): any difference in time
+        # is then the database's, which is what the target is about.
+        return self.small_rows == self.large_rows
+
+
+def _rows_shown(client: FlaskClient, url: str) -> int:
+    return client.get(url).get_data(as_text=True).count('class="inbox-row')
+
+
+def measure(small: Instance, large: Instance, repeat: int) -> list[Result]:
     results = []
     small_urls, large_urls = scenarios(small), scenarios(large)
     for name in small_urls:
@@ -225,20 +269,33 @@ def measure(small: Instance, large: Instance, repeat: int) -> list[tuple[str, fl
                 if round_ >= 3:  # the first rounds warm caches
                     timings[inst.size].append(elapsed)
         results.append(
-            (name, statistics.median(timings[small.size]), statistics.median(timings[large.size]))
+            Result(
+                name,
+                statistics.median(timings[small.size]) * 1000,
+                statistics.median(timings[large.size]) * 1000,
+                _rows_shown(small.client, small_urls[name]),
+                _rows_shown(large.client, large_urls[name]),
+            )
         )
     return results
 
 
-def report(label: str, sizes: tuple[int, int], results: list[tuple[str, float, float]]) -> bool:
-    print(f"\n{label}: median ms per request ({sizes[0]:,} vs {sizes[1]:,} tips)")
-    print(f"  {'scenario':30} {sizes[0]:>10,} {sizes[1]:>10,}   ratio")
+def report(label: str, sizes: tuple[int, int], results: list[Result]) -> bool:
+    """Print the table; True if every comparable ratio is within the target."""
+    print(f"\n{label}: median ms per request, rows on the page ({sizes[0]:,} vs {sizes[1]:,} tips)")
+    print(f"  {'scenario':30} {sizes[0]:>10,} {sizes[1]:>10,}   rows      ratio")
     ok = True
-    for name, small, large in results:
-        ratio = large / small
-        ok &= ratio <= TARGET
-        flag = "" if ratio <= TARGET else f"  > {TARGET}!"
-        print(f"  {name:30} {small * 1000:10.2f} {large * 1000:10.2f}   {ratio:5.2f}{flag}")
+    for r in results:
+        verdict = ""
+        if not r.comparable:
+            verdict = "  (pages differ in size: not compared)"
+        elif r.ratio > TARGET:
+            ok, verdict = False, f"  > {TARGET}!"
+        rows = f"{r.small_rows}/{r.large_rows}"
+        print(
+            f"  {r.scenario:30} {r.small_ms:10.2f} {r.large_ms:10.2f}   {rows:8} "
+            f"{r.ratio:5.2f}{verdict}"
+        )
     return ok
 
 

@@ -95,7 +95,7 @@ def bench_tips() -> tuple[dict[str, tuple[float, float]], float | None]:
         "tipline X25519": per_call_ms(lambda: encrypt(TIP, x25519)),
     }
     try:
-        import pyrage  # type: ignore[import-not-found]
+        import pyrage  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         print("  (pyrage not importable: skipped)")
     else:

@@ -44,6 +44,9 @@ def create_base_app(
     app.config.setdefault("SESSION_COOKIE_SECURE", False)
     # Flask-WTF tokens live in the session; one hour is enough to write a tip.
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", 3600)
+    # We send Referrer-Policy: no-referrer, so browsers send no Referer for the
+    # HTTPS referrer check to inspect; the token plus SameSite=Strict suffice.
+    app.config.setdefault("WTF_CSRF_SSL_STRICT", False)
     security.configure_logging(app.config["LOG_LEVEL"])
     db.init_app(app)
     app.extensions[BLOBS_KEY] = BlobStore(app.config["BLOB_DIR"])

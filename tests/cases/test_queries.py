@@ -19,6 +19,7 @@ from tipline.cases.queries import (
 from tipline.cases.service import change_status, set_assignees, set_tags
 from tipline.crypto import Recipient
 from tipline.models import Case, User
+from tipline.tips import FilterError
 
 MONTGOMERY, PHILADELPHIA = "42091", "42101"
 
@@ -124,7 +125,7 @@ def test_inbox_case_filter_value(db_session: Session, three_cases: dict[str, Cas
     assert parse_case_filter(db_session, "") is None
     assert parse_case_filter(db_session, case.id) == case.id
     for bad in ("0" * 32, "nope", "\x00" * 32):
-        with pytest.raises(CaseFilterError, match="does not exist"):
+        with pytest.raises(FilterError, match="does not exist"):
             parse_case_filter(db_session, bad)
 
 

@@ -68,6 +68,21 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "tags.create": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 400},
     "tags.rename": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 404},
     "tags.retire": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 404},
+    # -- cases and search (cases/search engineer) ----------------------------
+    "cases.index": {"anon": LOGIN, "organizer": 403, "reviewer": 200, "admin": 200},
+    "cases.new": {"anon": LOGIN, "organizer": 403, "reviewer": 200, "admin": 200},
+    "cases.show": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "cases.edit": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "cases.status": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "cases.link": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "cases.unlink": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    # An empty form names no tip and no case: refused before anything is read.
+    "cases.add_tip": {"anon": LOGIN, "organizer": 403, "reviewer": 400, "admin": 400},
+    "cases.assignees": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "cases.tags": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "cases.counties": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "cases.note": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "search.index": {"anon": LOGIN, "organizer": 403, "reviewer": 200, "admin": 200},
     # -- add rows for new routes above this line ---------------------------
 }
 
@@ -79,6 +94,7 @@ URL_ARGS: dict[str, str] = {
     "attachment_id": MISSING_ID,
     "tag_id": MISSING_ID,
     "user_id": "target_user_id",
+    "case_id": MISSING_ID,
 }
 
 ROLES = ("anon", "organizer", "reviewer", "admin")

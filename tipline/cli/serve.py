@@ -35,7 +35,8 @@ def run_app(kind: str, host: str, port: int) -> None:
         from tipline.review import create_app  # type: ignore[assignment]
     app = create_app()
     server = make_server(host, port, app, threaded=True, request_handler=QuietHandler)
-    signal.signal(signal.SIGTERM, lambda *_: server.shutdown())
+    # SIGTERM keeps its default action (exit): calling server.shutdown() from a
+    # handler would deadlock, as it waits for the loop running in this thread.
     server.serve_forever()
 
 
@@ -50,6 +51,8 @@ def serve_command(host: str, intake_port: int, review_port: int, intake_only: bo
         raise click.ClickException("--intake-port and --review-port must differ")
     _check_startable(intake_only)
     apps = [("intake", intake_port)] + ([] if intake_only else [("review", review_port)])
+    # A SIGTERM to this process must stop the servers too, not orphan them.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     processes = []
     for kind, port in apps:
         process = multiprocessing.Process(target=run_app, args=(kind, host, port), daemon=True)
@@ -64,6 +67,8 @@ def serve_command(host: str, intake_port: int, review_port: int, intake_only: bo
     finally:
         for process in processes:
             process.terminate()
+        for process in processes:
+            process.join(timeout=10)
 
 
 def _check_startable(intake_only: bool) -> None:

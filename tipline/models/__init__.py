@@ -19,6 +19,7 @@ from tipline.models.case import (
 from tipline.models.ratelimit import SubmissionCount
 from tipline.models.read import TipRead
 from tipline.models.review_session import ReviewSession
+from tipline.models.summary import SUMMARY_SCOPES, SUMMARY_STATUSES, Summary
 from tipline.models.tag import Tag, tip_tags
 from tipline.models.tip import TIP_STATUSES, Attachment, Tip
 from tipline.models.user import ROLES, User
@@ -32,3 +33,5 @@ __all__ += ["Tag", "TipRead", "tip_tags"]
 # Cases: tips put together, sealed details and notes, timeline (tipline.cases).
 __all__ += ["CASE_STATUSES", "Case", "CaseEvent", "CaseNote"]
 __all__ += ["case_assignees", "case_counties", "case_tags", "case_tips"]
+# Shareable summaries for organizers (tipline.export.summaries).
+__all__ += ["SUMMARY_SCOPES", "SUMMARY_STATUSES", "Summary"]

@@ -19,6 +19,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the review app (flaskr-style factory)."""
     app = create_base_app(__name__, "review", test_config)
     from tipline.review import admin, auth, inbox, tags, tips
+    from tipline.review import cases, search
 
     auth.init_app(app)
     app.register_blueprint(auth.bp)
@@ -26,4 +27,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(inbox.bp)
     app.register_blueprint(tips.bp)
     app.register_blueprint(tags.bp)
+    app.register_blueprint(cases.bp)
+    app.register_blueprint(search.bp)
     return app

@@ -159,7 +159,6 @@ class TipCasePanel:
     county_name: Callable[[str | None], str]
     status_labels: dict[str, str]
     tip_status_labels: dict[str, str]
-    previews: dict[str, str | None]
 
 
 def tip_case_panel(session: Session, tip: Tip, identity: Identity) -> TipCasePanel:
@@ -183,5 +182,4 @@ def tip_case_panel(session: Session, tip: Tip, identity: Identity) -> TipCasePan
         county_name=counties.name,
         status_labels=CASE_STATUS_LABELS,
         tip_status_labels=STATUS_LABELS,
-        previews=previews(get_blobs(), [r.tip for r in suggested_tips], [identity]),
     )

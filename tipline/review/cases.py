@@ -35,9 +35,12 @@ from tipline.models.case import CASE_STATUSES, Case
 from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.review.case_forms import CaseDetailsForm, NewCaseForm, tip_ids_in
 from tipline.review.case_page import case_page_context, case_titles
+from tipline.review.case_partials import template_helpers
 from tipline.tips.tags import list_tags
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
+# The partials the inbox and the tip page include call these (case_partials).
+bp.app_context_processor(template_helpers)
 REVIEW_ROLES = ("reviewer", "admin")
 P = ParamSpec("P")
 

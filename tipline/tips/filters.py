@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from tipline import counties
+from tipline.cases.queries import parse_case_filter
 from tipline.models.tag import Tag
 from tipline.models.tip import TIP_STATUSES, Tip
 from tipline.tips import FilterError
@@ -67,6 +68,7 @@ class InboxFilters:
     date_to: date | None = None
     has_files: bool | None = None
     unread_only: bool = False
+    case_id: str | None = None  # only the tips linked to this case (tipline.cases)
 
     def to_args(self) -> dict[str, str]:
         """Query-string arguments that reproduce these filters."""
@@ -85,6 +87,8 @@ class InboxFilters:
             args["files"] = "yes" if self.has_files else "no"
         if self.unread_only:
             args["unread"] = "1"
+        if self.case_id is not None:
+            args["case"] = self.case_id
         return args
 
     @property
@@ -144,6 +148,7 @@ def parse_filters(session: Session, args: Mapping[str, str]) -> InboxFilters:
         date_to=date_to,
         has_files=_YES_NO[files],
         unread_only=unread == "1",
+        case_id=parse_case_filter(session, args.get("case", "")),
     )
 
 

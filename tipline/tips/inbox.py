@@ -21,6 +21,7 @@ from typing import TypeAlias, TypeVar
 from sqlalchemy import ColumnElement, Select, exists, func, literal, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from tipline.cases.queries import tips_in_case
 from tipline.models.read import TipRead
 from tipline.models.tag import Tag, tip_tags
 from tipline.models.tip import TIP_STATUSES, Tip
@@ -90,6 +91,8 @@ def _conditions(filters: InboxFilters, user_id: str) -> list[ColumnElement[bool]
         conds.append(Tip.has_files.is_(filters.has_files))
     if filters.unread_only:
         conds.append(~exists().where(TipRead.tip_id == Tip.id, TipRead.user_id == user_id))
+    if filters.case_id is not None:
+        conds.append(tips_in_case(filters.case_id))
     return conds
 
 

@@ -1,0 +1,84 @@
+"""The search page: decrypted text of tips, case details and notes, with the inbox filters.
+
+Only for reviewers and admins whose session holds the organization key
+(anyone else gets 403). The query travels in a POST body, never in the
+address: addresses end up in browser history, proxy logs and the
+``Referer`` of the next request, and a lawyer's search for a name must not.
+The form sets ``autocomplete=off`` for the same reason, and responses are
+``no-store`` (tipline.security). The audit log records *that* a search ran,
+never what was searched for; nothing here logs the query either.
+
+The filter fields have the inbox's names (status, county, tag, from, to,
+files, unread, case), so a link from the inbox or a case page can pre-fill
+them with a GET, and tipline.tips.filters parses them the same strict way.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template, request
+from flask.typing import ResponseReturnValue
+
+from tipline import audit, counties
+from tipline.db import get_session
+from tipline.models.tip import TIP_STATUSES
+from tipline.review.auth import current_user, roles_required, unlocked_identity
+from tipline.review.case_forms import SearchForm
+from tipline.search import SearchError
+from tipline.search.engine import SearchResults, search, tip_only_filters
+from tipline.search.registry import SearchContext
+from tipline.search.text import parse_query
+from tipline.tips import FilterError
+from tipline.tips.filters import NO_COUNTY, Cursor, InboxFilters, parse_filters
+from tipline.tips.tags import list_tags
+from tipline.tips.workflow import STATUS_LABELS
+from tipline.web import get_blobs
+
+bp = Blueprint("search", __name__)
+
+
+def _county_options() -> list[tuple[str, str]]:
+    options = [("", "Any county")]
+    options += [(c.fips, c.label) for c in counties.counties_for(current_app.config["STATES"])]
+    return [*options, (NO_COUNTY, counties.name(None))]
+
+
+@bp.route("/search", methods=["GET", "POST"])
+@roles_required("reviewer", "admin")
+def index() -> ResponseReturnValue:
+    identity = unlocked_identity()  # 403 "key not available" without it
+    db, user = get_session(), current_user()
+    form = SearchForm()
+    fields = request.form if request.method == "POST" else request.args
+    error: str | None = None
+    results: SearchResults | None = None
+    try:
+        filters = parse_filters(db, fields)
+    except FilterError as exc:
+        error, filters = str(exc), InboxFilters()
+    if request.method == "POST" and error is None:
+        if not form.validate_on_submit():
+            abort(400)
+        try:
+            query = parse_query(form.q.data or "")
+            before = Cursor.decode(form.before.data) if form.before.data else None
+            context = SearchContext(session=db, blobs=get_blobs(), identities=[identity])
+            results = search(context, query, filters, user.id, before=before)
+        except (SearchError, FilterError) as exc:
+            error = str(exc)
+        else:
+            # That a search ran, and by whom: never what was searched for.
+            audit.record(db, actor=user, action="search")
+            db.commit()
+    return render_template(
+        "review/search.html",
+        form=form,
+        filters=filters,
+        results=results,
+        error=error,
+        tip_only=tip_only_filters(filters),
+        statuses=TIP_STATUSES,
+        status_labels=STATUS_LABELS,
+        county_options=_county_options(),
+        county_name=counties.name,
+        tags=list_tags(db),
+    ), 400 if error else 200
