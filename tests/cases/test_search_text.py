@@ -56,7 +56,7 @@ def test_html_in_a_query_is_just_text() -> None:
 
 @pytest.mark.parametrize("empty", ["", "   ", "\n\t", '""', '" "'])
 def test_empty_query_has_a_clear_message(empty: str) -> None:
-    with pytest.raises(QueryError, match="Type a word|letter or digit"):
+    with pytest.raises(QueryError, match=r"Type a word|letter or digit"):
         parse_query(empty)
 
 

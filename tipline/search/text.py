@@ -103,8 +103,11 @@ def _spans(text: str, query: Query) -> list[tuple[int, int]]:
     for term in query.terms:
         start = folded.find(term)
         while start != -1:
-            end = start + len(term) - 1
-            spans.append((origin[start], origin[end] + 1))
+            stop = origin[start + len(term) - 1] + 1
+            # Take along the accents that follow the last letter ("e" + U+0301).
+            while stop < len(text) and not text[stop].isspace() and not fold(text[stop]):
+                stop += 1
+            spans.append((origin[start], stop))
             start = folded.find(term, start + 1)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):

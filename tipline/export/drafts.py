@@ -1,0 +1,140 @@
+"""A summary draft: the text a reviewer wrote and their redaction decisions.
+
+The draft may still contain every identifying detail (that is what the
+reviewer is about to redact), and the decisions name the flagged strings,
+so both travel together as one small JSON document, Padmé-padded and sealed
+with age to the organization recipients, like a case's details
+(tipline.cases.details). Nothing here touches the database.
+
+Decisions are keyed by :func:`finding_keys`: category, a short digest of the
+flagged text, and which occurrence of that text it is. The key depends only
+on the text of the finding, not on its position, so when a reviewer edits
+another sentence the decisions already made still apply; a new detail gets
+a new key and waits for a decision.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from tipline.crypto import AgeError, Identity, Recipient, decrypt, encrypt
+from tipline.crypto.padding import padme_length
+from tipline.export.findings import Finding
+
+KIND = "summary-draft"
+VERSION = 1
+TEXT_MAX = 10_000
+REDACT, KEEP = "redact", "keep"
+DECISIONS = (REDACT, KEEP)
+STYLES = ("label", "redacted")
+
+Decision = Literal["redact", "keep"]
+Style = Literal["label", "redacted"]
+
+# Controls (but line breaks and tabs), invisible formatting such as bidi
+# overrides and zero-width spaces, surrogates, private use, unassigned. They
+# are dropped, not refused: a zero-width space inside a name would otherwise
+# hide it from the people-list matcher, and nobody sees them anyway.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+_KEPT_CONTROLS = frozenset("\n\t")
+
+
+class SummaryError(Exception):
+    """A summary domain error; the message is safe to show to the reviewer."""
+
+
+class SummaryInputError(SummaryError, ValueError):
+    """The text or a choice is not acceptable."""
+
+
+class SummaryContentError(SummaryError):
+    """A sealed draft (or the case it needs) is damaged or cannot be opened."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    decisions: Mapping[str, Decision] = field(default_factory=dict)
+    style: Style = "label"
+
+
+def clean_text(raw: str) -> tuple[str, bool]:
+    """``(text, removed)``: NFC, LF line breaks, invisible characters dropped.
+
+    ``removed`` says whether anything invisible was dropped, so the view can
+    tell the reviewer. Raises :class:`SummaryInputError` for an empty or
+    too long text.
+    """
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    kept = "".join(
+        ch for ch in text if ch in _KEPT_CONTROLS or unicodedata.category(ch) not in _INVISIBLE
+    )
+    removed = kept != text
+    kept = kept.strip()
+    if not kept:
+        raise SummaryInputError("Write the summary first: it is empty.")
+    if len(kept) > TEXT_MAX:
+        raise SummaryInputError(f"A summary can have at most {TEXT_MAX:,} characters.")
+    return kept, removed
+
+
+def check_style(style: str) -> Style:
+    if style == "label":
+        return "label"
+    if style == "redacted":
+        return "redacted"
+    raise SummaryInputError("Choose how removed details are shown.")
+
+
+def finding_keys(findings: Sequence[Finding]) -> list[str]:
+    """One stable form key per finding (see the module docstring)."""
+    seen: Counter[tuple[str, str]] = Counter()
+    keys = []
+    for finding in findings:
+        seen[(finding.category, finding.text)] += 1
+        digest = hashlib.sha256(f"{finding.category}\n{finding.text}".encode()).hexdigest()[:12]
+        keys.append(f"{finding.category}-{digest}-{seen[(finding.category, finding.text)]}")
+    return keys
+
+
+def seal_draft(draft: Draft, recipients: Sequence[Recipient]) -> bytes:
+    document = {
+        "kind": KIND,
+        "version": VERSION,
+        "text": draft.text,
+        "decisions": dict(sorted(draft.decisions.items())),
+        "style": draft.style,
+    }
+    data = json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
+    # Trailing spaces pad the JSON, so `age -d` still shows plain JSON.
+    return encrypt(data.ljust(padme_length(len(data)), b" "), recipients)
+
+
+def open_draft(sealed: bytes, identities: Sequence[Identity]) -> Draft:
+    try:
+        document = json.loads(decrypt(sealed, identities).decode("utf-8"))
+    except (AgeError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        # The class name only: an AgeError message may quote the header.
+        raise SummaryContentError(
+            f"This summary draft could not be opened ({type(exc).__name__})."
+        ) from exc
+    if not isinstance(document, dict) or document.get("kind") != KIND:
+        raise SummaryContentError("This is not a sealed summary draft.")
+    if document.get("version") != VERSION:
+        raise SummaryContentError(f"Unsupported summary draft version {document.get('version')!r}.")
+    text, decisions = document.get("text"), document.get("decisions", {})
+    if not isinstance(text, str) or not isinstance(decisions, dict):
+        raise SummaryContentError("This summary draft is incomplete.")
+    clean: dict[str, Decision] = {
+        str(key): (REDACT if value == REDACT else KEEP)
+        for key, value in decisions.items()
+        if value in DECISIONS
+    }
+    style = document.get("style", "label")
+    return Draft(text=text, decisions=clean, style="redacted" if style == "redacted" else "label")
