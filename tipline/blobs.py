@@ -21,7 +21,7 @@ from typing import BinaryIO
 _BLOB_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
-class BlobNotFound(LookupError):
+class BlobNotFoundError(LookupError):
     """No blob has that id."""
 
 
@@ -33,7 +33,7 @@ class BlobStore:
 
     def _path(self, blob_id: str) -> Path:
         if not _BLOB_ID.match(blob_id):
-            raise BlobNotFound(blob_id)
+            raise BlobNotFoundError(blob_id)
         return self.root / blob_id[:2] / blob_id
 
     @contextlib.contextmanager
@@ -66,7 +66,7 @@ class BlobStore:
         try:
             return self._path(blob_id).open("rb")
         except FileNotFoundError as exc:
-            raise BlobNotFound(blob_id) from exc
+            raise BlobNotFoundError(blob_id) from exc
 
     def read(self, blob_id: str) -> bytes:
         with self.open(blob_id) as handle:
@@ -75,11 +75,11 @@ class BlobStore:
     def exists(self, blob_id: str) -> bool:
         try:
             return self._path(blob_id).is_file()
-        except BlobNotFound:
+        except BlobNotFoundError:
             return False
 
     def delete(self, blob_id: str) -> None:
-        with contextlib.suppress(FileNotFoundError, BlobNotFound):
+        with contextlib.suppress(FileNotFoundError, BlobNotFoundError):
             self._path(blob_id).unlink()
 
     def ids(self) -> Iterator[str]:

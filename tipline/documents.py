@@ -52,16 +52,18 @@ class TipDocument:
     def from_bytes(cls, data: bytes) -> TipDocument:
         try:
             raw = json.loads(data.decode("utf-8"))
-            if raw.get("version") != DOCUMENT_VERSION:
-                raise DocumentError(f"unsupported document version {raw.get('version')!r}")
-            attachments = [AttachmentInfo(**item) for item in raw.get("attachments", [])]
+        except ValueError as exc:  # bad UTF-8 or bad JSON
+            raise DocumentError("not a tipline document") from exc
+        if not isinstance(raw, dict) or raw.get("version") != DOCUMENT_VERSION:
+            raise DocumentError("not a tipline document of a supported version")
+        try:
             return cls(
                 language=str(raw["language"]),
                 fields=dict(raw["fields"]),
-                attachments=attachments,
+                attachments=[AttachmentInfo(**item) for item in raw.get("attachments", [])],
                 kind=str(raw.get("kind", "tip")),
             )
-        except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             raise DocumentError("not a tipline document") from exc
 
 

@@ -47,7 +47,7 @@ def load_recipients(keys_dir: str | os.PathLike[str]) -> list[Recipient]:
     except OSError as exc:
         raise KeysError(f"cannot read {path}: {exc.strerror}") from exc
     try:
-        recipients = parse_recipients_file(text)
+        recipients: list[Recipient] = list(parse_recipients_file(text))
     except (AgeError, ValueError) as exc:
         raise KeysError(f"{path} is not a valid recipients file: {exc}") from exc
     if not recipients:

@@ -62,7 +62,7 @@ class LiveInstance:
     def __post_init__(self) -> None:
         self.identity_file = self.keys / "identity.age"
 
-    def tipline(self, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:  # noqa: A002
+    def tipline(self, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
         """Run the real ``tipline`` command against this instance."""
         env = {**self.env, "TIPLINE_PASSPHRASE": PASSPHRASE}
         return subprocess.run(
@@ -151,7 +151,7 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log_path: Path) -> Non
         if process.poll() is not None:
             raise RuntimeError(f"tipline serve exited:\n{log_path.read_text()}")
         try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (localhost)
+            with urllib.request.urlopen(url, timeout=2):
                 return
         except OSError:
             time.sleep(0.2)

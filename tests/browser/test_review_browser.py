@@ -52,7 +52,7 @@ def submit_tip(browser: Any, intake_url: str, text: str, extra: str, files: list
     page = context.new_page()
     try:
         page.goto(intake_url + "/")
-        page.click("text=Write a report")
+        page.click("text=Write a tip")
         page.fill("textarea[name=what_happened]", text)
         page.select_option("select[name=county]", "other")
         page.fill("input[name=place]", extra)
@@ -63,7 +63,7 @@ def submit_tip(browser: Any, intake_url: str, text: str, extra: str, files: list
             page.set_input_files("input[name=attachments]", [str(f) for f in files])
         page.click("button[type=submit]")
         page.wait_for_load_state()
-        assert "receipt" in page.content().lower()
+        assert page.locator(".receipt__phrase").count() == 1, page.content()
     finally:
         context.close()
 

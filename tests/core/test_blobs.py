@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tipline.blobs import BlobNotFound, BlobStore
+from tipline.blobs import BlobNotFoundError, BlobStore
 
 
 def test_put_read_delete(tmp_path):
@@ -31,11 +31,11 @@ def test_failed_write_leaves_no_blob_and_no_temporary_file(tmp_path):
 @pytest.mark.parametrize("bad", ["../../etc/passwd", "", "ABCDEF", "0" * 31, "g" * 32])
 def test_ids_that_are_not_ours_are_not_found(tmp_path, bad):
     store = BlobStore(tmp_path)
-    with pytest.raises(BlobNotFound):
+    with pytest.raises(BlobNotFoundError):
         store.open(bad)
     assert not store.exists(bad)
 
 
 def test_missing_blob(tmp_path):
-    with pytest.raises(BlobNotFound):
+    with pytest.raises(BlobNotFoundError):
         BlobStore(tmp_path).read("0" * 32)

@@ -66,5 +66,5 @@ def test_missing_secrets_are_allowed_only_when_asked(tmp_path):
 
 def test_broken_instance_file_is_reported_as_config_error(tmp_path):
     (tmp_path / "config.py").write_text("MIN_TIP_LENGTH = = 3\n")
-    with pytest.raises(ConfigError, match="config.py cannot be loaded"):
+    with pytest.raises(ConfigError, match=r"config\.py cannot be loaded"):
         load_config(tmp_path, SECRETS)

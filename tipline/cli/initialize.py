@@ -8,7 +8,9 @@ the first admin only while there is no account at all.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -68,16 +70,16 @@ def _read_passphrase(passphrase_file: str | None, interactive: bool) -> str:
     click.echo("The organization identity is sealed with a passphrase. Write it down and")
     click.echo("store it offline: it is needed for recovery and for 'tipline users add'.")
     click.echo(f"Suggested passphrase: {suggestion}")
-    passphrase: str = click.prompt(
+    entered: str = click.prompt(
         "Passphrase (Enter to use the suggestion)",
         default=suggestion,
         show_default=False,
         hide_input=True,
         confirmation_prompt=True,
     )
-    if len(passphrase) < 12:
+    if len(entered) < 12:
         raise click.ClickException("the passphrase must have at least 12 characters")
-    return passphrase
+    return entered
 
 
 @click.command("init")
@@ -119,7 +121,9 @@ def init_command(
     database.create_all()
     seed_default_tags(database.session)  # the mission's topic tags, once (tipline.tips)
     click.echo("Database is ready.")
-    _ensure_admin(database, config, keys_dir, identity, admin_name, passphrase_file, non_interactive)
+    _ensure_admin(
+        database, config, keys_dir, identity, admin_name, passphrase_file, non_interactive
+    )
 
 
 def _ensure_keys(
@@ -154,7 +158,7 @@ def _ensure_keys(
 
 def _ensure_admin(
     database: Database,
-    config: object,
+    config: Mapping[str, Any],
     keys_dir: Path,
     identity: Identity | None,
     admin_name: str,

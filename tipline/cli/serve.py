@@ -22,7 +22,7 @@ class QuietHandler(WSGIRequestHandler):
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         return
 
-    def log(self, type: str, message: str, *args: Any) -> None:  # noqa: A002
+    def log(self, type: str, message: str, *args: Any) -> None:
         if type == "error":
             sys.stderr.write("server error: " + (message % args) + "\n")
 
@@ -32,7 +32,7 @@ def run_app(kind: str, host: str, port: int) -> None:
     if kind == "intake":
         from tipline.intake import create_app
     else:
-        from tipline.review import create_app  # type: ignore[assignment]
+        from tipline.review import create_app
     app = create_app()
     server = make_server(host, port, app, threaded=True, request_handler=QuietHandler)
     # SIGTERM keeps its default action (exit): calling server.shutdown() from a

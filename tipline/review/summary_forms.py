@@ -133,13 +133,15 @@ def marks(result: SummaryReview) -> list[Mark]:
 
 @dataclass(frozen=True)
 class SummaryPanel:
+    scope: str
     summary: Summary | None
     editor_url: str
 
 
 def summary_panel(target: Target) -> SummaryPanel:
     """The tip or case page's "summary for sharing" box."""
-    return SummaryPanel(summary_for(get_session(), target), target_facts(target).editor_url)
+    facts = target_facts(target)
+    return SummaryPanel(facts.scope, summary_for(get_session(), target), facts.editor_url)
 
 
 def template_helpers() -> dict[str, object]:

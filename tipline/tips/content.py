@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO
 
-from tipline.blobs import BlobNotFound, BlobStore
+from tipline.blobs import BlobNotFoundError, BlobStore
 from tipline.crypto import AgeError, Identity, decrypt_stream
 from tipline.documents import AttachmentInfo, DocumentError, TipDocument, open_document
 from tipline.models.tip import Attachment, Tip
@@ -32,7 +32,7 @@ def open_tip(blobs: BlobStore, tip: Tip, identities: Sequence[Identity]) -> TipD
     """Decrypt the tip's sealed document."""
     try:
         return open_document(blobs.read(tip.body_blob), identities)
-    except (BlobNotFound, DocumentError) as exc:
+    except (BlobNotFoundError, DocumentError) as exc:
         # The id and the error class only: the message may quote the blob.
         log.warning("tip %s could not be opened (%s)", tip.id, type(exc).__name__)
         raise ContentError("This tip's sealed text could not be opened.") from exc
@@ -94,7 +94,7 @@ def decrypt_attachment(
     """
     try:
         handle = blobs.open(attachment.blob_id)
-    except BlobNotFound as exc:
+    except BlobNotFoundError as exc:
         log.warning("attachment %s: blob missing", attachment.id)
         raise ContentError("This file is missing from the store.") from exc
     try:
