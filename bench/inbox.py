@@ -17,7 +17,7 @@ size gets its own schema there, dropped afterwards. PostgreSQL is vacuumed
 and analysed after loading (what autovacuum does); SQLite is left without
 statistics, as an instance would be.
 
-    python bench/inbox.py [--sizes 1000,100000] [--repeat 25] [--pg-url URL]
+    python bench/inbox.py [--sizes 1000,100000] [--repeat 25] [--pg-url URL] [--skip-sqlite]
 """
 
 from __future__ import annotations
@@ -336,16 +336,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,100000")
     parser.add_argument("--repeat", type=int, default=25)
     parser.add_argument("--pg-url", default=os.environ.get("TIPLINE_TEST_DATABASE_URL"))
+    parser.add_argument("--skip-sqlite", action="store_true", help="PostgreSQL only")
     args = parser.parse_args(argv)
     small, large = (int(n) for n in args.sizes.split(","))
     ok = True
     with tempfile.TemporaryDirectory(prefix="tipline-bench-") as tmp:
         workdir = Path(tmp)
         os.environ["TIPLINE_INSTANCE"] = str(workdir / "instance")
-        ok &= run_backend(
-            "SQLite", lambda n: (f"sqlite:///{workdir / f'inbox-{n}.sqlite3'}", None),
-            (small, large), args.repeat, workdir,
-        )
+        if not args.skip_sqlite:
+            ok &= run_backend(
+                "SQLite", lambda n: (f"sqlite:///{workdir / f'inbox-{n}.sqlite3'}", None),
+                (small, large), args.repeat, workdir,
+            )
         if args.pg_url:
             schemas = [f"tipline_bench_{os.getpid()}_{n}" for n in (small, large)]
             try:

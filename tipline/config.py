@@ -57,6 +57,11 @@ DEFAULTS: dict[str, Any] = {
     "ARGON2_ITERATIONS": 3,
     "ARGON2_LANES": 1,
     "SESSION_IDLE_MINUTES": 30,
+    # A source signed in with their receipt phrase (tipline.conversation):
+    # idle timeout, and the site-wide budget of wrong phrases per hour (global,
+    # since the intake identifies no one; the slow KDF is the other defence).
+    "SOURCE_SESSION_IDLE_MINUTES": 20,
+    "PHRASE_FAILURES_PER_HOUR": 200,
     "SESSION_ABSOLUTE_HOURS": 12,
     "LOGIN_LOCKOUT_ATTEMPTS": 10,
     "LOGIN_LOCKOUT_MINUTES": 15,
@@ -76,6 +81,8 @@ _POSITIVE_INTS = (
     "ARGON2_ITERATIONS",
     "ARGON2_LANES",
     "SESSION_IDLE_MINUTES",
+    "SOURCE_SESSION_IDLE_MINUTES",
+    "PHRASE_FAILURES_PER_HOUR",
     "SESSION_ABSOLUTE_HOURS",
     "LOGIN_LOCKOUT_ATTEMPTS",
     "LOGIN_LOCKOUT_MINUTES",

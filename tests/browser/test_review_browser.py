@@ -129,6 +129,7 @@ def test_reviewer_reads_tags_and_filters_a_tip(
     page = context.new_page()
     dialogs = watch(page)
     sign_in_first_time(page, review, "lawyer", one_time)
+    (artifacts_dir / "debug-inbox.html").write_text(page.content())
     assert page.locator("tr.inbox-row").count() == 2
     no_script_ran(page, dialogs)
 

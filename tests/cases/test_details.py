@@ -90,13 +90,16 @@ def test_notes_are_sealed_timelined_and_audited(
     note = add_note(
         db_session,
         case,
-        "Called **Ana** back.\n\n- asked about dates",
+        "Called **Anastasia Quintero** back.\n\n- asked about dates",
         actor=actor,
         recipients=recipients,
     )
     stored = db_session.scalar(select(CaseNote).where(CaseNote.case_id == case.id))
-    assert stored is note and b"Ana" not in note.sealed
-    assert open_note(note, [org_identity]) == "Called **Ana** back.\n\n- asked about dates"
+    assert stored is note and b"Quintero" not in note.sealed
+    assert (
+        open_note(note, [org_identity])
+        == "Called **Anastasia Quintero** back.\n\n- asked about dates"
+    )
     assert timeline(db_session, case)[-1].text == "added a note"
     actions = db_session.scalars(
         select(AuditEvent.action).where(AuditEvent.object_id == case.id)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from tests.cases.factories import new_case, tag
 from tests.review.tip_factories import plain_tip
 from tipline.cases import CaseFilterError
+from tipline.cases.membership import set_assignees, set_tags
 from tipline.cases.queries import (
     CaseFilters,
     active_cases,
@@ -16,7 +17,7 @@ from tipline.cases.queries import (
     parse_case_filter,
     parse_case_filters,
 )
-from tipline.cases.service import change_status, set_assignees, set_tags
+from tipline.cases.service import change_status
 from tipline.crypto import Recipient
 from tipline.models import Case, User
 from tipline.tips import FilterError

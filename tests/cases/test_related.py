@@ -6,8 +6,8 @@ from sqlalchemy.orm import Session
 
 from tests.cases.factories import new_case, tag
 from tests.review.tip_factories import plain_tip
+from tipline.cases.membership import set_counties, set_tags
 from tipline.cases.related import WINDOW, related_cases, related_tips
-from tipline.cases.service import set_counties, set_tags
 from tipline.crypto import Recipient
 from tipline.models import User
 

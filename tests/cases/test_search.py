@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from tests.cases.factories import new_case, sealed_tip, tag
 from tipline.blobs import BlobStore
-from tipline.cases.service import add_note, set_tags
+from tipline.cases.membership import set_tags
+from tipline.cases.service import add_note
 from tipline.crypto import HybridIdentity, Identity, Recipient
 from tipline.models import Base, Tip, User
 from tipline.search.engine import SearchResults, search

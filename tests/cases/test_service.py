@@ -17,6 +17,7 @@ from tests.review.factories import make_user
 from tests.review.tip_factories import plain_tip
 from tipline.cases import CaseInputError, CaseNotFoundError, StaleCaseError
 from tipline.cases.details import make_details, open_details
+from tipline.cases.membership import set_assignees, set_counties, set_tags
 from tipline.cases.queries import (
     assignee_ids,
     case_county_codes,
@@ -28,9 +29,6 @@ from tipline.cases.service import (
     edit_details,
     get_case,
     link_tips,
-    set_assignees,
-    set_counties,
-    set_tags,
     unlink_tip,
 )
 from tipline.cases.timeline import timeline

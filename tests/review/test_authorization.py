@@ -26,7 +26,7 @@ from tipline.crypto import Identity
 
 LOGIN = "/login"
 HOME = "/"  # the inbox: where reviewers and admins land
-ACCOUNT = "/account"  # where organizers land
+ORG_HOME = "/organizer"  # where organizers land (the organizer view)
 MISSING_ID = "0" * 32
 
 # endpoint -> expected outcome per role (status code, or redirect target path).
@@ -34,10 +34,10 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     # -- static files ------------------------------------------------------
     "static": {"anon": 200, "organizer": 200, "reviewer": 200, "admin": 200},
     # -- auth (accounts engineer) ------------------------------------------
-    "auth.login": {"anon": 200, "organizer": ACCOUNT, "reviewer": HOME, "admin": HOME},
-    "auth.code": {"anon": LOGIN, "organizer": ACCOUNT, "reviewer": HOME, "admin": HOME},
-    "auth.enrol": {"anon": LOGIN, "organizer": ACCOUNT, "reviewer": HOME, "admin": HOME},
-    "auth.new_password": {"anon": LOGIN, "organizer": ACCOUNT, "reviewer": HOME, "admin": HOME},
+    "auth.login": {"anon": 200, "organizer": ORG_HOME, "reviewer": HOME, "admin": HOME},
+    "auth.code": {"anon": LOGIN, "organizer": ORG_HOME, "reviewer": HOME, "admin": HOME},
+    "auth.enrol": {"anon": LOGIN, "organizer": ORG_HOME, "reviewer": HOME, "admin": HOME},
+    "auth.new_password": {"anon": LOGIN, "organizer": ORG_HOME, "reviewer": HOME, "admin": HOME},
     "auth.account": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
     # An empty form is refused (400) rather than changing anything.
     "auth.change_password": {"anon": LOGIN, "organizer": 400, "reviewer": 400, "admin": 400},
@@ -83,6 +83,17 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "cases.counties": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "cases.note": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "search.index": {"anon": LOGIN, "organizer": 403, "reviewer": 200, "admin": 200},
+    # -- summaries for sharing and the organizer view (exports engineer) ------
+    "summaries.tip_summary": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "summaries.tip_findings": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "summaries.tip_approve": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "summaries.case_summary": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "summaries.case_findings": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "summaries.case_approve": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "organizer.index": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
+    "organizer.export_csv": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
+    "organizer.export_json": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
+    "organizer.export_pdf": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
     # -- add rows for new routes above this line ---------------------------
 }
 

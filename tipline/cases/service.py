@@ -1,5 +1,6 @@
-"""Changing cases: create, edit, link and unlink tips, status, people, notes.
+"""Changing cases: create, edit details, link and unlink tips, status, notes.
 
+Assignees, topics and counties are set in :mod:`tipline.cases.membership`.
 Each function checks its input, changes the rows, and records the change
 with :func:`tipline.cases.timeline.happened` (a timeline line plus an audit
 event). None of them commits. Every reviewer and admin may work on every
@@ -8,13 +9,11 @@ case: assignment says who is on it, it is not an access rule.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from tipline import counties
 from tipline.cases import (
     CASE_STATUS_LABELS,
     CaseInputError,
@@ -23,34 +22,16 @@ from tipline.cases import (
     is_id,
 )
 from tipline.cases.details import CaseDetails, clean_note, seal_details, seal_note
-from tipline.cases.queries import (
-    assignee_ids,
-    case_county_codes,
-    case_tag_ids,
-    linked_tip_ids,
-)
+from tipline.cases.membership import set_assignees
+from tipline.cases.queries import case_county_codes, linked_tip_ids
 from tipline.cases.timeline import happened
 from tipline.crypto import Recipient
-from tipline.models.case import CASE_STATUSES, Case, CaseNote, case_assignees, case_counties
-from tipline.models.case import case_tags as case_tags_table
+from tipline.models.case import CASE_STATUSES, Case, CaseNote, case_counties
 from tipline.models.case import case_tips as case_tips_table
-from tipline.models.tag import Tag
 from tipline.models.tip import Tip
-from tipline.models.user import KEY_HOLDER_ROLES, User
+from tipline.models.user import User
 
 MAX_TIPS_PER_CHANGE = 200
-
-
-@dataclass(frozen=True)
-class Change:
-    """Which ids a set-style call added and removed."""
-
-    added: tuple[str, ...]
-    removed: tuple[str, ...]
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.removed)
 
 
 def get_case(session: Session, case_id: str) -> Case:
@@ -209,90 +190,6 @@ def change_status(
 def _stale(current: str) -> str:
     label = CASE_STATUS_LABELS.get(current, current)
     return f"Someone else changed this case's status (it is now {label}); nothing was changed."
-
-
-def set_assignees(
-    session: Session, case: Case, user_ids: Collection[str], *, actor: User
-) -> Change:
-    """Make ``user_ids`` exactly the people assigned (active reviewers and admins)."""
-    wanted = {user_id for user_id in user_ids if is_id(user_id)}
-    if len(wanted) != len(set(user_ids)):
-        raise CaseNotFoundError("One of the chosen people does not exist.")
-    users = {u.id: u for u in session.scalars(select(User).where(User.id.in_(wanted)))}
-    if len(users) != len(wanted):
-        raise CaseNotFoundError("One of the chosen people does not exist.")
-    current = set(assignee_ids(session, case))
-    added, removed = sorted(wanted - current), sorted(current - wanted)
-    for user_id in added:
-        user = users[user_id]
-        if user.disabled or user.role not in KEY_HOLDER_ROLES:
-            raise CaseInputError(f"{user.username} cannot be assigned to cases.")
-    return _apply_set(session, case, actor, case_assignees, "user_id", added, removed, "assign")
-
-
-def set_tags(session: Session, case: Case, tag_ids: Collection[str], *, actor: User) -> Change:
-    """Make ``tag_ids`` exactly the case's topics; retired tags may stay, not be added."""
-    wanted = set(tag_ids)
-    known = {t.id: t for t in session.scalars(select(Tag).where(Tag.id.in_(wanted)))}
-    if len(known) != len(wanted):
-        raise CaseNotFoundError("One of the chosen topics does not exist.")
-    current = set(case_tag_ids(session, case))
-    added, removed = sorted(wanted - current), sorted(current - wanted)
-    if any(known[tag_id].retired for tag_id in added):
-        raise CaseInputError("A retired topic cannot be added to a case.")
-    return _apply_set(session, case, actor, case_tags_table, "tag_id", added, removed, "tag")
-
-
-def set_counties(
-    session: Session, case: Case, fips_codes: Collection[str], *, actor: User, states: Iterable[str]
-) -> Change:
-    """Make ``fips_codes`` exactly the case's counties (a reviewer's correction).
-
-    New counties must be this instance's; ones the case already has may stay.
-    """
-    wanted, state_list = set(fips_codes), list(states)
-    current = set(case_county_codes(session, case))
-    added, removed = sorted(wanted - current), sorted(current - wanted)
-    if any(not counties.is_valid(fips, state_list) for fips in added):
-        raise CaseInputError("That county is not one of this tip line's counties.")
-    return _apply_set(session, case, actor, case_counties, "county_fips", added, removed, "county")
-
-
-_SET_EVENTS = {
-    "assign": ("assigned", "unassigned"),
-    "tag": ("tag_added", "tag_removed"),
-    "county": ("county_added", "county_removed"),
-}
-
-
-def _apply_set(
-    session: Session,
-    case: Case,
-    actor: User,
-    table: Table,
-    column: str,
-    added: list[str],
-    removed: list[str],
-    what: str,
-) -> Change:
-    add_kind, remove_kind = _SET_EVENTS[what]
-    for value in removed:
-        session.execute(delete(table).where(table.c.case_id == case.id, table.c[column] == value))
-        _set_event(session, case, actor, remove_kind, column, value)
-    for value in added:
-        session.execute(insert(table).values(case_id=case.id, **{column: value}))
-        _set_event(session, case, actor, add_kind, column, value)
-    session.flush()
-    return Change(added=tuple(added), removed=tuple(removed))
-
-
-def _set_event(
-    session: Session, case: Case, actor: User, kind: str, column: str, value: str
-) -> None:
-    if column == "user_id":
-        happened(session, case, actor, kind, user_id=value)
-    else:
-        happened(session, case, actor, kind, value=value)
 
 
 def add_note(

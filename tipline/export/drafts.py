@@ -92,6 +92,15 @@ def check_style(style: str) -> Style:
     raise SummaryInputError("Choose how removed details are shown.")
 
 
+def as_decision(value: object) -> Decision:
+    """``"redact"`` or ``"keep"``; anything else is refused."""
+    if value == REDACT:
+        return "redact"
+    if value == KEEP:
+        return "keep"
+    raise SummaryInputError("Each finding is either redacted or kept.")
+
+
 def finding_keys(findings: Sequence[Finding]) -> list[str]:
     """One stable form key per finding (see the module docstring)."""
     seen: Counter[tuple[str, str]] = Counter()
@@ -131,10 +140,6 @@ def open_draft(sealed: bytes, identities: Sequence[Identity]) -> Draft:
     text, decisions = document.get("text"), document.get("decisions", {})
     if not isinstance(text, str) or not isinstance(decisions, dict):
         raise SummaryContentError("This summary draft is incomplete.")
-    clean: dict[str, Decision] = {
-        str(key): (REDACT if value == REDACT else KEEP)
-        for key, value in decisions.items()
-        if value in DECISIONS
-    }
+    clean = {str(key): as_decision(value) for key, value in decisions.items() if value in DECISIONS}
     style = document.get("style", "label")
     return Draft(text=text, decisions=clean, style="redacted" if style == "redacted" else "label")

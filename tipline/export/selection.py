@@ -118,7 +118,7 @@ def _conditions(filters: SummaryFilters, states: Sequence[str]) -> list[ColumnEl
     return conds
 
 
-def _query(filters: SummaryFilters, states: Sequence[str]) -> Select[tuple[Summary, Tip, Case]]:
+def _query(filters: SummaryFilters, states: Sequence[str]) -> Select[Summary, Tip, Case]:
     return (
         select(Summary, Tip, Case)
         .outerjoin(Tip, Tip.id == Summary.tip_id)

@@ -38,7 +38,6 @@ from tipline.cases.queries import cases_for_tip
 from tipline.crypto import Identity, Recipient
 from tipline.export.aggregate import month_of
 from tipline.export.drafts import (
-    DECISIONS,
     KEEP,
     REDACT,
     Decision,
@@ -46,6 +45,7 @@ from tipline.export.drafts import (
     SummaryContentError,
     SummaryError,
     SummaryInputError,
+    as_decision,
     check_style,
     clean_text,
     finding_keys,
@@ -276,15 +276,14 @@ def decide(
     changed since the page was shown); an unknown decision is refused.
     """
     _check_version(summary, expected_version)
-    if any(value not in DECISIONS for value in choices.values()):
-        raise SummaryInputError("Each finding is either redacted or kept.")
+    wanted = {key: as_decision(value) for key, value in choices.items()}
     draft = open_summary(summary, identity)
     keys = {item.key for item in review(draft, people).items}
     decisions = dict(draft.decisions)
     changed = 0
-    for key, value in choices.items():
+    for key, value in wanted.items():
         if key in keys and decisions.get(key) != value:
-            decisions[key] = REDACT if value == REDACT else KEEP
+            decisions[key] = value
             changed += 1
     if changed:
         _store(session, summary, Draft(draft.text, decisions, draft.style), people, recipients)

@@ -16,9 +16,11 @@ from tipline.models.case import (
     case_tags,
     case_tips,
 )
+from tipline.models.message import MESSAGE_AUTHORS, Message
 from tipline.models.ratelimit import SubmissionCount
 from tipline.models.read import TipRead
 from tipline.models.review_session import ReviewSession
+from tipline.models.source_session import PhraseFailureCount, SourceSession
 from tipline.models.summary import SUMMARY_SCOPES, SUMMARY_STATUSES, Summary
 from tipline.models.tag import Tag, tip_tags
 from tipline.models.tip import TIP_STATUSES, Attachment, Tip
@@ -35,3 +37,5 @@ __all__ += ["CASE_STATUSES", "Case", "CaseEvent", "CaseNote"]
 __all__ += ["case_assignees", "case_counties", "case_tags", "case_tips"]
 # Shareable summaries for organizers (tipline.export.summaries).
 __all__ += ["SUMMARY_SCOPES", "SUMMARY_STATUSES", "Summary"]
+# Source follow-ups, replies and source sessions (tipline.conversation).
+__all__ += ["MESSAGE_AUTHORS", "Message", "PhraseFailureCount", "SourceSession"]

@@ -59,5 +59,10 @@ class Attachment(Base):
     blob_id: Mapped[str] = mapped_column(String(64))
     size_bucket: Mapped[int]
     received_hour: Mapped[datetime] = mapped_column(default=coarse_now)
+    # Set for a file a source added later with a message (tipline.conversation),
+    # whose sealed body names it; None for the files sent with the tip itself.
+    message_id: Mapped[str | None] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), index=True
+    )
 
     tip: Mapped[Tip] = relationship(back_populates="attachments")

@@ -18,8 +18,7 @@ from tipline.web import create_base_app
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the review app (flaskr-style factory)."""
     app = create_base_app(__name__, "review", test_config)
-    from tipline.review import admin, auth, inbox, tags, tips
-    from tipline.review import cases, search
+    from tipline.review import admin, auth, cases, inbox, organizer, search, summaries, tags, tips
 
     auth.init_app(app)
     app.register_blueprint(auth.bp)
@@ -29,4 +28,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(tags.bp)
     app.register_blueprint(cases.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(summaries.bp)
+    app.register_blueprint(organizer.bp)
     return app

@@ -147,8 +147,8 @@ def unlocked_identity() -> Identity:
 
 
 def home_url(user: User) -> str:
-    """Where a signed-in user starts: the inbox, or (organizers) their account page."""
-    return url_for("inbox.index") if user.holds_key else url_for("auth.account")
+    """Where a signed-in user starts: the inbox, or (organizers) the organizer view."""
+    return url_for("inbox.index") if user.holds_key else url_for("organizer.index")
 
 
 def is_unlocked() -> bool:

@@ -12,15 +12,8 @@ from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from tipline.cases import CaseError
-from tipline.cases.service import (
-    add_note,
-    change_status,
-    link_tips,
-    set_assignees,
-    set_counties,
-    set_tags,
-    unlink_tip,
-)
+from tipline.cases.membership import set_assignees, set_counties, set_tags
+from tipline.cases.service import add_note, change_status, link_tips, unlink_tip
 from tipline.db import get_session
 from tipline.models.case import Case
 from tipline.review.auth import current_user

@@ -38,9 +38,7 @@ def case_filter_options(selected: str | None = None) -> list[tuple[str, str]]:
     """
     db = get_session()
     cases = list(
-        db.scalars(
-            select(Case).order_by(Case.updated_at.desc(), Case.id).limit(FILTER_CHOICES)
-        )
+        db.scalars(select(Case).order_by(Case.updated_at.desc(), Case.id).limit(FILTER_CHOICES))
     )
     if selected and selected not in {case.id for case in cases}:
         chosen = db.get(Case, selected)

@@ -16,13 +16,12 @@ and every export is in the audit log (``export.view``, ``export.csv``,
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, Response, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
 from tipline import audit, counties, security
+from tipline.cases import CASE_STATUS_LABELS
 from tipline.db import get_session
 from tipline.export.aggregate import OTHER, month_of
 from tipline.export.charts import county_map_svg, time_series_svg
@@ -37,9 +36,9 @@ from tipline.export.selection import (
     parse_filters,
 )
 from tipline.export.summaries import drafts_waiting
+from tipline.models.base import utcnow
 from tipline.models.case import CASE_STATUSES
 from tipline.review.auth import current_user, roles_required
-from tipline.cases import CASE_STATUS_LABELS
 from tipline.tips.tags import list_tags
 
 bp = Blueprint("organizer", __name__)
@@ -68,6 +67,7 @@ def _options() -> dict[str, object]:
         "county_options": [*county_options, (OTHER, "Other / not sure")],
         "tags": list_tags(get_session()),
         "case_statuses": [(s, CASE_STATUS_LABELS.get(s, s)) for s in CASE_STATUSES],
+        "status_labels": CASE_STATUS_LABELS,
     }
 
 
@@ -118,7 +118,7 @@ def _export(kind: str) -> ResponseReturnValue:
         ), 400
     rows = approved_summaries(db, filters, states)
     numbers = figures(db, states, config["EXPORT_SUPPRESS_BELOW"])
-    month = month_of(date.today())
+    month = month_of(utcnow())
     if kind == "csv":
         body: bytes = to_csv(rows).encode("utf-8")
     elif kind == "json":
@@ -130,7 +130,7 @@ def _export(kind: str) -> ResponseReturnValue:
         )
     audit.record(db, actor=user, action=f"export.{kind}")
     db.commit()
-    response = Response(body, mimetype=MEDIA_TYPES[kind])
+    response = Response(body, content_type=MEDIA_TYPES[kind])
     response.headers["Content-Disposition"] = (
         f'attachment; filename="tipline-summaries-{month}.{kind}"'
     )

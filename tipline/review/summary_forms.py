@@ -70,8 +70,10 @@ def posted_decisions(form: Mapping[str, str]) -> dict[str, str]:
 
 def target_or_404(scope: str, object_id: str) -> Target:
     """The tip or case named in the URL (404 for anything else)."""
-    model = Tip if scope == "tip" else Case
-    found = get_session().get(model, object_id) if is_id(object_id) else None
+    if not is_id(object_id):
+        abort(404)
+    db = get_session()
+    found: Target | None = db.get(Tip, object_id) if scope == "tip" else db.get(Case, object_id)
     if found is None:
         abort(404)
     return found

@@ -1,0 +1,223 @@
+"""Source sessions: sign in with the receipt phrase, then carry only what it derives.
+
+Sign-in (:func:`sign_in`) checks the site's wrong-phrase budget, runs the
+slow, peppered KDF (tipline.sources.derive_source_keys), and finds the tip by
+the derived lookup id. The phrase itself goes no further than that call: it
+is never stored, logged or put in a cookie.
+
+What survives the request mirrors the review sessions (tipline.accounts.
+sessions): the source's reply identity is sealed (age, X25519) to a fresh
+random per-session key; the server keeps the ciphertext in a
+:class:`~tipline.models.source_session.SourceSession` row keyed by the
+SHA-256 of a random session id, and the cookie keeps the id and the key. Each
+later request opens the identity for that request only. A cookie without the
+row opens nothing, and neither does the row without the cookie; sign-out
+deletes the row, which makes the cookie worthless.
+
+Sessions end after ``SOURCE_SESSION_IDLE_MINUTES`` without a request, and at
+most :data:`ABSOLUTE_MINUTES` after sign-in.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from tipline.conversation import SignInError, SourceSessionError, attempts
+from tipline.crypto import AgeError, HybridIdentity, X25519Identity, decrypt, encrypt
+from tipline.models.base import utcnow
+from tipline.models.source_session import SourceSession
+from tipline.models.tip import Tip
+from tipline.sources import derive_source_keys
+
+KEY_SIZE = 32
+ABSOLUTE_MINUTES = 180
+# The names the intake stores the token under in its (signed) session cookie.
+COOKIE_SID = "source_sid"
+COOKIE_KEY = "source_key"
+
+
+@dataclass(frozen=True)
+class SourceToken:
+    """What the source's cookie carries: the session id and the per-session key."""
+
+    session_id: str
+    key: bytes
+
+    @classmethod
+    def new(cls) -> SourceToken:
+        return cls(secrets.token_urlsafe(32), secrets.token_bytes(KEY_SIZE))
+
+    @property
+    def id_hash(self) -> str:
+        return hashlib.sha256(self.session_id.encode()).hexdigest()
+
+    def to_cookie(self) -> dict[str, str]:
+        return {
+            COOKIE_SID: self.session_id,
+            COOKIE_KEY: base64.urlsafe_b64encode(self.key).decode(),
+        }
+
+    @classmethod
+    def from_cookie(cls, data: Mapping[str, Any]) -> SourceToken | None:
+        sid, key = data.get(COOKIE_SID), data.get(COOKIE_KEY)
+        if not isinstance(sid, str) or not isinstance(key, str) or not sid:
+            return None
+        try:
+            raw = base64.urlsafe_b64decode(key.encode())
+        except (binascii.Error, ValueError):
+            return None
+        return cls(sid, raw) if len(raw) == KEY_SIZE else None
+
+    def __repr__(self) -> str:
+        return "SourceToken(...)"
+
+
+@dataclass(frozen=True)
+class SourceSettings:
+    """The instance settings sign-in needs (from the app config)."""
+
+    pepper: str
+    log_n: int
+    idle_minutes: int
+    failures_per_hour: int
+    absolute_minutes: int = ABSOLUTE_MINUTES
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> SourceSettings:
+        return cls(
+            pepper=config["PHRASE_PEPPER"],
+            log_n=config["PHRASE_KDF_LOG_N"],
+            idle_minutes=config["SOURCE_SESSION_IDLE_MINUTES"],
+            failures_per_hour=config["PHRASE_FAILURES_PER_HOUR"],
+        )
+
+    def __repr__(self) -> str:
+        return f"SourceSettings(log_n={self.log_n}, idle={self.idle_minutes})"  # never the pepper
+
+
+@dataclass(frozen=True)
+class SourceVisit:
+    """A live source session for one request: its row, the tip, the opened identity."""
+
+    row: SourceSession
+    tip: Tip
+    identity: HybridIdentity
+
+    def __repr__(self) -> str:
+        return f"SourceVisit(tip={self.tip.id})"
+
+
+def seal_identity(identity: HybridIdentity, key: bytes) -> bytes:
+    """Seal the source's identity string so that only the per-session ``key`` opens it."""
+    return encrypt(str(identity).encode("ascii"), [X25519Identity.from_bytes(key).recipient()])
+
+
+def open_identity(sealed: bytes, key: bytes) -> HybridIdentity:
+    """Open what :func:`seal_identity` sealed; :class:`SourceSessionError` if it won't."""
+    try:
+        text = decrypt(sealed, [X25519Identity.from_bytes(key)]).decode("ascii")
+        return HybridIdentity.from_string(text.strip())
+    except (AgeError, ValueError) as exc:
+        raise SourceSessionError("the session's sealed identity does not open") from exc
+
+
+def sign_in(
+    session: Session, settings: SourceSettings, phrase: str, now: datetime | None = None
+) -> tuple[SourceToken, Tip]:
+    """Start a session for the tip whose phrase this is.
+
+    Raises :class:`~tipline.conversation.SignInLimitError` (budget spent, no
+    KDF run) or :class:`~tipline.conversation.SignInError` (wrong phrase,
+    counted against the budget; the caller must commit anyway).
+    """
+    now = now or utcnow()
+    purge_expired(session, now)
+    attempts.check_budget(session, settings.failures_per_hour)
+    tip = None
+    try:
+        keys = derive_source_keys(phrase, settings.pepper, settings.log_n)
+    except ValueError:  # nothing left after normalising: no words at all
+        keys = None
+    if keys is not None:
+        tip = session.scalar(select(Tip).where(Tip.source_lookup == keys.lookup_id))
+    if keys is None or tip is None or tip.source_recipient != str(keys.identity.recipient()):
+        attempts.record_failure(session)
+        raise SignInError("That receipt phrase does not open a conversation.")
+    token = SourceToken.new()
+    session.add(
+        SourceSession(
+            id_hash=token.id_hash,
+            tip_id=tip.id,
+            sealed_identity=seal_identity(keys.identity, token.key),
+            idle_expires_at=deadline(now, settings.idle_minutes),
+            expires_at=deadline(now, settings.absolute_minutes),
+        )
+    )
+    session.flush()
+    return token, tip
+
+
+def load(
+    session: Session, settings: SourceSettings, token: SourceToken, now: datetime | None = None
+) -> SourceVisit:
+    """The live session for ``token``; an expired or damaged one is deleted."""
+    now = now or utcnow()
+    row = session.get(SourceSession, token.id_hash)
+    if row is None:
+        raise SourceSessionError("no such session")
+    tip = session.get(Tip, row.tip_id)
+    try:
+        if tip is None or is_expired(row, now):
+            raise SourceSessionError("session expired")
+        identity = open_identity(row.sealed_identity, token.key)
+    except SourceSessionError:
+        session.delete(row)
+        session.flush()
+        raise
+    # Minute precision: this writes at most once a minute per session.
+    idle = min(deadline(now, settings.idle_minutes), row.expires_at)
+    if idle > row.idle_expires_at:
+        row.idle_expires_at = idle
+    return SourceVisit(row=row, tip=tip, identity=identity)
+
+
+def is_expired(row: SourceSession, now: datetime) -> bool:
+    return now >= row.idle_expires_at or now >= row.expires_at
+
+
+def sign_out(session: Session, token: SourceToken) -> bool:
+    """Delete the session's row; True if there was one."""
+    result = session.execute(
+        delete(SourceSession)
+        .where(SourceSession.id_hash == token.id_hash)
+        .execution_options(synchronize_session="fetch")
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def purge_expired(session: Session, now: datetime | None = None) -> int:
+    """Delete every expired source session (called at each sign-in)."""
+    now = now or utcnow()
+    result = session.execute(
+        delete(SourceSession)
+        .where(or_(SourceSession.idle_expires_at <= now, SourceSession.expires_at <= now))
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def deadline(now: datetime, minutes: int) -> datetime:
+    """``now`` plus ``minutes``, rounded *up* to the minute (no finer time is kept)."""
+    at = now + timedelta(minutes=minutes)
+    floor = at.replace(second=0, microsecond=0)
+    return floor if floor == at else floor + timedelta(minutes=1)

@@ -1,0 +1,50 @@
+"""A source signed in with their receipt phrase, and the failed-attempt budget.
+
+:class:`SourceSession` mirrors the review sessions (tipline.models.review_session):
+the row holds a SHA-256 of the random session id (the id itself is in the
+source's cookie), the tip, and the source's reply identity sealed to a
+per-session X25519 key whose only copy is in that cookie. Neither half opens
+anything alone: the cookie without the row is a random key, and the row
+without the cookie is ciphertext. The phrase is in neither.
+
+Times are kept to the minute, and only as deadlines (idle and absolute): the
+row says when the session ends, not when the source arrived, and it is
+deleted at sign-out, on expiry, and by every sign-in's purge.
+
+:class:`PhraseFailureCount` counts wrong phrases per coarse hour for the whole
+site. Like the submission counter (tipline.models.ratelimit) it is global:
+the intake identifies no one, so there is nobody to limit individually.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tipline.models.base import Base
+
+
+class SourceSession(Base):
+    __tablename__ = "source_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tip_id: Mapped[str] = mapped_column(ForeignKey("tips.id", ondelete="CASCADE"), index=True)
+    # The source's HybridIdentity string, sealed (age, X25519) to the session key.
+    sealed_identity: Mapped[bytes] = mapped_column(LargeBinary)
+    # Deadlines, to the minute: idle (moved forward as the source uses the
+    # site) and absolute (fixed at sign-in).
+    idle_expires_at: Mapped[datetime] = mapped_column(index=True)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+    def __repr__(self) -> str:
+        return f"<SourceSession tip={self.tip_id}>"
+
+
+class PhraseFailureCount(Base):
+    __tablename__ = "phrase_failure_counts"
+
+    # Start of the hour (UTC), as from coarse_now().
+    hour: Mapped[datetime] = mapped_column(primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
