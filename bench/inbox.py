@@ -11,7 +11,8 @@ scenario is measured twice:
   for their first line (sealed documents like the intake's, in a blob store).
 
 Requests to the 1k and the 100k instance alternate, so machine noise hits
-both alike; medians are printed with their ratio. Runs on SQLite, and on
+both alike; the medians of each are printed, and the ratio is the median of
+the per-round ratios (robust to load that comes and goes during a run). Runs on SQLite, and on
 PostgreSQL when a URL is given (--pg-url or TIPLINE_TEST_DATABASE_URL); each
 size gets its own schema there, dropped afterwards. PostgreSQL is vacuumed
 and analysed after loading (what autovacuum does); SQLite is left without
@@ -239,10 +240,9 @@ class Result:
     large_ms: float
     small_rows: int
     large_rows: int
-
-    @property
-    def ratio(self) -> float:
-        return self.large_ms / self.small_ms
+    # Median of the per-round ratios: each round times the two instances
+    # back to back, so a burst of load elsewhere on the machine slows both.
+    ratio: float
 
     @property
     def comparable(self) -> bool:
@@ -261,20 +261,24 @@ def measure(small: Instance, large: Instance, repeat: int) -> list[Result]:
     for name in small_urls:
         timings: dict[int, list[float]] = {small.size: [], large.size: []}
         for round_ in range(repeat + 3):
-            for inst, url in ((small, small_urls[name]), (large, large_urls[name])):
+            # Alternate which instance goes first, so neither always follows the other.
+            pair = [(small, small_urls[name]), (large, large_urls[name])]
+            for inst, url in pair if round_ % 2 else pair[::-1]:
                 started = time.perf_counter()
                 response = inst.client.get(url)
                 elapsed = time.perf_counter() - started
                 assert response.status_code == 200, (url, response.status_code)
                 if round_ >= 3:  # the first rounds warm caches
                     timings[inst.size].append(elapsed)
+        small_t, large_t = timings[small.size], timings[large.size]
         results.append(
             Result(
                 name,
-                statistics.median(timings[small.size]) * 1000,
-                statistics.median(timings[large.size]) * 1000,
+                statistics.median(small_t) * 1000,
+                statistics.median(large_t) * 1000,
                 _rows_shown(small.client, small_urls[name]),
                 _rows_shown(large.client, large_urls[name]),
+                statistics.median(b / a for a, b in zip(small_t, large_t, strict=True)),
             )
         )
     return results

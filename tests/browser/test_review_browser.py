@@ -15,12 +15,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
-import pyotp
 import pytest
+
+from tests.browser.helpers import sign_in_first_time, submit_tip
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,6 @@ PAYLOADS = (
 )
 HOSTILE = "\n".join(PAYLOADS)
 PLAIN = "A plain tip about a courthouse arrest in Bucks County, nothing else to see here."
-NEW_PASSWORD = "browser test password that is long enough"
 
 
 def pattern_bytes(label: str, size: int) -> bytes:
@@ -45,27 +44,6 @@ def pattern_bytes(label: str, size: int) -> bytes:
         out += f"[{label}|{counter:09d}]".encode()
         counter += 1
     return bytes(out[:size])
-
-
-def submit_tip(browser: Any, intake_url: str, text: str, extra: str, files: list[Path]) -> None:
-    context = browser.new_context(java_script_enabled=False, locale="en-US")
-    page = context.new_page()
-    try:
-        page.goto(intake_url + "/")
-        page.click("text=Write a tip")
-        page.fill("textarea[name=what_happened]", text)
-        page.select_option("select[name=county]", "other")
-        page.fill("input[name=place]", extra)
-        page.fill("input[name=when]", extra)
-        page.check("#agencies-ice")
-        page.check("#knowledge-saw")
-        if files:
-            page.set_input_files("input[name=attachments]", [str(f) for f in files])
-        page.click("button[type=submit]")
-        page.wait_for_load_state()
-        assert page.locator(".receipt__phrase").count() == 1, page.content()
-    finally:
-        context.close()
 
 
 def watch(page: Any) -> list[str]:
@@ -78,23 +56,6 @@ def watch(page: Any) -> list[str]:
 
     page.on("dialog", on_dialog)
     return dialogs
-
-
-def sign_in_first_time(page: Any, review_url: str, username: str, password: str) -> None:
-    """One-time password, TOTP enrolment from the key shown as text, new password."""
-    page.goto(review_url + "/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button:has-text('Continue')")
-    secret = page.locator("code.totp-secret").inner_text()
-    code = pyotp.TOTP(re.sub(r"\s+", "", secret)).now()
-    page.fill("input[name=code]", code)
-    page.click("button:has-text('Confirm')")
-    page.fill("input[name=password]", NEW_PASSWORD)
-    page.fill("input[name=confirm]", NEW_PASSWORD)
-    page.click("button:has-text('Save and continue')")
-    page.wait_for_load_state()
-    assert page.url.rstrip("/") == review_url, page.url
 
 
 def no_script_ran(page: Any, dialogs: list[str]) -> None:
@@ -129,7 +90,6 @@ def test_reviewer_reads_tags_and_filters_a_tip(
     page = context.new_page()
     dialogs = watch(page)
     sign_in_first_time(page, review, "lawyer", one_time)
-    (artifacts_dir / "debug-inbox.html").write_text(page.content())
     assert page.locator("tr.inbox-row").count() == 2
     no_script_ran(page, dialogs)
 

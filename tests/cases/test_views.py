@@ -280,3 +280,38 @@ def test_a_session_without_the_key_cannot_open_cases(
 def test_nav_links(reviewer_client: FlaskClient) -> None:
     text = page(reviewer_client.get("/cases/"))
     assert 'href="/cases/"' in text and 'href="/search"' in text
+
+
+def test_edit_page_is_filled_with_the_current_details(
+    reviewer_client: FlaskClient,
+    reviewer_user: User,
+    db_session: Session,
+    app_blobs: BlobStore,
+    recipients: list[Recipient],
+) -> None:
+    tip = sealed_tip(db_session, app_blobs, recipients, "x")
+    case = new_case(
+        db_session,
+        reviewer_user,
+        recipients,
+        [tip],
+        title="Old title",
+        summary="Old summary",
+        people=["Ana Pérez", "Luis Ortiz"],
+    )
+    text = page(reviewer_client.get(f"/cases/{case.id}/edit"))
+    assert 'value="Old title"' in text and "Old summary" in text
+    assert "Ana Pérez\nLuis Ortiz" in text
+    same = reviewer_client.post(
+        f"/cases/{case.id}/edit",
+        data={
+            "title": "Old title",
+            "summary": "Old summary",
+            "people": "Ana Pérez\nLuis Ortiz",
+        },
+        follow_redirects=True,
+    )
+    assert "Nothing to change." in page(same)
+    assert "case.edit" not in actions(db_session, reviewer_user)
+    bad = reviewer_client.post(f"/cases/{case.id}/edit", data={"title": "Bad \u202e title"})
+    assert bad.status_code == 200 and "invisible" in page(bad)

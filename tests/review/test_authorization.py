@@ -94,6 +94,10 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "organizer.export_csv": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
     "organizer.export_json": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
     "organizer.export_pdf": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
+    # -- conversation with sources (conversation engineer) ------------------
+    "replies.create": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "replies.mark_read": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "replies.download": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     # -- add rows for new routes above this line ---------------------------
 }
 
@@ -106,6 +110,7 @@ URL_ARGS: dict[str, str] = {
     "tag_id": MISSING_ID,
     "user_id": "target_user_id",
     "case_id": MISSING_ID,
+    "message_id": MISSING_ID,
 }
 
 ROLES = ("anon", "organizer", "reviewer", "admin")

@@ -164,3 +164,30 @@ def test_unknown_tag_ids_are_refused(db_session: Session, default_tags) -> None:
     tip = plain_tip(db_session)
     with pytest.raises(TagError, match="does not exist"):
         set_tip_tags(db_session, tip, ["0" * 32])
+
+
+def test_tipline_init_seeds_the_defaults_once(cli_runner, tmp_path, monkeypatch) -> None:
+    from tipline.cli import cli
+    from tipline.config import load_config
+    from tipline.db import Database
+
+    monkeypatch.setenv("TIPLINE_INSTANCE", str(tmp_path / "instance"))
+    monkeypatch.setenv("TIPLINE_KEYS", str(tmp_path / "keys"))
+    for name, value in {"ARGON2_MEMORY_KIB": "64", "ARGON2_ITERATIONS": "1"}.items():
+        monkeypatch.setenv(f"TIPLINE_{name}", value)
+    passphrase = tmp_path / "passphrase"
+    passphrase.write_text("a long organization passphrase\n")
+    args = ["init", "--non-interactive", "--passphrase-file", str(passphrase), "--work-factor", "2"]
+    result = cli_runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    database = Database(load_config(tmp_path / "instance")["DATABASE_URL"])
+    with database.session() as session:
+        tags = {tag.name: tag for tag in list_tags(session)}
+        assert set(tags) == MISSION_TAGS
+        rename_tag(session, tags["other"], "something else")
+        session.commit()
+    assert cli_runner.invoke(cli, args).exit_code == 0
+    with database.session() as session:
+        names = {tag.name for tag in list_tags(session)}
+    assert "other" not in names and len(names) == 7
+    database.engine.dispose()

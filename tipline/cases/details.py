@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -48,11 +48,14 @@ class SealedContentError(CaseError):
 
 @dataclass(frozen=True)
 class CaseDetails:
-    """The sealed part of a case, as the reviewer sees it."""
+    """The sealed part of a case, as the reviewer sees it.
 
-    title: str
-    summary: str = ""
-    people: tuple[str, ...] = ()
+    Kept out of ``repr`` so that a traceback or a debug log cannot show it.
+    """
+
+    title: str = field(repr=False)
+    summary: str = field(default="", repr=False)
+    people: tuple[str, ...] = field(default=(), repr=False)
 
 
 def _line(raw: str, label: str, limit: int) -> str:

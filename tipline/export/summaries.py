@@ -177,9 +177,12 @@ def review(draft: Draft, people: Sequence[str]) -> SummaryReview:
     redacted = [item.finding for item in items if item.decision == REDACT]
     preview = apply_redactions(draft.text, findings, redacted, draft.style)
     kept = {(item.finding.category, item.finding.text) for item in items if item.decision == KEEP}
+    # Only a finished text is checked again: before that, every undecided
+    # finding would be reported as "left over".
+    complete = all(item.decision is not None for item in items)
     leftovers = tuple(
         f
-        for f in find_identifying(preview, people=people)
+        for f in (find_identifying(preview, people=people) if complete else [])
         if f.confidence == "high" and (f.category, f.text) not in kept
     )
     return SummaryReview(draft, items, tuple(highlight(draft.text, findings)), preview, leftovers)

@@ -27,7 +27,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the intake app (flaskr-style factory)."""
     app = create_base_app(__name__, "intake", test_config)
     from tipline import i18n
-    from tipline.intake import errors, privacy, request, views
+    from tipline.intake import errors, privacy, request, source, views
 
     load_keys(app)
     request.configure(app)
@@ -35,6 +35,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     privacy.init_app(app)
     errors.init_app(app)
     app.register_blueprint(views.bp)
+    app.register_blueprint(source.bp)
     return app
 
 

@@ -33,7 +33,9 @@ class PhraseForm(FlaskForm):  # type: ignore[misc]  # flask_wtf has no type hint
         filters=[_strip],
         validators=[
             InputRequired(message=lazy_gettext("Please type your receipt phrase.")),
-            Length(max=MAX_PHRASE_CHARS, message=lazy_gettext("That is longer than a receipt phrase.")),
+            Length(
+                max=MAX_PHRASE_CHARS, message=lazy_gettext("That is longer than a receipt phrase.")
+            ),
         ],
     )
 

@@ -19,12 +19,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the review app (flaskr-style factory)."""
     app = create_base_app(__name__, "review", test_config)
     from tipline.review import admin, auth, cases, inbox, organizer, search, summaries, tags, tips
+    from tipline.review import replies
 
     auth.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(inbox.bp)
     app.register_blueprint(tips.bp)
+    app.register_blueprint(replies.bp)
     app.register_blueprint(tags.bp)
     app.register_blueprint(cases.bp)
     app.register_blueprint(search.bp)

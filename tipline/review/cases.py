@@ -20,7 +20,7 @@ from flask.typing import ResponseReturnValue
 
 from tipline import audit, counties
 from tipline.cases import CASE_STATUS_LABELS, CaseError, CaseNotFoundError
-from tipline.cases.details import CaseDetails, SealedContentError, make_details, open_details
+from tipline.cases.details import SealedContentError, make_details, open_details
 from tipline.cases.queries import (
     CaseFilters,
     assignable_users,
@@ -161,12 +161,12 @@ def show(case_id: str) -> ResponseReturnValue:
 def edit(case_id: str) -> ResponseReturnValue:
     case = case_or_404(case_id)
     try:
-        current: CaseDetails | None = open_details(case, [unlocked_identity()])
+        current = open_details(case, [unlocked_identity()])
     except SealedContentError as exc:
         flash(str(exc), "error")
         return redirect(url_for("cases.show", case_id=case.id))
     form = CaseDetailsForm()
-    if not form.is_submitted() and current is not None:
+    if not form.is_submitted():
         form.title.data, form.summary.data = current.title, current.summary
         form.people.data = "\n".join(current.people)
     error = None

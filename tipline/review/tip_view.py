@@ -102,6 +102,8 @@ def document_view(document: TipDocument, tip: Tip) -> DocumentView:
         )
     files = []
     for attachment in tip.attachments:
+        if attachment.message_id is not None:
+            continue  # added later with a message: listed in the conversation
         info = attachment_info(document, attachment)
         files.append(FileRow(attachment, info, safe_filename(info.filename)))
     language = document.language if _LANG_TAG.match(document.language) else ""

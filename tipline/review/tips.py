@@ -25,6 +25,7 @@ from tipline.db import get_session
 from tipline.documents import TipDocument
 from tipline.models.tip import Tip
 from tipline.review.auth import current_user, roles_required, unlocked_identity
+from tipline.review.replies import conversation_for_page
 from tipline.review.tip_forms import CountyForm, ReadForm, StatusForm, TagsForm
 from tipline.review.tip_view import document_view
 from tipline.sanitize import reveal_invisible
@@ -83,6 +84,7 @@ def show(tip_id: str) -> ResponseReturnValue:
         error = str(exc)
     mark_read(db, tip, user.id)
     audit.record(db, actor=user, action="tip.view", object_type="tip", object_id=tip.id)
+    conversation = conversation_for_page(db, tip, identity, user)
     db.commit()
     states = current_app.config["STATES"]
     tags = tags_for_tips(db, [tip.id])[tip.id]
@@ -98,6 +100,7 @@ def show(tip_id: str) -> ResponseReturnValue:
         county_form=CountyForm().fill(tip, county_choices(states), counties.name(tip.county_fips)),
         tags_form=TagsForm().fill(list_tags(db), tags),
         read_form=ReadForm(),
+        conversation=conversation,
     )
 
 

@@ -44,7 +44,7 @@ class Hit:
     kind: str
     label: str
     object_id: str
-    snippet: Snippet
+    snippet: Snippet = field(repr=False)  # decrypted text: never in a repr
 
 
 @dataclass
@@ -56,8 +56,8 @@ class TipResult:
 @dataclass
 class CaseResult:
     case: Case
-    title: str | None
-    hits: list[Hit]
+    title: str | None = field(repr=False)
+    hits: list[Hit] = field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,122 @@
+"""Fixtures for the conversation tests: a source's tip, signed-in clients, helpers.
+
+Both apps share one blob folder and one rolled-back transaction (tests/
+conftest.py), so a tip made here through the real submission service can be
+signed into on the intake and replied to on the review side in one test.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
+from werkzeug.test import TestResponse
+
+from tests.factories import TEST_PEPPER, make_tip
+from tests.intake.conftest import make_intake_app
+from tests.review.conftest import reviewer_client, reviewer_user
+from tests.review.factories import make_user
+from tipline.blobs import BlobStore
+from tipline.conversation.sessions import SourceSettings
+from tipline.crypto import HybridIdentity, Recipient
+from tipline.models import Tip, User
+from tipline.sources import derive_source_keys
+from tipline.web import BLOBS_KEY
+
+# Fixtures of the intake and review tests, used here too.
+__all__ = ["make_intake_app", "reviewer_client", "reviewer_user"]
+
+HOSTILE = (
+    "<script>alert('x')</script>",
+    "<img src=x onerror=\"window.pwned='img'\">",
+    '"><svg onload="window.pwned=\'svg\'">',
+)
+
+
+@dataclass
+class SourceTip:
+    """A stored tip and what only its source knows."""
+
+    tip: Tip
+    phrase: str
+
+    @property
+    def identity(self) -> HybridIdentity:
+        """The source's own key, derived from the phrase as the server does."""
+        return derive_source_keys(self.phrase, TEST_PEPPER, 4).identity
+
+
+@pytest.fixture
+def blobs(intake_app: Flask) -> BlobStore:
+    store: BlobStore = intake_app.extensions[BLOBS_KEY]
+    return store
+
+
+@pytest.fixture
+def org_recipients(org_identity: HybridIdentity) -> list[Recipient]:
+    return [org_identity.recipient()]
+
+
+@pytest.fixture
+def source_tip(db_session: Session, blobs: BlobStore, org_recipients: list[Recipient]) -> SourceTip:
+    tip, phrase = make_tip(db_session, blobs, org_recipients)
+    return SourceTip(tip, phrase)
+
+
+@pytest.fixture
+def reviewer(
+    db_session: Session, base_config: dict[str, Any], org_identity: HybridIdentity
+) -> User:
+    """A reviewer account (for replies written through the services)."""
+    return make_user(db_session, base_config, org_identity, role="reviewer")
+
+
+@pytest.fixture
+def settings() -> SourceSettings:
+    return SourceSettings(pepper=TEST_PEPPER, log_n=4, idle_minutes=20, failures_per_hour=50)
+
+
+def sign_in(client: FlaskClient, phrase: str, **headers: str) -> TestResponse:
+    return client.post("/return", data={"phrase": phrase}, headers=headers)
+
+
+@pytest.fixture
+def source_client(intake_app: Flask, source_tip: SourceTip) -> FlaskClient:
+    client = intake_app.test_client()
+    response = sign_in(client, source_tip.phrase)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    assert response.headers["Location"].endswith("/conversation")
+    return client
+
+
+def decode_flask_cookie(value: str) -> dict[str, Any]:
+    """The payload of a Flask session cookie, without checking its signature.
+
+    itsdangerous: ``[.]base64(payload).timestamp.signature``; a leading dot
+    means the payload is zlib-compressed.
+    """
+    compressed = value.startswith(".")
+    payload = value.lstrip(".").split(".")[0]
+    raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    if compressed:
+        raw = zlib.decompress(raw)
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def set_cookies(response: TestResponse) -> list[tuple[str, str]]:
+    """(name, value) of every cookie a response sets."""
+    found = []
+    for header in response.headers.getlist("Set-Cookie"):
+        match = re.match(r"([^=]+)=([^;]*)", header)
+        assert match, header
+        found.append((match.group(1), match.group(2).strip('"')))
+    return found

@@ -1,0 +1,228 @@
+"""Source sessions: sign-in by phrase, one generic failure, the budget, expiry, sign-out."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tests.conversation.conftest import SourceTip
+from tipline.conversation import SignInError, SignInLimitError, SourceSessionError, attempts
+from tipline.conversation import sessions as sessions_module
+from tipline.conversation.sessions import (
+    SourceSettings,
+    SourceToken,
+    deadline,
+    load,
+    open_identity,
+    purge_expired,
+    sign_in,
+    sign_out,
+)
+from tipline.models import PhraseFailureCount, SourceSession
+from tipline.models.base import utcnow
+from tipline.wordlist import generate
+
+T0 = datetime(2026, 3, 4, 10, 15, 30)
+
+
+def rows(session: Session) -> list[SourceSession]:
+    return list(session.scalars(select(SourceSession)))
+
+
+def test_sign_in_seals_the_derived_identity_under_the_cookie_key(
+    db_session: Session, settings: SourceSettings, source_tip: SourceTip
+) -> None:
+    token, tip = sign_in(db_session, settings, source_tip.phrase, now=T0)
+    assert tip is source_tip.tip
+    [row] = rows(db_session)
+    assert row.tip_id == tip.id and row.id_hash == token.id_hash != token.session_id
+    # The row holds ciphertext only: neither the identity string nor the phrase.
+    assert b"AGE-SECRET-KEY" not in row.sealed_identity
+    assert source_tip.phrase.split()[0].encode() not in row.sealed_identity
+    opened = open_identity(row.sealed_identity, token.key)
+    assert str(opened) == str(source_tip.identity)
+    # Deadlines only, to the minute, rounded up.
+    assert row.idle_expires_at == datetime(2026, 3, 4, 10, 36)
+    assert row.expires_at == datetime(2026, 3, 4, 13, 16)
+
+
+def test_typing_variations_still_sign_in(
+    db_session: Session, settings: SourceSettings, source_tip: SourceTip
+) -> None:
+    messy = "  " + "-".join(word.upper() for word in source_tip.phrase.split()) + " "
+    assert sign_in(db_session, settings, messy)[1] is source_tip.tip
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "",
+        "---",
+        "abacus abdomen abdominal abide abiding ability ablaze",
+        "not even words",
+        "x" * 150,
+    ],
+)
+def test_wrong_phrases_get_one_generic_answer_and_are_counted(
+    db_session: Session, settings: SourceSettings, source_tip: SourceTip, wrong: str
+) -> None:
+    with pytest.raises(SignInError) as caught:
+        sign_in(db_session, settings, wrong)
+    assert str(caught.value) == "That receipt phrase does not open a conversation."
+    assert attempts.failures_this_hour(db_session) == 1
+    assert rows(db_session) == []
+
+
+def test_a_near_miss_is_no_different(
+    db_session: Session, settings: SourceSettings, source_tip: SourceTip
+) -> None:
+    words = source_tip.phrase.split()
+    near = " ".join([*words[:-1], "zebra" if words[-1] != "zebra" else "zero"])
+    with pytest.raises(SignInError) as near_miss:
+        sign_in(db_session, settings, near)
+    with pytest.raises(SignInError) as far_miss:
+        sign_in(db_session, settings, generate())
+    assert type(near_miss.value) is type(far_miss.value)
+    assert str(near_miss.value) == str(far_miss.value)
+
+
+def test_spent_budget_refuses_everyone_before_the_kdf(
+    db_session: Session,
+    settings: SourceSettings,
+    source_tip: SourceTip,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    small = dataclasses.replace(settings, failures_per_hour=2)
+    for _ in range(2):
+        with pytest.raises(SignInError):
+            sign_in(db_session, small, generate())
+    derivations: list[str] = []
+    real = sessions_module.derive_source_keys
+    monkeypatch.setattr(
+        sessions_module,
+        "derive_source_keys",
+        lambda *args: derivations.append("kdf") or real(*args),
+    )
+    # Even the right phrase: the site cannot tell a source from a guesser.
+    with pytest.raises(SignInLimitError):
+        sign_in(db_session, small, source_tip.phrase)
+    assert derivations == []
+    assert attempts.failures_this_hour(db_session) == 2
+    # The next hour starts a new budget.
+    for row in db_session.scalars(select(PhraseFailureCount)):
+        row.hour -= timedelta(hours=1)
+    db_session.flush()
+    assert sign_in(db_session, small, source_tip.phrase)[1] is source_tip.tip
+    assert derivations == ["kdf"]
+
+
+def test_old_failure_counts_are_dropped(db_session: Session) -> None:
+    db_session.add(PhraseFailureCount(hour=datetime(2020, 1, 1), count=9))
+    db_session.flush()
+    attempts.record_failure(db_session)
+    hours = [row.hour for row in db_session.scalars(select(PhraseFailureCount))]
+    assert datetime(2020, 1, 1) not in hours and len(hours) == 1
+
+
+def test_load_opens_the_identity_and_moves_the_idle_deadline(
+    db_session: Session, settings: SourceSettings, source_tip: SourceTip
+) -> None:
+    token, _ = sign_in(db_session, settings, source_tip.phrase, now=T0)
+    visit = load(db_session, settings, token, now=T0 + timedelta(minutes=19))
+    assert visit.tip is source_tip.tip
+    assert str(visit.identity) == str(source_tip.identity)
+    assert visit.row.idle_expires_at == datetime(2026, 3, 4, 10, 55)
+    assert "AGE-SECRET" not in repr(visit) and source_tip.phrase not in repr(visit)
+
+
+def test_idle_timeout_ends_and_deletes_the_session(
+    db_session: Session, settings: SourceSettings, source_tip: SourceTip
+) -> None:
+    token, _ = sign_in(db_session, settings, source_tip.phrase, now=T0)
+    with pytest.raises(SourceSessionError):
+        load(db_session, settings, token, now=T0 + timedelta(minutes=21))
+    assert rows(db_session) == []
+    with pytest.raises(SourceSessionError):
+        load(db_session, settings, token, now=T0)
+
+
+def test_absolute_limit_holds_even_when_active(
+    db_session: Session, settings: SourceSettings, source_tip: SourceTip
+) -> None:
+    token, _ = sign_in(db_session, settings, source_tip.phrase, now=T0)
+    now = T0
+    while now < T0 + timedelta(minutes=180):
+        load(db_session, settings, token, now=now)
+        now += timedelta(minutes=10)
+    with pytest.raises(SourceSessionError):
+        load(db_session, settings, token, now=T0 + timedelta(minutes=181))
+
+
+def test_wrong_key_deletes_the_session(
+    db_session: Session, settings: SourceSettings, source_tip: SourceTip
+) -> None:
+    token, _ = sign_in(db_session, settings, source_tip.phrase)
+    forged = SourceToken(token.session_id, bytes(32))
+    with pytest.raises(SourceSessionError):
+        load(db_session, settings, forged)
+    assert rows(db_session) == []
+
+
+def test_sign_out_deletes_the_row_and_the_cookie_then_opens_nothing(
+    db_session: Session, settings: SourceSettings, source_tip: SourceTip
+) -> None:
+    token, _ = sign_in(db_session, settings, source_tip.phrase)
+    other, _ = sign_in(db_session, settings, source_tip.phrase)  # a second browser
+    assert token.key != other.key and token.session_id != other.session_id
+    assert sign_out(db_session, token) is True
+    assert [row.id_hash for row in rows(db_session)] == [other.id_hash]
+    with pytest.raises(SourceSessionError):
+        load(db_session, settings, token)
+    assert sign_out(db_session, token) is False
+
+
+def test_sign_in_purges_expired_sessions(
+    db_session: Session, settings: SourceSettings, source_tip: SourceTip
+) -> None:
+    sign_in(db_session, settings, source_tip.phrase, now=T0)
+    later = T0 + timedelta(hours=1)
+    sign_in(db_session, settings, source_tip.phrase, now=later)
+    assert len(rows(db_session)) == 1
+    assert purge_expired(db_session, later + timedelta(hours=4)) == 1
+
+
+def test_token_cookie_round_trip_and_garbage() -> None:
+    token = SourceToken.new()
+    assert SourceToken.from_cookie(token.to_cookie()) == token
+    assert repr(token) == "SourceToken(...)"
+    for bad in (
+        {},
+        {"source_sid": "x"},
+        {"source_sid": "x", "source_key": "!!"},
+        {"source_sid": "x", "source_key": "AAAA"},
+        {"source_sid": 1, "source_key": "a"},
+    ):
+        assert SourceToken.from_cookie(bad) is None
+
+
+def test_deadline_rounds_up_to_the_minute() -> None:
+    assert deadline(datetime(2026, 1, 1, 10, 0), 5) == datetime(2026, 1, 1, 10, 5)
+    assert deadline(datetime(2026, 1, 1, 10, 0, 0, 1), 5) == datetime(2026, 1, 1, 10, 6)
+    assert deadline(utcnow(), 1).second == 0
+
+
+def test_settings_come_from_the_config_and_hide_the_pepper() -> None:
+    settings = SourceSettings.from_config(
+        {
+            "PHRASE_PEPPER": "pepper-pepper-pepper-pepper-pepper-1",
+            "PHRASE_KDF_LOG_N": 15,
+            "SOURCE_SESSION_IDLE_MINUTES": 20,
+            "PHRASE_FAILURES_PER_HOUR": 200,
+        }
+    )
+    assert settings.log_n == 15 and settings.failures_per_hour == 200
+    assert "pepper-pepper" not in repr(settings)
