@@ -97,8 +97,8 @@ def test_only_approved_summaries_with_their_redacted_text(
     assert texts[world.case_summary.id] == "[name] saw two handoffs."
     assert not any("Draft" in t for t in texts.values())
     # Newest first: the case (May), then the April tips, then March.
-    assert [r.summary_id for r in rows][0] == world.case_summary.id
-    assert [r.summary_id for r in rows][-1] == world.montgomery.id
+    order = [r.summary_id for r in rows]
+    assert (order[0], order[-1]) == (world.case_summary.id, world.montgomery.id)
 
 
 def test_rows_carry_months_tags_and_case_status_but_no_ids_or_times(

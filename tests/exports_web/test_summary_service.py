@@ -12,7 +12,7 @@ from tests.cases.factories import new_case, sealed_tip
 from tests.exports_web.conftest import A_NUMBER, NAME, PHONE, REDACTED, SECRETS, SUMMARY
 from tipline.blobs import BlobStore
 from tipline.crypto import Identity, Recipient
-from tipline.export.drafts import KEEP, REDACT, Draft, open_draft, seal_draft
+from tipline.export.drafts import KEEP, REDACT, Draft, open_draft
 from tipline.export.summaries import (
     AlreadyApprovedError,
     LeftoverFindingsError,
@@ -224,10 +224,10 @@ def test_leftover_details_need_an_explicit_confirmation(
 ) -> None:
     # The detectors find nothing new in redacted text on the evaluation set;
     # simulate one that does, to check that approval then needs a confirmation.
-    from tipline.export import summaries
+    from tipline.export import drafts
     from tipline.export.findings import Finding
 
-    real = summaries.find_identifying
+    real = drafts.find_identifying
 
     def detector(text: str, *, people: object = ()) -> list[Finding]:
         found = real(text, people=people)  # type: ignore[arg-type]
@@ -236,7 +236,7 @@ def test_leftover_details_need_an_explicit_confirmation(
             found.append(Finding(start, start + 6, "id_number", "called"))
         return found
 
-    monkeypatch.setattr(summaries, "find_identifying", detector)
+    monkeypatch.setattr(drafts, "find_identifying", detector)
     summary = _write(db_session, tip, actor, recipients, org_identity, body=f"He called {PHONE}.")
     _redact_all(db_session, summary, tip, actor, recipients, org_identity)
     result = review(open_draft(summary.sealed, [org_identity]), [])

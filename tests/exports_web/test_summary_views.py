@@ -184,7 +184,7 @@ def test_tip_summary_redacts_names_of_its_cases(
     admin_client: FlaskClient, page_tip: Tip, page_case: Case, db_session: Session
 ) -> None:
     url = f"/tips/{page_tip.id}/summary"
-    _save(admin_client, url, f"maria lopez was moved at night.")
+    _save(admin_client, url, "maria lopez was moved at night.")
     page = admin_client.get(url).get_data(as_text=True)
     assert '<mark class="finding finding--undecided" title="name">maria lopez</mark>' in page
     assert "Back to the tip" in page

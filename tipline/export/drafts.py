@@ -11,6 +11,10 @@ flagged text, and which occurrence of that text it is. The key depends only
 on the text of the finding, not on its position, so when a reviewer edits
 another sentence the decisions already made still apply; a new detail gets
 a new key and waits for a decision.
+
+:func:`review` (pure) lays a draft out for the editor: each finding with
+its number, key and decision, the highlighted segments, the text as it
+would be shared, and any high-confidence detail still in that text.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Literal
 from tipline.crypto import AgeError, Identity, Recipient, decrypt, encrypt
 from tipline.crypto.padding import padme_length
 from tipline.export.findings import Finding
+from tipline.export.redaction import Segment, apply_redactions, find_identifying, highlight
 
 KIND = "summary-draft"
 VERSION = 1
@@ -143,3 +148,55 @@ def open_draft(sealed: bytes, identities: Sequence[Identity]) -> Draft:
     clean = {str(key): as_decision(value) for key, value in decisions.items() if value in DECISIONS}
     style = document.get("style", "label")
     return Draft(text=text, decisions=clean, style="redacted" if style == "redacted" else "label")
+
+
+@dataclass(frozen=True)
+class FindingItem:
+    """One finding as the page lists it: number, what, and the decision so far."""
+
+    number: int  # 1-based, matches the number shown in the highlighted text
+    finding: Finding
+    key: str
+    decision: Decision | None
+
+
+@dataclass(frozen=True)
+class SummaryReview:
+    """A draft with its findings, decisions, the text as it would be shared,
+    and any high-confidence detail left in that text."""
+
+    draft: Draft
+    items: tuple[FindingItem, ...]
+    segments: tuple[Segment, ...]
+    preview: str
+    leftovers: tuple[Finding, ...]
+
+    @property
+    def undecided(self) -> int:
+        return sum(1 for item in self.items if item.decision is None)
+
+    @property
+    def complete(self) -> bool:
+        return self.undecided == 0
+
+
+def review(draft: Draft, people: Sequence[str]) -> SummaryReview:
+    """Findings, decisions and the shareable text for ``draft`` (pure)."""
+    findings = find_identifying(draft.text, people=people)
+    keys = finding_keys(findings)
+    items = tuple(
+        FindingItem(i + 1, finding, key, draft.decisions.get(key))
+        for i, (finding, key) in enumerate(zip(findings, keys, strict=True))
+    )
+    redacted = [item.finding for item in items if item.decision == REDACT]
+    preview = apply_redactions(draft.text, findings, redacted, draft.style)
+    kept = {(item.finding.category, item.finding.text) for item in items if item.decision == KEEP}
+    # Only a finished text is checked again: before that, every undecided
+    # finding would be reported as "left over".
+    complete = all(item.decision is not None for item in items)
+    leftovers = tuple(
+        f
+        for f in (find_identifying(preview, people=people) if complete else [])
+        if f.confidence == "high" and (f.category, f.text) not in kept
+    )
+    return SummaryReview(draft, items, tuple(highlight(draft.text, findings)), preview, leftovers)

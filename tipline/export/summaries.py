@@ -24,7 +24,6 @@ into a draft and clears the approved text: it needs approval again.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -38,22 +37,21 @@ from tipline.cases.queries import cases_for_tip
 from tipline.crypto import Identity, Recipient
 from tipline.export.aggregate import month_of
 from tipline.export.drafts import (
-    KEEP,
-    REDACT,
-    Decision,
     Draft,
+    FindingItem,
     SummaryContentError,
     SummaryError,
     SummaryInputError,
+    SummaryReview,
     as_decision,
     check_style,
     clean_text,
     finding_keys,
     open_draft,
+    review,
     seal_draft,
 )
-from tipline.export.findings import Finding
-from tipline.export.redaction import Segment, apply_redactions, find_identifying, highlight
+from tipline.export.redaction import find_identifying
 from tipline.models.base import utcnow
 from tipline.models.case import Case
 from tipline.models.summary import Summary
@@ -64,6 +62,7 @@ Target = Tip | Case
 
 __all__ = [
     "AlreadyApprovedError",
+    "FindingItem",
     "LeftoverFindingsError",
     "StaleSummaryError",
     "SummaryContentError",
@@ -96,36 +95,6 @@ class LeftoverFindingsError(SummaryError):
 
 class AlreadyApprovedError(SummaryError):
     """Nothing changed since the summary was approved."""
-
-
-@dataclass(frozen=True)
-class FindingItem:
-    """One finding as the page lists it: number, what, and the decision so far."""
-
-    number: int  # 1-based, matches the number shown in the highlighted text
-    finding: Finding
-    key: str
-    decision: Decision | None
-
-
-@dataclass(frozen=True)
-class SummaryReview:
-    """A draft with its findings, decisions, the text as it would be shared,
-    and any high-confidence detail left in that text."""
-
-    draft: Draft
-    items: tuple[FindingItem, ...]
-    segments: tuple[Segment, ...]
-    preview: str
-    leftovers: tuple[Finding, ...]
-
-    @property
-    def undecided(self) -> int:
-        return sum(1 for item in self.items if item.decision is None)
-
-    @property
-    def complete(self) -> bool:
-        return self.undecided == 0
 
 
 def _scope(target: Target) -> str:
@@ -164,28 +133,6 @@ def people_for(session: Session, target: Target, identity: Identity) -> list[str
 
 def open_summary(summary: Summary, identity: Identity) -> Draft:
     return open_draft(summary.sealed, [identity])
-
-
-def review(draft: Draft, people: Sequence[str]) -> SummaryReview:
-    """Findings, decisions and the shareable text for ``draft`` (pure)."""
-    findings = find_identifying(draft.text, people=people)
-    keys = finding_keys(findings)
-    items = tuple(
-        FindingItem(i + 1, finding, key, draft.decisions.get(key))
-        for i, (finding, key) in enumerate(zip(findings, keys, strict=True))
-    )
-    redacted = [item.finding for item in items if item.decision == REDACT]
-    preview = apply_redactions(draft.text, findings, redacted, draft.style)
-    kept = {(item.finding.category, item.finding.text) for item in items if item.decision == KEEP}
-    # Only a finished text is checked again: before that, every undecided
-    # finding would be reported as "left over".
-    complete = all(item.decision is not None for item in items)
-    leftovers = tuple(
-        f
-        for f in (find_identifying(preview, people=people) if complete else [])
-        if f.confidence == "high" and (f.category, f.text) not in kept
-    )
-    return SummaryReview(draft, items, tuple(highlight(draft.text, findings)), preview, leftovers)
 
 
 def _check_version(summary: Summary, expected: int | None) -> None:

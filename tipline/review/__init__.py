@@ -18,8 +18,18 @@ from tipline.web import create_base_app
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the review app (flaskr-style factory)."""
     app = create_base_app(__name__, "review", test_config)
-    from tipline.review import admin, auth, cases, inbox, organizer, search, summaries, tags, tips
-    from tipline.review import replies
+    from tipline.review import (
+        admin,
+        auth,
+        cases,
+        inbox,
+        organizer,
+        replies,
+        search,
+        summaries,
+        tags,
+        tips,
+    )
 
     auth.init_app(app)
     app.register_blueprint(auth.bp)

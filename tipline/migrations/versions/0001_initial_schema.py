@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 13:34:44.922634
+Create Date: 2026-11-28 14:13:28.859969
 """
 
 from __future__ import annotations
@@ -41,6 +41,11 @@ def upgrade() -> None:
     sa.Column('seq', sa.BigInteger(), nullable=False),
     sa.Column('last_hash', sa.String(length=64), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_head'))
+    )
+    op.create_table('phrase_failure_counts',
+    sa.Column('hour', sa.DateTime(), nullable=False),
+    sa.Column('count', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('hour', name=op.f('pk_phrase_failure_counts'))
     )
     op.create_table('submission_counts',
     sa.Column('hour', sa.DateTime(), nullable=False),
@@ -98,18 +103,40 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
     )
-    op.create_table('attachments',
+    op.create_table('cases',
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('sealed', sa.LargeBinary(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by_id', sa.String(length=32), nullable=True),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_cases_created_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_cases'))
+    )
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.create_index('ix_cases_status_updated', ['status', 'updated_at', 'id'], unique=False)
+        batch_op.create_index('ix_cases_updated', ['updated_at', 'id'], unique=False)
+
+    op.create_table('messages',
     sa.Column('id', sa.String(length=32), nullable=False),
     sa.Column('tip_id', sa.String(length=32), nullable=False),
-    sa.Column('position', sa.Integer(), nullable=False),
-    sa.Column('blob_id', sa.String(length=64), nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('author', sa.String(length=16), nullable=False),
+    sa.Column('author_id', sa.String(length=32), nullable=True),
+    sa.Column('sent_at', sa.DateTime(), nullable=False),
+    sa.Column('body_blob', sa.String(length=64), nullable=False),
     sa.Column('size_bucket', sa.Integer(), nullable=False),
-    sa.Column('received_hour', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['tip_id'], ['tips.id'], name=op.f('fk_attachments_tip_id_tips'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_attachments'))
+    sa.Column('seen_by_source', sa.Boolean(), nullable=False),
+    sa.Column('seen_by_organization', sa.Boolean(), nullable=False),
+    sa.CheckConstraint("author = 'organization' OR author_id IS NULL", name=op.f('ck_messages_source_is_anonymous')),
+    sa.CheckConstraint("author IN ('source', 'organization')", name=op.f('ck_messages_author')),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_messages_author_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['tip_id'], ['tips.id'], name=op.f('fk_messages_tip_id_tips'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_messages')),
+    sa.UniqueConstraint('tip_id', 'seq', name='uq_messages_tip_seq')
     )
-    with op.batch_alter_table('attachments', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_attachments_tip_id'), ['tip_id'], unique=False)
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_messages_author_id'), ['author_id'], unique=False)
 
     op.create_table('review_sessions',
     sa.Column('id_hash', sa.String(length=64), nullable=False),
@@ -126,6 +153,20 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_review_sessions_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_review_sessions_last_seen_at'), ['last_seen_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_review_sessions_user_id'), ['user_id'], unique=False)
+
+    op.create_table('source_sessions',
+    sa.Column('id_hash', sa.String(length=64), nullable=False),
+    sa.Column('tip_id', sa.String(length=32), nullable=False),
+    sa.Column('sealed_identity', sa.LargeBinary(), nullable=False),
+    sa.Column('idle_expires_at', sa.DateTime(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['tip_id'], ['tips.id'], name=op.f('fk_source_sessions_tip_id_tips'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id_hash', name=op.f('pk_source_sessions'))
+    )
+    with op.batch_alter_table('source_sessions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_source_sessions_expires_at'), ['expires_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_source_sessions_idle_expires_at'), ['idle_expires_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_source_sessions_tip_id'), ['tip_id'], unique=False)
 
     op.create_table('tip_reads',
     sa.Column('user_id', sa.String(length=32), nullable=False),
@@ -155,11 +196,156 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_wrapped_keys_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', name=op.f('pk_wrapped_keys'))
     )
+    op.create_table('attachments',
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('tip_id', sa.String(length=32), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('blob_id', sa.String(length=64), nullable=False),
+    sa.Column('size_bucket', sa.Integer(), nullable=False),
+    sa.Column('received_hour', sa.DateTime(), nullable=False),
+    sa.Column('message_id', sa.String(length=32), nullable=True),
+    sa.ForeignKeyConstraint(['message_id'], ['messages.id'], name=op.f('fk_attachments_message_id_messages'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['tip_id'], ['tips.id'], name=op.f('fk_attachments_tip_id_tips'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_attachments'))
+    )
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_attachments_message_id'), ['message_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_attachments_tip_id'), ['tip_id'], unique=False)
+
+    op.create_table('case_assignees',
+    sa.Column('case_id', sa.String(length=32), nullable=False),
+    sa.Column('user_id', sa.String(length=32), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_assignees_case_id_cases'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_case_assignees_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('case_id', 'user_id', name=op.f('pk_case_assignees'))
+    )
+    with op.batch_alter_table('case_assignees', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_assignees_user_id'), ['user_id'], unique=False)
+
+    op.create_table('case_counties',
+    sa.Column('case_id', sa.String(length=32), nullable=False),
+    sa.Column('county_fips', sa.String(length=5), nullable=False),
+    sa.Column('from_tips', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_counties_case_id_cases'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('case_id', 'county_fips', name=op.f('pk_case_counties'))
+    )
+    with op.batch_alter_table('case_counties', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_counties_county_fips'), ['county_fips'], unique=False)
+
+    op.create_table('case_events',
+    sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('case_id', sa.String(length=32), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('actor_id', sa.String(length=32), nullable=True),
+    sa.Column('kind', sa.String(length=24), nullable=False),
+    sa.Column('tip_id', sa.String(length=32), nullable=True),
+    sa.Column('user_id', sa.String(length=32), nullable=True),
+    sa.Column('value', sa.String(length=64), nullable=True),
+    sa.Column('previous', sa.String(length=64), nullable=True),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_events_case_id_cases'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('seq', name=op.f('pk_case_events'))
+    )
+    with op.batch_alter_table('case_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_events_case_id'), ['case_id'], unique=False)
+
+    op.create_table('case_notes',
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('case_id', sa.String(length=32), nullable=False),
+    sa.Column('author_id', sa.String(length=32), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('sealed', sa.LargeBinary(), nullable=False),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_case_notes_author_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_notes_case_id_cases'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_notes'))
+    )
+    with op.batch_alter_table('case_notes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_notes_case_id'), ['case_id'], unique=False)
+
+    op.create_table('case_tags',
+    sa.Column('case_id', sa.String(length=32), nullable=False),
+    sa.Column('tag_id', sa.String(length=32), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_tags_case_id_cases'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['tag_id'], ['tags.id'], name=op.f('fk_case_tags_tag_id_tags'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('case_id', 'tag_id', name=op.f('pk_case_tags'))
+    )
+    with op.batch_alter_table('case_tags', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_tags_tag_id'), ['tag_id'], unique=False)
+
+    op.create_table('case_tips',
+    sa.Column('case_id', sa.String(length=32), nullable=False),
+    sa.Column('tip_id', sa.String(length=32), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_tips_case_id_cases'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['tip_id'], ['tips.id'], name=op.f('fk_case_tips_tip_id_tips'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('case_id', 'tip_id', name=op.f('pk_case_tips'))
+    )
+    with op.batch_alter_table('case_tips', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_tips_tip_id'), ['tip_id'], unique=False)
+
+    op.create_table('summaries',
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('scope', sa.String(length=8), nullable=False),
+    sa.Column('tip_id', sa.String(length=32), nullable=True),
+    sa.Column('case_id', sa.String(length=32), nullable=True),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('sealed', sa.LargeBinary(), nullable=False),
+    sa.Column('approved_text', sa.Text(), nullable=True),
+    sa.Column('approved_month', sa.String(length=7), nullable=True),
+    sa.Column('approved_by_id', sa.String(length=32), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.CheckConstraint("(scope = 'tip' AND tip_id IS NOT NULL AND case_id IS NULL) OR (scope = 'case' AND case_id IS NOT NULL AND tip_id IS NULL)", name=op.f('ck_summaries_target')),
+    sa.CheckConstraint("(status = 'approved') = (approved_text IS NOT NULL AND approved_month IS NOT NULL)", name=op.f('ck_summaries_approved_text')),
+    sa.CheckConstraint("scope IN ('tip', 'case')", name=op.f('ck_summaries_scope')),
+    sa.CheckConstraint("status IN ('draft', 'approved')", name=op.f('ck_summaries_status')),
+    sa.ForeignKeyConstraint(['approved_by_id'], ['users.id'], name=op.f('fk_summaries_approved_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_summaries_case_id_cases'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['tip_id'], ['tips.id'], name=op.f('fk_summaries_tip_id_tips'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_summaries')),
+    sa.UniqueConstraint('case_id', name=op.f('uq_summaries_case_id')),
+    sa.UniqueConstraint('tip_id', name=op.f('uq_summaries_tip_id'))
+    )
+    with op.batch_alter_table('summaries', schema=None) as batch_op:
+        batch_op.create_index('ix_summaries_status_month', ['status', 'approved_month', 'id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('summaries', schema=None) as batch_op:
+        batch_op.drop_index('ix_summaries_status_month')
+
+    op.drop_table('summaries')
+    with op.batch_alter_table('case_tips', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_tips_tip_id'))
+
+    op.drop_table('case_tips')
+    with op.batch_alter_table('case_tags', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_tags_tag_id'))
+
+    op.drop_table('case_tags')
+    with op.batch_alter_table('case_notes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_notes_case_id'))
+
+    op.drop_table('case_notes')
+    with op.batch_alter_table('case_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_events_case_id'))
+
+    op.drop_table('case_events')
+    with op.batch_alter_table('case_counties', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_counties_county_fips'))
+
+    op.drop_table('case_counties')
+    with op.batch_alter_table('case_assignees', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_assignees_user_id'))
+
+    op.drop_table('case_assignees')
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_attachments_tip_id'))
+        batch_op.drop_index(batch_op.f('ix_attachments_message_id'))
+
+    op.drop_table('attachments')
     op.drop_table('wrapped_keys')
     with op.batch_alter_table('tip_tags', schema=None) as batch_op:
         batch_op.drop_index('ix_tip_tags_tag_received')
@@ -169,16 +355,27 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_tip_reads_tip_id'))
 
     op.drop_table('tip_reads')
+    with op.batch_alter_table('source_sessions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_source_sessions_tip_id'))
+        batch_op.drop_index(batch_op.f('ix_source_sessions_idle_expires_at'))
+        batch_op.drop_index(batch_op.f('ix_source_sessions_expires_at'))
+
+    op.drop_table('source_sessions')
     with op.batch_alter_table('review_sessions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_review_sessions_user_id'))
         batch_op.drop_index(batch_op.f('ix_review_sessions_last_seen_at'))
         batch_op.drop_index(batch_op.f('ix_review_sessions_created_at'))
 
     op.drop_table('review_sessions')
-    with op.batch_alter_table('attachments', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_attachments_tip_id'))
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_messages_author_id'))
 
-    op.drop_table('attachments')
+    op.drop_table('messages')
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index('ix_cases_updated')
+        batch_op.drop_index('ix_cases_status_updated')
+
+    op.drop_table('cases')
     op.drop_table('users')
     with op.batch_alter_table('tips', schema=None) as batch_op:
         batch_op.drop_index('ix_tips_status_received')
@@ -189,6 +386,7 @@ def downgrade() -> None:
     op.drop_table('tips')
     op.drop_table('tags')
     op.drop_table('submission_counts')
+    op.drop_table('phrase_failure_counts')
     op.drop_table('audit_head')
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
         batch_op.drop_index('ix_audit_events_object')
