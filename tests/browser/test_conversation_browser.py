@@ -95,7 +95,6 @@ def test_source_returns_reads_the_reply_and_adds_a_file(
     desk = lawyer.new_page()
     dialogs = watch(desk)
     sign_in_first_time(desk, review, "lawyer", one_time)
-    (artifacts_dir / "debug-inbox.html").write_text(desk.content())
     second_id = desk.locator(f"tr.inbox-row:has-text('{SECOND[:30]}')").get_attribute("data-tip")
     desk.click(f"tr.inbox-row:has-text('{STORY[:30]}') th a")
     tip_url = desk.url

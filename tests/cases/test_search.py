@@ -282,3 +282,18 @@ def test_nothing_is_stored_by_a_search(
     before = snapshot()
     run(db_session, blobs, org_identity, "norristown detencion", actor)
     assert snapshot() == before
+
+
+def test_tip_loader_works_with_or_without_loaded_rows(
+    db_session: Session, blobs: BlobStore, org_identity: Identity, tips: dict[str, Tip]
+) -> None:
+    from tipline.search.kinds import load_tips
+
+    context = SearchContext(session=db_session, blobs=blobs, identities=[org_identity])
+    ids = [tips["spanish"].id, tips["english"].id, "f" * 32]
+    db_session.expunge_all()  # nothing in the identity map: one query loads them
+    documents = list(load_tips(context, ids))
+    assert [d.object_id for d in documents] == ids[:2]
+    assert "detención" in (documents[0].text or "") and "NORRISTOWN" in (documents[1].text or "")
+    assert "Montgomery County Correctional Facility" in (documents[1].text or "")
+    assert "Searchable(tip" in repr(documents[0]) and "NORRISTOWN" not in repr(documents[1])

@@ -229,6 +229,17 @@ def test_expired_session_goes_back_to_the_phrase_page(
     assert "Your session ended" in page(source_client.get("/return?ended=1"))
 
 
+def test_phrase_page_says_when_a_session_has_just_ended(
+    db_session: Session, source_client: FlaskClient
+) -> None:
+    row = db_session.scalars(select(SourceSession)).one()
+    row.expires_at = row.expires_at.replace(year=2000)
+    db_session.flush()
+    response = source_client.get("/return")
+    assert response.status_code == 200 and "Your session ended" in page(response)
+    assert db_session.scalars(select(SourceSession)).all() == []
+
+
 def test_signed_in_source_skips_the_phrase_page(source_client: FlaskClient) -> None:
     response = source_client.get("/return")
     assert response.status_code == 303 and response.headers["Location"].endswith("/conversation")
@@ -307,3 +318,32 @@ def test_source_actions_leave_no_audit_event_and_no_log_of_the_phrase(
     for pair in itertools.pairwise(words):
         assert " ".join(pair) not in logged
     assert "secret follow-up" not in logged and source_tip.tip.id not in logged
+
+
+def test_hourly_message_limit_page_keeps_the_text(
+    source_client: FlaskClient, monkeypatch: pytest.MonkeyPatch, db_session: Session
+) -> None:
+    monkeypatch.setattr("tipline.conversation.messages.SOURCE_MESSAGES_PER_HOUR", 0)
+    response = source_client.post("/conversation/message", data={"body": "please keep me"})
+    assert response.status_code == 429
+    text = page(response)
+    assert "You have sent many messages in the last hour" in text and "please keep me" in text
+    assert db_session.scalars(select(Message)).all() == []
+
+
+def test_a_sent_message_cannot_be_resent_with_the_same_token(
+    make_intake_app: Callable[..., Flask], source_tip: SourceTip, db_session: Session
+) -> None:
+    client = make_intake_app(WTF_CSRF_ENABLED=True).test_client()
+    token = re.findall(
+        r'name="csrf_token" type="hidden" value="([^"]+)"', page(client.get("/return"))
+    )
+    client.post("/return", data={"phrase": source_tip.phrase, "csrf_token": token[0]})
+    [token] = re.findall(
+        r'id="csrf_token" name="csrf_token" type="hidden" value="([^"]+)"',
+        page(client.get("/conversation")),
+    )
+    data = {"body": "once", "csrf_token": token}
+    assert client.post("/conversation/message", data=data).status_code == 303
+    assert client.post("/conversation/message", data=data).status_code == 400  # reload, back
+    assert len(db_session.scalars(select(Message)).all()) == 1

@@ -98,7 +98,8 @@ def sign_in() -> ResponseReturnValue:
     if request.method == "GET":
         if current_visit() is not None:
             return redirect(url_for("source.conversation"), 303)
-        return render_template("intake/return.html", form=form, ended="ended" in request.args)
+        ended = "ended" in request.args or bool(g.get("source_ended"))
+        return render_template("intake/return.html", form=form, ended=ended)
     if not form.validate():
         log.info("sign-in refused: %s", "CSRF token" if form.csrf_failed else "empty form")
         return _phrase_page(form, 400, csrf_failed=form.csrf_failed)

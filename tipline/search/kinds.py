@@ -12,6 +12,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from tipline.cases.details import SealedContentError, open_details, open_note
 from tipline.documents import TipDocument
@@ -46,9 +48,23 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
+def _tips(session: Session, tip_ids: Sequence[str]) -> dict[str, Tip]:
+    """The tips, from the session's identity map where the engine's inbox
+    query already loaded them; one query for any others."""
+    found: dict[str, Tip] = {}
+    for tip_id in tip_ids:
+        loaded = session.identity_map.get(identity_key(Tip, tip_id))
+        if isinstance(loaded, Tip):
+            found[tip_id] = loaded
+    missing = [tip_id for tip_id in tip_ids if tip_id not in found]
+    if missing:
+        found.update((t.id, t) for t in session.scalars(select(Tip).where(Tip.id.in_(missing))))
+    return found
+
+
 @searchable("tip", "Tip", scope="tip")
 def load_tips(ctx: SearchContext, tip_ids: Sequence[str]) -> Iterator[Searchable]:
-    tips = {tip.id: tip for tip in ctx.session.scalars(select(Tip).where(Tip.id.in_(tip_ids)))}
+    tips = _tips(ctx.session, tip_ids)
     for tip_id in tip_ids:
         tip = tips.get(tip_id)
         if tip is None:
