@@ -36,12 +36,34 @@ def generate(count: int = PHRASE_WORDS) -> str:
 
 
 def normalize(phrase: str) -> str:
-    """Fold what a person might type (case, dashes, extra spaces) to one form."""
-    return " ".join(re.split(r"[\s\-_.,]+", phrase.strip().lower())).strip()
+    """Fold what a person might type (case, dashes, extra spaces) to one form.
+
+    Dashes may separate words ("word-word"), but four list words contain one
+    themselves ("t-shirt", "yo-yo", ...): two dashed pieces that form a list
+    word are kept together.
+    """
+    vocabulary = _vocabulary()
+    parts: list[str] = []
+    for token in re.split(r"[\s_.,]+", phrase.strip().lower()):
+        pieces = [piece for piece in token.split("-") if piece]
+        i = 0
+        while i < len(pieces):
+            joined = "-".join(pieces[i : i + 2])
+            if i + 1 < len(pieces) and joined in vocabulary:
+                parts.append(joined)
+                i += 2
+            else:
+                parts.append(pieces[i])
+                i += 1
+    return " ".join(parts)
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    return frozenset(words())
 
 
 def is_well_formed(phrase: str, count: int = PHRASE_WORDS) -> bool:
     """True if the normalized phrase is ``count`` words from the list."""
     parts = normalize(phrase).split(" ")
-    vocabulary = set(words())
-    return len(parts) == count and all(part in vocabulary for part in parts)
+    return len(parts) == count and all(part in _vocabulary() for part in parts)

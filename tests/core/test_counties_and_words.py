@@ -31,3 +31,11 @@ def test_phrase_has_about_90_bits_and_round_trips():
     assert not wordlist.is_well_formed(phrase + " extra")
     assert not wordlist.is_well_formed("not real words at all here now")
     assert wordlist.generate() != phrase
+
+
+def test_hyphenated_list_words_survive_normalization():
+    hyphenated = [w for w in wordlist.words() if "-" in w]
+    assert hyphenated  # "t-shirt", "yo-yo", ...
+    phrase = " ".join([*hyphenated, "abacus", "zoom", "zebra"][:7])
+    assert wordlist.is_well_formed(phrase)
+    assert wordlist.normalize("T-SHIRT-abacus") == "t-shirt abacus"

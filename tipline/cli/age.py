@@ -142,10 +142,19 @@ def _load_identities(path: str) -> list[AnyIdentity]:
         raise CLIError(f"identity file {path!r}: {exc}") from None
 
 
+def _binary_stdin() -> BinaryIO:
+    # The byte stream under sys.stdin (CliRunner swaps sys.stdin in tests).
+    return sys.stdin.buffer
+
+
+def _binary_stdout() -> BinaryIO:
+    return sys.stdout.buffer
+
+
 @contextlib.contextmanager
 def _open_input(path: str | None) -> Iterator[BinaryIO]:
     if path is None or path == "-":
-        yield click.get_binary_stream("stdin")
+        yield _binary_stdin()
         return
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below
@@ -159,7 +168,7 @@ def _open_input(path: str | None) -> Iterator[BinaryIO]:
 def _open_output(path: str | None) -> Iterator[BinaryIO]:
     """stdout, or a temp file next to ``path`` renamed over it only on success."""
     if path is None or path == "-":
-        stdout = click.get_binary_stream("stdout")
+        stdout = _binary_stdout()
         yield stdout
         stdout.flush()
         return
@@ -181,7 +190,7 @@ def _open_output(path: str | None) -> Iterator[BinaryIO]:
 
 
 def _stdout_is_terminal(output: str | None) -> bool:
-    return output is None and click.get_binary_stream("stdout").isatty()
+    return output is None and _binary_stdout().isatty()
 
 
 # -- age ----------------------------------------------------------------------
@@ -337,7 +346,7 @@ def age_keygen_command(pq: bool, output: str | None, convert: bool, input_path: 
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
     else:
-        stdout = click.get_binary_stream("stdout")
+        stdout = _binary_stdout()
         stdout.write(content)
         stdout.flush()
     if output or not sys.stdout.isatty():
