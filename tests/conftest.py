@@ -9,7 +9,9 @@ view's ``commit()`` commits only the savepoint (Warehouse's pattern).
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,51 @@ FAST_KDF: dict[str, Any] = {
     "ARGON2_ITERATIONS": 1,
     "ARGON2_LANES": 1,
 }
+
+
+# Every test client request comes from these addresses (documentation ranges),
+# so the suite-wide log check below can prove no address is ever logged.
+CLIENT_ADDRESS = "203.0.113.77"
+CLIENT_FORWARDED = "2001:db8::7:77, 198.51.100.9"
+_ADDRESS_PATTERN = re.compile(
+    r"\b(?:203\.0\.113\.77|198\.51\.100\.9|127\.0\.0\.1)\b|2001:db8::7:77"
+)
+
+
+class AddressedClient(FlaskClient):
+    """A test client whose requests carry a client address and proxy headers."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.environ_base.update(
+            {
+                "REMOTE_ADDR": CLIENT_ADDRESS,
+                "HTTP_X_FORWARDED_FOR": CLIENT_FORWARDED,
+                "HTTP_USER_AGENT": "Mozilla/5.0 (tipline-test-agent)",
+            }
+        )
+
+
+class _RecordEverything(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.offending: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = self.format(record)
+        if _ADDRESS_PATTERN.search(text) or "tipline-test-agent" in text:
+            self.offending.append(text)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_addresses_in_logs() -> Iterator[None]:
+    """Fail the run if anything logged during the suite names a client address."""
+    handler = _RecordEverything()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield
+    root.removeHandler(handler)
+    assert handler.offending == [], f"client addresses or user agents logged: {handler.offending}"
 
 
 @pytest.fixture(scope="session")
@@ -155,6 +202,7 @@ def intake_app(
     from tipline.intake import create_app
 
     app = create_app(base_config)
+    app.test_client_class = AddressedClient
     bind_to_connection(app, db_connection)
     return app
 
@@ -171,6 +219,7 @@ def review_app(
     from tipline.review import create_app
 
     app = create_app(base_config)
+    app.test_client_class = AddressedClient
     bind_to_connection(app, db_connection)
     return app
 

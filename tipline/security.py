@@ -8,6 +8,7 @@ user agents (DESIGN.md, threat model 3).
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 
@@ -21,7 +22,9 @@ CSP = (
 DOWNLOAD_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'"
 
 _IPV4 = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
-_IPV6 = re.compile(r"\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}\b|::1\b")
+# Anything shaped like an IPv6 address; candidates are confirmed with the
+# ipaddress module so times such as 12:30:45 stay readable.
+_IPV6_CANDIDATE = re.compile(r"(?<![\w:])[0-9A-Fa-f:]*:[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?![\w:])")
 
 
 def apply_headers(response: Response) -> Response:
@@ -52,10 +55,18 @@ class RedactAddresses(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        cleaned = _IPV6.sub("[addr]", _IPV4.sub("[addr]", message))
+        cleaned = _IPV6_CANDIDATE.sub(_blank_ipv6, _IPV4.sub("[addr]", message))
         if cleaned != message:
             record.msg, record.args = cleaned, None
         return True
+
+
+def _blank_ipv6(match: re.Match[str]) -> str:
+    try:
+        ipaddress.IPv6Address(match.group(0))
+    except ValueError:
+        return match.group(0)
+    return "[addr]"
 
 
 def configure_logging(level: str = "INFO") -> None:
