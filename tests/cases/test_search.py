@@ -297,3 +297,22 @@ def test_tip_loader_works_with_or_without_loaded_rows(
     assert "detención" in (documents[0].text or "") and "NORRISTOWN" in (documents[1].text or "")
     assert "Montgomery County Correctional Facility" in (documents[1].text or "")
     assert "Searchable(tip" in repr(documents[0]) and "NORRISTOWN" not in repr(documents[1])
+
+
+def test_finds_replies_and_source_messages(
+    db_session: Session,
+    blobs: BlobStore,
+    recipients: list[Recipient],
+    org_identity: Identity,
+    actor: User,
+    tips: dict[str, Tip],
+) -> None:
+    from tipline.conversation.messages import post_reply
+
+    post_reply(
+        db_session, blobs, tips["other"], actor, "¿Vio usted la camioneta blanca?", recipients
+    )
+    found = run(db_session, blobs, org_identity, "camioneta BLANCA", actor)
+    assert tip_ids(found) == [tips["other"].id]
+    assert [hit.kind for hit in found.tips[0].hits] == ["message"]
+    assert run(db_session, blobs, org_identity, "vio usted", actor).tips[0].tip == tips["other"]

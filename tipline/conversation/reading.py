@@ -97,7 +97,7 @@ def list_conversation(
         entries.append(
             ConversationEntry(
                 message=message,
-                text=_text(document),
+                text=message_text(document),
                 files=tuple(_describe(files.get(message.id, []), document)),
                 new_for_source=not message.seen_by_source,
                 new_for_organization=not message.seen_by_organization,
@@ -202,7 +202,8 @@ def _describe(attachments: list[Attachment], document: TipDocument | None) -> li
     return [file_info(document, attachment) for attachment in attachments]
 
 
-def _text(document: TipDocument | None) -> str | None:
+def message_text(document: TipDocument | None) -> str | None:
+    """What the message says (``None`` if it could not be opened)."""
     if document is None:
         return None
     text = document.fields.get(TEXT_FIELD, "")

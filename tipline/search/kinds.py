@@ -1,8 +1,8 @@
-"""The built-in searchable kinds: tips, case details, case notes.
+"""The built-in searchable kinds: tips, source messages and replies, case
+details, case notes.
 
 Each loader opens a batch of sealed documents with the reviewer's identity
-and yields their text for one request. A new kind (source messages and
-replies, when ``tipline.models.message`` exists) is one more decorated
+and yields their text for one request. A new kind is one more decorated
 loader here; see tipline.search.registry.
 """
 
@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from tipline.cases.details import SealedContentError, open_details, open_note
-from tipline.documents import TipDocument
+from tipline.conversation.reading import message_text, open_message
+from tipline.documents import DocumentError, TipDocument
 from tipline.models.case import Case, CaseNote
+from tipline.models.message import Message
 from tipline.models.tip import Tip
 from tipline.search.registry import Searchable, SearchContext, searchable
 from tipline.tips.content import ContentError, open_tip
@@ -74,6 +76,22 @@ def load_tips(ctx: SearchContext, tip_ids: Sequence[str]) -> Iterator[Searchable
         except ContentError:
             text = None
         yield Searchable("tip", tip.id, tip.id, text)
+
+
+@searchable("message", "Source message or reply", scope="tip")
+def load_messages(ctx: SearchContext, tip_ids: Sequence[str]) -> Iterator[Searchable]:
+    query = (
+        select(Message).where(Message.tip_id.in_(tip_ids)).order_by(Message.tip_id, Message.seq)
+    )
+    for message in ctx.session.scalars(query):
+        text: str | None = None
+        for identity in ctx.identities:
+            try:
+                text = message_text(open_message(ctx.blobs, message, identity))
+                break
+            except DocumentError:
+                continue
+        yield Searchable("message", message.tip_id, message.id, text)
 
 
 @searchable("case", "Case title, summary or people", scope="case")
