@@ -21,11 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import inspect
 
 from tests.browser.helpers import create_account, sign_in_first_time, submit_tip
-from tipline.db import make_engine
-from tipline.models import Base
 
 pytestmark = pytest.mark.browser
 
@@ -44,32 +41,6 @@ SUMMARY = (
 )
 SHARED = "Deputies at the county jail handed [name] to ICE at the back door"
 TIP = "A letter from inside about a release-time handoff, Quokka-3318."
-
-
-@pytest.fixture
-def full_schema(live_instance: Any) -> None:
-    """Bring the instance's tables up to the models (a no-op once they match).
-
-    The single Alembic migration is regenerated from the models at the end of
-    the build (docs/TEAM.md); until then ``tipline init`` lacks newer tables
-    and columns. Missing tables are created; missing columns are added as
-    nullable (all SQLite allows), which is enough for these pages.
-    """
-    engine = make_engine(f"sqlite:///{live_instance.instance / 'tipline.sqlite3'}")
-    try:
-        Base.metadata.create_all(engine)
-        existing = {t: {c["name"] for c in inspect(engine).get_columns(t)}
-                    for t in inspect(engine).get_table_names()}
-        with engine.begin() as connection:
-            for table in Base.metadata.sorted_tables:
-                for column in table.columns:
-                    if column.name not in existing[table.name]:
-                        kind = column.type.compile(engine.dialect)
-                        connection.exec_driver_sql(
-                            f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'
-                        )
-    finally:
-        engine.dispose()
 
 
 def _leaks(data: bytes) -> list[str]:
@@ -112,7 +83,7 @@ def _download(page: Any, link: str, folder: Path) -> Path:
 
 
 def test_reviewer_approves_a_summary_and_an_organizer_exports_it(
-    browser: Any, live_instance: Any, full_schema: None, live_servers: Any, tmp_path: Path,
+    browser: Any, live_instance: Any, live_servers: Any, tmp_path: Path,
     artifacts_dir: Path,
 ) -> None:
     if shutil.which("pdftotext") is None:

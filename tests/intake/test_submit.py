@@ -10,6 +10,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from tests.factories import TEST_PEPPER, make_tip
+from tipline import hourly
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity, Recipient, decrypt
 from tipline.documents import open_document
@@ -165,7 +166,7 @@ def test_service_counts_and_enforces_the_hourly_limit(
 
 
 def test_record_submission_is_atomic_and_prunes_old_hours(db_session: Session) -> None:
-    old = coarse_now() - timedelta(hours=limits.KEEP_HOURS + 1)
+    old = coarse_now() - timedelta(hours=hourly.KEEP_HOURS + 1)
     db_session.add(SubmissionCount(hour=old, count=5))
     db_session.flush()
     assert limits.record_submission(db_session, 10) == 1

@@ -9,32 +9,21 @@ plainly: while the budget is spent, real sources are turned away too, told to
 come back later. The check comes *before* the KDF, so a spent budget tells a
 guesser nothing about any phrase.
 
-The counter is one ``INSERT ... ON CONFLICT DO UPDATE`` per wrong phrase (as
-tipline.intake.limits does for submissions), so concurrent workers share it.
+The counter is a tipline.hourly counter, shared by concurrent workers.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from tipline import hourly
 from tipline.conversation import SignInLimitError
-from tipline.models.base import coarse_now
-from tipline.models.source_session import PhraseFailureCount
-
-# Older rows are of no use to the budget; drop them as we go.
-KEEP_HOURS = 48
+from tipline.models.ratelimit import PhraseFailureCount
 
 
 def failures_this_hour(session: Session) -> int:
     """Wrong phrases counted so far in the current hour (a read, no lock)."""
-    count = session.scalar(
-        select(PhraseFailureCount.count).where(PhraseFailureCount.hour == coarse_now())
-    )
-    return int(count or 0)
+    return hourly.count_this_hour(session, PhraseFailureCount)
 
 
 def check_budget(session: Session, limit: int) -> None:
@@ -49,22 +38,4 @@ def record_failure(session: Session) -> int:
     The caller commits even though the sign-in failed: a rolled-back count
     would be no budget at all.
     """
-    hour = coarse_now()
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (
-        insert(PhraseFailureCount)
-        .values(hour=hour, count=1)
-        .on_conflict_do_update(
-            index_elements=[PhraseFailureCount.hour],
-            set_={"count": PhraseFailureCount.count + 1},
-        )
-        .returning(PhraseFailureCount.count)
-    )
-    count = int(session.execute(statement).scalar_one())
-    session.execute(
-        delete(PhraseFailureCount).where(
-            PhraseFailureCount.hour < hour - timedelta(hours=KEEP_HOURS)
-        )
-    )
-    return count
+    return hourly.increment(session, PhraseFailureCount)

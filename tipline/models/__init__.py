@@ -17,10 +17,10 @@ from tipline.models.case import (
     case_tips,
 )
 from tipline.models.message import MESSAGE_AUTHORS, Message
-from tipline.models.ratelimit import SubmissionCount
+from tipline.models.ratelimit import PhraseFailureCount, SubmissionCount
 from tipline.models.read import TipRead
 from tipline.models.review_session import ReviewSession
-from tipline.models.source_session import PhraseFailureCount, SourceSession
+from tipline.models.source_session import SourceSession
 from tipline.models.summary import SUMMARY_SCOPES, SUMMARY_STATUSES, Summary
 from tipline.models.tag import Tag, tip_tags
 from tipline.models.tip import TIP_STATUSES, Attachment, Tip

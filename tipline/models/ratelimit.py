@@ -1,4 +1,4 @@
-"""The global submission counter: one row per coarse hour.
+"""Global counters, one row per coarse hour (see tipline.hourly).
 
 The intake limits how many tips it accepts per hour *in total* (it never
 identifies or tracks a submitter, so there is nothing per-person to limit).
@@ -20,5 +20,14 @@ class SubmissionCount(Base):
     __tablename__ = "submission_counts"
 
     # Start of the hour (UTC, minutes and seconds zero), as from coarse_now().
+    hour: Mapped[datetime] = mapped_column(primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
+
+
+class PhraseFailureCount(Base):
+    """Wrong receipt phrases in an hour (tipline.conversation.attempts)."""
+
+    __tablename__ = "phrase_failure_counts"
+
     hour: Mapped[datetime] = mapped_column(primary_key=True)
     count: Mapped[int] = mapped_column(default=0)

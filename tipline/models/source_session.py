@@ -11,9 +11,8 @@ Times are kept to the minute, and only as deadlines (idle and absolute): the
 row says when the session ends, not when the source arrived, and it is
 deleted at sign-out, on expiry, and by every sign-in's purge.
 
-:class:`PhraseFailureCount` counts wrong phrases per coarse hour for the whole
-site. Like the submission counter (tipline.models.ratelimit) it is global:
-the intake identifies no one, so there is nobody to limit individually.
+Wrong phrases are counted per hour for the whole site, next to the
+submission counter (tipline.models.ratelimit, tipline.hourly).
 """
 
 from __future__ import annotations
@@ -40,11 +39,3 @@ class SourceSession(Base):
 
     def __repr__(self) -> str:
         return f"<SourceSession tip={self.tip_id}>"
-
-
-class PhraseFailureCount(Base):
-    __tablename__ = "phrase_failure_counts"
-
-    # Start of the hour (UTC), as from coarse_now().
-    hour: Mapped[datetime] = mapped_column(primary_key=True)
-    count: Mapped[int] = mapped_column(default=0)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 14:13:28.859969
+Create Date: 2026-11-28 14:26:36.548488
 """
 
 from __future__ import annotations
