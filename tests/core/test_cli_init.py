@@ -104,3 +104,51 @@ def test_bad_instance_config_is_one_line(cli_runner, fresh):
     assert result.exit_code != 0
     assert "STATES" in result.output
     assert "Traceback" not in result.output
+
+
+def test_commands_are_on_the_flask_cli_of_the_review_app(review_app):
+    result = review_app.test_cli_runner().invoke(args=["tipline", "--help"])
+    assert result.exit_code == 0
+    for command in ("init", "serve", "users", "keys", "audit", "age"):
+        assert command in result.output
+
+
+def test_interactive_init_accepts_the_suggested_passphrase(tmp_path):
+    """The README's first command runs init interactively: Enter is enough."""
+    import os
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    env = {
+        **os.environ,
+        "TIPLINE_INSTANCE": str(tmp_path / "instance"),
+        "TIPLINE_KEYS": str(tmp_path / "keys"),
+        "TIPLINE_ARGON2_MEMORY_KIB": "64",
+        "TIPLINE_ARGON2_ITERATIONS": "1",
+    }
+    child = pexpect.spawn(
+        sys.executable, ["-m", "tipline.cli", "init", "--work-factor", "2"],
+        env=env, encoding="utf-8", timeout=60,
+    )
+    child.expect(r"Suggested passphrase: ([a-z\- ]+)\r?\n")
+    suggestion = child.match.group(1).strip()
+    child.expect("Passphrase")
+    child.sendline("")
+    child.expect("One-time password")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    identity = load_identity(tmp_path / "keys", suggestion)
+    assert str(identity.recipient()).startswith("age1pq1")
+
+
+def test_interactive_init_with_a_typed_passphrase_asks_twice(cli_runner, fresh):
+    root, _passphrase = fresh
+    typed = "our own long passphrase here"
+    result = cli_runner.invoke(cli, ["init", "--work-factor", "2"], input=f"{typed}\nother\n")
+    assert result.exit_code != 0
+    assert "differ" in result.output
+    assert not (root / "keys" / "identity.age").exists()
+    result = cli_runner.invoke(cli, ["init", "--work-factor", "2"], input=f"{typed}\n{typed}\n")
+    assert result.exit_code == 0, result.output
+    assert str(load_identity(root / "keys", typed).recipient()).startswith("age1pq1")

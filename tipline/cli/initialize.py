@@ -75,8 +75,13 @@ def _read_passphrase(passphrase_file: str | None, interactive: bool) -> str:
         default=suggestion,
         show_default=False,
         hide_input=True,
-        confirmation_prompt=True,
     )
+    # Only a passphrase the person typed needs typing twice; the suggestion
+    # is on the screen to be written down.
+    if entered != suggestion:
+        repeated: str = click.prompt("Repeat the passphrase", hide_input=True)
+        if repeated != entered:
+            raise click.ClickException("the two passphrases differ; nothing was changed")
     if len(entered) < 12:
         raise click.ClickException("the passphrase must have at least 12 characters")
     return entered
