@@ -110,8 +110,11 @@ def seal_json(document: Mapping[str, Any], recipients: Sequence[Recipient]) -> b
 def open_json(
     sealed: bytes, identities: Sequence[Identity], *, kind: str, version: int
 ) -> dict[str, Any]:
-    """Open a document :func:`seal_json` sealed; :class:`SealedJsonError` if it is not
-    a readable JSON object of this ``kind`` and ``version``."""
+    """Open a document sealed by :func:`seal_json`.
+
+    :class:`SealedJsonError` if it cannot be opened, or is not a JSON object
+    of this ``kind`` and ``version``.
+    """
     try:
         document = json.loads(decrypt(sealed, identities).decode("utf-8"))
     except (AgeError, UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -5,15 +5,14 @@ document; each note is its own document. Both are sealed with age to every
 organization recipient (so the intake key, an offline backup key and the
 reviewers' unlocked identity can all open them), after Padmé padding so the
 ciphertext length says little about how much was written, exactly like a
-tip document (tipline.documents). Trailing spaces pad the JSON, so a value
-opened offline with ``age -d`` still reads as plain JSON.
+tip document (tipline.documents.seal_json). Trailing spaces pad the JSON, so
+a value opened offline with ``age -d`` still reads as plain JSON.
 
 :func:`case_people` is the exports' entry point: the names to redact.
 """
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,8 +23,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipline.cases import CaseError, CaseInputError
-from tipline.crypto import AgeError, Identity, Recipient, decrypt, encrypt
-from tipline.crypto.padding import padme_length
+from tipline.crypto import Identity, Recipient
+from tipline.documents import SealedJsonError, open_json, seal_json
 from tipline.models.case import Case, CaseNote
 from tipline.sanitize import render_markdown_light, reveal_invisible
 
@@ -110,24 +109,20 @@ def clean_note(body: str) -> str:
 
 
 def _seal(kind: str, payload: dict[str, Any], recipients: Sequence[Recipient]) -> bytes:
-    document = {"kind": kind, "version": VERSION, **payload}
-    data = json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
-    return encrypt(data.ljust(padme_length(len(data)), b" "), recipients)
+    return seal_json({"kind": kind, "version": VERSION, **payload}, recipients)
 
 
 def _open(kind: str, sealed: bytes, identities: Sequence[Identity]) -> dict[str, Any]:
     try:
-        document = json.loads(decrypt(sealed, identities).decode("utf-8"))
-    except (AgeError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        # The class only: an AgeError message may quote the header.
-        raise SealedContentError(
-            f"This sealed {kind.replace('-', ' ')} could not be opened ({type(exc).__name__})."
-        ) from exc
-    if not isinstance(document, dict) or document.get("kind") != kind:
-        raise SealedContentError(f"This is not a sealed {kind.replace('-', ' ')}.")
-    if document.get("version") != VERSION:
-        raise SealedContentError(f"Unsupported {kind} version {document.get('version')!r}.")
-    return document
+        return open_json(sealed, identities, kind=kind, version=VERSION)
+    except SealedJsonError as exc:
+        name = kind.replace("-", " ")
+        messages = {
+            "unreadable": f"This sealed {name} could not be opened ({exc.detail}).",
+            "kind": f"This is not a sealed {name}.",
+            "version": f"Unsupported {kind} version {exc.detail}.",
+        }
+        raise SealedContentError(messages[exc.problem]) from exc
 
 
 def seal_details(details: CaseDetails, recipients: Sequence[Recipient]) -> bytes:

@@ -66,6 +66,20 @@ def case_county_codes(session: Session, case: Case) -> list[str]:
     return sorted(session.scalars(query))
 
 
+def county_codes_by_case(session: Session, case_ids: list[str]) -> dict[str, list[str]]:
+    """Each case's county codes, sorted, in one query (every id gets a list)."""
+    codes: dict[str, list[str]] = {case_id: [] for case_id in case_ids}
+    if not case_ids:
+        return codes
+    for case_id, fips in session.execute(
+        select(case_counties.c.case_id, case_counties.c.county_fips)
+        .where(case_counties.c.case_id.in_(case_ids))
+        .order_by(case_counties.c.county_fips)
+    ):
+        codes[case_id].append(fips)
+    return codes
+
+
 def assignable_users(session: Session) -> list[User]:
     """Active reviewers and admins, by username: who can be put on a case."""
     query = (
@@ -239,13 +253,7 @@ def _rows(session: Session, cases: list[Case], ids: list[str]) -> list[CaseRow]:
         .group_by(case_tips.c.case_id)
     )
     counts = {case_id: int(count) for case_id, count in counted}
-    county_map: dict[str, list[str]] = {i: [] for i in ids}
-    for case_id, fips in session.execute(
-        select(case_counties.c.case_id, case_counties.c.county_fips)
-        .where(case_counties.c.case_id.in_(ids))
-        .order_by(case_counties.c.county_fips)
-    ):
-        county_map[case_id].append(fips)
+    county_map = county_codes_by_case(session, ids)
     tag_map: dict[str, list[Tag]] = {i: [] for i in ids}
     for case_id, tag in session.execute(
         select(case_tags.c.case_id, Tag)

@@ -59,6 +59,12 @@ class CLIError(click.ClickException):
         click.echo(f"{self.prog}: error: {self.format_message()}", err=True)
 
 
+class CLIUsageError(CLIError):
+    """A usage error, reported in one line; exits 2 as click's usage errors do."""
+
+    exit_code = 2
+
+
 class _OneLineCommand(click.Command):
     """Report usage errors as one line too, instead of click's usage block."""
 
@@ -66,9 +72,7 @@ class _OneLineCommand(click.Command):
         try:
             return super().make_context(*args, **kwargs)
         except click.UsageError as exc:
-            err = CLIError(exc.format_message(), prog=f"tipline {self.name}")
-            err.exit_code = 2
-            raise err from None
+            raise CLIUsageError(exc.format_message(), prog=f"tipline {self.name}") from None
 
 
 # -- passphrases --------------------------------------------------------------

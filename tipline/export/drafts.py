@@ -20,15 +20,14 @@ would be shared, and any high-confidence detail still in that text.
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tipline.crypto import AgeError, Identity, Recipient, decrypt, encrypt
-from tipline.crypto.padding import padme_length
+from tipline.crypto import Identity, Recipient
+from tipline.documents import SealedJsonError, open_json, seal_json
 from tipline.export.findings import Finding
 from tipline.export.redaction import Segment, apply_redactions, find_identifying, highlight
 
@@ -125,23 +124,19 @@ def seal_draft(draft: Draft, recipients: Sequence[Recipient]) -> bytes:
         "decisions": dict(sorted(draft.decisions.items())),
         "style": draft.style,
     }
-    data = json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
-    # Trailing spaces pad the JSON, so `age -d` still shows plain JSON.
-    return encrypt(data.ljust(padme_length(len(data)), b" "), recipients)
+    return seal_json(document, recipients)
 
 
 def open_draft(sealed: bytes, identities: Sequence[Identity]) -> Draft:
     try:
-        document = json.loads(decrypt(sealed, identities).decode("utf-8"))
-    except (AgeError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        # The class name only: an AgeError message may quote the header.
-        raise SummaryContentError(
-            f"This summary draft could not be opened ({type(exc).__name__})."
-        ) from exc
-    if not isinstance(document, dict) or document.get("kind") != KIND:
-        raise SummaryContentError("This is not a sealed summary draft.")
-    if document.get("version") != VERSION:
-        raise SummaryContentError(f"Unsupported summary draft version {document.get('version')!r}.")
+        document = open_json(sealed, identities, kind=KIND, version=VERSION)
+    except SealedJsonError as exc:
+        messages = {
+            "unreadable": f"This summary draft could not be opened ({exc.detail}).",
+            "kind": "This is not a sealed summary draft.",
+            "version": f"Unsupported summary draft version {exc.detail}.",
+        }
+        raise SummaryContentError(messages[exc.problem]) from exc
     text, decisions = document.get("text"), document.get("decisions", {})
     if not isinstance(text, str) or not isinstance(decisions, dict):
         raise SummaryContentError("This summary draft is incomplete.")

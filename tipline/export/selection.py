@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from tipline import counties
 from tipline.cases import is_id
+from tipline.cases.queries import county_codes_by_case
 from tipline.export.aggregate import OTHER, Aggregates, TipFacts, aggregate, check_month, month_of
 from tipline.export.drafts import SummaryError
 from tipline.export.formats import ExportSummary
@@ -150,13 +151,7 @@ def approved_summaries(
     case_ids = [case.id for _, _, case in rows if case is not None]
     tags = _names(session, tip_tags.c.tip_id, tip_ids, tip_tags.c.tag_id)
     tags.update(_names(session, case_tags.c.case_id, case_ids, case_tags.c.tag_id))
-    case_fips: dict[str, list[str]] = {case_id: [] for case_id in case_ids}
-    for case_id, fips in session.execute(
-        select(case_counties.c.case_id, case_counties.c.county_fips)
-        .where(case_counties.c.case_id.in_(case_ids))
-        .order_by(case_counties.c.county_fips)
-    ):
-        case_fips[case_id].append(fips)
+    case_fips = county_codes_by_case(session, case_ids)
     return [_row(s, tip, case, tags, case_fips) for s, tip, case in rows]
 
 

@@ -11,21 +11,25 @@ Form fields stay in memory, bounded by ``MAX_FORM_MEMORY_SIZE`` per field and
 A malformed multipart body is a ``400``, not a silently empty form (Werkzeug's
 default), so the source gets a clear page instead of "this field is required".
 At the end of every request :func:`discard_unkept` deletes the blobs of a
-submission that did not commit.
+submission that did not commit. The views read what the parser sealed with
+:func:`sealed_files` and :func:`files_sent`, and keep it through
+:func:`upload_batch`.
 """
 
 from __future__ import annotations
 
 from typing import IO, Any, cast
 
-from flask import Flask, Request, current_app
+from flask import Flask, Request, current_app, request
 from werkzeug.exceptions import BadRequest, ServiceUnavailable
 from werkzeug.formparser import FormDataParser
 
-from tipline.intake.uploads import UploadBatch
+from tipline.intake.uploads import SealedFile, SealingSink, UploadBatch
 from tipline.web import get_blobs
 
 RECIPIENTS_KEY = "tipline.intake.recipients"
+# The file field of the tip form and of a source's message.
+FILES_FIELD = "attachments"
 # Room in a request body for the form fields and multipart framing.
 BODY_OVERHEAD = 4 * 1024 * 1024
 
@@ -106,3 +110,23 @@ def discard_unkept(_exc: BaseException | None) -> None:
     req = cast(SealingRequest, request._get_current_object())  # type: ignore[attr-defined]
     if isinstance(req, SealingRequest):
         req.discard_uploads()
+
+
+def upload_batch() -> UploadBatch:
+    """The current request's batch of sealed blobs (see :class:`SealingRequest`)."""
+    return cast(SealingRequest, request).upload_batch
+
+
+def sealed_files() -> list[SealedFile]:
+    """The files of the ``attachments`` field, already sealed by the parser."""
+    sealed = []
+    for storage in request.files.getlist(FILES_FIELD):
+        stream = storage.stream
+        if isinstance(stream, SealingSink) and stream.result is not None:
+            sealed.append(stream.result)
+    return sealed
+
+
+def files_sent() -> bool:
+    """Whether any file was chosen (a refused form says they were not kept)."""
+    return any(storage.filename for storage in request.files.getlist(FILES_FIELD))

@@ -41,9 +41,8 @@ from tipline.conversation.sessions import SourceSettings, SourceToken, SourceVis
 from tipline.db import get_session
 from tipline.intake.errors import render_error
 from tipline.intake.privacy import discard_rest_of_body
-from tipline.intake.request import SealingRequest
+from tipline.intake.request import files_sent, sealed_files, upload_batch
 from tipline.intake.source_forms import MessageForm, PhraseForm, SignOutForm
-from tipline.intake.views import _files_sent, _sealed_files
 from tipline.web import get_blobs
 
 bp = Blueprint("source", __name__)
@@ -161,14 +160,14 @@ def post_message() -> ResponseReturnValue:
         discard_rest_of_body(current_app.config["MAX_CONTENT_LENGTH"])
         return _to_sign_in()
     form = MessageForm()  # parsing the body seals the files as they arrive
-    dropped = _files_sent()
+    dropped = files_sent()
     if not form.validate():
         log.info("message refused: %s", "CSRF token" if form.csrf_failed else "invalid field")
         return _conversation_page(
             visit, form, 400, csrf_failed=form.csrf_failed, files_dropped=dropped
         )
-    batch = cast(SealingRequest, request).upload_batch
-    files = _sealed_files()
+    batch = upload_batch()
+    files = sealed_files()
     db = get_session()
     try:
         posted = post_source_message(

@@ -8,7 +8,6 @@ exception, leaves the batch to be discarded at the end of the request.
 from __future__ import annotations
 
 import logging
-from typing import cast
 
 from flask import Blueprint, current_app, render_template, request
 from flask import session as flask_session
@@ -17,7 +16,7 @@ from flask.typing import ResponseReturnValue
 from tipline.db import get_session
 from tipline.i18n import current_language
 from tipline.intake.forms import TipForm
-from tipline.intake.request import SealingRequest
+from tipline.intake.request import files_sent, sealed_files, upload_batch
 from tipline.intake.submit import (
     InvalidSubmissionError,
     RateLimitError,
@@ -25,7 +24,6 @@ from tipline.intake.submit import (
     TipInput,
     submit_tip,
 )
-from tipline.intake.uploads import SealedFile, SealingSink
 
 bp = Blueprint("intake", __name__)
 log = logging.getLogger(__name__)
@@ -47,24 +45,10 @@ def tip_form() -> ResponseReturnValue:
     return _submit(form)
 
 
-def _sealed_files() -> list[SealedFile]:
-    """The files of the ``attachments`` field, already sealed by the parser."""
-    sealed = []
-    for storage in request.files.getlist("attachments"):
-        stream = storage.stream
-        if isinstance(stream, SealingSink) and stream.result is not None:
-            sealed.append(stream.result)
-    return sealed
-
-
-def _files_sent() -> bool:
-    return any(storage.filename for storage in request.files.getlist("attachments"))
-
-
 def _reshow(form: TipForm, status: int, **notice: bool) -> ResponseReturnValue:
     """The form again, with what was typed (never the files), and why."""
     return (
-        render_template("intake/form.html", form=form, files_dropped=_files_sent(), **notice),
+        render_template("intake/form.html", form=form, files_dropped=files_sent(), **notice),
         status,
     )
 
@@ -83,7 +67,7 @@ def _submit(form: TipForm) -> ResponseReturnValue:
         log.info("submission refused: %d invalid field(s)", len(form.errors))
         return _reshow(form, 400)
 
-    files = _sealed_files()
+    files = sealed_files()
     data = TipInput(
         what_happened=form.what_happened.data or "",
         language=current_language(),
@@ -93,7 +77,7 @@ def _submit(form: TipForm) -> ResponseReturnValue:
         agencies=tuple(form.agencies.data or ()),
         knowledge=tuple(form.knowledge.data or ()),
     )
-    batch = cast(SealingRequest, request).upload_batch
+    batch = upload_batch()
     session = get_session()
     try:
         receipt = submit_tip(

@@ -25,7 +25,8 @@ from tipline.review.case_forms import (
     tip_ids_in,
 )
 from tipline.review.case_page import assignees_form, counties_form, tags_form
-from tipline.review.cases import bp, case_or_404, case_work, recipients
+from tipline.review.cases import bp, case_or_404, case_work
+from tipline.review.common import org_recipients, refuse, settle
 
 
 def _back(case: Case) -> Response:
@@ -33,20 +34,12 @@ def _back(case: Case) -> Response:
 
 
 def _fail(case: Case, message: str) -> Response:
-    get_session().rollback()
-    flash(message, "error")
-    return _back(case)
+    return refuse(message, _back(case))
 
 
 def _done(case: Case, changed: bool, success: str) -> Response:
-    db = get_session()
-    if changed:
-        db.commit()
-        flash(success, "success")
-    else:
-        db.rollback()
-        flash("Nothing to change.", "info")
-    return _back(case)
+    """The service wrote the timeline and the audit event: commit, or roll back a no-op."""
+    return settle(changed, success, _back(case))
 
 
 @bp.route("/<case_id>/status", methods=["POST"])
@@ -101,9 +94,7 @@ def add_tip() -> ResponseReturnValue:
     try:
         added = link_tips(get_session(), case, [tip_id], actor=current_user())
     except CaseError as exc:
-        get_session().rollback()
-        flash(str(exc), "error")
-        return redirect(url_for("tips.show", tip_id=tip_id))
+        return refuse(str(exc), redirect(url_for("tips.show", tip_id=tip_id)))
     get_session().commit()
     flash("Added to the case." if added else "The tip is already in that case.", "success")
     return redirect(url_for("tips.show", tip_id=tip_id))
@@ -166,7 +157,11 @@ def note(case_id: str) -> ResponseReturnValue:
         return _fail(case, "A note cannot be empty or longer than 20,000 characters.")
     try:
         add_note(
-            get_session(), case, form.body.data or "", actor=current_user(), recipients=recipients()
+            get_session(),
+            case,
+            form.body.data or "",
+            actor=current_user(),
+            recipients=org_recipients(),
         )
     except CaseError as exc:
         return _fail(case, str(exc))

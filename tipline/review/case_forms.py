@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from tipline.cases import CASE_STATUS_LABELS
 from tipline.cases.details import NAME_MAX, NOTE_MAX, PEOPLE_MAX, SUMMARY_MAX, TITLE_MAX
 from tipline.models.case import CASE_STATUSES, Case
 from tipline.models.tag import Tag
 from tipline.models.user import User
+from tipline.review.tip_forms import checkboxes, tag_choices, with_current
 from tipline.search.text import MAX_QUERY_LENGTH
 
 # A tip id anywhere in what was pasted: a bare id or a tip page's address.
@@ -30,12 +30,6 @@ MAX_TIPS_FIELD = 200 * 80
 def tip_ids_in(text: str) -> list[str]:
     """The tip ids in ``text`` (ids or tip addresses, any separators), in order."""
     return list(dict.fromkeys(_TIP_ID.findall(text.lower())))
-
-
-def _checkboxes(label: str) -> SelectMultipleField:
-    return SelectMultipleField(
-        label, widget=ListWidget(prefix_label=False), option_widget=CheckboxInput()
-    )
 
 
 class CaseDetailsForm(FlaskForm):  # type: ignore[misc]
@@ -98,7 +92,7 @@ class CaseStatusForm(FlaskForm):  # type: ignore[misc]
 
 
 class AssigneesForm(FlaskForm):  # type: ignore[misc]
-    assignees = _checkboxes("Assigned")
+    assignees = checkboxes("Assigned")
 
     def fill(self, users: Iterable[User], current: Iterable[str]) -> AssigneesForm:
         current_ids = set(current)
@@ -109,15 +103,11 @@ class AssigneesForm(FlaskForm):  # type: ignore[misc]
 
 
 class CaseTagsForm(FlaskForm):  # type: ignore[misc]
-    tags = _checkboxes("Topics")
+    tags = checkboxes("Topics")
 
     def fill(self, all_tags: Iterable[Tag], current: Iterable[str]) -> CaseTagsForm:
         current_ids = set(current)
-        self.tags.choices = [
-            (tag.id, f"{tag.name} (retired)" if tag.retired else tag.name)
-            for tag in all_tags
-            if not tag.retired or tag.id in current_ids
-        ]
+        self.tags.choices = tag_choices(all_tags, current_ids)
         if not self.is_submitted():
             self.tags.data = sorted(current_ids)
         return self
@@ -129,11 +119,8 @@ class CaseCountiesForm(FlaskForm):  # type: ignore[misc]
     def fill(
         self, choices: list[tuple[str, str]], current: Iterable[str], label: dict[str, str]
     ) -> CaseCountiesForm:
-        values = {value for value, _ in choices}
         current_list = list(current)
-        # A county from before the instance's states changed stays selectable.
-        extra = [(fips, f"{label[fips]} (current)") for fips in current_list if fips not in values]
-        self.counties.choices = extra + choices
+        self.counties.choices = with_current(choices, {fips: label[fips] for fips in current_list})
         if not self.is_submitted():
             self.counties.data = current_list
         return self

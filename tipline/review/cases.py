@@ -12,7 +12,7 @@ too (``case.list``, ``case.view``). For reviewers and admins; organizers get
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import ParamSpec
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -28,20 +28,18 @@ from tipline.cases.queries import (
     parse_case_filters,
 )
 from tipline.cases.service import create_case, edit_details, get_case
-from tipline.crypto import Recipient
 from tipline.db import get_session
-from tipline.keys import KeysError, load_recipients
 from tipline.models.case import CASE_STATUSES, Case
 from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.review.case_forms import CaseDetailsForm, NewCaseForm, tip_ids_in
 from tipline.review.case_page import case_page_context, case_titles
 from tipline.review.case_partials import template_helpers
+from tipline.review.common import REVIEW_ROLES, org_recipients
 from tipline.tips.tags import list_tags
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 # The partials the inbox and the tip page include call these (case_partials).
 bp.app_context_processor(template_helpers)
-REVIEW_ROLES = ("reviewer", "admin")
 P = ParamSpec("P")
 
 
@@ -59,14 +57,6 @@ def case_work(view: Callable[P, ResponseReturnValue]) -> Callable[P, ResponseRet
         return view(*args, **kwargs)
 
     return wrapped
-
-
-def recipients() -> Sequence[Recipient]:
-    """The organization recipients that case text is sealed to."""
-    try:
-        return load_recipients(current_app.config["KEYS_DIR"])
-    except KeysError:
-        abort(503)
 
 
 def case_or_404(case_id: str) -> Case:
@@ -133,7 +123,7 @@ def new() -> ResponseReturnValue:
                 details,
                 tip_ids_in(form.tips.data or ""),
                 actor=current_user(),
-                recipients=recipients(),
+                recipients=org_recipients(),
             )
         except CaseError as exc:
             db.rollback()
@@ -177,7 +167,12 @@ def edit(case_id: str) -> ResponseReturnValue:
                 form.title.data or "", form.summary.data or "", form.people.data or ""
             )
             changed = edit_details(
-                db, case, details, actor=current_user(), recipients=recipients(), previous=current
+                db,
+                case,
+                details,
+                actor=current_user(),
+                recipients=org_recipients(),
+                previous=current,
             )
         except CaseError as exc:
             db.rollback()

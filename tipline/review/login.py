@@ -12,8 +12,13 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
+from sqlalchemy.orm import Session
 
 from tipline import audit
 from tipline.accounts import passwords, service, sessions, totp, two_factor
@@ -67,11 +72,9 @@ def login() -> ResponseReturnValue:
     return render_template("review/auth/login.html", form=form, error=error)
 
 
-def _pending(stage: str) -> tuple[ReviewSession, SessionToken, User] | None:
-    found = current_session()
-    if found is None or found[0].stage != stage:
-        return None
-    return found
+StepView = Callable[[ReviewSession, SessionToken, User], ResponseReturnValue]
+# two_factor.verify_code or two_factor.confirm_enrolment
+CodeCheck = Callable[[Session, Mapping[str, Any], User, str], None]
 
 
 def _elsewhere() -> ResponseReturnValue:
@@ -84,47 +87,42 @@ def _elsewhere() -> ResponseReturnValue:
     return redirect(url_for(STEP_ENDPOINTS[found[0].stage]))
 
 
+def _step(stage: str) -> Callable[[StepView], Callable[[], ResponseReturnValue]]:
+    """A sign-in step's view, called only in a session at ``stage``; others go elsewhere."""
+
+    def decorate(view: StepView) -> Callable[[], ResponseReturnValue]:
+        @functools.wraps(view)
+        def wrapped() -> ResponseReturnValue:
+            found = current_session()
+            if found is None or found[0].stage != stage:
+                return _elsewhere()
+            return view(*found)
+
+        return wrapped
+
+    return decorate
+
+
 @bp.route("/login/code", methods=["GET", "POST"])
-def code() -> ResponseReturnValue:
-    pending = _pending("totp")
-    if pending is None:
-        return _elsewhere()
-    row, token, user = pending
+@_step("totp")
+def code(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnValue:
     form = CodeForm()
-    error = None
-    if form.validate_on_submit():
-        db = get_session()
-        try:
-            two_factor.verify_code(db, current_app.config, user, form.code.data or "")
-        except (InvalidCodeError, AuthenticationError) as exc:
-            error = _code_failed(row, exc)
-            if error is None:
-                return redirect(url_for("auth.login"))
-        else:
-            return _after_second_factor(row, token, user)
+    done, error = _submit_code(form, row, token, user, two_factor.verify_code)
+    if done is not None:
+        return done
     return render_template("review/auth/code.html", form=form, error=error)
 
 
 @bp.route("/login/enrol", methods=["GET", "POST"])
-def enrol() -> ResponseReturnValue:
-    pending = _pending("enrol")
-    if pending is None:
-        return _elsewhere()
-    row, token, user = pending
+@_step("enrol")
+def enrol(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnValue:
     db = get_session()
     secret = two_factor.begin_enrolment(db, current_app.config, user)
     db.commit()
     form = CodeForm()
-    error = None
-    if form.validate_on_submit():
-        try:
-            two_factor.confirm_enrolment(db, current_app.config, user, form.code.data or "")
-        except (InvalidCodeError, AuthenticationError) as exc:
-            error = _code_failed(row, exc)
-            if error is None:
-                return redirect(url_for("auth.login"))
-        else:
-            return _after_second_factor(row, token, user)
+    done, error = _submit_code(form, row, token, user, two_factor.confirm_enrolment)
+    if done is not None:
+        return done
     uri = totp.provisioning_uri(secret, user.username, current_app.config["ORGANIZATION_NAME"])
     return render_template(
         "review/auth/enrol.html",
@@ -133,6 +131,26 @@ def enrol() -> ResponseReturnValue:
         qr_svg=totp.qr_svg(uri),
         secret=totp.grouped(secret),
     )
+
+
+def _submit_code(
+    form: CodeForm, row: ReviewSession, token: SessionToken, user: User, check: CodeCheck
+) -> tuple[ResponseReturnValue | None, str | None]:
+    """Check a posted code with ``check`` (no post: nothing to do).
+
+    ``(where to go next, None)`` once the code is right or the attempt is
+    thrown away; else ``(None, the message to show)``.
+    """
+    if not form.validate_on_submit():
+        return None, None
+    try:
+        check(get_session(), current_app.config, user, form.code.data or "")
+    except (InvalidCodeError, AuthenticationError) as exc:
+        error = _code_failed(row, exc)
+        if error is None:
+            return redirect(url_for("auth.login")), None
+        return None, error
+    return _after_second_factor(row, token, user), None
 
 
 def _code_failed(row: ReviewSession, exc: AccountError) -> str | None:
@@ -162,11 +180,8 @@ def _after_second_factor(
 
 
 @bp.route("/login/password", methods=["GET", "POST"])
-def new_password() -> ResponseReturnValue:
-    pending = _pending("password")
-    if pending is None:
-        return _elsewhere()
-    row, token, user = pending
+@_step("password")
+def new_password(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnValue:
     form = NewPasswordForm()
     error = None
     if form.validate_on_submit():

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, url_for
+from flask import Blueprint, abort, flash, redirect, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from wtforms import TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from tipline import audit, security
+from tipline import audit
 from tipline.conversation import ConversationError, MessageNotFoundError, NoReplyKeyError
 from tipline.conversation.messages import MAX_TEXT_CHARS, post_reply, source_recipient
 from tipline.conversation.reading import (
@@ -39,21 +39,18 @@ from tipline.conversation.reading import (
     open_message,
     unread_by_organization,
 )
-from tipline.crypto import Identity, Recipient
+from tipline.crypto import Identity
 from tipline.db import get_session
 from tipline.documents import DocumentError, TipDocument
-from tipline.keys import KeysError, load_recipients
 from tipline.models.tip import Tip
 from tipline.models.user import User
 from tipline.review.auth import current_user, roles_required, unlocked_identity
-from tipline.tips import TipNotFoundError
+from tipline.review.common import REVIEW_ROLES, file_download, org_recipients, tip_or_404
 from tipline.tips.content import ContentError, decrypt_attachment
-from tipline.tips.downloads import content_disposition, download_content_type, safe_filename
-from tipline.tips.workflow import get_tip
+from tipline.tips.downloads import safe_filename
 from tipline.web import get_blobs
 
 bp = Blueprint("replies", __name__, url_prefix="/tips")
-REVIEW_ROLES = ("reviewer", "admin")
 
 
 class ReplyForm(FlaskForm):  # type: ignore[misc]  # flask_wtf has no type hints
@@ -133,36 +130,22 @@ def _usernames(db: Session, user_ids: Sequence[str]) -> dict[str, str]:
     return {user_id: username for user_id, username in rows}
 
 
-def _tip_or_404(tip_id: str) -> Tip:
-    try:
-        return get_tip(get_session(), tip_id)
-    except TipNotFoundError:
-        abort(404)
-
-
 def _to_conversation(tip: Tip) -> ResponseReturnValue:
     return redirect(url_for("tips.show", tip_id=tip.id, _anchor="conversation"))
-
-
-def _recipients() -> list[Recipient]:
-    """The organization recipients a reply is sealed to (besides the source)."""
-    try:
-        return list(load_recipients(current_app.config["KEYS_DIR"]))
-    except KeysError:
-        abort(503)
 
 
 @bp.route("/<tip_id>/replies", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def create(tip_id: str) -> ResponseReturnValue:
-    tip = _tip_or_404(tip_id)
+    tip = tip_or_404(tip_id)
     form = ReplyForm()
     if not form.validate_on_submit():
         flash(" ".join(form.body.errors) or "The reply could not be read.", "error")
         return _to_conversation(tip)
     db, blobs, user = get_session(), get_blobs(), current_user()
     try:
-        posted = post_reply(db, blobs, tip, user, form.body.data or "", _recipients())
+        # Sealed to the organization as well as to the source.
+        posted = post_reply(db, blobs, tip, user, form.body.data or "", org_recipients())
     except ConversationError as exc:
         db.rollback()
         flash(str(exc), "error")
@@ -184,7 +167,7 @@ def create(tip_id: str) -> ResponseReturnValue:
 @bp.route("/<tip_id>/conversation/read", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def mark_read(tip_id: str) -> ResponseReturnValue:
-    tip = _tip_or_404(tip_id)
+    tip = tip_or_404(tip_id)
     if not MarkReadForm().validate_on_submit():
         abort(400)
     db, user = get_session(), current_user()
@@ -198,7 +181,7 @@ def mark_read(tip_id: str) -> ResponseReturnValue:
 @bp.route("/<tip_id>/messages/<message_id>/files/<attachment_id>")
 @roles_required(*REVIEW_ROLES)
 def download(tip_id: str, message_id: str, attachment_id: str) -> ResponseReturnValue:
-    tip = _tip_or_404(tip_id)
+    tip = tip_or_404(tip_id)
     identity = unlocked_identity()
     db = get_session()
     try:
@@ -225,11 +208,7 @@ def download(tip_id: str, message_id: str, attachment_id: str) -> ResponseReturn
         object_id=attachment.id,
     )
     db.commit()
-    response = Response(chunks, mimetype=download_content_type(info.content_type))
-    response.headers["Content-Disposition"] = content_disposition(info.filename)
-    response.headers["Content-Security-Policy"] = security.DOWNLOAD_CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_download(chunks, info.content_type, info.filename)
 
 
 @bp.app_context_processor

@@ -10,14 +10,11 @@ audited (``summary.view``). For reviewers and admins; organizers get 403.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
+from flask import Blueprint, flash, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 
 from tipline import audit
 from tipline.cases.details import SealedContentError, open_details
-from tipline.crypto import Recipient
 from tipline.db import get_session
 from tipline.export.drafts import clean_text
 from tipline.export.summaries import (
@@ -33,9 +30,9 @@ from tipline.export.summaries import (
     summary_for,
     write_draft,
 )
-from tipline.keys import KeysError, load_recipients
 from tipline.models.case import Case
 from tipline.review.auth import current_user, roles_required, unlocked_identity
+from tipline.review.common import REVIEW_ROLES, org_recipients
 from tipline.review.summary_forms import (
     ApproveForm,
     SummaryTextForm,
@@ -51,14 +48,6 @@ from tipline.review.summary_forms import (
 bp = Blueprint("summaries", __name__)
 # The tip and case pages include a partial that calls these (summary_forms).
 bp.app_context_processor(template_helpers)
-REVIEW_ROLES = ("reviewer", "admin")
-
-
-def _recipients() -> Sequence[Recipient]:
-    try:
-        return load_recipients(current_app.config["KEYS_DIR"])
-    except KeysError:
-        abort(503)
 
 
 def _target(scope: str, object_id: str) -> Target:
@@ -90,7 +79,7 @@ def _editor(target: Target) -> ResponseReturnValue:
             people = people_for(db, target, identity)
             summary, changed = write_draft(
                 db, target, form.text.data or "", style=form.style.data or "label",
-                people=people, actor=user, recipients=_recipients(), identity=identity,
+                people=people, actor=user, recipients=org_recipients(), identity=identity,
                 expected_version=form_version(form.version.data) if summary else None,
             )
             _, removed = clean_text(form.text.data or "")
@@ -145,7 +134,7 @@ def _decide(target: Target) -> ResponseReturnValue:
     try:
         changed = decide(
             db, summary, posted_decisions(request.form), people=people_for(db, target, identity),
-            actor=user, recipients=_recipients(), identity=identity,
+            actor=user, recipients=org_recipients(), identity=identity,
             expected_version=form_version(form.version.data),
         )
     except SummaryError as exc:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
+from werkzeug.wrappers import Response
 
 from tipline import audit
 from tipline.db import get_session
-from tipline.models.tag import Tag
+from tipline.models.tag import TAG_NAME_MAX, Tag
 from tipline.review.auth import current_user, roles_required
+from tipline.review.common import refuse
 from tipline.review.tip_forms import RetireForm, TagNameForm
 from tipline.tips import TagError
 from tipline.tips.tags import (
@@ -26,6 +28,7 @@ from tipline.tips.tags import (
 )
 
 bp = Blueprint("tags", __name__, url_prefix="/admin/tags")
+NAME_REFUSED = f"A tag needs a name of at most {TAG_NAME_MAX} characters."
 
 
 def _tag_or_404(tag_id: str) -> Tag:
@@ -52,6 +55,10 @@ def _audited(action: str, tag: Tag, message: str) -> ResponseReturnValue:
     audit.record(db, actor=current_user(), action=action, object_type="tag", object_id=tag.id)
     db.commit()
     flash(message, "success")
+    return _to_index()
+
+
+def _to_index() -> Response:
     return redirect(url_for("tags.index"))
 
 
@@ -66,7 +73,7 @@ def index() -> ResponseReturnValue:
 def create() -> ResponseReturnValue:
     form = TagNameForm()
     if not form.validate_on_submit():
-        return _render(form, "A tag needs a name of at most 60 characters.", 400)
+        return _render(form, NAME_REFUSED, 400)
     db = get_session()
     try:
         tag = create_tag(db, form.name.data or "")
@@ -82,15 +89,11 @@ def rename(tag_id: str) -> ResponseReturnValue:
     tag = _tag_or_404(tag_id)
     form = TagNameForm()
     if not form.validate_on_submit():
-        flash("A tag needs a name of at most 60 characters.", "error")
-        return redirect(url_for("tags.index"))
-    db = get_session()
+        return refuse(NAME_REFUSED, _to_index())
     try:
-        rename_tag(db, tag, form.name.data or "")
+        rename_tag(get_session(), tag, form.name.data or "")
     except TagError as exc:
-        db.rollback()
-        flash(str(exc), "error")
-        return redirect(url_for("tags.index"))
+        return refuse(str(exc), _to_index())
     return _audited("tag.rename", tag, f"Renamed the tag to “{tag.name}”.")
 
 

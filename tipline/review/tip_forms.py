@@ -3,12 +3,14 @@
 Choices are filled per request from the services (the statuses a tip may
 move to, this instance's counties, the active tags), so WTForms' own choice
 check refuses anything else before a service sees it; the services check
-again, since a form is only the first line of defence.
+again, since a form is only the first line of defence. The case forms
+(tipline.review.case_forms) build their topic and county choices with the
+same helpers: :func:`checkboxes`, :func:`tag_choices`, :func:`with_current`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField
@@ -18,6 +20,35 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from tipline.models.tag import TAG_NAME_MAX, Tag
 from tipline.models.tip import TIP_STATUSES, Tip
 from tipline.tips.workflow import STATUS_LABELS, allowed_transitions
+
+Choices = list[tuple[str, str]]
+
+
+def checkboxes(label: str) -> SelectMultipleField:
+    """A multiple choice shown as a list of checkboxes."""
+    return SelectMultipleField(
+        label, widget=ListWidget(prefix_label=False), option_widget=CheckboxInput()
+    )
+
+
+def tag_choices(all_tags: Iterable[Tag], current_ids: Collection[str]) -> Choices:
+    """The tags on offer: active ones, and retired ones already chosen (marked so)."""
+    return [
+        (tag.id, f"{tag.name} (retired)" if tag.retired else tag.name)
+        for tag in all_tags
+        if not tag.retired or tag.id in current_ids
+    ]
+
+
+def with_current(choices: Choices, current: Mapping[str, str]) -> Choices:
+    """``choices``, led by any current value (code: label) that is not among them.
+
+    A county from before the instance's states changed stays selectable as
+    itself, marked "(current)", so saving the form never changes it by accident.
+    """
+    values = {value for value, _ in choices}
+    extra = [(value, f"{label} (current)") for value, label in current.items()]
+    return [item for item in extra if item[0] not in values] + choices
 
 
 class StatusForm(FlaskForm):  # type: ignore[misc]
@@ -38,33 +69,19 @@ class CountyForm(FlaskForm):  # type: ignore[misc]
     county = SelectField("County", validate_choice=True)
 
     def fill(self, tip: Tip, choices: list[tuple[str, str]], current_label: str) -> CountyForm:
-        values = {value for value, _ in choices}
         current = tip.county_fips or ""
-        if current not in values:
-            # A county from before the instance's states changed stays selectable
-            # as itself, so saving the form never changes it by accident.
-            choices = [(current, f"{current_label} (current)"), *choices]
-        self.county.choices = choices
+        self.county.choices = with_current(choices, {current: current_label})
         if not self.is_submitted():
             self.county.data = current
         return self
 
 
 class TagsForm(FlaskForm):  # type: ignore[misc]
-    tags = SelectMultipleField(
-        "Topics",
-        widget=ListWidget(prefix_label=False),
-        option_widget=CheckboxInput(),
-        validate_choice=True,
-    )
+    tags = checkboxes("Topics")
 
     def fill(self, all_tags: Iterable[Tag], current: Iterable[Tag]) -> TagsForm:
         current_ids = {tag.id for tag in current}
-        self.tags.choices = [
-            (tag.id, f"{tag.name} (retired)" if tag.retired else tag.name)
-            for tag in all_tags
-            if not tag.retired or tag.id in current_ids
-        ]
+        self.tags.choices = tag_choices(all_tags, current_ids)
         if not self.is_submitted():
             self.tags.data = sorted(current_ids)
         return self

@@ -8,23 +8,16 @@ For reviewers and admins; organizers get 403 everywhere here.
 
 from __future__ import annotations
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    url_for,
-)
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
+from werkzeug.wrappers import Response
 
-from tipline import audit, counties, security
+from tipline import audit, counties
 from tipline.db import get_session
 from tipline.documents import TipDocument
 from tipline.models.tip import Tip
 from tipline.review.auth import current_user, roles_required, unlocked_identity
+from tipline.review.common import REVIEW_ROLES, file_download, refuse, settle, tip_or_404
 from tipline.review.replies import conversation_for_page
 from tipline.review.tip_forms import CountyForm, ReadForm, StatusForm, TagsForm
 from tipline.review.tip_view import document_view
@@ -37,21 +30,18 @@ from tipline.tips.content import (
     find_attachment,
     open_tip,
 )
-from tipline.tips.downloads import content_disposition, download_content_type
 from tipline.tips.tags import list_tags, set_tip_tags, tags_for_tips
 from tipline.tips.workflow import (
     STATUS_LABELS,
     change_status,
     correct_county,
     county_choices,
-    get_tip,
     mark_read,
     mark_unread,
 )
 from tipline.web import get_blobs
 
 bp = Blueprint("tips", __name__, url_prefix="/tips")
-REVIEW_ROLES = ("reviewer", "admin")
 
 
 @bp.app_template_filter("reveal")
@@ -59,21 +49,14 @@ def _reveal(text: object) -> str:
     return reveal_invisible(str(text))
 
 
-def _tip_or_404(tip_id: str) -> Tip:
-    try:
-        return get_tip(get_session(), tip_id)
-    except TipNotFoundError:
-        abort(404)
-
-
-def _to_tip(tip: Tip) -> ResponseReturnValue:
+def _to_tip(tip: Tip) -> Response:
     return redirect(url_for("tips.show", tip_id=tip.id))
 
 
 @bp.route("/<tip_id>")
 @roles_required(*REVIEW_ROLES)
 def show(tip_id: str) -> ResponseReturnValue:
-    tip = _tip_or_404(tip_id)
+    tip = tip_or_404(tip_id)
     identity = unlocked_identity()
     db, user = get_session(), current_user()
     document: TipDocument | None = None
@@ -107,7 +90,7 @@ def show(tip_id: str) -> ResponseReturnValue:
 @bp.route("/<tip_id>/files/<attachment_id>")
 @roles_required(*REVIEW_ROLES)
 def download(tip_id: str, attachment_id: str) -> ResponseReturnValue:
-    tip = _tip_or_404(tip_id)
+    tip = tip_or_404(tip_id)
     identity = unlocked_identity()
     try:
         attachment = find_attachment(tip, attachment_id)
@@ -129,36 +112,25 @@ def download(tip_id: str, attachment_id: str) -> ResponseReturnValue:
         object_id=attachment.id,
     )
     db.commit()
-    response = Response(chunks, mimetype=download_content_type(info.content_type))
-    response.headers["Content-Disposition"] = content_disposition(info.filename)
-    response.headers["Content-Security-Policy"] = security.DOWNLOAD_CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_download(chunks, info.content_type, info.filename)
 
 
 def _apply(tip: Tip, action: str, change: bool, success: str) -> ResponseReturnValue:
     """Audit and commit a change (or roll back a no-op), flash, redirect."""
-    db = get_session()
     if change:
+        db = get_session()
         audit.record(db, actor=current_user(), action=action, object_type="tip", object_id=tip.id)
-        db.commit()
-        flash(success, "success")
-    else:
-        db.rollback()
-        flash("Nothing to change.", "info")
-    return _to_tip(tip)
+    return settle(change, success, _to_tip(tip))
 
 
 def _fail(tip: Tip, message: str) -> ResponseReturnValue:
-    get_session().rollback()
-    flash(message, "error")
-    return _to_tip(tip)
+    return refuse(message, _to_tip(tip))
 
 
 @bp.route("/<tip_id>/status", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def status(tip_id: str) -> ResponseReturnValue:
-    tip = _tip_or_404(tip_id)
+    tip = tip_or_404(tip_id)
     form = StatusForm().fill(tip)
     if not form.validate_on_submit():
         return _fail(tip, "Choose a status to move the tip to.")
@@ -172,7 +144,7 @@ def status(tip_id: str) -> ResponseReturnValue:
 @bp.route("/<tip_id>/county", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def county(tip_id: str) -> ResponseReturnValue:
-    tip = _tip_or_404(tip_id)
+    tip = tip_or_404(tip_id)
     states = current_app.config["STATES"]
     form = CountyForm().fill(tip, county_choices(states), counties.name(tip.county_fips))
     if not form.validate_on_submit():
@@ -187,7 +159,7 @@ def county(tip_id: str) -> ResponseReturnValue:
 @bp.route("/<tip_id>/tags", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def tags(tip_id: str) -> ResponseReturnValue:
-    tip = _tip_or_404(tip_id)
+    tip = tip_or_404(tip_id)
     db = get_session()
     form = TagsForm().fill(list_tags(db), tags_for_tips(db, [tip.id])[tip.id])
     if not form.validate_on_submit():
@@ -202,7 +174,7 @@ def tags(tip_id: str) -> ResponseReturnValue:
 @bp.route("/<tip_id>/read", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def read(tip_id: str) -> ResponseReturnValue:
-    tip = _tip_or_404(tip_id)
+    tip = tip_or_404(tip_id)
     form = ReadForm()
     if not form.validate_on_submit():
         abort(400)

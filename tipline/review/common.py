@@ -1,0 +1,74 @@
+"""What several review views share: lookups that 404, keys that 503, replies.
+
+- :data:`REVIEW_ROLES`: who may see tips and cases (organizers never do);
+- :func:`tip_or_404`: the tip a view's address names;
+- :func:`org_recipients`: the organization recipients that text written in
+  the review app (case details, notes, replies, summary drafts) is sealed
+  to; without them nothing can be sealed, so the answer is 503;
+- :func:`settle` and :func:`refuse`: how a small change ends (docs/TEAM.md:
+  commit and say so, or roll back and say why, then redirect);
+- :func:`file_download`: a file a source sent, as a download that nothing
+  can render or run in the review site's origin (tipline.tips.downloads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from flask import Response, abort, current_app, flash
+from werkzeug.wrappers import Response as BaseResponse
+
+from tipline import security
+from tipline.crypto import Recipient
+from tipline.db import get_session
+from tipline.keys import KeysError, load_recipients
+from tipline.models.tip import Tip
+from tipline.tips import TipNotFoundError
+from tipline.tips.downloads import content_disposition, download_content_type
+from tipline.tips.workflow import get_tip
+
+REVIEW_ROLES = ("reviewer", "admin")
+
+
+def tip_or_404(tip_id: str) -> Tip:
+    """The tip with this id, or a 404 page."""
+    try:
+        return get_tip(get_session(), tip_id)
+    except TipNotFoundError:
+        abort(404)
+
+
+def org_recipients() -> Sequence[Recipient]:
+    """The organization recipients from the keys folder, or a 503 page."""
+    try:
+        return load_recipients(current_app.config["KEYS_DIR"])
+    except KeysError:
+        abort(503)
+
+
+def settle(changed: bool, success: str, back: BaseResponse) -> BaseResponse:
+    """Commit a change and flash ``success``, or roll back a no-op; then ``back``."""
+    db = get_session()
+    if changed:
+        db.commit()
+        flash(success, "success")
+    else:
+        db.rollback()
+        flash("Nothing to change.", "info")
+    return back
+
+
+def refuse(message: str, back: BaseResponse) -> BaseResponse:
+    """Roll back, flash ``message`` as an error, then ``back``."""
+    get_session().rollback()
+    flash(message, "error")
+    return back
+
+
+def file_download(chunks: Iterable[bytes], content_type: str, filename: str) -> Response:
+    """A decrypted file as an attachment: allowlisted type, clean name, sandboxed."""
+    response = Response(chunks, mimetype=download_content_type(content_type))
+    response.headers["Content-Disposition"] = content_disposition(filename)
+    response.headers["Content-Security-Policy"] = security.DOWNLOAD_CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
