@@ -15,6 +15,6 @@ def test_snapshot_intake(intake_app, source_client) -> None:
          content_type="multipart/form-data")
     save("conv", source_client, "/conversation")
     save("conv_bad", source_client, "/conversation/message", method="post",
-         data={"body": "x" * 30000, "attachments": [(io.BytesIO(b"x"), "a.pdf")]}, content_type="multipart/form-data")
+         data={"body": "x" * 60001, "attachments": [(io.BytesIO(b"x"), "a.pdf")]}, content_type="multipart/form-data")
     save("conv_empty", source_client, "/conversation/message", method="post", data={"body": ""},
          content_type="multipart/form-data")
