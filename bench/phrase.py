@@ -4,7 +4,7 @@ Usage: ``python bench/phrase.py [--log-n 12 14 15 16] [--seconds 3]``
 
 A source signs in with seven diceware words. The server cannot look the
 phrase up directly: it runs the slow, peppered KDF (``tipline.sources``:
-HMAC, then scrypt with N=2**log_n, r=8, p=4, then HKDF) to find the lookup id
+HMAC, then scrypt with N=2**log_n, r=8, p=8, then HKDF) to find the lookup id
 and re-derive the source's reply key. That cost is a deliberate defence: it
 is what each guess costs anyone holding a stolen database *and* the pepper,
 and what the site's hourly budget of wrong phrases bounds for everyone else.

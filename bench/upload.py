@@ -9,11 +9,12 @@ and discards it; the ratio of the two times is the cost of sealing.
 
 Usage::
 
-    python bench/upload.py [--size-mib 1024] [--log-n 14]
+    python bench/upload.py [--size-mib 1024] [--log-n 15]
 
-``--log-n`` is the receipt-phrase scrypt cost for the run. scrypt needs
-128 * 8 * 2**log_n bytes (16 MiB at 14, 128 MiB at the default 17) once per
-submission, independent of the upload's size; it is reported separately.
+``--log-n`` is the receipt-phrase scrypt cost for the run (default: the
+product's default, 14). scrypt needs 128 * 8 * 2**log_n bytes (16 MiB at 14)
+once per submission, independent of the upload's size; it is reported
+separately.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+
+from tipline.config import DEFAULTS
 
 ROOT = Path(__file__).resolve().parents[1]
 MIB = 1024 * 1024
@@ -237,7 +240,7 @@ def post(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size-mib", type=int, default=1024)
-    parser.add_argument("--log-n", type=int, default=14)
+    parser.add_argument("--log-n", type=int, default=DEFAULTS["PHRASE_KDF_LOG_N"])
     args = parser.parse_args()
     size = args.size_mib * MIB
     root = Path(tempfile.mkdtemp(prefix="tipline-bench-"))

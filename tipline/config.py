@@ -49,9 +49,9 @@ DEFAULTS: dict[str, Any] = {
     "ONION_ADDRESS": None,
     "ORGANIZATION_NAME": "tipline",
     "LANGUAGES": ["en", "es"],
-    # Cost of the receipt-phrase KDF (scrypt, log2 N, with r=8, p=4: 32 MiB and
+    # Cost of the receipt-phrase KDF (scrypt, log2 N, with r=8, p=8: 16 MiB and
     # roughly a quarter of a second per derivation). Deliberately slow.
-    "PHRASE_KDF_LOG_N": 15,
+    "PHRASE_KDF_LOG_N": 14,
     # Argon2id parameters for reviewer passwords.
     "ARGON2_MEMORY_KIB": 64 * 1024,
     "ARGON2_ITERATIONS": 3,

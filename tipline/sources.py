@@ -12,7 +12,7 @@ keeps is derived from it:
 Derivation (DESIGN.md, "Sources")::
 
     keyed  = HMAC-SHA256(pepper, normalize(phrase))
-    master = scrypt(keyed, salt=SALT, N=2**log_n, r=8, p=4, 32 bytes)
+    master = scrypt(keyed, salt=SALT, N=2**log_n, r=8, p=8, 32 bytes)
     lookup = HKDF-SHA256(master, info="...lookup id")      -> 32 bytes, hex
     seed   = HKDF-SHA256(master, info="...reply identity") -> 32 bytes
 
@@ -42,9 +42,10 @@ SALT = b"tipline/v1 receipt phrase scrypt salt"
 LOOKUP_INFO = b"tipline/v1 receipt phrase -> source lookup id"
 SEED_INFO = b"tipline/v1 receipt phrase -> source reply identity seed"
 SCRYPT_R = 8
-# p=4 at N=2**15 costs as much time as p=1 at N=2**17 but needs 32 MiB, not
-# 128 MiB, per derivation: concurrent submissions must not exhaust memory.
-SCRYPT_P = 4
+# p=8 at N=2**14 costs as much time as p=1 at N=2**17 but needs 16 MiB, not
+# 128 MiB, per derivation: concurrent submissions must not exhaust memory, and
+# the intake's peak stays under 100 MiB during a 1 GiB upload.
+SCRYPT_P = 8
 MIN_LOG_N = 1
 MAX_LOG_N = 22
 

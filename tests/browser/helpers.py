@@ -5,7 +5,10 @@
   computed with pyotp from the key the enrolment page shows as text), a new
   password, then the page a user lands on;
 - :func:`create_account`: an admin creates an account on /admin/users/new
-  and gets its one-time password.
+  and gets its one-time password; :func:`admin_creates_reviewer` does the
+  admin's first sign-in first, in a browser of its own;
+- :func:`watch` and :func:`no_script_ran`: with JavaScript on, prove that no
+  payload ran (no dialog opened, no ``window.pwned`` set).
 """
 
 from __future__ import annotations
@@ -79,3 +82,35 @@ def create_account(page: Any, review_url: str, username: str, role: str) -> str:
     page.click("button:has-text('Create')")
     password: str = page.locator(".one-time-password code").inner_text().strip()
     return password
+
+
+def admin_creates_reviewer(browser: Any, review_url: str, instance: Any, username: str) -> str:
+    """The admin's first sign-in (JavaScript on), then a reviewer account.
+
+    ``instance`` is the ``live_instance`` fixture (the admin's name and
+    one-time password); returns the new reviewer's one-time password.
+    """
+    admin = browser.new_context(java_script_enabled=True)
+    try:
+        page = admin.new_page()
+        sign_in_first_time(page, review_url, instance.admin_username, instance.admin_password)
+        return create_account(page, review_url, username, "reviewer")
+    finally:
+        admin.close()
+
+
+def watch(page: Any) -> list[str]:
+    """Record every dialog (alert, confirm...) a script might open."""
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    return dialogs
+
+
+def no_script_ran(page: Any, dialogs: list[str]) -> None:
+    assert dialogs == []
+    assert page.evaluate("() => window.pwned") is None

@@ -25,7 +25,12 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_review_browser import no_script_ran, sign_in_first_time, watch
+from tests.browser.helpers import (
+    admin_creates_reviewer,
+    no_script_ran,
+    sign_in_first_time,
+    watch,
+)
 from tests.conversation.conftest import decode_flask_cookie
 
 pytestmark = pytest.mark.browser
@@ -80,15 +85,7 @@ def test_source_returns_reads_the_reply_and_adds_a_file(
     send_tip(browser, intake, SECOND)
 
     # The admin's first sign-in, then a reviewer account, as in the review test.
-    admin = browser.new_context(java_script_enabled=True)
-    page = admin.new_page()
-    sign_in_first_time(page, review, live_instance.admin_username, live_instance.admin_password)
-    page.goto(review + "/admin/users/new")
-    page.fill("input[name=username]", "lawyer")
-    page.select_option("select[name=role]", "reviewer")
-    page.click("button:has-text('Create')")
-    one_time = page.locator(".one-time-password code").inner_text().strip()
-    admin.close()
+    one_time = admin_creates_reviewer(browser, review, live_instance, "lawyer")
 
     # 2. The reviewer replies on the tip page.
     lawyer = browser.new_context(java_script_enabled=True, accept_downloads=True)

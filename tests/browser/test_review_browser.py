@@ -20,7 +20,13 @@ from typing import Any
 
 import pytest
 
-from tests.browser.helpers import sign_in_first_time, submit_tip
+from tests.browser.helpers import (
+    admin_creates_reviewer,
+    no_script_ran,
+    sign_in_first_time,
+    submit_tip,
+    watch,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -46,23 +52,6 @@ def pattern_bytes(label: str, size: int) -> bytes:
     return bytes(out[:size])
 
 
-def watch(page: Any) -> list[str]:
-    """Record every dialog (alert, confirm...) a script might open."""
-    dialogs: list[str] = []
-
-    def on_dialog(dialog: Any) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    return dialogs
-
-
-def no_script_ran(page: Any, dialogs: list[str]) -> None:
-    assert dialogs == []
-    assert page.evaluate("() => window.pwned") is None
-
-
 def test_reviewer_reads_tags_and_filters_a_tip(
     browser: Any, live_instance: Any, live_servers: Any, tmp_path: Path, artifacts_dir: Path
 ) -> None:
@@ -76,15 +65,7 @@ def test_reviewer_reads_tags_and_filters_a_tip(
     review = live_servers.review_url
 
     # The admin's first sign-in, then a new reviewer account.
-    admin = browser.new_context(java_script_enabled=True)
-    page = admin.new_page()
-    sign_in_first_time(page, review, live_instance.admin_username, live_instance.admin_password)
-    page.goto(review + "/admin/users/new")
-    page.fill("input[name=username]", "lawyer")
-    page.select_option("select[name=role]", "reviewer")
-    page.click("button:has-text('Create')")
-    one_time = page.locator(".one-time-password code").inner_text().strip()
-    admin.close()
+    one_time = admin_creates_reviewer(browser, review, live_instance, "lawyer")
 
     context = browser.new_context(java_script_enabled=True, accept_downloads=True)
     page = context.new_page()

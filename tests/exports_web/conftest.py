@@ -2,20 +2,20 @@
 tipline.export.selection, tipline.review.summaries, tipline.review.organizer).
 
 Service tests run on ``db_session`` (rolled back, both databases). View tests
-use the review app fixtures (tests/review/conftest.py), re-exported here so
+use the review app fixtures (tests/review/conftest.py); keys and blob stores
+are the case tests' (tests/cases/conftest.py). Both are re-exported here so
 pytest finds them for tests in this folder. Tips are real sealed tips in the
 review app's blob store, so the tip page can open them.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
 from sqlalchemy.orm import Session
 
+from tests.cases import conftest as case_fixtures
 from tests.cases.factories import new_case, sealed_tip
 from tests.review.conftest import (  # noqa: F401 (fixtures)
     admin_client,
@@ -28,9 +28,12 @@ from tests.review.conftest import (  # noqa: F401 (fixtures)
 from tests.review.factories import make_user
 from tipline.blobs import BlobStore
 from tipline.crypto import Identity, Recipient
-from tipline.keys import load_recipients
 from tipline.models import Case, Tip, User
-from tipline.web import BLOBS_KEY
+
+# The case tests' keys and blob stores (fixtures, found here by these names).
+recipients = case_fixtures.recipients
+blobs = case_fixtures.blobs
+app_blobs = case_fixtures.app_blobs
 
 # Invented details; each one must be found and redacted.
 NAME = "Maria Lopez"
@@ -46,22 +49,6 @@ REDACTED = (
     "Deputies handed [name] to ICE at the jail's back door right after her release. "
     "Her sister called [phone] and wrote to [email]. Her A-number is [a-number]."
 )
-
-
-@pytest.fixture
-def recipients(keys_dir: Path) -> list[Recipient]:
-    return load_recipients(keys_dir)
-
-
-@pytest.fixture
-def blobs(tmp_path: Path) -> BlobStore:
-    return BlobStore(tmp_path / "service-blobs")
-
-
-@pytest.fixture
-def app_blobs(review_app: Flask) -> BlobStore:
-    store: BlobStore = review_app.extensions[BLOBS_KEY]
-    return store
 
 
 @pytest.fixture

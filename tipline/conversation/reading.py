@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Update, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tipline.blobs import BlobNotFoundError, BlobStore
 from tipline.conversation import MessageNotFoundError
@@ -135,30 +135,12 @@ def file_info(document: TipDocument | None, attachment: Attachment) -> MessageFi
 
 def mark_seen_by_source(session: Session, tip: Tip) -> int:
     """The source has now seen every reply; returns how many were new."""
-    return _run(
-        session,
-        update(Message)
-        .where(
-            Message.tip_id == tip.id,
-            Message.author == ORGANIZATION,
-            Message.seen_by_source.is_(False),
-        )
-        .values(seen_by_source=True),
-    )
+    return _mark_seen(session, tip, ORGANIZATION, Message.seen_by_source)
 
 
 def mark_seen_by_organization(session: Session, tip: Tip) -> int:
     """A reviewer has read every message from the source; returns how many were new."""
-    return _run(
-        session,
-        update(Message)
-        .where(
-            Message.tip_id == tip.id,
-            Message.author == SOURCE,
-            Message.seen_by_organization.is_(False),
-        )
-        .values(seen_by_organization=True),
-    )
+    return _mark_seen(session, tip, SOURCE, Message.seen_by_organization)
 
 
 def unread_by_organization(session: Session, tip_ids: Iterable[str]) -> dict[str, int]:
@@ -178,7 +160,15 @@ def unread_by_organization(session: Session, tip_ids: Iterable[str]) -> dict[str
     return {tip_id: int(count) for tip_id, count in rows}
 
 
-def _run(session: Session, statement: Update) -> int:
+def _mark_seen(
+    session: Session, tip: Tip, author: str, seen: InstrumentedAttribute[bool]
+) -> int:
+    """Set ``seen`` on ``tip``'s messages by ``author`` that lack it; how many did."""
+    statement = (
+        update(Message)
+        .where(Message.tip_id == tip.id, Message.author == author, seen.is_(False))
+        .values({seen: True})
+    )
     result = session.execute(statement.execution_options(synchronize_session="fetch"))
     return int(result.rowcount)  # type: ignore[attr-defined]
 

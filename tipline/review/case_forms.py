@@ -15,7 +15,15 @@ from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, 
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
 
 from tipline.cases import CASE_STATUS_LABELS
-from tipline.cases.details import NAME_MAX, NOTE_MAX, PEOPLE_MAX, SUMMARY_MAX, TITLE_MAX
+from tipline.cases.details import (
+    NAME_MAX,
+    NOTE_MAX,
+    PEOPLE_MAX,
+    SUMMARY_MAX,
+    TITLE_MAX,
+    CaseDetails,
+    make_details,
+)
 from tipline.models.case import CASE_STATUSES, Case
 from tipline.models.tag import Tag
 from tipline.models.user import User
@@ -43,6 +51,10 @@ class CaseDetailsForm(FlaskForm):  # type: ignore[misc]
         "People this case involves (one name per line)",
         validators=[Length(max=PEOPLE_MAX * (NAME_MAX + 2))],
     )
+
+    def details(self) -> CaseDetails:
+        """What was typed, checked and cleaned (:class:`CaseInputError` if unusable)."""
+        return make_details(self.title.data or "", self.summary.data or "", self.people.data or "")
 
 
 class NewCaseForm(CaseDetailsForm):

@@ -20,7 +20,7 @@ from flask.typing import ResponseReturnValue
 
 from tipline import audit, counties
 from tipline.cases import CASE_STATUS_LABELS, CaseError, CaseNotFoundError
-from tipline.cases.details import SealedContentError, make_details, open_details
+from tipline.cases.details import SealedContentError, open_details
 from tipline.cases.queries import (
     CaseFilters,
     assignable_users,
@@ -115,12 +115,9 @@ def new() -> ResponseReturnValue:
     if form.validate_on_submit():
         db = get_session()
         try:
-            details = make_details(
-                form.title.data or "", form.summary.data or "", form.people.data or ""
-            )
             case = create_case(
                 db,
-                details,
+                form.details(),
                 tip_ids_in(form.tips.data or ""),
                 actor=current_user(),
                 recipients=org_recipients(),
@@ -163,13 +160,10 @@ def edit(case_id: str) -> ResponseReturnValue:
     if form.validate_on_submit():
         db = get_session()
         try:
-            details = make_details(
-                form.title.data or "", form.summary.data or "", form.people.data or ""
-            )
             changed = edit_details(
                 db,
                 case,
-                details,
+                form.details(),
                 actor=current_user(),
                 recipients=org_recipients(),
                 previous=current,

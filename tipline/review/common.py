@@ -7,8 +7,8 @@
   to; without them nothing can be sealed, so the answer is 503;
 - :func:`settle` and :func:`refuse`: how a small change ends (docs/TEAM.md:
   commit and say so, or roll back and say why, then redirect);
-- :func:`file_download`: a file a source sent, as a download that nothing
-  can render or run in the review site's origin (tipline.tips.downloads).
+- :func:`file_download`: a file a source sent, audited, as a download that
+  nothing can render or run in the review site's origin (tipline.tips.downloads).
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from collections.abc import Iterable, Sequence
 from flask import Response, abort, current_app, flash
 from werkzeug.wrappers import Response as BaseResponse
 
-from tipline import security
+from tipline import audit, security
 from tipline.crypto import Recipient
 from tipline.db import get_session
 from tipline.keys import KeysError, load_recipients
 from tipline.models.tip import Tip
+from tipline.review.auth import current_user
 from tipline.tips import TipNotFoundError
 from tipline.tips.downloads import content_disposition, download_content_type
 from tipline.tips.workflow import get_tip
@@ -65,8 +66,19 @@ def refuse(message: str, back: BaseResponse) -> BaseResponse:
     return back
 
 
-def file_download(chunks: Iterable[bytes], content_type: str, filename: str) -> Response:
-    """A decrypted file as an attachment: allowlisted type, clean name, sandboxed."""
+def file_download(
+    action: str, attachment_id: str, chunks: Iterable[bytes], content_type: str, filename: str
+) -> Response:
+    """Audit a download (``action`` on the attachment) and commit, then send the file.
+
+    The decrypted chunks go out as an attachment: an allowlisted type, a
+    cleaned name, sniffing off and a sandboxing CSP.
+    """
+    db = get_session()
+    audit.record(
+        db, actor=current_user(), action=action, object_type="attachment", object_id=attachment_id
+    )
+    db.commit()
     response = Response(chunks, mimetype=download_content_type(content_type))
     response.headers["Content-Disposition"] = content_disposition(filename)
     response.headers["Content-Security-Policy"] = security.DOWNLOAD_CSP

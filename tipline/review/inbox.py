@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template, request
 from flask.typing import ResponseReturnValue
+from sqlalchemy.orm import Session
 
 from tipline import audit, counties
 from tipline.accounts.errors import NotUnlockedError
@@ -18,22 +19,13 @@ from tipline.models.tip import TIP_STATUSES
 from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.tips import FilterError
 from tipline.tips.content import previews
-from tipline.tips.filters import NO_COUNTY, InboxFilters, parse_cursors, parse_filters
+from tipline.tips.filters import InboxFilters, county_options, parse_cursors, parse_filters
 from tipline.tips.inbox import InboxPage, load_page, status_counts
 from tipline.tips.tags import list_tags
 from tipline.tips.workflow import STATUS_LABELS
 from tipline.web import get_blobs
 
 bp = Blueprint("inbox", __name__)
-
-
-def _county_options(selected: str | None) -> list[tuple[str, str]]:
-    options = [("", "Any county")]
-    options += [(c.fips, c.label) for c in counties.counties_for(current_app.config["STATES"])]
-    options.append((NO_COUNTY, counties.name(None)))
-    if selected and selected not in {value for value, _ in options}:
-        options.insert(1, (selected, counties.name(selected)))
-    return options
 
 
 @bp.route("/")
@@ -70,10 +62,17 @@ def index() -> ResponseReturnValue:
         previews=texts,
         unlocked=unlocked,
         error=error,
-        statuses=TIP_STATUSES,
-        status_labels=STATUS_LABELS,
-        county_options=_county_options(filters.county),
-        tags=list_tags(db),
-        county_name=counties.name,
+        **filter_choices(db, filters.county),
     )
     return response, 400 if error else 200
+
+
+def filter_choices(db: Session, selected_county: str | None = None) -> dict[str, object]:
+    """What the tip filter fields offer, here and on the search page."""
+    return {
+        "statuses": TIP_STATUSES,
+        "status_labels": STATUS_LABELS,
+        "county_options": county_options(current_app.config["STATES"], selected_county),
+        "tags": list_tags(db),
+        "county_name": counties.name,
+    }

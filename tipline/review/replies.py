@@ -200,15 +200,9 @@ def download(tip_id: str, message_id: str, attachment_id: str) -> ResponseReturn
     except ContentError as exc:
         flash(str(exc), "error")
         return _to_conversation(tip)
-    audit.record(
-        db,
-        actor=current_user(),
-        action="message.download",
-        object_type="attachment",
-        object_id=attachment.id,
+    return file_download(
+        "message.download", attachment.id, chunks, info.content_type, info.filename
     )
-    db.commit()
-    return file_download(chunks, info.content_type, info.filename)
 
 
 @bp.app_context_processor

@@ -15,31 +15,23 @@ them with a GET, and tipline.tips.filters parses them the same strict way.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 
-from tipline import audit, counties
+from tipline import audit
 from tipline.db import get_session
-from tipline.models.tip import TIP_STATUSES
 from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.review.case_forms import SearchForm
+from tipline.review.inbox import filter_choices
 from tipline.search import SearchError
 from tipline.search.engine import SearchResults, search, tip_only_filters
 from tipline.search.registry import SearchContext
 from tipline.search.text import parse_query
 from tipline.tips import FilterError
-from tipline.tips.filters import NO_COUNTY, Cursor, InboxFilters, parse_filters
-from tipline.tips.tags import list_tags
-from tipline.tips.workflow import STATUS_LABELS
+from tipline.tips.filters import Cursor, InboxFilters, parse_filters
 from tipline.web import get_blobs
 
 bp = Blueprint("search", __name__)
-
-
-def _county_options() -> list[tuple[str, str]]:
-    options = [("", "Any county")]
-    options += [(c.fips, c.label) for c in counties.counties_for(current_app.config["STATES"])]
-    return [*options, (NO_COUNTY, counties.name(None))]
 
 
 @bp.route("/search", methods=["GET", "POST"])
@@ -76,9 +68,5 @@ def index() -> ResponseReturnValue:
         results=results,
         error=error,
         tip_only=tip_only_filters(filters),
-        statuses=TIP_STATUSES,
-        status_labels=STATUS_LABELS,
-        county_options=_county_options(),
-        county_name=counties.name,
-        tags=list_tags(db),
+        **filter_choices(db),
     ), 400 if error else 200

@@ -103,16 +103,7 @@ def download(tip_id: str, attachment_id: str) -> ResponseReturnValue:
     except ContentError as exc:
         flash(str(exc), "error")
         return _to_tip(tip)
-    db = get_session()
-    audit.record(
-        db,
-        actor=current_user(),
-        action="tip.download",
-        object_type="attachment",
-        object_id=attachment.id,
-    )
-    db.commit()
-    return file_download(chunks, info.content_type, info.filename)
+    return file_download("tip.download", attachment.id, chunks, info.content_type, info.filename)
 
 
 def _apply(tip: Tip, action: str, change: bool, success: str) -> ResponseReturnValue:

@@ -10,7 +10,7 @@ a silently different result.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -158,3 +158,17 @@ def parse_cursors(args: Mapping[str, str]) -> tuple[Cursor | None, Cursor | None
     if before and after:
         raise FilterError("That page link is not valid; start again from the first page.")
     return (Cursor.decode(before) if before else None, Cursor.decode(after) if after else None)
+
+
+def county_options(states: Sequence[str], selected: str | None = None) -> list[tuple[str, str]]:
+    """The county filter's choices: any, the instance's counties, "other / not sure".
+
+    A ``selected`` county from outside the instance's states (an old link, or
+    states changed since) is offered too, right after "any", so it shows.
+    """
+    options = [("", "Any county")]
+    options += [(c.fips, c.label) for c in counties.counties_for(states)]
+    options.append((NO_COUNTY, counties.name(None)))
+    if selected and selected not in {value for value, _ in options}:
+        options.insert(1, (selected, counties.name(selected)))
+    return options
