@@ -33,7 +33,7 @@ MISSING_ID = "0" * 32
 EXPECTED: dict[str, dict[str, int | str]] = {
     # -- static files ------------------------------------------------------
     "static": {"anon": 200, "organizer": 200, "reviewer": 200, "admin": 200},
-    # -- auth (accounts engineer) ------------------------------------------
+    # -- auth ------------------------------------------
     "auth.login": {"anon": 200, "organizer": ORG_HOME, "reviewer": HOME, "admin": HOME},
     "auth.code": {"anon": LOGIN, "organizer": ORG_HOME, "reviewer": HOME, "admin": HOME},
     "auth.enrol": {"anon": LOGIN, "organizer": ORG_HOME, "reviewer": HOME, "admin": HOME},
@@ -48,14 +48,14 @@ EXPECTED: dict[str, dict[str, int | str]] = {
         "reviewer": LOGIN,
         "admin": LOGIN,
     },
-    # -- admin (accounts engineer) -----------------------------------------
+    # -- admin -----------------------------------------
     "admin.users": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 200},
     "admin.new_user": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 200},
     "admin.disable_user": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": "/admin/"},
     "admin.reset_password": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 200},
     "admin.reset_totp": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": "/admin/"},
     "admin.audit_log": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 200},
-    # -- inbox and tips (inbox/tip-page engineer) --------------------------
+    # -- inbox and tips --------------------------
     "inbox.index": {"anon": LOGIN, "organizer": 403, "reviewer": 200, "admin": 200},
     "tips.show": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "tips.download": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
@@ -63,12 +63,12 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "tips.county": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "tips.tags": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "tips.read": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
-    # -- tags (inbox/tip-page engineer) -------------------------------------
+    # -- tags -------------------------------------
     "tags.index": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 200},
     "tags.create": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 400},
     "tags.rename": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 404},
     "tags.retire": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 404},
-    # -- cases and search (cases/search engineer) ----------------------------
+    # -- cases and search ----------------------------
     "cases.index": {"anon": LOGIN, "organizer": 403, "reviewer": 200, "admin": 200},
     "cases.new": {"anon": LOGIN, "organizer": 403, "reviewer": 200, "admin": 200},
     "cases.show": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
@@ -83,7 +83,7 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "cases.counties": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "cases.note": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "search.index": {"anon": LOGIN, "organizer": 403, "reviewer": 200, "admin": 200},
-    # -- summaries for sharing and the organizer view (exports engineer) ------
+    # -- summaries for sharing and the organizer view ------
     "summaries.tip_summary": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "summaries.tip_findings": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "summaries.tip_approve": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
@@ -94,7 +94,7 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "organizer.export_csv": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
     "organizer.export_json": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
     "organizer.export_pdf": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
-    # -- conversation with sources (conversation engineer) ------------------
+    # -- conversation with sources ------------------
     "replies.create": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "replies.mark_read": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "replies.download": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},

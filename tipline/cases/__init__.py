@@ -1,6 +1,6 @@
 """Case services: putting tips together into cases (issue 5, part 1).
 
-No Flask here (docs/TEAM.md, Warehouse style): every function takes a
+No Flask here (docs/development.md, Warehouse style): every function takes a
 SQLAlchemy ``Session`` (and, where something is sealed or opened, the
 organization recipients or identity), raises a :class:`CaseError` subclass
 for anything a reviewer can get wrong, and never commits. Every change also

@@ -19,7 +19,7 @@ Sources get no notification of any kind, by design: nothing about them is
 known to send one to. They see replies the next time they sign in.
 
 Services take a ``Session``, raise the exceptions below, and never commit
-(docs/TEAM.md). Their messages are English, for the review app and for logs;
+(docs/development.md). Their messages are English, for the review app and for logs;
 the intake maps each class to its own translated wording and never shows a
 source why a phrase failed beyond one generic answer.
 

@@ -1,6 +1,6 @@
 """Summaries for sharing: write a draft, decide on its findings, approve it.
 
-Warehouse-style service (docs/TEAM.md): no Flask; every function takes a
+Warehouse-style service (docs/development.md): no Flask; every function takes a
 SQLAlchemy ``Session``, raises a :class:`SummaryError` subclass for anything
 a reviewer can get wrong, and never commits. Every change writes one audit
 event (``summary.edit``, ``summary.decide``, ``summary.approve``; ids only)

@@ -1,6 +1,6 @@
 """The case pages: the case list, a new case, one case, editing its details.
 
-Views stay thin (docs/TEAM.md): validate a form, call one service in
+Views stay thin (docs/development.md): validate a form, call one service in
 tipline.cases (which writes the timeline and the audit event), commit,
 redirect. Reading a case decrypts its title, summary, people and notes, so
 every case page needs the unlocked organization key, and viewing is audited

@@ -5,7 +5,7 @@
 - :func:`org_recipients`: the organization recipients that text written in
   the review app (case details, notes, replies, summary drafts) is sealed
   to; without them nothing can be sealed, so the answer is 503;
-- :func:`settle` and :func:`refuse`: how a small change ends (docs/TEAM.md:
+- :func:`settle` and :func:`refuse`: how a small change ends (docs/development.md:
   commit and say so, or roll back and say why, then redirect);
 - :func:`file_download`: a file a source sent, audited, as a download that
   nothing can render or run in the review site's origin (tipline.tips.downloads).

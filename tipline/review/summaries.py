@@ -2,7 +2,7 @@
 
 One page per tip or case (``/tips/<id>/summary``, ``/cases/<id>/summary``)
 with three forms: the text, the findings (each highlighted in place, each
-"redact" or "keep"), and approval. Views stay thin (docs/TEAM.md): validate
+"redact" or "keep"), and approval. Views stay thin (docs/development.md): validate
 a form, call one service in tipline.export.summaries (which writes the audit
 event), commit, redirect. Opening a draft needs the organization key and is
 audited (``summary.view``). For reviewers and admins; organizers get 403.

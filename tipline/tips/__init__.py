@@ -3,7 +3,7 @@
 No Flask here: every function takes a SQLAlchemy ``Session`` (and, where a tip
 is opened, an age identity and a blob store), raises a :class:`TipError`
 subclass for anything a reviewer can get wrong, and never commits; the view
-that called it decides (Warehouse style, docs/TEAM.md).
+that called it decides (Warehouse style, docs/development.md).
 """
 
 from __future__ import annotations
