@@ -64,7 +64,12 @@ def recipient_lines(keys_dir: str | os.PathLike[str]) -> list[str]:
 
 def fingerprint(keys_dir: str | os.PathLike[str]) -> str:
     """A short, readable fingerprint of the organization key (first recipient)."""
-    digest = hashlib.sha256(recipient_lines(keys_dir)[0].encode()).hexdigest()[:32].upper()
+    return recipient_fingerprint(recipient_lines(keys_dir)[0])
+
+
+def recipient_fingerprint(recipient: str) -> str:
+    """SHA-256 of a recipient string, first 128 bits, in groups of four hex digits."""
+    digest = hashlib.sha256(recipient.encode()).hexdigest()[:32].upper()
     return " ".join(digest[i : i + 4] for i in range(0, 32, 4))
 
 

@@ -8,14 +8,13 @@ that lives only as long as the request that needed it.
 
 from __future__ import annotations
 
-import hashlib
-
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from tipline.accounts.errors import KeyUnavailableError
 from tipline.accounts.passwords import DerivedKeys
 from tipline.crypto import AgeError, Identity, X25519Identity, decrypt, encrypt, parse_identity
+from tipline.keys import recipient_fingerprint
 from tipline.models.user import User
 from tipline.models.wrapped_key import WrappedKey
 
@@ -76,5 +75,4 @@ def fingerprint(identity: Identity) -> str | None:
     recipient = getattr(identity, "recipient", None)
     if recipient is None:
         return None
-    digest = hashlib.sha256(str(recipient()).encode()).hexdigest()[:32].upper()
-    return " ".join(digest[i : i + 4] for i in range(0, 32, 4))
+    return recipient_fingerprint(str(recipient()))
