@@ -82,6 +82,19 @@ class BlobStore:
         with contextlib.suppress(FileNotFoundError, BlobNotFoundError):
             self._path(blob_id).unlink()
 
+    def modified_at(self, blob_id: str) -> float:
+        """When the blob was written (seconds since the epoch), for orphan sweeps."""
+        try:
+            return self._path(blob_id).stat().st_mtime
+        except FileNotFoundError as exc:
+            raise BlobNotFoundError(blob_id) from exc
+
+    def partial_files(self) -> Iterator[Path]:
+        """Temporary files in ``tmp/``: writes in flight, or left by a crash."""
+        tmp_dir = self.root / "tmp"
+        if tmp_dir.is_dir():
+            yield from sorted(path for path in tmp_dir.iterdir() if path.is_file())
+
     def ids(self) -> Iterator[str]:
         """Every stored blob id (for maintenance: orphan sweeps, rotation)."""
         if not self.root.is_dir():

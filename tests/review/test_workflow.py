@@ -104,28 +104,32 @@ def test_county_choices_are_the_states_counties_then_other() -> None:
     assert choices[-1] == ("", "Other / not sure")
 
 
-def test_correct_county(db_session: Session) -> None:
+def test_correct_county(db_session: Session, reviewer_user: User) -> None:
     tip = plain_tip(db_session, county_fips="42091")
-    assert correct_county(db_session, tip, "42017", ["PA"]) is True
+    assert correct_county(db_session, tip, "42017", ["PA"], actor=reviewer_user) is True
     assert tip.county_fips == "42017"
-    assert correct_county(db_session, tip, "42017", ["PA"]) is False
-    assert correct_county(db_session, tip, None, ["PA"]) is True
+    assert correct_county(db_session, tip, "42017", ["PA"], actor=reviewer_user) is False
+    assert correct_county(db_session, tip, None, ["PA"], actor=reviewer_user) is True
     assert tip.county_fips is None
-    assert correct_county(db_session, tip, "", ["PA"]) is False
+    assert correct_county(db_session, tip, "", ["PA"], actor=reviewer_user) is False
 
 
 @pytest.mark.parametrize("fips", ["06037", "99999", "4209", "42091 ", "<b>", "none"])
-def test_correct_county_refuses_other_states_and_garbage(db_session: Session, fips: str) -> None:
+def test_correct_county_refuses_other_states_and_garbage(
+    db_session: Session, reviewer_user: User, fips: str
+) -> None:
     tip = plain_tip(db_session, county_fips="42091")
     with pytest.raises(InvalidCountyError):
-        correct_county(db_session, tip, fips, ["PA"])
+        correct_county(db_session, tip, fips, ["PA"], actor=reviewer_user)
     assert tip.county_fips == "42091"
 
 
-def test_keeping_a_county_from_a_former_state_is_allowed(db_session: Session) -> None:
+def test_keeping_a_county_from_a_former_state_is_allowed(
+    db_session: Session, reviewer_user: User
+) -> None:
     tip = plain_tip(db_session, county_fips="06037")  # set before STATES changed
-    assert correct_county(db_session, tip, "06037", ["PA"]) is False
-    assert correct_county(db_session, tip, "42091", ["PA"]) is True
+    assert correct_county(db_session, tip, "06037", ["PA"], actor=reviewer_user) is False
+    assert correct_county(db_session, tip, "42091", ["PA"], actor=reviewer_user) is True
 
 
 # -- read marks -----------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 Each setter makes a set of ids exactly what the reviewer chose and records
 one timeline line and one audit event per id added or removed
-(tipline.cases.timeline.happened). Nothing commits.
+(tipline.cases.timeline.happened). :func:`tip_county_changed` keeps the
+counties a case takes from its tips in step when a tip's county is
+corrected. Nothing commits.
 """
 
 from __future__ import annotations
@@ -10,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, and_, delete, exists, insert, select
 from sqlalchemy.orm import Session
 
 from tipline import counties
 from tipline.cases import CaseInputError, CaseNotFoundError, is_id
-from tipline.cases.queries import assignee_ids, case_county_codes, case_tag_ids
+from tipline.cases.queries import assignee_ids, case_county_codes, case_tag_ids, cases_for_tip
 from tipline.cases.timeline import happened
-from tipline.models.case import Case, case_assignees, case_counties
+from tipline.models.case import Case, case_assignees, case_counties, case_tips
 from tipline.models.case import case_tags as case_tags_table
 from tipline.models.tag import Tag
+from tipline.models.tip import Tip
 from tipline.models.user import KEY_HOLDER_ROLES, User
 
 
@@ -80,6 +83,67 @@ def set_counties(
     if any(not counties.is_valid(fips, state_list) for fips in added):
         raise CaseInputError("That county is not one of this tip line's counties.")
     return _apply_set(session, case, actor, case_counties, "county_fips", added, removed, "county")
+
+
+def tip_county_changed(
+    session: Session, tip: Tip, old_fips: str | None, *, actor: User
+) -> list[Case]:
+    """Bring the counties of every case holding ``tip`` in step with its new county.
+
+    Called by the county correction (tipline.tips.workflow.correct_county)
+    after ``tip.county_fips`` changed from ``old_fips``. It is as if the tip
+    were unlinked with its old county and linked again with its new one
+    (tipline.cases.service): the new county is added as one from tips unless
+    the case has it already; the old one goes only if it came from tips and
+    no other linked tip is from there. Counties a reviewer added by hand, and
+    every other county, stay as they are. Each change is one timeline line
+    and one audit event, as on linking. Returns the cases that changed.
+    """
+    new_fips = tip.county_fips
+    if new_fips == old_fips:
+        return []
+    changed = []
+    for case in cases_for_tip(session, tip.id):
+        rows = session.execute(
+            select(case_counties.c.county_fips, case_counties.c.from_tips).where(
+                case_counties.c.case_id == case.id
+            )
+        )
+        have = {fips: bool(from_tips) for fips, from_tips in rows}
+        touched = False
+        if old_fips and have.get(old_fips) and not _other_tip_from(session, case, tip, old_fips):
+            session.execute(
+                delete(case_counties).where(
+                    case_counties.c.case_id == case.id, case_counties.c.county_fips == old_fips
+                )
+            )
+            happened(session, case, actor, "county_removed", value=old_fips)
+            touched = True
+        if new_fips and new_fips not in have:
+            session.execute(
+                insert(case_counties).values(case_id=case.id, county_fips=new_fips, from_tips=True)
+            )
+            happened(session, case, actor, "county_added", value=new_fips)
+            touched = True
+        if touched:
+            changed.append(case)
+    session.flush()
+    return changed
+
+
+def _other_tip_from(session: Session, case: Case, tip: Tip, fips: str) -> bool:
+    """Whether a tip in ``case`` other than ``tip`` is from county ``fips``."""
+    query = select(
+        exists().where(
+            and_(
+                case_tips.c.case_id == case.id,
+                case_tips.c.tip_id != tip.id,
+                Tip.id == case_tips.c.tip_id,
+                Tip.county_fips == fips,
+            )
+        )
+    )
+    return bool(session.scalar(query))
 
 
 _SET_EVENTS = {

@@ -11,6 +11,7 @@ import click
 from tipline.cli.audit import audit_group
 from tipline.cli.initialize import init_command
 from tipline.cli.keys import keys_group
+from tipline.cli.maintenance import maintenance_group
 from tipline.cli.serve import serve_command
 from tipline.cli.users import users_group
 
@@ -30,6 +31,7 @@ cli.add_command(serve_command)
 cli.add_command(users_group)
 cli.add_command(keys_group)
 cli.add_command(audit_group)
+cli.add_command(maintenance_group)
 
 
 def _register_optional() -> None:

@@ -67,12 +67,23 @@ def refuse(message: str, back: BaseResponse) -> BaseResponse:
 
 
 def file_download(
-    action: str, attachment_id: str, chunks: Iterable[bytes], content_type: str, filename: str
+    action: str,
+    attachment_id: str,
+    chunks: Iterable[bytes],
+    content_type: str,
+    filename: str,
+    *,
+    size: int | None,
 ) -> Response:
     """Audit a download (``action`` on the attachment) and commit, then send the file.
 
     The decrypted chunks go out as an attachment: an allowlisted type, a
-    cleaned name, sniffing off and a sandboxing CSP.
+    cleaned name, sniffing off and a sandboxing CSP. ``size`` is the declared
+    plaintext size, sent as ``Content-Length`` so that a browser can tell a
+    cut-off download from a whole one; the chunks must come from
+    ``decrypt_attachment(..., size=size)``, which raises rather than deliver
+    any other length. ``None`` (a file the sealed document does not list)
+    sends no length.
     """
     db = get_session()
     audit.record(
@@ -80,6 +91,8 @@ def file_download(
     )
     db.commit()
     response = Response(chunks, mimetype=download_content_type(content_type))
+    if size is not None:
+        response.content_length = size
     response.headers["Content-Disposition"] = content_disposition(filename)
     response.headers["Content-Security-Policy"] = security.DOWNLOAD_CSP
     response.headers["X-Content-Type-Options"] = "nosniff"

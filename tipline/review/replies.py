@@ -46,7 +46,7 @@ from tipline.models.tip import Tip
 from tipline.models.user import User
 from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.review.common import REVIEW_ROLES, file_download, org_recipients, tip_or_404
-from tipline.tips.content import ContentError, decrypt_attachment
+from tipline.tips.content import ContentError, declared_size, decrypt_attachment
 from tipline.tips.downloads import safe_filename
 from tipline.web import get_blobs
 
@@ -194,14 +194,14 @@ def download(tip_id: str, message_id: str, attachment_id: str) -> ResponseReturn
         document = open_message(blobs, message, identity)
     except DocumentError:
         document = None  # the file is still the reviewer's to have, under a neutral name
-    info = file_info(document, attachment)
+    info, size = file_info(document, attachment), declared_size(document, attachment)
     try:
-        chunks = decrypt_attachment(blobs, attachment, [identity])
+        chunks = decrypt_attachment(blobs, attachment, [identity], size=size)
     except ContentError as exc:
         flash(str(exc), "error")
         return _to_conversation(tip)
     return file_download(
-        "message.download", attachment.id, chunks, info.content_type, info.filename
+        "message.download", attachment.id, chunks, info.content_type, info.filename, size=size
     )
 
 

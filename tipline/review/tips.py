@@ -26,6 +26,7 @@ from tipline.tips import TipError, TipNotFoundError
 from tipline.tips.content import (
     ContentError,
     attachment_info,
+    declared_size,
     decrypt_attachment,
     find_attachment,
     open_tip,
@@ -98,12 +99,15 @@ def download(tip_id: str, attachment_id: str) -> ResponseReturnValue:
         abort(404)
     blobs = get_blobs()
     try:
-        info = attachment_info(open_tip(blobs, tip, [identity]), attachment)
-        chunks = decrypt_attachment(blobs, attachment, [identity])
+        document = open_tip(blobs, tip, [identity])
+        info, size = attachment_info(document, attachment), declared_size(document, attachment)
+        chunks = decrypt_attachment(blobs, attachment, [identity], size=size)
     except ContentError as exc:
         flash(str(exc), "error")
         return _to_tip(tip)
-    return file_download("tip.download", attachment.id, chunks, info.content_type, info.filename)
+    return file_download(
+        "tip.download", attachment.id, chunks, info.content_type, info.filename, size=size
+    )
 
 
 def _apply(tip: Tip, action: str, change: bool, success: str) -> ResponseReturnValue:
@@ -141,7 +145,9 @@ def county(tip_id: str) -> ResponseReturnValue:
     if not form.validate_on_submit():
         return _fail(tip, "That county is not one of this tip line's counties.")
     try:
-        changed = correct_county(get_session(), tip, form.county.data or None, states)
+        changed = correct_county(
+            get_session(), tip, form.county.data or None, states, actor=current_user()
+        )
     except TipError as exc:
         return _fail(tip, str(exc))
     return _apply(tip, "tip.county", changed, "County saved.")

@@ -3,7 +3,11 @@
 Only for a reviewer whose session holds the unlocked organization identity.
 Nothing opened here is logged or stored; callers render it (escaped) and
 drop it. Attachments are decrypted as a stream of authenticated 64 KiB
-chunks, so a large file never sits whole in memory.
+chunks, so a large file never sits whole in memory. A download declares the
+size the sealed document gives (``Content-Length``), and the stream checks
+that it delivers exactly that many bytes: a stream that fails, runs long or
+ends short raises, so the server drops the connection and the browser sees
+an incomplete download rather than a complete-looking wrong file.
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ PREVIEW_LENGTH = 160
 
 class ContentError(TipError):
     """A sealed object is missing or cannot be opened with this identity."""
+
+
+class SizeMismatchError(ContentError):
+    """A decrypted attachment is not the size its sealed document declares."""
 
 
 def open_tip(blobs: BlobStore, tip: Tip, identities: Sequence[Identity]) -> TipDocument:
@@ -82,8 +90,26 @@ def attachment_info(document: TipDocument, attachment: Attachment) -> Attachment
     )
 
 
+def declared_size(document: TipDocument | None, attachment: Attachment) -> int | None:
+    """The plaintext size ``document`` declares for ``attachment``; None if unlisted.
+
+    Unlike :func:`attachment_info`'s neutral stand-in (size 0, for display),
+    an unlisted file has no size anyone can promise in a ``Content-Length``.
+    """
+    for info in document.attachments if document is not None else ():
+        if info.attachment_id == attachment.id:
+            size = info.size  # from JSON: only a plain non-negative int will do
+            ok = isinstance(size, int) and not isinstance(size, bool) and size >= 0
+            return size if ok else None
+    return None
+
+
 def decrypt_attachment(
-    blobs: BlobStore, attachment: Attachment, identities: Sequence[Identity]
+    blobs: BlobStore,
+    attachment: Attachment,
+    identities: Sequence[Identity],
+    *,
+    size: int | None = None,
 ) -> Iterator[bytes]:
     """Open an attachment and return its plaintext as an iterator of chunks.
 
@@ -91,6 +117,8 @@ def decrypt_attachment(
     damaged header is a :class:`ContentError` here rather than a broken
     download. A chunk that fails to authenticate later raises while
     streaming: the download stops instead of delivering altered bytes.
+    With ``size`` (the declared plaintext size), a stream that would go past
+    it, or ends before it, raises :class:`SizeMismatchError` the same way.
     """
     try:
         handle = blobs.open(attachment.blob_id)
@@ -103,12 +131,25 @@ def decrypt_attachment(
         handle.close()
         log.warning("attachment %s could not be opened (%s)", attachment.id, type(exc).__name__)
         raise ContentError("This file could not be opened.") from exc
-    return _chunks(handle, reader.chunks(), attachment.id)
+    return _chunks(handle, reader.chunks(), attachment.id, size)
 
 
-def _chunks(handle: BinaryIO, chunks: Iterator[bytes], attachment_id: str) -> Iterator[bytes]:
+def _chunks(
+    handle: BinaryIO, chunks: Iterator[bytes], attachment_id: str, size: int | None
+) -> Iterator[bytes]:
+    sent = 0
     try:
-        yield from chunks
+        for chunk in chunks:
+            sent += len(chunk)
+            # Checked before the chunk goes out: nothing past the declared
+            # length ever reaches the client.
+            if size is not None and sent > size:
+                log.warning("attachment %s is longer than declared", attachment_id)
+                raise SizeMismatchError("This file is not the size it was sent with.")
+            yield chunk
+        if size is not None and sent != size:
+            log.warning("attachment %s is shorter than declared", attachment_id)
+            raise SizeMismatchError("This file is not the size it was sent with.")
     except AgeError as exc:
         log.warning("attachment %s failed while streaming (%s)", attachment_id, type(exc).__name__)
         raise

@@ -15,8 +15,10 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from tipline import counties
+from tipline.cases.membership import tip_county_changed
 from tipline.models.read import TipRead
 from tipline.models.tip import TIP_STATUSES, Tip
+from tipline.models.user import User
 from tipline.tips import (
     InvalidCountyError,
     InvalidTransitionError,
@@ -99,19 +101,25 @@ def county_choices(states: Iterable[str]) -> list[tuple[str, str]]:
     return [*choices, ("", counties.name(None))]
 
 
-def correct_county(session: Session, tip: Tip, fips: str | None, states: Iterable[str]) -> bool:
+def correct_county(
+    session: Session, tip: Tip, fips: str | None, states: Iterable[str], *, actor: User
+) -> bool:
     """Set the tip's county (``None``: other / not sure); True if it changed.
 
     Only the instance's counties are accepted. Keeping the current value is
     always allowed, even if the instance's states changed since it was set.
+    The cases holding the tip take their counties from it, so they follow
+    the correction (tipline.cases.membership.tip_county_changed, which
+    records it on their timelines as ``actor``).
     """
     value = fips or None
     if value == tip.county_fips:
         return False
     if value is not None and not counties.is_valid(value, list(states)):
         raise InvalidCountyError("That county is not one of this tip line's counties.")
-    tip.county_fips = value
+    old, tip.county_fips = tip.county_fips, value
     session.flush()
+    tip_county_changed(session, tip, old, actor=actor)
     return True
 
 

@@ -1,0 +1,90 @@
+"""``tipline maintenance purge-sessions|sweep-blobs|check``: housekeeping.
+
+Thin wrappers over tipline.maintenance. They print counts and blob ids only,
+never contents. ``sweep-blobs`` is a dry run unless given ``--delete``;
+``check`` exits non-zero when anything is wrong, so cron can alert on it.
+"""
+
+from __future__ import annotations
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+from tipline import maintenance
+from tipline.blobs import BlobStore
+from tipline.cli.users import cli_config, database_session
+
+
+@click.group("maintenance")
+def maintenance_group() -> None:
+    """Purge expired sessions, sweep orphaned blobs, check the instance."""
+
+
+@maintenance_group.command("purge-sessions")
+def purge_sessions_command() -> None:
+    """Delete expired review and source sessions."""
+    config = cli_config()
+    try:
+        with database_session(config) as session:
+            purged = maintenance.purge_sessions(session, config)
+            session.commit()
+    except SQLAlchemyError as exc:
+        raise _database_error(exc) from exc
+    click.echo(f"Purged {purged.review} review session(s) and {purged.source} source session(s).")
+
+
+@maintenance_group.command("sweep-blobs")
+@click.option(
+    "--older-than-hours",
+    type=click.FloatRange(min=0),
+    default=maintenance.DEFAULT_OLDER_THAN_HOURS,
+    show_default=True,
+    help="Only files last written longer ago than this (uploads in flight are younger).",
+)
+@click.option("--delete", "do_delete", is_flag=True, help="Remove them (default: dry run).")
+def sweep_blobs_command(older_than_hours: float, do_delete: bool) -> None:
+    """Find partial uploads and blobs that no row references."""
+    config = cli_config()
+    store = BlobStore(config["BLOB_DIR"])
+    try:
+        with database_session(config) as session:
+            sweep = maintenance.find_stale_blobs(session, store, older_than_hours * 3600)
+    except SQLAlchemyError as exc:
+        raise _database_error(exc) from exc
+    for blob_id in sweep.orphans:
+        click.echo(f"orphan {blob_id}")
+    if do_delete:
+        maintenance.delete_stale_blobs(sweep, store)
+        verb = "Deleted"
+    else:
+        verb = "Would delete (dry run; add --delete)"
+    click.echo(
+        f"{verb}: {len(sweep.partials)} partial file(s), {len(sweep.orphans)} orphaned blob(s)."
+    )
+
+
+@maintenance_group.command("check")
+def check_command() -> None:
+    """Verify the audit log, keys, database revision and referenced blobs."""
+    config = cli_config()
+    store = BlobStore(config["BLOB_DIR"])
+    try:
+        with database_session(config) as session:
+            result = maintenance.check_instance(session, store, config["KEYS_DIR"])
+    except SQLAlchemyError as exc:
+        raise _database_error(exc) from exc
+    click.echo(f"Audit log: {result.audit_events} event(s) checked.")
+    click.echo(f"Keys: {result.recipients} recipient(s).")
+    click.echo(f"Database revision: {result.revision or 'none'} (head {result.head}).")
+    click.echo(f"Blobs: {result.referenced_blobs} referenced, {result.missing_blobs} missing.")
+    for problem in result.problems:
+        click.echo(f"Problem: {problem}")
+    if not result.ok:
+        raise click.ClickException(f"{len(result.problems)} problem(s) found")
+    click.echo("All checks passed.")
+
+
+def _database_error(exc: SQLAlchemyError) -> click.ClickException:
+    # The first line only: driver messages can run to several lines with SQL.
+    first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return click.ClickException(f"database: {first[0] if first else exc.__class__.__name__}")
