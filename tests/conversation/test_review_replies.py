@@ -171,7 +171,7 @@ def test_download_of_a_follow_up_file(
     source_tip: SourceTip,
     reviewer_client: FlaskClient,
 ) -> None:
-    data = b"%PDF-1.4 release log " * 1000
+    data = b"%PDF-1.4 release log " * 4000  # more than one 64 KiB chunk
     message = source_writes(
         db_session, blobs, org_recipients, source_tip, "", (("release log.pdf", data),)
     )
@@ -182,6 +182,7 @@ def test_download_of_a_follow_up_file(
     url = f"/tips/{tip_id}/messages/{message.id}/files/{attachment.id}"
     response = reviewer_client.get(url)
     assert response.status_code == 200 and response.data == data
+    assert response.headers["Content-Length"] == str(len(data))
     assert "release log.pdf" in response.headers["Content-Disposition"]
     assert response.headers["Content-Security-Policy"].startswith("default-src 'none'; sandbox")
     assert actions(db_session)[-1] == "message.download"

@@ -6,8 +6,9 @@ drop it. Attachments are decrypted as a stream of authenticated 64 KiB
 chunks, so a large file never sits whole in memory. A download declares the
 size the sealed document gives (``Content-Length``), and the stream checks
 that it delivers exactly that many bytes: a stream that fails, runs long or
-ends short raises, so the server drops the connection and the browser sees
-an incomplete download rather than a complete-looking wrong file.
+ends short raises, so the server drops the connection (or, before the first
+byte, answers 500) and the browser sees an incomplete download rather than a
+complete-looking wrong file.
 """
 
 from __future__ import annotations
@@ -137,19 +138,25 @@ def decrypt_attachment(
 def _chunks(
     handle: BinaryIO, chunks: Iterator[bytes], attachment_id: str, size: int | None
 ) -> Iterator[bytes]:
-    sent = 0
+    # Each chunk is held back until the next one has been decrypted, and the
+    # last until the stream has ended authenticated at the declared size: so
+    # a client never holds all ``Content-Length`` bytes of a file that then
+    # turns out damaged or longer than declared.
+    sent, held = 0, None
     try:
         for chunk in chunks:
             sent += len(chunk)
-            # Checked before the chunk goes out: nothing past the declared
-            # length ever reaches the client.
             if size is not None and sent > size:
                 log.warning("attachment %s is longer than declared", attachment_id)
                 raise SizeMismatchError("This file is not the size it was sent with.")
-            yield chunk
+            if held is not None:
+                yield held
+            held = chunk
         if size is not None and sent != size:
             log.warning("attachment %s is shorter than declared", attachment_id)
             raise SizeMismatchError("This file is not the size it was sent with.")
+        if held is not None:
+            yield held
     except AgeError as exc:
         log.warning("attachment %s failed while streaming (%s)", attachment_id, type(exc).__name__)
         raise
