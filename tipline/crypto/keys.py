@@ -8,6 +8,8 @@ identity line, which may be a secret key with a typo in it.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import TypeVar
 
 from tipline.crypto.errors import KeyFormatError
 from tipline.crypto.hybrid import HybridIdentity, HybridRecipient
@@ -65,31 +67,33 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def parse_recipients_file(text: str) -> list[AnyRecipient]:
-    """All recipients in a recipients file; raises if there are none."""
-    recipients = []
+T = TypeVar("T")
+
+
+def _parse_key_file(text: str, parse: Callable[[str], T], file_name: str, plural: str) -> list[T]:
+    """Every key in a key file, one per line; raises naming the bad line number.
+
+    The error never quotes the line itself: it may be a secret key.
+    """
+    keys = []
     for number, line in _lines(text):
         try:
-            recipients.append(parse_recipient(line))
+            keys.append(parse(line))
         except KeyFormatError as exc:
-            raise KeyFormatError(f"recipients file line {number}: {exc}") from None
-    if not recipients:
-        raise KeyFormatError("no recipients found in recipients file")
-    return recipients
+            raise KeyFormatError(f"{file_name} line {number}: {exc}") from None
+    if not keys:
+        raise KeyFormatError(f"no {plural} found in {file_name}")
+    return keys
+
+
+def parse_recipients_file(text: str) -> list[AnyRecipient]:
+    """All recipients in a recipients file; raises if there are none."""
+    return _parse_key_file(text, parse_recipient, "recipients file", "recipients")
 
 
 def parse_identities_file(text: str) -> list[AnyIdentity]:
     """All identities in an identity file (as written by age-keygen); raises if none."""
-    identities = []
-    for number, line in _lines(text):
-        try:
-            identities.append(parse_identity(line))
-        except KeyFormatError as exc:
-            # The exception text itself never contains the line (see bech32).
-            raise KeyFormatError(f"identity file line {number}: {exc}") from None
-    if not identities:
-        raise KeyFormatError("no identities found in identity file")
-    return identities
+    return _parse_key_file(text, parse_identity, "identity file", "identities")
 
 
 def format_identity_file(identity: AnyIdentity, now: datetime.datetime | None = None) -> str:
