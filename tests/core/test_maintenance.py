@@ -63,10 +63,10 @@ def run(
     (instance_dir / "config.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     @contextmanager
-    def test_session(_config: Any) -> Iterator[Session]:
+    def rolled_back_session(_config: Any) -> Iterator[Session]:
         yield db_session
 
-    monkeypatch.setattr("tipline.cli.maintenance.database_session", test_session)
+    monkeypatch.setattr("tipline.cli.maintenance.database_session", rolled_back_session)
 
     def invoke(*args: str) -> Any:
         return cli_runner.invoke(cli, ["maintenance", *args])

@@ -153,6 +153,8 @@ def test_appended_garbage_fails(size: int, armor: bool, garbage: bytes) -> None:
 @SETTINGS
 @given(junk=st.binary(max_size=2000))
 def test_arbitrary_input_never_crashes(junk: bytes) -> None:
+    # The assertion is that nothing but an AgeError escapes: any other
+    # exception (IndexError, ValueError, ...) fails the test.
     for prefix in (b"", b"age-encryption.org/v1\n", b"-----BEGIN AGE ENCRYPTED FILE-----\n"):
         with contextlib.suppress(AgeError):
             decrypt(prefix + junk, [X1, H1, ScryptIdentity("x", max_work_factor=4)])
