@@ -162,8 +162,13 @@ def _sign_in(app: Flask, username: str, secret: str) -> FlaskClient:
 
 
 def build_instance(
-    size: int, url: str, schema: str | None, keys_dir: Path, blob_dir: Path,
-    identity: HybridIdentity, bodies: list[str],
+    size: int,
+    url: str,
+    schema: str | None,
+    keys_dir: Path,
+    blob_dir: Path,
+    identity: HybridIdentity,
+    bodies: list[str],
 ) -> Instance:
     if schema is not None:
         admin = make_engine(url)
@@ -175,14 +180,23 @@ def build_instance(
     engine = make_engine(url)
     Base.metadata.create_all(engine)
     config = {
-        **SECRETS, **FAST_KDF, "DATABASE_URL": url, "BLOB_DIR": str(blob_dir),
-        "KEYS_DIR": str(keys_dir), "WTF_CSRF_ENABLED": False,
+        **SECRETS,
+        **FAST_KDF,
+        "DATABASE_URL": url,
+        "BLOB_DIR": str(blob_dir),
+        "KEYS_DIR": str(keys_dir),
+        "WTF_CSRF_ENABLED": False,
     }
     app = create_app(config)
     with Session(engine) as session:
         user, _ = service.create_user(
-            session, app.config, username="bench-reviewer", role="reviewer",
-            identity=identity, actor=None, password=PASSWORD,
+            session,
+            app.config,
+            username="bench-reviewer",
+            role="reviewer",
+            identity=identity,
+            actor=None,
+            password=PASSWORD,
         )
         secret = totp.new_secret()
         user.totp_secret_sealed = totp.seal_secret(secret, SECRETS["INSTANCE_SECRET"], user.id)
@@ -304,8 +318,11 @@ def report(label: str, sizes: tuple[int, int], results: list[Result]) -> bool:
 
 
 def run_backend(
-    label: str, url_for_size: Callable[[int], tuple[str, str | None]], sizes: tuple[int, int],
-    repeat: int, workdir: Path,
+    label: str,
+    url_for_size: Callable[[int], tuple[str, str | None]],
+    sizes: tuple[int, int],
+    repeat: int,
+    workdir: Path,
 ) -> bool:
     keys_dir = workdir / "keys"
     if not keys_dir.exists():
@@ -314,10 +331,12 @@ def run_backend(
     blob_dir = workdir / "blobs"
     store = BlobStore(blob_dir)
     bodies = [
-        store.put(seal_document(
-            TipDocument(language="en", fields={"what_happened": f"Tip number {i}: a handoff."}),
-            [identity.recipient()],
-        ))
+        store.put(
+            seal_document(
+                TipDocument(language="en", fields={"what_happened": f"Tip number {i}: a handoff."}),
+                [identity.recipient()],
+            )
+        )
         for i in range(SEALED_DOCUMENTS)
     ]
     instances = []
@@ -349,15 +368,21 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["TIPLINE_INSTANCE"] = str(workdir / "instance")
         if not args.skip_sqlite:
             ok &= run_backend(
-                "SQLite", lambda n: (f"sqlite:///{workdir / f'inbox-{n}.sqlite3'}", None),
-                (small, large), args.repeat, workdir,
+                "SQLite",
+                lambda n: (f"sqlite:///{workdir / f'inbox-{n}.sqlite3'}", None),
+                (small, large),
+                args.repeat,
+                workdir,
             )
         if args.pg_url:
             schemas = [f"tipline_bench_{os.getpid()}_{n}" for n in (small, large)]
             try:
                 ok &= run_backend(
-                    "PostgreSQL", lambda n: (args.pg_url, f"tipline_bench_{os.getpid()}_{n}"),
-                    (small, large), args.repeat, workdir,
+                    "PostgreSQL",
+                    lambda n: (args.pg_url, f"tipline_bench_{os.getpid()}_{n}"),
+                    (small, large),
+                    args.repeat,
+                    workdir,
                 )
             finally:
                 engine = make_engine(args.pg_url)

@@ -65,9 +65,7 @@ class Score:
 
 
 def _covered(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return all(
-        any(s <= i < e for s, e in spans) for i in range(start, end) if text[i].isalnum()
-    )
+    return all(any(s <= i < e for s, e in spans) for i in range(start, end) if text[i].isalnum())
 
 
 def _on_people_list(name: str, people: list[str]) -> bool:

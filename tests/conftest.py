@@ -196,9 +196,7 @@ def instance_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def intake_app(
-    base_config: dict[str, Any], db_connection: Connection, instance_dir: Path
-) -> Flask:
+def intake_app(base_config: dict[str, Any], db_connection: Connection, instance_dir: Path) -> Flask:
     from tipline.intake import create_app
 
     app = create_app(base_config)
@@ -213,9 +211,7 @@ def intake_client(intake_app: Flask) -> FlaskClient:
 
 
 @pytest.fixture
-def review_app(
-    base_config: dict[str, Any], db_connection: Connection, instance_dir: Path
-) -> Flask:
+def review_app(base_config: dict[str, Any], db_connection: Connection, instance_dir: Path) -> Flask:
     from tipline.review import create_app
 
     app = create_app(base_config)

@@ -158,8 +158,10 @@ def validate(config: Mapping[str, Any], *, require_secrets: bool = True) -> None
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise ConfigError(f"{name} must be a positive whole number, got {value!r}")
     states = config.get("STATES")
-    if not isinstance(states, list) or not states or not all(
-        isinstance(s, str) and len(s) == 2 and s.isalpha() for s in states
+    if (
+        not isinstance(states, list)
+        or not states
+        or not all(isinstance(s, str) and len(s) == 2 and s.isalpha() for s in states)
     ):
         raise ConfigError(f"STATES must be a list of two-letter state codes, got {states!r}")
     languages = config.get("LANGUAGES")

@@ -45,7 +45,6 @@ FAST_ENV = {
 }
 
 
-
 @dataclass
 class LiveInstance:
     """An initialised instance: folders, the env to run against it, first admin."""
@@ -122,8 +121,15 @@ def live_instance(tmp_path: Path) -> LiveInstance:
     env.pop("TIPLINE_DATABASE_URL", None)
     result = subprocess.run(
         [
-            sys.executable, "-m", "tipline.cli", "init", "--non-interactive",
-            "--passphrase-file", str(passphrase_file), "--work-factor", "8",
+            sys.executable,
+            "-m",
+            "tipline.cli",
+            "init",
+            "--non-interactive",
+            "--passphrase-file",
+            str(passphrase_file),
+            "--work-factor",
+            "8",
         ],
         env=env,
         capture_output=True,
@@ -165,8 +171,14 @@ def live_servers(live_instance: LiveInstance) -> Iterator[LiveServers]:
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [
-                sys.executable, "-m", "tipline.cli", "serve",
-                "--intake-port", str(intake_port), "--review-port", str(review_port),
+                sys.executable,
+                "-m",
+                "tipline.cli",
+                "serve",
+                "--intake-port",
+                str(intake_port),
+                "--review-port",
+                str(review_port),
             ],
             env=live_instance.env,
             stdout=log,

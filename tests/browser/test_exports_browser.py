@@ -83,7 +83,10 @@ def _download(page: Any, link: str, folder: Path) -> Path:
 
 
 def test_reviewer_approves_a_summary_and_an_organizer_exports_it(
-    browser: Any, live_instance: Any, live_servers: Any, tmp_path: Path,
+    browser: Any,
+    live_instance: Any,
+    live_servers: Any,
+    tmp_path: Path,
     artifacts_dir: Path,
 ) -> None:
     if shutil.which("pdftotext") is None:
@@ -91,8 +94,9 @@ def test_reviewer_approves_a_summary_and_an_organizer_exports_it(
     # Three tips from Berks (so the map colours it), one from Montgomery.
     submit_tip(browser, live_servers.intake_url, TIP, "", [], county="42011")
     for n, county in enumerate(("42011", "42011", "42091")):
-        submit_tip(browser, live_servers.intake_url, f"Another tip, number {n}.", "", [],
-                   county=county)
+        submit_tip(
+            browser, live_servers.intake_url, f"Another tip, number {n}.", "", [], county=county
+        )
     review = live_servers.review_url
 
     admin = browser.new_context(java_script_enabled=False)
@@ -117,8 +121,10 @@ def test_reviewer_approves_a_summary_and_an_organizer_exports_it(
         assert "<title>Montgomery County, PA: fewer than 3 tips</title>" in html
         assert "<title>Berks County, PA: at least 3 tips</title>" in html
         page.screenshot(path=str(artifacts_dir / "organizer.png"), full_page=True)
-        files = {kind: _download(page, link, tmp_path)
-                 for kind, link in (("csv", "CSV"), ("json", "JSON"), ("pdf", "PDF report"))}
+        files = {
+            kind: _download(page, link, tmp_path)
+            for kind, link in (("csv", "CSV"), ("json", "JSON"), ("pdf", "PDF report"))
+        }
     finally:
         context.close()
 
@@ -139,8 +145,17 @@ def test_reviewer_approves_a_summary_and_an_organizer_exports_it(
         assert _leaks(path.read_bytes()) == [], kind
     assert _leaks(pdf_text) == [] and b"Quokka" not in pdf_text
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-r", "40", "-png", str(files["pdf"]),
-                        str(artifacts_dir / "organizer-report")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "40",
+                "-png",
+                str(files["pdf"]),
+                str(artifacts_dir / "organizer-report"),
+            ],
+            check=True,
+        )
 
     # The draft was sealed and the approved text redacted: no redacted
     # string anywhere the server wrote (database, WAL, blobs) or logged.

@@ -34,7 +34,7 @@ STORY = "Deputies walked Marisol-4471 to an ICE van at the jail's back door at r
 PAYLOADS = (
     "<script>alert('script')</script>",
     "<img src=x onerror=\"window.pwned='img'\">",
-    "\"><svg onload=\"window.pwned='svg'\">",
+    '"><svg onload="window.pwned=\'svg\'">',
     "<a href=\"javascript:alert('link')\">click</a>",
     "'><script>window.pwned='quote'</script>",
     "\u202eevil bidi\u202c and zero\u200bwidth",
@@ -59,8 +59,9 @@ def test_reviewer_reads_tags_and_filters_a_tip(
     upload.write_bytes(pattern_bytes("release-log", 300_000))
     hostile_name = tmp_path / "\"><svg onload=alert('name')>.txt"
     hostile_name.write_bytes(b"a file with a hostile name")
-    submit_tip(browser, live_servers.intake_url, f"{STORY}\n{HOSTILE}", PAYLOADS[1],
-               [upload, hostile_name])
+    submit_tip(
+        browser, live_servers.intake_url, f"{STORY}\n{HOSTILE}", PAYLOADS[1], [upload, hostile_name]
+    )
     submit_tip(browser, live_servers.intake_url, PLAIN, "", [])
     review = live_servers.review_url
 

@@ -15,7 +15,9 @@ def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("TIPLINE_INSTANCE", str(tmp_path / "instance"))
     monkeypatch.setenv("TIPLINE_KEYS", str(tmp_path / "keys"))
     for name, value in {
-        "ARGON2_MEMORY_KIB": "64", "ARGON2_ITERATIONS": "1", "PHRASE_KDF_LOG_N": "4",
+        "ARGON2_MEMORY_KIB": "64",
+        "ARGON2_ITERATIONS": "1",
+        "PHRASE_KDF_LOG_N": "4",
     }.items():
         monkeypatch.setenv(f"TIPLINE_{name}", value)
     passphrase = tmp_path / "passphrase"
@@ -26,8 +28,15 @@ def fresh(tmp_path, monkeypatch):
 def _init(cli_runner, passphrase, *extra):
     return cli_runner.invoke(
         cli,
-        ["init", "--non-interactive", "--passphrase-file", passphrase, "--work-factor", "2",
-         *extra],
+        [
+            "init",
+            "--non-interactive",
+            "--passphrase-file",
+            passphrase,
+            "--work-factor",
+            "2",
+            *extra,
+        ],
     )
 
 
@@ -127,8 +136,11 @@ def test_interactive_init_accepts_the_suggested_passphrase(tmp_path):
         "TIPLINE_ARGON2_ITERATIONS": "1",
     }
     child = pexpect.spawn(
-        sys.executable, ["-m", "tipline.cli", "init", "--work-factor", "2"],
-        env=env, encoding="utf-8", timeout=60,
+        sys.executable,
+        ["-m", "tipline.cli", "init", "--work-factor", "2"],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
     )
     child.expect(r"Suggested passphrase: ([a-z\- ]+)\r?\n")
     suggestion = child.match.group(1).strip()

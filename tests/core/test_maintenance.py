@@ -123,8 +123,12 @@ def _sessions(session: Session, store: BlobStore, recipients: list[Any]) -> dict
         ids[name] = os.urandom(32).hex()
         session.add(
             ReviewSession(
-                id_hash=ids[name], user_id=user.id, stage=stage,
-                created_at=created, last_seen_at=seen, totp_failures=0,
+                id_hash=ids[name],
+                user_id=user.id,
+                stage=stage,
+                created_at=created,
+                last_seen_at=seen,
+                totp_failures=0,
             )
         )
     tip, _ = make_tip(session, store, recipients)
@@ -137,8 +141,11 @@ def _sessions(session: Session, store: BlobStore, recipients: list[Any]) -> dict
         ids[name] = os.urandom(32).hex()
         session.add(
             SourceSession(
-                id_hash=ids[name], tip_id=tip.id, sealed_identity=b"sealed",
-                idle_expires_at=idle, expires_at=absolute,
+                id_hash=ids[name],
+                tip_id=tip.id,
+                sealed_identity=b"sealed",
+                idle_expires_at=idle,
+                expires_at=absolute,
             )
         )
     session.flush()
@@ -182,8 +189,12 @@ def _blob_zoo(session: Session, store: BlobStore, recipients: list[Any]) -> dict
     """Referenced blobs (tip body, attachment, message), orphans and partials."""
     tip, _ = make_tip(session, store, recipients, files=[("a.txt", b"attached file")])
     message = Message(
-        tip_id=tip.id, seq=1, author="source", sent_at=coarse_now(),
-        body_blob=store.put(b"sealed message"), size_bucket=1,
+        tip_id=tip.id,
+        seq=1,
+        author="source",
+        sent_at=coarse_now(),
+        body_blob=store.put(b"sealed message"),
+        size_bucket=1,
     )
     session.add(message)
     session.flush()
@@ -197,8 +208,11 @@ def _blob_zoo(session: Session, store: BlobStore, recipients: list[Any]) -> dict
     young_partial.write_bytes(b"an upload in flight")
     _age(old_partial, OLD_HOURS)
     return {
-        "referenced": referenced, "old_orphan": old_orphan, "young_orphan": young_orphan,
-        "old_partial": old_partial, "young_partial": young_partial,
+        "referenced": referenced,
+        "old_orphan": old_orphan,
+        "young_orphan": young_orphan,
+        "old_partial": old_partial,
+        "young_partial": young_partial,
     }
 
 

@@ -67,8 +67,7 @@ def test_small_counts_including_zero_show_as_below_threshold():
 
 def test_threshold_comes_from_config_default():
     assert DEFAULTS["EXPORT_SUPPRESS_BELOW"] == 3
-    result = aggregate(rows({(A, "2023-01"): 9, (B, "2023-01"): 4}), counties=[A, B],
-                       threshold=5)
+    result = aggregate(rows({(A, "2023-01"): 9, (B, "2023-01"): 4}), counties=[A, B], threshold=5)
     assert result.by_county.cell(B).display == "<5"
 
 
@@ -95,8 +94,9 @@ def test_subtraction_attack_across_two_dimensions():
     assert month_total == 29
     lo, hi = feasible(result.by_county, month_total, A, 3)
     assert lo == 0 and hi >= 1
-    assert_no_small_count_pinned(result, {"county": {A: 1, B: 10, C: 12, D: 6},
-                                          "month": {"2023-01": 11, "2023-02": 18}})
+    assert_no_small_count_pinned(
+        result, {"county": {A: 1, B: 10, C: 12, D: 6}, "month": {"2023-01": 11, "2023-02": 18}}
+    )
 
 
 def test_all_small_cells_at_the_maximum_is_not_published():
@@ -128,8 +128,9 @@ def test_tiny_total_is_suppressed_too():
 
 
 def test_other_bucket_and_month_range():
-    data = rows({(A, "2023-01"): 4, ("34001", "2023-02"): 3, (None, "2023-03"): 1,
-                 (A, "2022-12"): 7})
+    data = rows(
+        {(A, "2023-01"): 4, ("34001", "2023-02"): 3, (None, "2023-03"): 1, (A, "2022-12"): 7}
+    )
     result = aggregate(data, counties=[A], months=("2023-01", "2023-03"))
     assert result.months == ("2023-01", "2023-02", "2023-03")
     assert result.total.value == 8  # December 2022 is outside the period everywhere
@@ -161,8 +162,13 @@ def test_json_shape_has_no_raw_small_values():
     data = rows({(A, "2023-01"): 2, (B, "2023-01"): 20, (C, "2023-02"): 15})
     document = aggregate(data, counties=[A, B, C]).to_dict()
     cells = {c["key"]: c for c in document["by_county"]["cells"]}
-    assert cells[A] == {"key": A, "label": "Berks County, PA", "status": "small",
-                        "value": None, "display": "<3"}
+    assert cells[A] == {
+        "key": A,
+        "label": "Berks County, PA",
+        "status": "small",
+        "value": None,
+        "display": "<3",
+    }
 
 
 @settings(max_examples=200, deadline=None)

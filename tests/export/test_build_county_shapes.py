@@ -10,8 +10,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_tool():
-    spec = importlib.util.spec_from_file_location("build_county_shapes",
-                                                  ROOT / "tools" / "build_county_shapes.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_county_shapes", ROOT / "tools" / "build_county_shapes.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_county_shapes"] = module
@@ -25,13 +26,34 @@ TOPOLOGY = {
     # Arc 0: (0,0) -> (4,0) -> (4,4); arc 1: (4,4) -> (0,4) -> (0,0), delta-encoded.
     "arcs": [[[0, 0], [4, 0], [0, 4]], [[4, 4], [-4, 0], [0, -4]]],
     "objects": {
-        "counties": {"type": "GeometryCollection", "geometries": [
-            {"type": "Polygon", "arcs": [[0, 1]], "id": "99001", "properties": {"name": "Square"}},
-            {"type": "Polygon", "arcs": [[-2, -1]], "id": "99002", "properties": {"name": "Back"}},
-        ]},
-        "states": {"type": "GeometryCollection", "geometries": [
-            {"type": "MultiPolygon", "arcs": [[[0, 1]]], "id": "99", "properties": {"name": "S"}},
-        ]},
+        "counties": {
+            "type": "GeometryCollection",
+            "geometries": [
+                {
+                    "type": "Polygon",
+                    "arcs": [[0, 1]],
+                    "id": "99001",
+                    "properties": {"name": "Square"},
+                },
+                {
+                    "type": "Polygon",
+                    "arcs": [[-2, -1]],
+                    "id": "99002",
+                    "properties": {"name": "Back"},
+                },
+            ],
+        },
+        "states": {
+            "type": "GeometryCollection",
+            "geometries": [
+                {
+                    "type": "MultiPolygon",
+                    "arcs": [[[0, 1]]],
+                    "id": "99",
+                    "properties": {"name": "S"},
+                },
+            ],
+        },
     },
 }
 

@@ -14,18 +14,41 @@ from tipline.export.formats import COLUMNS, ExportSummary, read_csv, read_json, 
 
 def summaries():
     return [
-        ExportSummary("s1", "tip", "42011", "2023-03",
-                      "Según la fuente, [name] fue entregado a ICE; dijo “ya”.", "2023-04",
-                      ("release-time handoff", "joint operation")),
-        ExportSummary("s2", "case", None, "2023-05", "=HYPERLINK(\"x\") three letters, 12 people",
-                      "2023-06", (), "open"),
+        ExportSummary(
+            "s1",
+            "tip",
+            "42011",
+            "2023-03",
+            "Según la fuente, [name] fue entregado a ICE; dijo “ya”.",
+            "2023-04",
+            ("release-time handoff", "joint operation"),
+        ),
+        ExportSummary(
+            "s2",
+            "case",
+            None,
+            "2023-05",
+            '=HYPERLINK("x") three letters, 12 people',
+            "2023-06",
+            (),
+            "open",
+        ),
     ]
 
 
 def test_columns_are_stable():
     # Appending is allowed (bump FORMAT_VERSION); reordering or renaming is not.
-    assert COLUMNS == ("summary_id", "scope", "county_fips", "county_name", "month", "tags",
-                       "case_status", "summary_text", "approved_month")
+    assert COLUMNS == (
+        "summary_id",
+        "scope",
+        "county_fips",
+        "county_name",
+        "month",
+        "tags",
+        "case_status",
+        "summary_text",
+        "approved_month",
+    )
     header = next(csv.reader(io.StringIO(to_csv(summaries()))))
     assert tuple(header) == COLUMNS
     assert list(json.loads(to_json(summaries()))["summaries"][0]) == list(COLUMNS)

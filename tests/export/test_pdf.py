@@ -26,14 +26,27 @@ RAW = [
 
 def report(**kwargs) -> bytes:
     summaries = [
-        ExportSummary(f"s{i}", "tip", county, "2023-0" + str(i + 1),
-                      redact_all(text, people=["Rafael Guzmán"]), "2023-06", ("handoff",))
+        ExportSummary(
+            f"s{i}",
+            "tip",
+            county,
+            "2023-0" + str(i + 1),
+            redact_all(text, people=["Rafael Guzmán"]),
+            "2023-06",
+            ("handoff",),
+        )
         for i, (county, text) in enumerate(RAW)
     ]
     data = [TipFacts("42011", "2023-01")] * 12 + [TipFacts("42071", "2023-02")] * 5
     data += [TipFacts("42057", "2023-03")]
-    return build_report(summaries, aggregate(data, counties=PA), states=["PA"],
-                        generated_month="2023-07", organization="Coalición de prueba", **kwargs)
+    return build_report(
+        summaries,
+        aggregate(data, counties=PA),
+        states=["PA"],
+        generated_month="2023-07",
+        organization="Coalición de prueba",
+        **kwargs,
+    )
 
 
 def pdftotext(blob: bytes, tmp_path) -> str:
@@ -41,8 +54,9 @@ def pdftotext(blob: bytes, tmp_path) -> str:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     path = tmp_path / "report.pdf"
     path.write_bytes(blob)
-    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
     return result.stdout
 
 

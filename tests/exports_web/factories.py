@@ -24,8 +24,13 @@ def draft_summary(
 ) -> Summary:
     """A saved draft (no decisions yet)."""
     summary, _ = write_draft(
-        session, target, text, people=people_for(session, target, identity), actor=actor,
-        recipients=recipients, identity=identity,
+        session,
+        target,
+        text,
+        people=people_for(session, target, identity),
+        actor=actor,
+        recipients=recipients,
+        identity=identity,
     )
     return summary
 
@@ -46,7 +51,14 @@ def approved_summary(
     )
     people = people_for(session, target, identity)
     result = review(open_draft(summary.sealed, [identity]), people)
-    decide(session, summary, {item.key: REDACT for item in result.items}, people=people,
-           actor=actor, recipients=recipients, identity=identity)
+    decide(
+        session,
+        summary,
+        {item.key: REDACT for item in result.items},
+        people=people,
+        actor=actor,
+        recipients=recipients,
+        identity=identity,
+    )
     approve(session, summary, people=people, actor=actor, identity=identity, today=today)
     return summary

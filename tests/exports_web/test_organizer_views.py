@@ -38,21 +38,43 @@ class Data:
 
 @pytest.fixture
 def data(
-    db_session: Session, app_blobs: BlobStore, recipients: list[Recipient], actor: User,
+    db_session: Session,
+    app_blobs: BlobStore,
+    recipients: list[Recipient],
+    actor: User,
     org_identity: Identity,
 ) -> Data:
     topic = create_tag(db_session, "release-time handoff")
-    tip = sealed_tip(db_session, app_blobs, recipients, TIP_TEXT,
-                     hour=datetime(2025, 3, 4, 15), county_fips="42091", tags=[topic])
-    other = sealed_tip(db_session, app_blobs, recipients, TIP_TEXT,
-                       hour=datetime(2025, 4, 2, 9), county_fips="42011")
+    tip = sealed_tip(
+        db_session,
+        app_blobs,
+        recipients,
+        TIP_TEXT,
+        hour=datetime(2025, 3, 4, 15),
+        county_fips="42091",
+        tags=[topic],
+    )
+    other = sealed_tip(
+        db_session,
+        app_blobs,
+        recipients,
+        TIP_TEXT,
+        hour=datetime(2025, 4, 2, 9),
+        county_fips="42011",
+    )
     case = new_case(db_session, actor, recipients, [other], people=["Rosa Diaz"])
     approved = approved_summary(
-        db_session, tip, "A release-time handoff at the Montgomery jail; call 610-555-0142.",
-        actor=actor, recipients=recipients, identity=org_identity, today=date(2025, 5, 20),
+        db_session,
+        tip,
+        "A release-time handoff at the Montgomery jail; call 610-555-0142.",
+        actor=actor,
+        recipients=recipients,
+        identity=org_identity,
+        today=date(2025, 5, 20),
     )
-    draft = draft_summary(db_session, case, DRAFT_TEXT, actor=actor, recipients=recipients,
-                          identity=org_identity)
+    draft = draft_summary(
+        db_session, case, DRAFT_TEXT, actor=actor, recipients=recipients, identity=org_identity
+    )
     # More tips so that some counts are exact and some suppressed.
     for hour in range(4):
         plain_tip(db_session, hour=datetime(2025, 3, 6, hour), county_fips="42091")
@@ -82,11 +104,12 @@ def test_the_view_shows_approved_summaries_and_figures_only(
     # Suppression is visible: small counts show as "<3", in tables and charts.
     assert "&lt;3" in page
     assert re.search(r"<th scope=\"row\">Berks County, PA</th><td>&lt;3</td>", page)
-    assert "Tips received (not spam): <strong class=\"figure-total\">6</strong>" in page
+    assert 'Tips received (not spam): <strong class="figure-total">6</strong>' in page
     # The two pictures, inline SVG: no script, no external resource.
     assert page.count("<svg") == 2 and "Tips by county" in page and "Tips by month" in page
     assert "<script" not in page and "http://" not in page.replace(
-        'xmlns="http://www.w3.org/2000/svg"', "")
+        'xmlns="http://www.w3.org/2000/svg"', ""
+    )
 
 
 def test_the_threshold_comes_from_the_config(
@@ -94,7 +117,7 @@ def test_the_threshold_comes_from_the_config(
 ) -> None:
     review_app.config["EXPORT_SUPPRESS_BELOW"] = 10
     page = _page(organizer_client)
-    assert "&lt;10" in page and "figure-total\">&lt;10<" in page
+    assert "&lt;10" in page and 'figure-total">&lt;10<' in page
 
 
 def test_reviewers_also_see_drafts_waiting(reviewer_client: FlaskClient, data: Data) -> None:
@@ -164,8 +187,9 @@ def test_pdf_export(organizer_client: FlaskClient, data: Data, tmp_path: Path) -
         pytest.skip("pdftotext (poppler-utils) is not installed")
     path = tmp_path / "report.pdf"
     path.write_bytes(response.data)
-    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                            check=True, text=True)
+    result = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    )
     words = " ".join(result.stdout.split())
     assert "What the tips show" in words and "Montgomery County, PA" in words
     assert "release-time handoff at the Montgomery jail; call [phone]." in words
@@ -192,8 +216,14 @@ def test_every_view_and_export_is_audited(
 
 def test_organizers_reach_nothing_else(organizer_client: FlaskClient, data: Data) -> None:
     for url in (
-        "/", f"/tips/{data.tip.id}", f"/cases/{data.case.id}", "/cases/", "/search",
-        "/admin/", "/admin/audit", f"/tips/{data.tip.id}/summary",
+        "/",
+        f"/tips/{data.tip.id}",
+        f"/cases/{data.case.id}",
+        "/cases/",
+        "/search",
+        "/admin/",
+        "/admin/audit",
+        f"/tips/{data.tip.id}/summary",
         f"/cases/{data.case.id}/summary",
     ):
         response = organizer_client.get(url)

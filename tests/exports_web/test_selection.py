@@ -44,17 +44,35 @@ class World:
 
 @pytest.fixture
 def world(
-    db_session: Session, blobs: BlobStore, recipients: list[Recipient], actor: User,
+    db_session: Session,
+    blobs: BlobStore,
+    recipients: list[Recipient],
+    actor: User,
     org_identity: Identity,
 ) -> World:
     topic = create_tag(db_session, "release-time handoff")
     other_topic = create_tag(db_session, "home raid; night")
-    march = sealed_tip(db_session, blobs, recipients, "a", hour=datetime(2025, 3, 5, 10),
-                       county_fips=MONTGOMERY, tags=[topic])
-    april = sealed_tip(db_session, blobs, recipients, "b", hour=datetime(2025, 4, 30, 23),
-                       county_fips=BERKS, tags=[other_topic])
-    nowhere = sealed_tip(db_session, blobs, recipients, "c", hour=datetime(2025, 4, 1, 0),
-                         county_fips=None)
+    march = sealed_tip(
+        db_session,
+        blobs,
+        recipients,
+        "a",
+        hour=datetime(2025, 3, 5, 10),
+        county_fips=MONTGOMERY,
+        tags=[topic],
+    )
+    april = sealed_tip(
+        db_session,
+        blobs,
+        recipients,
+        "b",
+        hour=datetime(2025, 4, 30, 23),
+        county_fips=BERKS,
+        tags=[other_topic],
+    )
+    nowhere = sealed_tip(
+        db_session, blobs, recipients, "c", hour=datetime(2025, 4, 1, 0), county_fips=None
+    )
     unsent = sealed_tip(db_session, blobs, recipients, "d", county_fips=MONTGOMERY)
     case = new_case(db_session, actor, recipients, [march, april], people=["Rosa Diaz"])
     case.created_at = datetime(2025, 5, 2, 9, 30)
@@ -63,9 +81,15 @@ def world(
     db_session.flush()
 
     def approved(target: object, text: str) -> Summary:
-        return approved_summary(db_session, target, text, actor=actor,  # type: ignore[arg-type]
-                                recipients=recipients, identity=org_identity,
-                                today=date(2025, 6, 1))
+        return approved_summary(
+            db_session,
+            target,
+            text,
+            actor=actor,  # type: ignore[arg-type]
+            recipients=recipients,
+            identity=org_identity,
+            today=date(2025, 6, 1),
+        )
 
     return World(
         topic=topic,
@@ -74,8 +98,14 @@ def world(
         berks=approved(april, "Berks: a home raid at night."),
         unknown=approved(nowhere, "Somewhere: a courthouse arrest."),
         case_summary=approved(case, "Rosa Diaz saw two handoffs."),
-        draft=draft_summary(db_session, unsent, "Draft: not approved, never shared.",
-                            actor=actor, recipients=recipients, identity=org_identity),
+        draft=draft_summary(
+            db_session,
+            unsent,
+            "Draft: not approved, never shared.",
+            actor=actor,
+            recipients=recipients,
+            identity=org_identity,
+        ),
         case=case,
     )
 
@@ -89,7 +119,10 @@ def test_only_approved_summaries_with_their_redacted_text(
 ) -> None:
     rows = approved_summaries(db_session, SummaryFilters(), STATES)
     assert {r.summary_id for r in rows} == {
-        world.montgomery.id, world.berks.id, world.unknown.id, world.case_summary.id
+        world.montgomery.id,
+        world.berks.id,
+        world.unknown.id,
+        world.case_summary.id,
     }
     assert count_approved(db_session, SummaryFilters(), STATES) == 4
     texts = {r.summary_id: r.summary_text for r in rows}
@@ -107,7 +140,9 @@ def test_rows_carry_months_tags_and_case_status_but_no_ids_or_times(
     rows = {r.summary_id: r for r in approved_summaries(db_session, SummaryFilters(), STATES)}
     tip_row = rows[world.montgomery.id]
     assert (tip_row.scope, tip_row.county_fips, tip_row.county_name) == (
-        "tip", MONTGOMERY, "Montgomery County, PA"
+        "tip",
+        MONTGOMERY,
+        "Montgomery County, PA",
     )
     assert (tip_row.month, tip_row.approved_month) == ("2025-03", "2025-06")
     assert tip_row.tags == ("release-time handoff",) and tip_row.case_status is None
@@ -153,14 +188,22 @@ def test_filters(
 def test_county_filter_follows_case_counties(db_session: Session, world: World) -> None:
     db_session.execute(delete(case_counties).where(case_counties.c.case_id == world.case.id))
     assert _ids(db_session, SummaryFilters(county="other")) == {
-        world.unknown.id, world.case_summary.id
+        world.unknown.id,
+        world.case_summary.id,
     }
 
 
 @pytest.mark.parametrize(
     "args",
-    [{"county": "06037"}, {"county": "x"}, {"month": "2025-13"}, {"month": "March"},
-     {"tag": "0" * 32}, {"tag": "nope"}, {"case_status": "spam"}],
+    [
+        {"county": "06037"},
+        {"county": "x"},
+        {"month": "2025-13"},
+        {"month": "March"},
+        {"tag": "0" * 32},
+        {"tag": "nope"},
+        {"case_status": "spam"},
+    ],
 )
 def test_bad_filters_are_refused(db_session: Session, args: dict[str, str]) -> None:
     with pytest.raises(SummaryFilterError):
@@ -171,8 +214,9 @@ def test_figures_count_every_tip_but_spam_with_small_counts_suppressed(
     db_session: Session, world: World
 ) -> None:
     for hour in range(5):
-        plain_tip(db_session, hour=datetime(2025, 3, 10, hour), county_fips=MONTGOMERY,
-                  tags=[world.topic])
+        plain_tip(
+            db_session, hour=datetime(2025, 3, 10, hour), county_fips=MONTGOMERY, tags=[world.topic]
+        )
     plain_tip(db_session, hour=datetime(2025, 3, 11), county_fips=BERKS, status="spam")
     facts = tip_facts(db_session)
     assert len(facts) == 9  # 4 sealed tips + 5 plain ones; the spam is left out

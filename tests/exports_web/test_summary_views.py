@@ -96,8 +96,9 @@ def test_accept_or_reject_each_finding_then_approve(
     # Decide all but the phone number: approval is refused.
     partial = {name: "redact" for name in choices if name != phone}
     reviewer_client.post(f"{url}/findings", data={"version": _v(db_session), **partial})
-    response = reviewer_client.post(f"{url}/approve", data={"version": _v(db_session)},
-                                    follow_redirects=True)
+    response = reviewer_client.post(
+        f"{url}/approve", data={"version": _v(db_session)}, follow_redirects=True
+    )
     assert "Decide on every flagged detail first (1 left)" in response.get_data(as_text=True)
     assert _summary(db_session).status == "draft"
     page = reviewer_client.get(url).get_data(as_text=True)
@@ -107,8 +108,9 @@ def test_accept_or_reject_each_finding_then_approve(
     reviewer_client.post(f"{url}/findings", data={"version": _v(db_session), phone: "keep"})
     page = reviewer_client.get(url).get_data(as_text=True)
     assert re.search(rf'<mark class="finding finding--keep"[^>]*>{PHONE}</mark>', page)
-    response = reviewer_client.post(f"{url}/approve", data={"version": _v(db_session)},
-                                    follow_redirects=True)
+    response = reviewer_client.post(
+        f"{url}/approve", data={"version": _v(db_session)}, follow_redirects=True
+    )
     assert "Approved: organizers can now see" in response.get_data(as_text=True)
     summary = _summary(db_session)
     assert summary.status == "approved" and summary.approved_text is not None
@@ -141,8 +143,13 @@ def test_editing_after_approval_needs_approval_again(
 ) -> None:
     url = f"/cases/{page_case.id}/summary"
     _save(reviewer_client, url, SUMMARY)
-    reviewer_client.post(f"{url}/findings", data={
-        "version": _v(db_session), **_decisions(reviewer_client.get(url).get_data(as_text=True))})
+    reviewer_client.post(
+        f"{url}/findings",
+        data={
+            "version": _v(db_session),
+            **_decisions(reviewer_client.get(url).get_data(as_text=True)),
+        },
+    )
     reviewer_client.post(f"{url}/approve", data={"version": _v(db_session)})
     assert _summary(db_session).status == "approved"
     page = reviewer_client.get(url).get_data(as_text=True)
@@ -163,8 +170,7 @@ def test_a_stale_form_is_refused(
     response = _save(reviewer_client, url, "Someone else's older text.", version="0")
     assert response.status_code == 400
     assert "changed since the page was loaded" in response.get_data(as_text=True)
-    response = reviewer_client.post(f"{url}/approve", data={"version": "x"},
-                                    follow_redirects=True)
+    response = reviewer_client.post(f"{url}/approve", data={"version": "x"}, follow_redirects=True)
     assert "changed since the page was loaded" in response.get_data(as_text=True)
 
 
@@ -174,8 +180,7 @@ def test_empty_text_and_unsaved_summaries(
     url = f"/tips/{page_tip.id}/summary"
     response = _save(reviewer_client, url, "   ")
     assert response.status_code == 400 and "it is empty" in response.get_data(as_text=True)
-    response = reviewer_client.post(f"{url}/approve", data={"version": "1"},
-                                    follow_redirects=True)
+    response = reviewer_client.post(f"{url}/approve", data={"version": "1"}, follow_redirects=True)
     assert "Write and save the summary first" in response.get_data(as_text=True)
     assert db_session.scalars(select(Summary)).all() == []
 
@@ -190,9 +195,7 @@ def test_tip_summary_redacts_names_of_its_cases(
     assert "Back to the tip" in page
 
 
-def test_the_draft_is_shown_escaped(
-    reviewer_client: FlaskClient, page_tip: Tip
-) -> None:
+def test_the_draft_is_shown_escaped(reviewer_client: FlaskClient, page_tip: Tip) -> None:
     url = f"/tips/{page_tip.id}/summary"
     _save(reviewer_client, url, "<script>alert(1)</script> at 610-555-0142")
     page = reviewer_client.get(url).get_data(as_text=True)

@@ -28,8 +28,8 @@ PAYLOADS = [
     '"><svg onload=alert(1)>',
     "'><script>window.pwned=1</script>",
     "javascript:alert(1)",
-    "<a href=\"javascript:alert(1)\">click me</a>",
-    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+    '<a href="javascript:alert(1)">click me</a>',
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
     "{{ 7*7 }} {% raw %}${7*7}",
     "<style>body{display:none}</style>",
     "</textarea><script>alert(1)</script>",
@@ -70,7 +70,9 @@ def test_payloads_render_as_text(
     payload: str, reviewer_client: FlaskClient, db_session: Session, review_blobs, org_recipients
 ) -> None:
     tip, _ = make_tip(
-        db_session, review_blobs, org_recipients,
+        db_session,
+        review_blobs,
+        org_recipients,
         what_happened=payload,
         fields={"place": payload, "when": payload, payload: payload},
         files=[(payload + ".txt", payload, b"file body")],
@@ -89,8 +91,9 @@ def test_payloads_render_as_text(
     assert _check_inert(page).count(visible) >= 4
 
 
-def test_pages_carry_the_strict_csp(reviewer_client: FlaskClient, db_session, review_blobs,
-                                    org_recipients) -> None:
+def test_pages_carry_the_strict_csp(
+    reviewer_client: FlaskClient, db_session, review_blobs, org_recipients
+) -> None:
     tip, _ = make_tip(db_session, review_blobs, org_recipients)
     for url in ("/", f"/tips/{tip.id}"):
         csp = reviewer_client.get(url).headers["Content-Security-Policy"]

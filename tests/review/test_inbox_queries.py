@@ -116,8 +116,13 @@ def _filter_space(tag_id: str) -> list[InboxFilters]:
     )
     return [
         InboxFilters(
-            status=status, county=county, tag_id=tag, date_from=span[0], date_to=span[1],
-            has_files=files, unread_only=unread,
+            status=status,
+            county=county,
+            tag_id=tag,
+            date_from=span[0],
+            date_to=span[1],
+            has_files=files,
+            unread_only=unread,
         )
         for status, county, tag, span, files, unread in options
     ]
@@ -222,9 +227,7 @@ def test_ties_in_the_hour_are_ordered_by_id(db_session: Session, reviewer_user: 
     assert [t.id for t in got] == sorted((t.id for t in made), reverse=True)
 
 
-def test_counts_per_status_are_totals_before_other_filters(
-    db_session: Session, world
-) -> None:
+def test_counts_per_status_are_totals_before_other_filters(db_session: Session, world) -> None:
     tips, *_ = world
     counts = status_counts(db_session)
     for status in STATUSES:
@@ -267,13 +270,23 @@ def test_load_page_brings_tags_read_marks_and_counts(
 def test_parse_filters_reads_every_filter(db_session: Session, default_tags) -> None:
     tag = default_tags["home raid"]
     args = {
-        "status": "triaged", "county": "42091", "tag": tag.id, "from": "2025-01-01",
-        "to": "2025-02-01", "files": "yes", "unread": "1",
+        "status": "triaged",
+        "county": "42091",
+        "tag": tag.id,
+        "from": "2025-01-01",
+        "to": "2025-02-01",
+        "files": "yes",
+        "unread": "1",
     }
     filters = parse_filters(db_session, args)
     assert filters == InboxFilters(
-        status="triaged", county="42091", tag_id=tag.id, date_from=date(2025, 1, 1),
-        date_to=date(2025, 2, 1), has_files=True, unread_only=True,
+        status="triaged",
+        county="42091",
+        tag_id=tag.id,
+        date_from=date(2025, 1, 1),
+        date_to=date(2025, 2, 1),
+        has_files=True,
+        unread_only=True,
     )
     assert filters.to_args() == args
     assert parse_filters(db_session, {}) == InboxFilters()
@@ -350,8 +363,6 @@ def test_sqlite_reads_pages_in_index_order(
     cursor = Cursor(BASE_HOUR, "0" * 32)
     query = inbox_service._page_query(filters, "u" * 32, cursor, newest_first=True).limit(51)
     compiled = query.compile(db_session.get_bind(), compile_kwargs={"literal_binds": True})
-    plan = " / ".join(
-        row[-1] for row in db_session.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))
-    )
+    plan = " / ".join(row[-1] for row in db_session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
     assert "TEMP B-TREE" not in plan, plan
     assert "SCAN tips" not in plan or "USING INDEX" in plan, plan

@@ -17,13 +17,19 @@ from tipline.tips.tags import set_tip_tags
 
 
 def test_rows_show_county_time_topics_status_and_first_line(
-    reviewer_client: FlaskClient, db_session: Session, review_blobs, org_recipients,
+    reviewer_client: FlaskClient,
+    db_session: Session,
+    review_blobs,
+    org_recipients,
     default_tags: dict[str, Tag],
 ) -> None:
     tip, _ = make_tip(
-        db_session, review_blobs, org_recipients,
+        db_session,
+        review_blobs,
+        org_recipients,
         what_happened="First line about a handoff.\nMore detail that stays on the tip page.",
-        county_fips="42091", files=[("a.txt", b"x")],
+        county_fips="42091",
+        files=[("a.txt", b"x")],
     )
     set_tip_tags(db_session, tip, [default_tags["release-time handoff"].id])
     response = reviewer_client.get("/")
@@ -130,7 +136,10 @@ def test_only_the_current_page_is_decrypted(
 
 
 def test_no_content_without_the_unlocked_key(
-    reviewer_client: FlaskClient, db_session: Session, review_blobs, org_recipients,
+    reviewer_client: FlaskClient,
+    db_session: Session,
+    review_blobs,
+    org_recipients,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     make_tip(db_session, review_blobs, org_recipients, what_happened="Hidden words platypus.")

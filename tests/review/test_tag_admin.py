@@ -49,7 +49,9 @@ def test_create_rename_retire_restore(
     db_session.refresh(tag)
     assert not tag.retired
     assert _actions(db_session) == [
-        ("tag.create", tag.id), ("tag.rename", tag.id), ("tag.retire", tag.id),
+        ("tag.create", tag.id),
+        ("tag.rename", tag.id),
+        ("tag.retire", tag.id),
         ("tag.restore", tag.id),
     ]
 
@@ -88,11 +90,12 @@ def test_reviewers_cannot_manage_tags(
     tag = default_tags["other"]
     assert reviewer_client.get("/admin/tags/").status_code == 403
     assert reviewer_client.post("/admin/tags/", data={"name": "x"}).status_code == 403
-    assert reviewer_client.post(
-        f"/admin/tags/{tag.id}/rename", data={"name": "y"}
-    ).status_code == 403
-    assert reviewer_client.post(
-        f"/admin/tags/{tag.id}/retire", data={"retired": "1"}
-    ).status_code == 403
+    assert (
+        reviewer_client.post(f"/admin/tags/{tag.id}/rename", data={"name": "y"}).status_code == 403
+    )
+    assert (
+        reviewer_client.post(f"/admin/tags/{tag.id}/retire", data={"retired": "1"}).status_code
+        == 403
+    )
     db_session.refresh(tag)
     assert tag.name == "other" and not tag.retired

@@ -132,12 +132,13 @@ def test_tagging_a_tip(db_session: Session, default_tags: dict[str, Tag]) -> Non
     change = set_tip_tags(db_session, tip, [handoff.id, raid.id])
     assert change.added == {handoff.id, raid.id} and not change.removed and change.changed
     assert [t.name for t in tags_for_tips(db_session, [tip.id])[tip.id]] == [
-        "home raid", "release-time handoff",
+        "home raid",
+        "release-time handoff",
     ]
     # The copy of the sort key that lets the inbox walk a tag newest first.
-    hours = set(db_session.scalars(
-        select(tip_tags.c.received_hour).where(tip_tags.c.tip_id == tip.id)
-    ))
+    hours = set(
+        db_session.scalars(select(tip_tags.c.received_hour).where(tip_tags.c.tip_id == tip.id))
+    )
     assert hours == {tip.received_hour}
     change = set_tip_tags(db_session, tip, [raid.id])
     assert change.removed == {handoff.id} and not change.added

@@ -27,11 +27,16 @@ def _tip(db_session, review_blobs, org_recipients, **kwargs) -> Tip:
 
 
 def test_reviewer_reads_the_decrypted_tip(
-    reviewer_client: FlaskClient, reviewer_user: User, db_session: Session,
-    review_blobs: BlobStore, org_recipients,
+    reviewer_client: FlaskClient,
+    reviewer_user: User,
+    db_session: Session,
+    review_blobs: BlobStore,
+    org_recipients,
 ) -> None:
     tip = _tip(
-        db_session, review_blobs, org_recipients,
+        db_session,
+        review_blobs,
+        org_recipients,
         what_happened="Guards called ICE before his release.\nSecond line here.",
         language="es",
         fields={"place": "Cárcel del condado", "agencies": ["ice", "county_jail"]},
@@ -92,14 +97,21 @@ def test_unknown_tip_or_file_is_a_404_page(
 
 
 def test_download_is_byte_identical_with_safe_headers(
-    reviewer_client: FlaskClient, reviewer_user: User, db_session: Session,
-    review_blobs: BlobStore, org_recipients,
+    reviewer_client: FlaskClient,
+    reviewer_user: User,
+    db_session: Session,
+    review_blobs: BlobStore,
+    org_recipients,
 ) -> None:
     data = os.urandom(300 * 1024 + 5)
     tip = _tip(
-        db_session, review_blobs, org_recipients,
-        files=[("informe policial ñ.html", "text/html", b"<script>alert(1)</script>"),
-               ("scan.pdf", "application/pdf", data)],
+        db_session,
+        review_blobs,
+        org_recipients,
+        files=[
+            ("informe policial ñ.html", "text/html", b"<script>alert(1)</script>"),
+            ("scan.pdf", "application/pdf", data),
+        ],
     )
     html_file, pdf_file = tip.attachments
     response = reviewer_client.get(f"/tips/{tip.id}/files/{pdf_file.id}")
@@ -151,8 +163,11 @@ def test_a_tip_whose_document_is_gone_still_shows_its_metadata(
 
 
 def test_status_changes_and_invalid_transitions(
-    reviewer_client: FlaskClient, reviewer_user: User, db_session: Session,
-    review_blobs, org_recipients,
+    reviewer_client: FlaskClient,
+    reviewer_user: User,
+    db_session: Session,
+    review_blobs,
+    org_recipients,
 ) -> None:
     tip = _tip(db_session, review_blobs, org_recipients)
     url = f"/tips/{tip.id}/status"
@@ -206,7 +221,10 @@ def test_county_correction(
 
 
 def test_topics(
-    reviewer_client: FlaskClient, db_session: Session, review_blobs, org_recipients,
+    reviewer_client: FlaskClient,
+    db_session: Session,
+    review_blobs,
+    org_recipients,
     default_tags: dict[str, Tag],
 ) -> None:
     tip = _tip(db_session, review_blobs, org_recipients)
@@ -230,8 +248,11 @@ def test_topics(
 
 
 def test_mark_unread_and_read(
-    reviewer_client: FlaskClient, reviewer_user: User, db_session: Session,
-    review_blobs, org_recipients,
+    reviewer_client: FlaskClient,
+    reviewer_user: User,
+    db_session: Session,
+    review_blobs,
+    org_recipients,
 ) -> None:
     tip = _tip(db_session, review_blobs, org_recipients)
     reviewer_client.get(f"/tips/{tip.id}")
@@ -247,7 +268,10 @@ def test_mark_unread_and_read(
 
 
 def test_flash_messages_carry_no_tip_details(
-    reviewer_client: FlaskClient, db_session: Session, review_blobs, org_recipients,
+    reviewer_client: FlaskClient,
+    db_session: Session,
+    review_blobs,
+    org_recipients,
     default_tags: dict[str, Tag],
 ) -> None:
     # Flash messages travel in the (signed, not encrypted) cookie.

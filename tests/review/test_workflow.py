@@ -30,9 +30,13 @@ from tipline.tips.workflow import (
 )
 
 ALLOWED = {
-    ("new", "triaged"), ("new", "spam"),
-    ("triaged", "corroborating"), ("triaged", "closed"), ("triaged", "spam"),
-    ("corroborating", "closed"), ("corroborating", "triaged"),
+    ("new", "triaged"),
+    ("new", "spam"),
+    ("triaged", "corroborating"),
+    ("triaged", "closed"),
+    ("triaged", "spam"),
+    ("corroborating", "closed"),
+    ("corroborating", "triaged"),
     ("closed", "corroborating"),
     ("spam", "new"),
 }
@@ -73,7 +77,9 @@ def test_a_concurrent_change_in_the_database_is_not_overwritten(db_session: Sess
     tip = plain_tip(db_session, status="new")
     # Another reviewer's request moves the tip while ours still holds "new".
     db_session.execute(
-        update(Tip).where(Tip.id == tip.id).values(status="spam")
+        update(Tip)
+        .where(Tip.id == tip.id)
+        .values(status="spam")
         .execution_options(synchronize_session=False)
     )
     assert tip.status == "new"  # our copy is stale

@@ -160,9 +160,7 @@ def unread_by_organization(session: Session, tip_ids: Iterable[str]) -> dict[str
     return {tip_id: int(count) for tip_id, count in rows}
 
 
-def _mark_seen(
-    session: Session, tip: Tip, author: str, seen: InstrumentedAttribute[bool]
-) -> int:
+def _mark_seen(session: Session, tip: Tip, author: str, seen: InstrumentedAttribute[bool]) -> int:
     """Set ``seen`` on ``tip``'s messages by ``author`` that lack it; how many did."""
     statement = (
         update(Message)

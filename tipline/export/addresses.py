@@ -40,12 +40,10 @@ _UNIT = (
 _HOUSE = r"(?<![\w$#.,/-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?"
 
 _ENGLISH = re.compile(
-    rf"{_HOUSE}\s+(?:{_DIRECTION}\s+)?(?:{_NAME_WORD}\s+){{1,4}}(?:(?i:{_SUFFIXES}))\b\.?"
-    + _UNIT,
+    rf"{_HOUSE}\s+(?:{_DIRECTION}\s+)?(?:{_NAME_WORD}\s+){{1,4}}(?:(?i:{_SUFFIXES}))\b\.?" + _UNIT,
 )
 _ENGLISH_LOWER = re.compile(
-    rf"{_HOUSE}\s+(?:{_DIRECTION}\s+)?(?:[a-z][a-z'-]+\s+){{1,3}}(?:{_SPELLED_SUFFIXES})\b"
-    + _UNIT,
+    rf"{_HOUSE}\s+(?:{_DIRECTION}\s+)?(?:[a-z][a-z'-]+\s+){{1,3}}(?:{_SPELLED_SUFFIXES})\b" + _UNIT,
     re.IGNORECASE,
 )
 _ROUTE = re.compile(

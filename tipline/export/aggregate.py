@@ -125,16 +125,24 @@ class Aggregates:
 
         def line(b: Breakdown) -> dict[str, Any]:
             cells = [
-                {"key": c.key, "label": c.label, "status": c.status, "value": c.value,
-                 "display": c.display}
+                {
+                    "key": c.key,
+                    "label": c.label,
+                    "status": c.status,
+                    "value": c.value,
+                    "display": c.display,
+                }
                 for c in b.cells
             ]
             return {"published": b.published, "cells": cells if b.published else []}
 
         return {
             "suppress_below": self.threshold,
-            "total": {"status": self.total.status, "value": self.total.value,
-                      "display": self.total.display},
+            "total": {
+                "status": self.total.status,
+                "value": self.total.value,
+                "display": self.total.display,
+            },
             "by_county": line(self.by_county),
             "by_month": line(self.by_month),
             "by_tag": line(self.by_tag),
@@ -213,8 +221,13 @@ def aggregate(
 
     n = len(facts)
     exact_total = n >= threshold
-    total = Cell("total", "All tips", "exact" if exact_total else "small",
-                 n if exact_total else None, threshold)
+    total = Cell(
+        "total",
+        "All tips",
+        "exact" if exact_total else "small",
+        n if exact_total else None,
+        threshold,
+    )
     known = n if exact_total else None
     county_line = [(fips, label(fips), by_county[fips]) for fips in wanted]
     county_line.append((OTHER, "Other / not sure", by_county[OTHER]))

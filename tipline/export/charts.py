@@ -137,16 +137,21 @@ def county_map_svg(
         )
     out.append("</g>")
     legend = [(SMALL_COLOUR, f"fewer than {threshold}")]
-    legend += [(_colour(Cell("", "", "exact", low, threshold), ranges), _bucket_label(low, high))
-               for low, high in ranges]
+    legend += [
+        (_colour(Cell("", "", "exact", low, threshold), ranges), _bucket_label(low, high))
+        for low, high in ranges
+    ]
     if not counts.published:
         legend = [(NO_DATA_COLOUR, "not published: too few tips to break down")]
     for i, (colour, label) in enumerate(legend):
         y = legend_top + 24 * i
-        out.append(f'<rect x="{pad}" y="{y:.1f}" width="18" height="14" fill="{colour}" '
-                   f'stroke="#888888" stroke-width="0.5"/>')
-        out.append(f'<text x="{pad + 26}" y="{y + 12:.1f}" {_FONT} '
-                   f'font-size="12">{escape(label)}</text>')
+        out.append(
+            f'<rect x="{pad}" y="{y:.1f}" width="18" height="14" fill="{colour}" '
+            f'stroke="#888888" stroke-width="0.5"/>'
+        )
+        out.append(
+            f'<text x="{pad + 26}" y="{y + 12:.1f}" {_FONT} font-size="12">{escape(label)}</text>'
+        )
     out.append("</svg>")
     return "\n".join(out)
 
@@ -174,13 +179,19 @@ def time_series_svg(
     ]
     for tick in [0, *ticks]:
         y = top + plot_h - plot_h * tick / top_value
-        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" {_FONT} '
-                   f'font-size="11" text-anchor="end">{tick}</text>')
-        out.append(f'<line x1="{left - 3}" y1="{y:.1f}" x2="{left}" y2="{y:.1f}" '
-                   'stroke="#333333" stroke-width="1"/>')
+        out.append(
+            f'<text x="{left - 6}" y="{y + 4:.1f}" {_FONT} '
+            f'font-size="11" text-anchor="end">{tick}</text>'
+        )
+        out.append(
+            f'<line x1="{left - 3}" y1="{y:.1f}" x2="{left}" y2="{y:.1f}" '
+            'stroke="#333333" stroke-width="1"/>'
+        )
     if not cells:
-        out.append(f'<text x="{left + 8}" y="{top + plot_h / 2:.1f}" {_FONT} '
-                   'font-size="12">Not published: too few tips to break down by month</text>')
+        out.append(
+            f'<text x="{left + 8}" y="{top + plot_h / 2:.1f}" {_FONT} '
+            'font-size="12">Not published: too few tips to break down by month</text>'
+        )
     slot = plot_w / max(1, len(cells))
     label_every = max(1, round(len(cells) / 12))
     for i, cell in enumerate(cells):
@@ -194,17 +205,25 @@ def time_series_svg(
             f"{escape(_describe(cell, cell.label, True))}</title></rect>"
         )
         if cell.status != "exact":
-            out.append(f'<text x="{x + slot * 0.35:.1f}" y="{top + plot_h - bar_h - 4:.1f}" '
-                       f'{_FONT} font-size="10" text-anchor="middle">'
-                       f"{escape(_short(cell))}</text>")
+            out.append(
+                f'<text x="{x + slot * 0.35:.1f}" y="{top + plot_h - bar_h - 4:.1f}" '
+                f'{_FONT} font-size="10" text-anchor="middle">'
+                f"{escape(_short(cell))}</text>"
+            )
         if i % label_every == 0:
-            out.append(f'<text x="{x + slot * 0.35:.1f}" y="{top + plot_h + 16:.1f}" '
-                       f'{_FONT} font-size="10" text-anchor="middle">'
-                       f"{escape(cell.key)}</text>")
-    out.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 12}" {_FONT} '
-               'font-size="12" text-anchor="middle">Month</text>')
-    out.append(f'<text x="14" y="{top + plot_h / 2:.1f}" {_FONT} '
-               f'font-size="12" text-anchor="middle" transform="rotate(-90 14 '
-               f'{top + plot_h / 2:.1f})">Tips</text>')
+            out.append(
+                f'<text x="{x + slot * 0.35:.1f}" y="{top + plot_h + 16:.1f}" '
+                f'{_FONT} font-size="10" text-anchor="middle">'
+                f"{escape(cell.key)}</text>"
+            )
+    out.append(
+        f'<text x="{left + plot_w / 2:.1f}" y="{height - 12}" {_FONT} '
+        'font-size="12" text-anchor="middle">Month</text>'
+    )
+    out.append(
+        f'<text x="14" y="{top + plot_h / 2:.1f}" {_FONT} '
+        f'font-size="12" text-anchor="middle" transform="rotate(-90 14 '
+        f'{top + plot_h / 2:.1f})">Tips</text>'
+    )
     out.append("</svg>")
     return "\n".join(out)

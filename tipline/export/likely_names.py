@@ -86,8 +86,9 @@ class _Word:
 def _county_words() -> frozenset[str]:
     names = set()
     for county in all_counties().values():
-        name = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)\b.*", "",
-                      county.name)
+        name = re.sub(
+            r"\s+(County|Parish|Borough|Census Area|Municipality|city)\b.*", "", county.name
+        )
         names.add(fold_word(name))
     return frozenset(names)
 
@@ -127,9 +128,7 @@ def _sentence_start(text: str, words: list[_Word], i: int) -> bool:
     gap = text[prev.end : words[i].start]
     if not any(ch in _BOUNDARY for ch in gap):
         return False
-    return not (
-        gap.startswith(".") and (prev.is_initial or prev.folded in TITLES | _ABBREVIATIONS)
-    )
+    return not (gap.startswith(".") and (prev.is_initial or prev.folded in TITLES | _ABBREVIATIONS))
 
 
 def _cued(text: str, words: list[_Word], i: int) -> bool:

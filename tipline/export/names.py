@@ -99,9 +99,7 @@ def _patterns(people: Iterable[str]) -> list[tuple[re.Pattern[str], bool]]:
     for person in people:
         variants |= name_variants(person)
     ordered = sorted(variants, key=lambda v: (-len(v), v))
-    return [
-        (re.compile(rf"(?<!\w){re.escape(v)}(?!\w)"), v in COMMON_WORD_PARTS) for v in ordered
-    ]
+    return [(re.compile(rf"(?<!\w){re.escape(v)}(?!\w)"), v in COMMON_WORD_PARTS) for v in ordered]
 
 
 def people_names(text: str, people: Sequence[str]) -> list[Finding]:

@@ -33,8 +33,20 @@ from tipline.export.formats import ExportSummary
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 _TITLE_TAG = re.compile(r"<title>.*?</title>", re.DOTALL)
-_ASCII = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-",
-                        "…": "...", "≥": ">=", "•": "-", "\u00a0": " "})
+_ASCII = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "–": "-",
+        "—": "-",
+        "…": "...",
+        "≥": ">=",
+        "•": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 def _font_files() -> tuple[str, Path, Path] | None:
@@ -121,9 +133,9 @@ def build_report(
     pdf.para(f"Prepared: {generated_month}")
     pdf.ln(6)
     pdf.para(
-        f"Counts below {aggregates.threshold} are shown as \"<{aggregates.threshold}\". "
+        f'Counts below {aggregates.threshold} are shown as "<{aggregates.threshold}". '
         "Where a breakdown has such a count, its largest figure is shown only as a lower "
-        "bound (\"N+\"), so that no small count can be worked out from the total.",
+        'bound ("N+"), so that no small count can be worked out from the total.',
         9,
     )
 

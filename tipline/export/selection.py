@@ -53,8 +53,12 @@ class SummaryFilters:
     case_status: str | None = None
 
     def to_args(self) -> dict[str, str]:
-        pairs = {"county": self.county, "month": self.month, "tag": self.tag_id,
-                 "case_status": self.case_status}
+        pairs = {
+            "county": self.county,
+            "month": self.month,
+            "tag": self.tag_id,
+            "case_status": self.case_status,
+        }
         return {key: value for key, value in pairs.items() if value}
 
 
@@ -91,29 +95,50 @@ def _conditions(filters: SummaryFilters, states: Sequence[str]) -> list[ColumnEl
     conds: list[ColumnElement[bool]] = [Summary.status == "approved"]
     if filters.county == OTHER:
         wanted = [c.fips for c in counties.counties_for(states)]
-        conds.append(or_(
-            and_(is_tip, or_(Tip.county_fips.is_(None), Tip.county_fips.not_in(wanted))),
-            and_(is_case, not_(exists().where(case_counties.c.case_id == Summary.case_id))),
-        ))
+        conds.append(
+            or_(
+                and_(is_tip, or_(Tip.county_fips.is_(None), Tip.county_fips.not_in(wanted))),
+                and_(is_case, not_(exists().where(case_counties.c.case_id == Summary.case_id))),
+            )
+        )
     elif filters.county:
-        conds.append(or_(
-            and_(is_tip, Tip.county_fips == filters.county),
-            and_(is_case, exists().where(case_counties.c.case_id == Summary.case_id,
-                                         case_counties.c.county_fips == filters.county)),
-        ))
+        conds.append(
+            or_(
+                and_(is_tip, Tip.county_fips == filters.county),
+                and_(
+                    is_case,
+                    exists().where(
+                        case_counties.c.case_id == Summary.case_id,
+                        case_counties.c.county_fips == filters.county,
+                    ),
+                ),
+            )
+        )
     if filters.month:
         start, end = _month_bounds(filters.month)
-        conds.append(or_(
-            and_(is_tip, Tip.received_hour >= start, Tip.received_hour < end),
-            and_(is_case, Case.created_at >= start, Case.created_at < end),
-        ))
+        conds.append(
+            or_(
+                and_(is_tip, Tip.received_hour >= start, Tip.received_hour < end),
+                and_(is_case, Case.created_at >= start, Case.created_at < end),
+            )
+        )
     if filters.tag_id:
-        conds.append(or_(
-            and_(is_tip, exists().where(tip_tags.c.tip_id == Summary.tip_id,
-                                        tip_tags.c.tag_id == filters.tag_id)),
-            and_(is_case, exists().where(case_tags.c.case_id == Summary.case_id,
-                                         case_tags.c.tag_id == filters.tag_id)),
-        ))
+        conds.append(
+            or_(
+                and_(
+                    is_tip,
+                    exists().where(
+                        tip_tags.c.tip_id == Summary.tip_id, tip_tags.c.tag_id == filters.tag_id
+                    ),
+                ),
+                and_(
+                    is_case,
+                    exists().where(
+                        case_tags.c.case_id == Summary.case_id, case_tags.c.tag_id == filters.tag_id
+                    ),
+                ),
+            )
+        )
     if filters.case_status:
         conds.append(and_(is_case, Case.status == filters.case_status))
     return conds

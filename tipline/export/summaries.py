@@ -204,8 +204,9 @@ def write_draft(
             return summary, False
         _store(session, summary, Draft(text, current.decisions, chosen_style), people, recipients)
         session.flush()
-    audit.record(session, actor=actor, action="summary.edit", object_type="summary",
-                 object_id=summary.id)
+    audit.record(
+        session, actor=actor, action="summary.edit", object_type="summary", object_id=summary.id
+    )
     return summary, True
 
 
@@ -238,8 +239,13 @@ def decide(
     if changed:
         _store(session, summary, Draft(draft.text, decisions, draft.style), people, recipients)
         session.flush()
-        audit.record(session, actor=actor, action="summary.decide", object_type="summary",
-                     object_id=summary.id)
+        audit.record(
+            session,
+            actor=actor,
+            action="summary.decide",
+            object_type="summary",
+            object_id=summary.id,
+        )
     return changed
 
 
@@ -275,6 +281,7 @@ def approve(
     summary.version += 1
     summary.updated_at = utcnow()
     session.flush()
-    audit.record(session, actor=actor, action="summary.approve", object_type="summary",
-                 object_id=summary.id)
+    audit.record(
+        session, actor=actor, action="summary.approve", object_type="summary", object_id=summary.id
+    )
     return result.preview

@@ -125,7 +125,11 @@ def _export(kind: str) -> ResponseReturnValue:
         body = to_json(rows, numbers).encode("utf-8")
     else:
         body = build_report(
-            rows, numbers, states=states, generated_month=month, title=REPORT_TITLE,
+            rows,
+            numbers,
+            states=states,
+            generated_month=month,
+            title=REPORT_TITLE,
             organization=config["ORGANIZATION_NAME"],
         )
     audit.record(db, actor=user, action=f"export.{kind}")

@@ -78,8 +78,14 @@ def _editor(target: Target) -> ResponseReturnValue:
         try:
             people = people_for(db, target, identity)
             summary, changed = write_draft(
-                db, target, form.text.data or "", style=form.style.data or "label",
-                people=people, actor=user, recipients=org_recipients(), identity=identity,
+                db,
+                target,
+                form.text.data or "",
+                style=form.style.data or "label",
+                people=people,
+                actor=user,
+                recipients=org_recipients(),
+                identity=identity,
                 expected_version=form_version(form.version.data) if summary else None,
             )
             _, removed = clean_text(form.text.data or "")
@@ -90,8 +96,12 @@ def _editor(target: Target) -> ResponseReturnValue:
             db.commit()
             if removed:
                 flash("Invisible characters (such as zero-width spaces) were removed.", "info")
-            flash("Draft saved: check the flagged details below." if changed
-                  else "Nothing to change.", "success" if changed else "info")
+            flash(
+                "Draft saved: check the flagged details below."
+                if changed
+                else "Nothing to change.",
+                "success" if changed else "info",
+            )
             return _back(target)
     result: SummaryReview | None = None
     if summary is not None:
@@ -103,8 +113,9 @@ def _editor(target: Target) -> ResponseReturnValue:
         else:
             if not form.is_submitted():
                 form.text.data, form.style.data = draft.text, draft.style
-        audit.record(db, actor=user, action="summary.view", object_type="summary",
-                     object_id=summary.id)
+        audit.record(
+            db, actor=user, action="summary.view", object_type="summary", object_id=summary.id
+        )
         db.commit()
     if summary is not None and not form.is_submitted():
         form.version.data = str(summary.version)
@@ -133,8 +144,13 @@ def _decide(target: Target) -> ResponseReturnValue:
     was_approved = summary.status == "approved"
     try:
         changed = decide(
-            db, summary, posted_decisions(request.form), people=people_for(db, target, identity),
-            actor=user, recipients=org_recipients(), identity=identity,
+            db,
+            summary,
+            posted_decisions(request.form),
+            people=people_for(db, target, identity),
+            actor=user,
+            recipients=org_recipients(),
+            identity=identity,
             expected_version=form_version(form.version.data),
         )
     except SummaryError as exc:
@@ -145,8 +161,10 @@ def _decide(target: Target) -> ResponseReturnValue:
     if changed and was_approved:
         flash("Decisions saved. The summary changed, so it needs approval again.", "info")
     else:
-        flash(f"{changed} decision(s) saved." if changed else "Nothing to change.",
-              "success" if changed else "info")
+        flash(
+            f"{changed} decision(s) saved." if changed else "Nothing to change.",
+            "success" if changed else "info",
+        )
     return _back(target)
 
 
@@ -159,8 +177,13 @@ def _approve(target: Target) -> ResponseReturnValue:
         return _back(target)
     try:
         approve(
-            db, summary, people=people_for(db, target, identity), actor=user, identity=identity,
-            expected_version=form_version(form.version.data), confirm_leftovers=form.confirm.data,
+            db,
+            summary,
+            people=people_for(db, target, identity),
+            actor=user,
+            identity=identity,
+            expected_version=form_version(form.version.data),
+            confirm_leftovers=form.confirm.data,
         )
     except AlreadyApprovedError as exc:
         db.rollback()

@@ -39,8 +39,9 @@ STYLE_CHOICES = [
 class SummaryTextForm(FlaskForm):  # type: ignore[misc]
     text = TextAreaField("Summary for sharing", render_kw={"maxlength": TEXT_MAX, "rows": 10})
     # The service checks the value; the form only offers the choices.
-    style = RadioField("Removed details show as", choices=STYLE_CHOICES, default="label",
-                       validate_choice=False)
+    style = RadioField(
+        "Removed details show as", choices=STYLE_CHOICES, default="label", validate_choice=False
+    )
     version = HiddenField()
 
 
@@ -62,7 +63,7 @@ def form_version(raw: str | None) -> int:
 def posted_decisions(form: Mapping[str, str]) -> dict[str, str]:
     """``{finding key: "redact" | "keep"}`` from the findings form."""
     return {
-        name[len(DECISION_PREFIX):]: value
+        name[len(DECISION_PREFIX) :]: value
         for name, value in form.items()
         if name.startswith(DECISION_PREFIX)
     }
@@ -125,8 +126,15 @@ def marks(result: SummaryReview) -> list[Mark]:
     for segment in result.segments:
         items = [result.items[i] for i in segment.findings]
         decisions = {item.decision for item in items}
-        state = ("plain" if not items else "redact" if "redact" in decisions
-                 else "undecided" if None in decisions else "keep")
+        state = (
+            "plain"
+            if not items
+            else "redact"
+            if "redact" in decisions
+            else "undecided"
+            if None in decisions
+            else "keep"
+        )
         numbers = tuple(item.number for item in items if item.finding.end == segment.end)
         kinds = ", ".join(dict.fromkeys(item.finding.category for item in items))
         out.append(Mark(segment.text, state, numbers, kinds, segment.low_confidence))

@@ -80,9 +80,7 @@ def load_tips(ctx: SearchContext, tip_ids: Sequence[str]) -> Iterator[Searchable
 
 @searchable("message", "Source message or reply", scope="tip")
 def load_messages(ctx: SearchContext, tip_ids: Sequence[str]) -> Iterator[Searchable]:
-    query = (
-        select(Message).where(Message.tip_id.in_(tip_ids)).order_by(Message.tip_id, Message.seq)
-    )
+    query = select(Message).where(Message.tip_id.in_(tip_ids)).order_by(Message.tip_id, Message.seq)
     for message in ctx.session.scalars(query):
         text: str | None = None
         for identity in ctx.identities:

@@ -200,4 +200,3 @@ def load_page(
     rows = [InboxRow(tip=tip, tags=tags[tip.id], unread=tip.id not in read) for tip in tips]
     counts = status_counts(session)
     return InboxPage(rows=rows, newer=newer, older=older, counts=counts)
-

@@ -163,9 +163,7 @@ def set_tip_tags(session: Session, tip: Tip, tag_ids: Collection[str]) -> TagCha
     known = {tag.id: tag for tag in session.scalars(select(Tag).where(Tag.id.in_(wanted)))}
     if len(known) != len(wanted):
         raise TagError("One of the chosen tags does not exist.")
-    current = set(
-        session.scalars(select(tip_tags.c.tag_id).where(tip_tags.c.tip_id == tip.id))
-    )
+    current = set(session.scalars(select(tip_tags.c.tag_id).where(tip_tags.c.tip_id == tip.id)))
     added, removed = wanted - current, current - wanted
     if any(known[tag_id].retired for tag_id in added):
         raise TagError("A retired tag cannot be added to a tip.")

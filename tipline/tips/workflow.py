@@ -152,4 +152,3 @@ def read_tip_ids(session: Session, user_id: str, tip_ids: Iterable[str]) -> set[
         return set()
     query = select(TipRead.tip_id).where(TipRead.user_id == user_id, TipRead.tip_id.in_(ids))
     return set(session.scalars(query))
-
