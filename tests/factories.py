@@ -1,7 +1,7 @@
 """Test factories: plain functions that build rows through the real services.
 
 ``make_tip`` goes through the intake's own submission service
-(``tipline.intake.submit.submit_tip``), so a tip made here is sealed, stored
+(``tipline.tips.submit.submit_tip``), so a tip made here is sealed, stored
 and counted exactly as one sent through the form: the document and every
 attachment are age files in the blob store, sealed to ``recipients``.
 """
@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from tipline.blobs import BlobStore
 from tipline.crypto import Recipient
-from tipline.intake.submit import SubmitSettings, TipInput, submit_tip
-from tipline.intake.uploads import SealedFile, UploadBatch
 from tipline.models import Tip
+from tipline.tips.submit import SubmitSettings, TipInput, submit_tip
+from tipline.tips.uploads import SealedFile, UploadBatch
 
 # The same pepper as tests/conftest.py's base_config, so the apps under test
 # can find a factory-made tip from its receipt phrase.

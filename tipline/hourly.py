@@ -1,7 +1,7 @@
 """Site-wide counters per coarse hour, kept in the database.
 
 tipline identifies no one, so its abuse limits are global budgets: tips
-accepted per hour (tipline.intake.limits) and wrong receipt phrases per hour
+accepted per hour (tipline.tips.limits) and wrong receipt phrases per hour
 (tipline.conversation.attempts). Both count in a table with one row per hour,
 so the budget holds across worker processes and hosts. The increment is one
 atomic ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` (SQLite 3.35+ and

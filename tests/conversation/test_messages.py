@@ -33,9 +33,9 @@ from tipline.conversation.reading import (
 )
 from tipline.crypto import HybridIdentity, NoIdentityError, Recipient, decrypt
 from tipline.documents import DocumentError
-from tipline.intake.uploads import UploadBatch
 from tipline.models import Attachment, Message, User
 from tipline.models.base import coarse_now
+from tipline.tips.uploads import UploadBatch
 
 
 def batch(blobs: BlobStore, recipients: list[Recipient]) -> UploadBatch:

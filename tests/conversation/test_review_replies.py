@@ -13,8 +13,8 @@ from tipline.blobs import BlobStore
 from tipline.conversation.messages import post_reply, post_source_message
 from tipline.conversation.reading import open_message
 from tipline.crypto import HybridIdentity, Recipient
-from tipline.intake.uploads import UploadBatch
 from tipline.models import Attachment, AuditEvent, Message, User
+from tipline.tips.uploads import UploadBatch
 
 
 def source_writes(

@@ -14,19 +14,19 @@ from tipline import hourly
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity, Recipient, decrypt
 from tipline.documents import open_document
-from tipline.intake import limits
-from tipline.intake.submit import (
+from tipline.keys import load_recipients
+from tipline.models import Attachment, SubmissionCount, Tip
+from tipline.models.base import coarse_now
+from tipline.sources import derive_source_keys
+from tipline.tips import limits
+from tipline.tips.submit import (
     InvalidSubmissionError,
     RateLimitError,
     SubmitSettings,
     TipInput,
     submit_tip,
 )
-from tipline.intake.uploads import UploadBatch
-from tipline.keys import load_recipients
-from tipline.models import Attachment, SubmissionCount, Tip
-from tipline.models.base import coarse_now
-from tipline.sources import derive_source_keys
+from tipline.tips.uploads import UploadBatch
 
 # What the intake may store in the clear (DESIGN.md, threat model 2).
 CLEAR_TIP_COLUMNS = {

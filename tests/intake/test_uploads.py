@@ -8,14 +8,14 @@ import pytest
 
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity, Recipient, decrypt
-from tipline.intake.uploads import (
+from tipline.keys import load_recipients
+from tipline.tips.uploads import (
     TooManyFiles,
     UploadBatch,
     UploadTooLarge,
     clean_content_type,
     clean_filename,
 )
-from tipline.keys import load_recipients
 
 CHUNK = b"PLAINTEXT-MARKER-0123456789-" * 2340  # ~64 KiB of recognisable bytes
 

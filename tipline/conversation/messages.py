@@ -59,7 +59,7 @@ class SealingBatch(BlobSink, Protocol):
 
 
 class UploadedFile(Protocol):
-    """A file already sealed into the blob store (tipline.intake.uploads.SealedFile)."""
+    """A file already sealed into the blob store (tipline.tips.uploads.SealedFile)."""
 
     @property
     def blob_id(self) -> str: ...

@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from tipline.intake.privacy import discard_rest_of_body
 from tipline.intake.request import RECIPIENTS_KEY
-from tipline.intake.uploads import TooManyFiles
+from tipline.tips.uploads import TooManyFiles
 
 log = logging.getLogger(__name__)
 MIB = 1024 * 1024

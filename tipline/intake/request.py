@@ -2,8 +2,8 @@
 
 Werkzeug's default stream factory spools any upload over 500 KB to a
 plaintext temporary file. :class:`SealingRequest` replaces that path: each
-file part is handed to a :class:`~tipline.intake.uploads.SealingSink` of the
-request's :class:`~tipline.intake.uploads.UploadBatch`, so bytes go from the
+file part is handed to a :class:`~tipline.tips.uploads.SealingSink` of the
+request's :class:`~tipline.tips.uploads.UploadBatch`, so bytes go from the
 socket through the age STREAM writer into the blob store and nowhere else.
 Form fields stay in memory, bounded by ``MAX_FORM_MEMORY_SIZE`` per field and
 ``MAX_FORM_PARTS`` parts.
@@ -24,7 +24,7 @@ from flask import Flask, Request, current_app, request
 from werkzeug.exceptions import BadRequest, ServiceUnavailable
 from werkzeug.formparser import FormDataParser
 
-from tipline.intake.uploads import SealedFile, SealingSink, UploadBatch
+from tipline.tips.uploads import SealedFile, SealingSink, UploadBatch
 from tipline.web import get_blobs
 
 RECIPIENTS_KEY = "tipline.intake.recipients"

@@ -17,7 +17,7 @@ from tipline.db import get_session
 from tipline.i18n import current_language
 from tipline.intake.forms import TipForm
 from tipline.intake.request import files_sent, sealed_files, upload_batch
-from tipline.intake.submit import (
+from tipline.tips.submit import (
     InvalidSubmissionError,
     RateLimitError,
     SubmitSettings,

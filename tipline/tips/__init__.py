@@ -1,9 +1,12 @@
-"""Tip services for the review app: inbox queries, workflow, tags, content.
+"""Tip services: submission (the intake), inbox queries, workflow, tags, content.
 
-No Flask here: every function takes a SQLAlchemy ``Session`` (and, where a tip
-is opened, an age identity and a blob store), raises a :class:`TipError`
-subclass for anything a reviewer can get wrong, and never commits; the view
-that called it decides (Warehouse style, docs/development.md).
+A tip is created here (:mod:`tipline.tips.submit`, with uploads sealed by
+:mod:`tipline.tips.uploads` and the hourly quota in :mod:`tipline.tips.limits`)
+and read, sorted and changed here for the review app. No Flask here: every
+function takes a SQLAlchemy ``Session`` (and, where a tip is opened, an age
+identity and a blob store), raises a :class:`TipError` subclass for anything
+a reviewer can get wrong, and never commits; the view that called it decides
+(Warehouse style, docs/development.md).
 """
 
 from __future__ import annotations

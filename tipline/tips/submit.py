@@ -28,11 +28,11 @@ from sqlalchemy.orm import Session
 
 from tipline import counties
 from tipline.documents import AttachmentInfo, TipDocument, seal_document
-from tipline.intake import limits
-from tipline.intake.uploads import SealedFile, UploadBatch
 from tipline.models import Attachment, Tip
 from tipline.models.base import new_id, size_bucket
 from tipline.sources import derive_source_keys, new_phrase
+from tipline.tips import limits
+from tipline.tips.uploads import SealedFile, UploadBatch
 
 AGENCIES = ("ice", "county_jail", "local_police", "courts", "other")
 KNOWLEDGE = ("saw", "told", "documents")
