@@ -49,7 +49,7 @@ from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity
 from tipline.db import make_engine
 from tipline.documents import TipDocument, seal_document
-from tipline.keys import generate_keys, load_identity
+from tipline.key_folder import generate_keys, load_identity
 from tipline.models import Base, Tip, TipRead, tip_tags
 from tipline.models.base import new_id
 from tipline.review import create_app

@@ -3,7 +3,7 @@
 Usage: ``python bench/phrase.py [--log-n 12 14 15 16] [--seconds 3]``
 
 A source signs in with seven diceware words. The server cannot look the
-phrase up directly: it runs the slow, peppered KDF (``tipline.sources``:
+phrase up directly: it runs the slow, peppered KDF (``tipline.receipt_phrases``:
 HMAC, then scrypt with N=2**log_n, r=8, p=8, then HKDF) to find the lookup id
 and re-derive the source's reply key. That cost is a deliberate defence: it
 is what each guess costs anyone holding a stolen database *and* the pepper,
@@ -38,10 +38,10 @@ from sqlalchemy import select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from tipline.config import DEFAULTS  # noqa: E402
-from tipline.conversation.sessions import open_identity, seal_identity  # noqa: E402
+from tipline.conversation.source_sessions import open_identity, seal_identity  # noqa: E402
 from tipline.db import make_engine  # noqa: E402
 from tipline.models import Base, Tip  # noqa: E402
-from tipline.sources import SCRYPT_P, SCRYPT_R, derive_source_keys, new_phrase  # noqa: E402
+from tipline.receipt_phrases import SCRYPT_P, SCRYPT_R, derive_source_keys, new_phrase  # noqa: E402
 
 PEPPER = "bench-pepper-" + secrets.token_hex(16)
 TIPS = 100_000

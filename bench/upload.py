@@ -68,7 +68,7 @@ def make_instance(root: Path, size: int, log_n: int) -> dict[str, str]:
     """Keys, an empty database and the environment to run the intake against."""
     sys.path.insert(0, str(ROOT))
     from tipline.db import make_engine
-    from tipline.keys import generate_keys
+    from tipline.key_folder import generate_keys
     from tipline.models import Base
 
     instance, keys = root / "instance", root / "keys"

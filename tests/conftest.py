@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tipline.crypto import HybridIdentity
 from tipline.db import get_db, make_engine
-from tipline.keys import generate_keys
+from tipline.key_folder import generate_keys
 from tipline.models import Base
 
 PG_ENV = "TIPLINE_TEST_DATABASE_URL"

@@ -28,10 +28,10 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from tipline import audit, migrate
-from tipline.accounts import sessions as review_sessions
+from tipline.accounts import review_sessions
 from tipline.blobs import BlobNotFoundError, BlobStore
-from tipline.conversation import sessions as source_sessions
-from tipline.keys import KeysError, load_recipients
+from tipline.conversation import source_sessions
+from tipline.key_folder import KeysError, load_recipients
 from tipline.models import Attachment, Message, Tip
 
 # Every column that holds a blob id. A new blob-id column must be added here,

@@ -14,7 +14,7 @@ from tipline.accounts import service
 from tipline.cli import cli
 from tipline.config import load_config
 from tipline.db import Database
-from tipline.keys import load_identity
+from tipline.key_folder import load_identity
 from tipline.models import AuditEvent, User, WrappedKey
 
 

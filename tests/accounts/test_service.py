@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tipline.accounts import custody, passwords, service, sessions
+from tipline.accounts import custody, passwords, review_sessions, service
 from tipline.accounts.errors import (
     AuthenticationError,
     InvalidUsernameError,
@@ -176,7 +176,7 @@ def test_password_change_needs_the_current_password(db_session, config, org_iden
 def test_disabling_deletes_the_copy_and_sessions(db_session, config, org_identity) -> None:
     create(db_session, config, org_identity, "admin", "boss")
     user, _ = create(db_session, config, org_identity)
-    sessions.create(db_session, config, user, org_identity, "active")
+    review_sessions.create(db_session, config, user, org_identity, "active")
     service.disable_user(db_session, user, actor=None)
     db_session.flush()
     assert db_session.get(WrappedKey, user.id) is None

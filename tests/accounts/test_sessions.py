@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from tipline.accounts import service, sessions
+from tipline.accounts import review_sessions, service
 from tipline.accounts.errors import NotUnlockedError, SessionInvalidError
-from tipline.accounts.sessions import SessionToken
+from tipline.accounts.review_sessions import SessionToken
 from tipline.models import ReviewSession
 from tipline.models.base import utcnow
 
@@ -31,97 +31,97 @@ def user(db_session, config, org_identity):
 
 
 def test_the_row_holds_a_hash_and_ciphertext_only(db_session, config, user, org_identity) -> None:
-    token = sessions.create(db_session, config, user, org_identity, "active")
+    token = review_sessions.create(db_session, config, user, org_identity, "active")
     row = db_session.scalars(select(ReviewSession)).one()
     assert row.id_hash == token.id_hash != token.session_id
     assert row.sealed_identity is not None
     assert str(org_identity).encode() not in row.sealed_identity
     assert token.key not in row.sealed_identity
-    assert str(sessions.open_identity(row, token)) == str(org_identity)
+    assert str(review_sessions.open_identity(row, token)) == str(org_identity)
 
 
 def test_the_wrong_key_opens_nothing(db_session, config, user, org_identity) -> None:
-    token = sessions.create(db_session, config, user, org_identity, "active")
-    row, _ = sessions.load(db_session, config, token)
+    token = review_sessions.create(db_session, config, user, org_identity, "active")
+    row, _ = review_sessions.load(db_session, config, token)
     with pytest.raises(NotUnlockedError):
-        sessions.open_identity(row, SessionToken(token.session_id, bytes(32)))
+        review_sessions.open_identity(row, SessionToken(token.session_id, bytes(32)))
 
 
 def test_sessions_without_identity_are_not_unlocked(db_session, config, user) -> None:
-    token = sessions.create(db_session, config, user, None, "active")
-    row, _ = sessions.load(db_session, config, token)
+    token = review_sessions.create(db_session, config, user, None, "active")
+    row, _ = review_sessions.load(db_session, config, token)
     with pytest.raises(NotUnlockedError):
-        sessions.open_identity(row, token)
+        review_sessions.open_identity(row, token)
 
 
 def test_idle_timeout(db_session, config, user) -> None:
     now = utcnow()
-    token = sessions.create(db_session, config, user, None, "active", now)
+    token = review_sessions.create(db_session, config, user, None, "active", now)
     idle = timedelta(minutes=config["SESSION_IDLE_MINUTES"])
-    sessions.load(db_session, config, token, now + idle - timedelta(seconds=1))
+    review_sessions.load(db_session, config, token, now + idle - timedelta(seconds=1))
     with pytest.raises(SessionInvalidError):
-        sessions.load(db_session, config, token, now + 2 * idle)
+        review_sessions.load(db_session, config, token, now + 2 * idle)
     assert db_session.get(ReviewSession, token.id_hash) is None
 
 
 def test_use_postpones_the_idle_timeout_but_not_the_absolute_one(db_session, config, user) -> None:
     start = utcnow()
-    token = sessions.create(db_session, config, user, None, "active", start)
+    token = review_sessions.create(db_session, config, user, None, "active", start)
     moment = start
     absolute = start + timedelta(hours=config["SESSION_ABSOLUTE_HOURS"])
     while moment + timedelta(minutes=20) < absolute:
         moment += timedelta(minutes=20)
-        sessions.load(db_session, config, token, moment)
+        review_sessions.load(db_session, config, token, moment)
     with pytest.raises(SessionInvalidError):
-        sessions.load(db_session, config, token, absolute + timedelta(minutes=1))
+        review_sessions.load(db_session, config, token, absolute + timedelta(minutes=1))
 
 
 def test_pending_sign_ins_expire_quickly(db_session, config, user) -> None:
     now = utcnow()
-    token = sessions.create(db_session, config, user, None, "totp", now)
+    token = review_sessions.create(db_session, config, user, None, "totp", now)
     with pytest.raises(SessionInvalidError):
-        sessions.load(
-            db_session, config, token, now + timedelta(minutes=sessions.PENDING_MINUTES + 1)
+        review_sessions.load(
+            db_session, config, token, now + timedelta(minutes=review_sessions.PENDING_MINUTES + 1)
         )
 
 
 def test_purge_removes_every_expired_row(db_session, config, user) -> None:
-    fresh = sessions.create(db_session, config, user, None, "active")
+    fresh = review_sessions.create(db_session, config, user, None, "active")
     old = utcnow() - timedelta(days=1)
-    sessions.create(db_session, config, user, None, "active", old)
-    sessions.create(db_session, config, user, None, "totp", old)
+    review_sessions.create(db_session, config, user, None, "active", old)
+    review_sessions.create(db_session, config, user, None, "totp", old)
     db_session.flush()
-    assert sessions.purge_expired(db_session, config) == 2
+    assert review_sessions.purge_expired(db_session, config) == 2
     assert [r.id_hash for r in db_session.scalars(select(ReviewSession))] == [fresh.id_hash]
 
 
 def test_every_sign_in_purges_expired_rows(db_session, config, user) -> None:
     old = utcnow() - timedelta(days=1)
-    stale = sessions.create(db_session, config, user, None, "active", old)
+    stale = review_sessions.create(db_session, config, user, None, "active", old)
     db_session.flush()
-    sessions.create(db_session, config, user, None, "totp")
+    review_sessions.create(db_session, config, user, None, "totp")
     db_session.flush()
     assert db_session.get(ReviewSession, stale.id_hash) is None
 
 
 def test_advance_rotates_id_and_key(db_session, config, user, org_identity) -> None:
-    token = sessions.create(db_session, config, user, org_identity, "totp")
-    row, _ = sessions.load(db_session, config, token)
-    new = sessions.advance(db_session, config, row, token, user, "active")
+    token = review_sessions.create(db_session, config, user, org_identity, "totp")
+    row, _ = review_sessions.load(db_session, config, token)
+    new = review_sessions.advance(db_session, config, row, token, user, "active")
     assert new.session_id != token.session_id and new.key != token.key
     assert db_session.get(ReviewSession, token.id_hash) is None
-    row, _ = sessions.load(db_session, config, new)
+    row, _ = review_sessions.load(db_session, config, new)
     assert row.stage == "active"
-    assert str(sessions.open_identity(row, new)) == str(org_identity)
+    assert str(review_sessions.open_identity(row, new)) == str(org_identity)
 
 
 def test_delete_for_user_can_keep_one(db_session, config, user) -> None:
-    keep = sessions.create(db_session, config, user, None, "active")
+    keep = review_sessions.create(db_session, config, user, None, "active")
     for _ in range(2):
-        sessions.create(db_session, config, user, None, "active")
+        review_sessions.create(db_session, config, user, None, "active")
     db_session.flush()
-    assert sessions.delete_for_user(db_session, user.id, keep=keep) == 2
-    assert sessions.count_for_user(db_session, user.id) == 1
+    assert review_sessions.delete_for_user(db_session, user.id, keep=keep) == 2
+    assert review_sessions.count_for_user(db_session, user.id) == 1
 
 
 def test_tokens_round_trip_through_the_cookie_and_reject_junk() -> None:

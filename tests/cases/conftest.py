@@ -25,7 +25,7 @@ from tests.review.conftest import (  # noqa: F401 (fixtures)
 from tests.review.factories import make_user
 from tipline.blobs import BlobStore
 from tipline.crypto import Identity, Recipient
-from tipline.keys import load_recipients
+from tipline.key_folder import load_recipients
 from tipline.models import User
 from tipline.web import BLOBS_KEY
 

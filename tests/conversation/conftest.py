@@ -25,10 +25,10 @@ from tests.intake.conftest import make_intake_app
 from tests.review.conftest import reviewer_client, reviewer_user
 from tests.review.factories import make_user
 from tipline.blobs import BlobStore
-from tipline.conversation.sessions import SourceSettings
+from tipline.conversation.source_sessions import SourceSettings
 from tipline.crypto import HybridIdentity, Recipient
 from tipline.models import Tip, User
-from tipline.sources import derive_source_keys
+from tipline.receipt_phrases import derive_source_keys
 from tipline.web import BLOBS_KEY
 
 # Fixtures of the intake and review tests, used here too.

@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session
 from tests.conversation.conftest import SourceTip, decode_flask_cookie, set_cookies, sign_in
 from tipline.blobs import BlobStore
 from tipline.conversation.messages import post_reply
-from tipline.conversation.sessions import COOKIE_KEY, COOKIE_SID, SourceToken, open_identity
+from tipline.conversation.source_sessions import COOKIE_KEY, COOKIE_SID, SourceToken, open_identity
 from tipline.crypto import HybridIdentity, NoIdentityError, Recipient, X25519Identity, decrypt
 from tipline.models import SourceSession, User
-from tipline.sources import derive_source_keys
+from tipline.receipt_phrases import derive_source_keys
 from tipline.wordlist import generate
 
 COOKIE = "tipline_intake"

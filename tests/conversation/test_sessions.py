@@ -10,9 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.conversation.conftest import SourceTip
-from tipline.conversation import SignInError, SignInLimitError, SourceSessionError, attempts
-from tipline.conversation import sessions as sessions_module
-from tipline.conversation.sessions import (
+from tipline.conversation import (
+    SignInError,
+    SignInLimitError,
+    SourceSessionError,
+    attempts,
+    source_sessions,
+)
+from tipline.conversation.source_sessions import (
     SourceSettings,
     SourceToken,
     deadline,
@@ -101,9 +106,9 @@ def test_spent_budget_refuses_everyone_before_the_kdf(
         with pytest.raises(SignInError):
             sign_in(db_session, small, generate())
     derivations: list[str] = []
-    real = sessions_module.derive_source_keys
+    real = source_sessions.derive_source_keys
     monkeypatch.setattr(
-        sessions_module,
+        source_sessions,
         "derive_source_keys",
         lambda *args: derivations.append("kdf") or real(*args),
     )

@@ -174,7 +174,7 @@ def test_failure_after_sealing_leaves_no_blob(
     assert sign_in(client, source_tip.phrase).status_code == 303
     store = app.extensions["tipline.blobs"]
     before = set(store.ids())
-    import tipline.intake.source as source_views
+    import tipline.intake.returning as source_views
 
     real = source_views.post_source_message
 

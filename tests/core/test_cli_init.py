@@ -7,7 +7,7 @@ import pytest
 from tipline.cli import cli
 from tipline.config import load_config
 from tipline.db import Database
-from tipline.keys import load_identity, load_recipients
+from tipline.key_folder import load_identity, load_recipients
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from tipline import audit
 from tipline.blobs import BlobStore
 from tipline.cli import cli
 from tipline.config import DEFAULTS
-from tipline.keys import load_recipients
+from tipline.key_folder import load_recipients
 from tipline.maintenance import (
     check_instance,
     find_stale_blobs,

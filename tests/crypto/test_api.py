@@ -28,7 +28,7 @@ from tipline.crypto import (
     parse_recipients_file,
 )
 from tipline.crypto.format import encode_header
-from tipline.crypto.keys import format_identity_file
+from tipline.crypto.key_format import format_identity_file
 from tipline.crypto.stream import EncryptWriter
 
 # From the age spec's examples: a known identity/recipient pair would be better

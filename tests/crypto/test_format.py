@@ -19,13 +19,13 @@ from tipline.crypto import (
 )
 from tipline.crypto.armor import ArmorReader, ArmorWriter, looks_armored
 from tipline.crypto.format import Stanza, b64decode, b64encode, encode_header, parse_header
-from tipline.crypto.source import Source
+from tipline.crypto.reader import Reader
 
 KEY = bytes(range(16))
 
 
 def _parse(data: bytes):
-    return parse_header(Source(io.BytesIO(data)))
+    return parse_header(Reader(io.BytesIO(data)))
 
 
 def test_b64_is_unpadded_and_canonical() -> None:
@@ -51,7 +51,7 @@ def test_stanza_body_wrapping_round_trips(size: int) -> None:
 
 def test_parser_stops_exactly_at_the_payload() -> None:
     data = encode_header([Stanza("x", (), b"")], KEY)
-    src = Source(io.BytesIO(data + b"\x00rest"))
+    src = Reader(io.BytesIO(data + b"\x00rest"))
     parse_header(src)
     assert src.read(100) == b"\x00rest"
 
@@ -119,7 +119,7 @@ def _armor(data: bytes) -> bytes:
 
 
 def _dearmor(text: bytes) -> bytes:
-    return ArmorReader(Source(io.BytesIO(text))).read()
+    return ArmorReader(Reader(io.BytesIO(text))).read()
 
 
 @pytest.mark.parametrize("size", [0, 1, 2, 3, 47, 48, 49, 96, 48 * 1024, 48 * 1024 + 5, 200_003])

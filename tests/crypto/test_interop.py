@@ -24,7 +24,7 @@ from tipline.crypto import (
     parse_identities_file,
     parse_recipient,
 )
-from tipline.crypto.keys import format_identity_file
+from tipline.crypto.key_format import format_identity_file
 
 AGE = shutil.which("age")
 AGE_KEYGEN = shutil.which("age-keygen")

@@ -6,7 +6,7 @@ import pytest
 
 from tipline import wordlist
 from tipline.crypto import HybridIdentity, decrypt, encrypt
-from tipline.sources import derive_source_keys, new_phrase
+from tipline.receipt_phrases import derive_source_keys, new_phrase
 
 PEPPER = "a-pepper-that-is-long-enough-for-tests-000"
 PHRASE = "abacus abdomen abdominal abide abiding ability ablaze"
@@ -33,17 +33,17 @@ def test_matches_the_documented_derivation() -> None:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-    from tipline import sources
+    from tipline import receipt_phrases
 
     keyed = hmac.new(PEPPER.encode(), PHRASE.encode(), hashlib.sha256).digest()
-    master = hashlib.scrypt(keyed, salt=sources.SALT, n=16, r=8, p=8, dklen=32)
+    master = hashlib.scrypt(keyed, salt=receipt_phrases.SALT, n=16, r=8, p=8, dklen=32)
 
     def expand(info: bytes) -> bytes:
         return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(master)
 
     keys = derive_source_keys(PHRASE, PEPPER, 4)
-    assert keys.lookup_id == expand(sources.LOOKUP_INFO).hex()
-    expected = HybridIdentity.from_seed(expand(sources.SEED_INFO))
+    assert keys.lookup_id == expand(receipt_phrases.LOOKUP_INFO).hex()
+    expected = HybridIdentity.from_seed(expand(receipt_phrases.SEED_INFO))
     assert str(keys.identity.recipient()) == str(expected.recipient())
 
 

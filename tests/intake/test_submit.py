@@ -14,10 +14,10 @@ from tipline import hourly
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity, Recipient, decrypt
 from tipline.documents import open_document
-from tipline.keys import load_recipients
+from tipline.key_folder import load_recipients
 from tipline.models import Attachment, SubmissionCount, Tip
 from tipline.models.base import coarse_now
-from tipline.sources import derive_source_keys
+from tipline.receipt_phrases import derive_source_keys
 from tipline.tips import limits
 from tipline.tips.submit import (
     InvalidSubmissionError,

@@ -8,7 +8,7 @@ import pytest
 
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity, Recipient, decrypt
-from tipline.keys import load_recipients
+from tipline.key_folder import load_recipients
 from tipline.tips.uploads import (
     TooManyFiles,
     UploadBatch,

@@ -7,6 +7,6 @@ and never commit; the caller (a view or a CLI command) does.
 Modules: :mod:`~tipline.accounts.passwords` (Argon2id, verifier, wrap key),
 :mod:`~tipline.accounts.custody` (sealing the organization identity),
 :mod:`~tipline.accounts.totp`, :mod:`~tipline.accounts.service` (users,
-authentication), :mod:`~tipline.accounts.sessions` (server-side sessions) and
+authentication), :mod:`~tipline.accounts.review_sessions` (server-side sessions) and
 :mod:`~tipline.accounts.bootstrap` (the first admin).
 """

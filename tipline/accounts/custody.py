@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from tipline.accounts.errors import KeyUnavailableError
 from tipline.accounts.passwords import DerivedKeys
 from tipline.crypto import AgeError, Identity, X25519Identity, decrypt, encrypt, parse_identity
-from tipline.keys import recipient_fingerprint
+from tipline.key_folder import recipient_fingerprint
 from tipline.models.user import User
 from tipline.models.wrapped_key import WrappedKey
 
@@ -71,7 +71,7 @@ def has_copy(session: Session, user_id: str) -> bool:
 
 
 def fingerprint(identity: Identity) -> str | None:
-    """The fingerprint of ``identity``'s recipient, as ``tipline.keys.fingerprint`` prints it."""
+    """The fingerprint of ``identity``'s recipient, as ``key_folder.fingerprint`` prints it."""
     recipient = getattr(identity, "recipient", None)
     if recipient is None:
         return None

@@ -21,7 +21,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from tipline import audit
-from tipline.accounts import custody, passwords, sessions
+from tipline.accounts import custody, passwords, review_sessions
 from tipline.accounts.errors import (
     AuthenticationError,
     InvalidUsernameError,
@@ -277,7 +277,7 @@ def reset_password(
     _set_password(session, config, user, secret, identity, one_time=True)
     clear_failures(user)
     was_disabled, user.disabled = user.disabled, False
-    sessions.delete_for_user(session, user.id)
+    review_sessions.delete_for_user(session, user.id)
     audit.record(
         session, actor=actor, action="user.password_reset", object_type="user", object_id=user.id
     )
@@ -294,7 +294,7 @@ def disable_user(session: Session, user: User, actor: User | None) -> None:
         raise PolicyError("refusing to disable the last active admin")
     user.disabled = True
     custody.delete_copy(session, user.id)
-    sessions.delete_for_user(session, user.id)
+    review_sessions.delete_for_user(session, user.id)
     audit.record(session, actor=actor, action="user.disable", object_type="user", object_id=user.id)
 
 

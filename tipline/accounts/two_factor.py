@@ -16,7 +16,7 @@ from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
 from tipline import audit
-from tipline.accounts import sessions, totp
+from tipline.accounts import review_sessions, totp
 from tipline.accounts.errors import AuthenticationError, InvalidCodeError, PolicyError
 from tipline.accounts.service import clear_failures, is_locked, register_failure
 from tipline.models.base import utcnow
@@ -95,7 +95,7 @@ def reset(session: Session, user: User, actor: User | None) -> None:
     user.totp_secret_sealed = None
     user.totp_confirmed = False
     user.totp_last_step = None
-    sessions.delete_for_user(session, user.id)
+    review_sessions.delete_for_user(session, user.id)
     audit.record(
         session, actor=actor, action="user.totp_reset", object_type="user", object_id=user.id
     )

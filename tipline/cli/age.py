@@ -38,7 +38,7 @@ from tipline.crypto import (
     parse_recipients_file,
 )
 from tipline.crypto.armor import looks_armored
-from tipline.crypto.keys import AnyIdentity, format_identity_file
+from tipline.crypto.key_format import AnyIdentity, format_identity_file
 
 PASSPHRASE_ENV = "TIPLINE_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 WORK_FACTOR_ENV = "TIPLINE_SCRYPT_WORK_FACTOR"

@@ -18,7 +18,13 @@ from tipline import wordlist
 from tipline.config import ConfigError, instance_path, load_config
 from tipline.crypto import Identity
 from tipline.db import Database
-from tipline.keys import IDENTITY_FILE, RECIPIENTS_FILE, KeysError, generate_keys, load_identity
+from tipline.key_folder import (
+    IDENTITY_FILE,
+    RECIPIENTS_FILE,
+    KeysError,
+    generate_keys,
+    load_identity,
+)
 from tipline.tips.tags import seed_default_tags
 
 CONFIG_TEMPLATE = '''\

@@ -14,12 +14,12 @@ import sys
 
 import click
 
-from tipline import keys
+from tipline import key_folder
 from tipline.accounts import recovery
 from tipline.accounts.recovery import RecoveryError
 from tipline.cli.users import PASSPHRASE_ENV, cli_config, fail, org_identity
 from tipline.crypto import Identity
-from tipline.keys import KeysError
+from tipline.key_folder import KeysError
 
 MIN_PASSPHRASE = 12
 
@@ -34,8 +34,8 @@ def show_command() -> None:
     """Print the public recipients and the organization key's fingerprint."""
     config = cli_config()
     try:
-        lines = keys.recipient_lines(config["KEYS_DIR"])
-        fingerprint = keys.fingerprint(config["KEYS_DIR"])
+        lines = key_folder.recipient_lines(config["KEYS_DIR"])
+        fingerprint = key_folder.fingerprint(config["KEYS_DIR"])
     except KeysError as exc:
         raise fail(exc) from exc
     click.echo(f"Fingerprint: {fingerprint}")
@@ -118,7 +118,7 @@ def recover_command(output: str | None, work_factor: int) -> None:
 
 def _compare(identity: Identity) -> None:
     try:
-        expected = keys.recipient_lines(cli_config()["KEYS_DIR"])[0]
+        expected = key_folder.recipient_lines(cli_config()["KEYS_DIR"])[0]
     except (KeysError, click.ClickException):
         return
     recipient = getattr(identity, "recipient", None)

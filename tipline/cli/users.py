@@ -22,7 +22,7 @@ from tipline.accounts.errors import AccountError
 from tipline.config import ConfigError, load_config
 from tipline.crypto import Identity
 from tipline.db import Database
-from tipline.keys import KeysError, load_identity
+from tipline.key_folder import KeysError, load_identity
 from tipline.models.user import KEY_HOLDER_ROLES, ROLES
 
 PASSPHRASE_ENV = "TIPLINE_PASSPHRASE"  # noqa: S105 - a variable name, not a secret

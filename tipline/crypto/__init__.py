@@ -28,7 +28,7 @@ from tipline.crypto.errors import (
 )
 from tipline.crypto.format import Stanza
 from tipline.crypto.hybrid import HybridIdentity, HybridRecipient
-from tipline.crypto.keys import (
+from tipline.crypto.key_format import (
     parse_identities_file,
     parse_identity,
     parse_recipient,

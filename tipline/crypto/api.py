@@ -11,8 +11,8 @@ from tipline.crypto.armor import ArmorReader, looks_armored
 from tipline.crypto.base import Identity, Recipient
 from tipline.crypto.errors import HeaderError, HeaderMACError, NoIdentityError, RecipientError
 from tipline.crypto.format import FILE_KEY_SIZE, encode_header, parse_header
+from tipline.crypto.reader import Reader
 from tipline.crypto.scrypt import STANZA_TYPE as SCRYPT_TYPE
-from tipline.crypto.source import Source
 from tipline.crypto.stream import NONCE_SIZE, DecryptReader, EncryptWriter, seal_payload
 
 __all__ = ["decrypt", "decrypt_stream", "encrypt", "encrypt_stream"]
@@ -56,7 +56,7 @@ def encrypt(data: bytes, recipients: Sequence[Recipient], *, armor: bool = False
     return out.getvalue()
 
 
-def _open_header(src: Source, identities: Sequence[Identity]) -> tuple[bytes, bytes]:
+def _open_header(src: Reader, identities: Sequence[Identity]) -> tuple[bytes, bytes]:
     """Parse the header, unwrap the file key, check the MAC; return (file key, nonce)."""
     header = parse_header(src)
     if len(header.stanzas) > 1 and any(s.type == SCRYPT_TYPE for s in header.stanzas):
@@ -83,9 +83,9 @@ def decrypt_stream(src: BinaryIO, identities: Sequence[Identity]) -> DecryptRead
     The header is read and authenticated before this returns, so a wrong key
     or a malformed header raises here; payload problems raise while reading.
     """
-    source = Source(src)
+    source = Reader(src)
     if looks_armored(source.peek(_SNIFF_SIZE)):
-        source = Source(ArmorReader(source))
+        source = Reader(ArmorReader(source))
     file_key, nonce = _open_header(source, identities)
     return DecryptReader(source, file_key, nonce)
 

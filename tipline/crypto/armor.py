@@ -16,7 +16,7 @@ import binascii
 from typing import BinaryIO
 
 from tipline.crypto.errors import ArmorError
-from tipline.crypto.source import Source
+from tipline.crypto.reader import Reader
 
 __all__ = ["BEGIN", "END", "ArmorReader", "ArmorWriter", "looks_armored"]
 
@@ -87,7 +87,7 @@ def _encode_lines(data: memoryview) -> bytes:
 class ArmorReader:
     """Decode a strict armored age file from ``src``, as a readable stream."""
 
-    def __init__(self, src: Source) -> None:
+    def __init__(self, src: Reader) -> None:
         self._src = src
         self._eol = b""
         self._out = bytearray()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tipline.crypto.errors import HeaderError
-from tipline.crypto.source import Source
+from tipline.crypto.reader import Reader
 
 __all__ = [
     "COLUMNS_PER_LINE",
@@ -140,7 +140,7 @@ def encode_header(stanzas: Sequence[Stanza], file_key: bytes) -> bytes:
     return mac_input + b" " + b64encode(header_mac(file_key, mac_input)).encode() + b"\n"
 
 
-def _line(src: Source, what: str) -> bytes:
+def _line(src: Reader, what: str) -> bytes:
     line, ok = src.readline(MAX_LINE)
     if not ok:
         if not line:
@@ -149,7 +149,7 @@ def _line(src: Source, what: str) -> bytes:
     return line
 
 
-def parse_header(src: Source) -> Header:
+def parse_header(src: Reader) -> Header:
     """Parse a v1 header from ``src``, leaving ``src`` at the payload.
 
     Raises :class:`HeaderError` for anything that is not exactly the ABNF.

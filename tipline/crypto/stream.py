@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from tipline.crypto.armor import ArmorWriter
 from tipline.crypto.errors import AgeError, PayloadError
 from tipline.crypto.format import hkdf_sha256
-from tipline.crypto.source import Source
+from tipline.crypto.reader import Reader
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer, WriteableBuffer
@@ -175,7 +175,7 @@ class DecryptReader(io.RawIOBase):
     an early end is never reported as a short, clean EOF.
     """
 
-    def __init__(self, src: Source, file_key: bytes, nonce: bytes) -> None:
+    def __init__(self, src: Reader, file_key: bytes, nonce: bytes) -> None:
         super().__init__()
         self._src = src
         self._aead = ChaCha20Poly1305(payload_key(file_key, nonce))

@@ -27,7 +27,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the intake app (flaskr-style factory)."""
     app = create_base_app(__name__, "intake", test_config)
     from tipline import i18n
-    from tipline.intake import errors, privacy, request, source, views
+    from tipline.intake import errors, privacy, request, returning, views
 
     load_keys(app)
     request.configure(app)
@@ -35,7 +35,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     privacy.init_app(app)
     errors.init_app(app)
     app.register_blueprint(views.bp)
-    app.register_blueprint(source.bp)
+    app.register_blueprint(returning.bp)
     return app
 
 
@@ -43,7 +43,7 @@ def load_keys(app: Flask) -> None:
     """Load the public recipients, or switch the app to offline mode."""
     from tipline.intake.request import RECIPIENTS_KEY
     from tipline.intake.views import FINGERPRINT_KEY
-    from tipline.keys import KeysError, fingerprint, load_recipients
+    from tipline.key_folder import KeysError, fingerprint, load_recipients
 
     try:
         recipients = load_recipients(app.config["KEYS_DIR"])

@@ -11,7 +11,7 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from tipline import audit
-from tipline.accounts import custody, passwords, service, sessions
+from tipline.accounts import custody, passwords, review_sessions, service
 from tipline.accounts.errors import AccountError, NotUnlockedError
 from tipline.db import get_session
 from tipline.review.auth import (
@@ -44,7 +44,7 @@ def _render_account(form: ChangePasswordForm, error: str | None) -> str:
         error=error,
         unlocked=fingerprint is not None,
         fingerprint=fingerprint,
-        session_count=sessions.count_for_user(get_session(), user.id),
+        session_count=review_sessions.count_for_user(get_session(), user.id),
         suggestion=passwords.suggest(),
         min_length=passwords.MIN_LENGTH,
     )
@@ -66,7 +66,7 @@ def change_password() -> ResponseReturnValue:
         db.commit()  # keep the failure count if the current password was wrong
         return _render_account(form, str(exc)), 400
     found = current_session()
-    signed_out = sessions.delete_for_user(db, user.id, keep=found[1] if found else None)
+    signed_out = review_sessions.delete_for_user(db, user.id, keep=found[1] if found else None)
     db.commit()
     flash(
         "Password changed; your copy of the key is now sealed under it."
@@ -81,7 +81,7 @@ def logout() -> ResponseReturnValue:
     found = current_session()
     if found is not None:
         db = get_session()
-        sessions.delete_token(db, found[1])
+        review_sessions.delete_token(db, found[1])
         if found[0].stage == "active":
             audit.record(
                 db, actor=found[2], action="auth.logout", object_type="user", object_id=found[2].id
@@ -97,7 +97,7 @@ def logout() -> ResponseReturnValue:
 def logout_everywhere() -> ResponseReturnValue:
     user = current_user()
     db = get_session()
-    count = sessions.delete_for_user(db, user.id)
+    count = review_sessions.delete_for_user(db, user.id)
     audit.record(
         db, actor=user, action="auth.logout_everywhere", object_type="user", object_id=user.id
     )

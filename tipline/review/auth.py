@@ -1,7 +1,7 @@
 """Sign-in machinery of the review app: the ``auth`` blueprint, guards, helpers.
 
 Every request (but static files) loads its server-side session from the
-cookie (tipline.accounts.sessions): an expired, unknown or disabled session
+cookie (tipline.accounts.review_sessions): an expired, unknown or disabled session
 is deleted and the visitor is anonymous. Views are guarded with
 :func:`login_required` or :func:`roles_required` (anonymous: redirect to the
 sign-in page; wrong role: 403). :func:`unlocked_identity` opens the
@@ -35,9 +35,9 @@ from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 
-from tipline.accounts import sessions
+from tipline.accounts import review_sessions
 from tipline.accounts.errors import NotUnlockedError, SessionInvalidError
-from tipline.accounts.sessions import SessionToken
+from tipline.accounts.review_sessions import SessionToken
 from tipline.crypto import Identity
 from tipline.db import get_session
 from tipline.models.review_session import ReviewSession
@@ -81,7 +81,7 @@ def _load_session() -> None:
         return
     db = get_session()
     try:
-        row, user = sessions.load(db, current_app.config, token)
+        row, user = review_sessions.load(db, current_app.config, token)
     except SessionInvalidError:
         db.commit()  # the expired row was deleted
         cookie.clear()
@@ -141,7 +141,7 @@ def unlocked_identity() -> Identity:
     found = current_session()
     if found is None or found[0].stage != "active":
         raise NotUnlockedError()
-    identity = sessions.open_identity(found[0], found[1])
+    identity = review_sessions.open_identity(found[0], found[1])
     g.review_identity = identity
     return identity
 

@@ -21,7 +21,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from tipline import audit, security
 from tipline.crypto import Recipient
 from tipline.db import get_session
-from tipline.keys import KeysError, load_recipients
+from tipline.key_folder import KeysError, load_recipients
 from tipline.models.tip import Tip
 from tipline.review.auth import current_user
 from tipline.tips import TipNotFoundError

@@ -21,9 +21,9 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import Session
 
 from tipline import audit
-from tipline.accounts import passwords, service, sessions, totp, two_factor
+from tipline.accounts import passwords, review_sessions, service, totp, two_factor
 from tipline.accounts.errors import AccountError, AuthenticationError, InvalidCodeError
-from tipline.accounts.sessions import SessionToken
+from tipline.accounts.review_sessions import SessionToken
 from tipline.db import get_session
 from tipline.models.base import utcnow
 from tipline.models.review_session import ReviewSession
@@ -62,10 +62,10 @@ def login() -> ResponseReturnValue:
         else:
             found = current_session()
             if found is not None:
-                sessions.delete_token(db, found[1])
+                review_sessions.delete_token(db, found[1])
             user = result.user
             stage = "totp" if user.totp_confirmed else "enrol"
-            token = sessions.create(db, current_app.config, user, result.identity, stage)
+            token = review_sessions.create(db, current_app.config, user, result.identity, stage)
             db.commit()
             start_session(token)
             return redirect(url_for(STEP_ENDPOINTS[stage]))
@@ -172,7 +172,7 @@ def _after_second_factor(
 ) -> ResponseReturnValue:
     if user.must_change_password:
         db = get_session()
-        new = sessions.advance(db, current_app.config, row, token, user, "password")
+        new = review_sessions.advance(db, current_app.config, row, token, user, "password")
         db.commit()
         start_session(new)
         return redirect(url_for("auth.new_password"))
@@ -188,7 +188,9 @@ def new_password(row: ReviewSession, token: SessionToken, user: User) -> Respons
         db = get_session()
         try:
             identity = (
-                sessions.open_identity(row, token) if row.sealed_identity is not None else None
+                review_sessions.open_identity(row, token)
+                if row.sealed_identity is not None
+                else None
             )
             service.change_password(
                 db, current_app.config, user, form.password.data or "", identity
@@ -211,7 +213,7 @@ def _complete(row: ReviewSession, token: SessionToken, user: User) -> ResponseRe
     """Issue the real session under a new id and key, and record the sign-in."""
     db = get_session()
     unlocked = row.sealed_identity is not None
-    new = sessions.advance(db, current_app.config, row, token, user, "active")
+    new = review_sessions.advance(db, current_app.config, row, token, user, "active")
     user.last_login_at = utcnow()
     audit.record(db, actor=user, action="auth.login", object_type="user", object_id=user.id)
     if unlocked:

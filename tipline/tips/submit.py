@@ -8,7 +8,7 @@ What happens, in order:
 
 1. check the input and the hourly quota (cheap, before any real work);
 2. make a receipt phrase and derive the source's lookup id and reply key from
-   it (slow by design: scrypt with the instance pepper, ``tipline.sources``);
+   it (slow by design: scrypt with the instance pepper, ``tipline.receipt_phrases``);
 3. seal the whole tip document (fields, language, attachment names, types and
    sizes) to every organization recipient and store it in the batch;
 4. count the submission against the quota (this locks the hour's counter row
@@ -30,7 +30,7 @@ from tipline import counties
 from tipline.documents import AttachmentInfo, TipDocument, seal_document
 from tipline.models import Attachment, Tip
 from tipline.models.base import new_id, size_bucket
-from tipline.sources import derive_source_keys, new_phrase
+from tipline.receipt_phrases import derive_source_keys, new_phrase
 from tipline.tips import limits
 from tipline.tips.uploads import SealedFile, UploadBatch
 

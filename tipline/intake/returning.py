@@ -1,7 +1,7 @@
 """A source comes back: the receipt-phrase page, the conversation, sign-out.
 
 ``/return`` takes the phrase and starts a source session
-(tipline.conversation.sessions): the cookie gets a random session id and a
+(tipline.conversation.source_sessions): the cookie gets a random session id and a
 per-session key, never the phrase or anything derived from it alone. A
 wrong phrase gets one generic answer, and counts against the site's hourly
 budget of wrong phrases. ``/conversation`` shows the replies and the
@@ -33,16 +33,16 @@ from tipline.conversation import (
     SignInLimitError,
     SourceSessionError,
     TooManyMessagesError,
-    sessions,
+    source_sessions,
 )
 from tipline.conversation.messages import post_source_message
 from tipline.conversation.reading import list_conversation, mark_seen_by_source
-from tipline.conversation.sessions import SourceSettings, SourceToken, SourceVisit
+from tipline.conversation.source_sessions import SourceSettings, SourceToken, SourceVisit
 from tipline.db import get_session
 from tipline.intake.errors import render_error
 from tipline.intake.privacy import discard_rest_of_body
 from tipline.intake.request import files_sent, sealed_files, upload_batch
-from tipline.intake.source_forms import MessageForm, PhraseForm, SignOutForm
+from tipline.intake.returning_forms import MessageForm, PhraseForm, SignOutForm
 from tipline.web import get_blobs
 
 bp = Blueprint("source", __name__)
@@ -62,7 +62,7 @@ def current_visit() -> SourceVisit | None:
     if token is not None:
         db = get_session()
         try:
-            visit = sessions.load(db, _settings(), token)
+            visit = source_sessions.load(db, _settings(), token)
         except SourceSessionError:
             g.source_ended = True
             _forget()
@@ -81,8 +81,8 @@ def _start(token: SourceToken) -> None:
 
 
 def _forget() -> None:
-    cookie.pop(sessions.COOKIE_SID, None)
-    cookie.pop(sessions.COOKIE_KEY, None)
+    cookie.pop(source_sessions.COOKIE_SID, None)
+    cookie.pop(source_sessions.COOKIE_KEY, None)
 
 
 def _to_sign_in() -> ResponseReturnValue:
@@ -104,7 +104,7 @@ def sign_in() -> ResponseReturnValue:
         return _phrase_page(form, 400, csrf_failed=form.csrf_failed)
     db = get_session()
     try:
-        token, _tip = sessions.sign_in(db, _settings(), form.phrase.data or "")
+        token, _tip = source_sessions.sign_in(db, _settings(), form.phrase.data or "")
     except SignInLimitError:
         db.rollback()
         log.warning("sign-in refused: the hourly budget of wrong phrases is spent")
@@ -201,7 +201,7 @@ def sign_out() -> ResponseReturnValue:
     token = SourceToken.from_cookie(cookie)
     if token is not None:
         db = get_session()
-        sessions.sign_out(db, token)
+        source_sessions.sign_out(db, token)
         db.commit()
     _forget()
     log.info("source signed out")

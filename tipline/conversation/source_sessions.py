@@ -1,7 +1,7 @@
 """Source sessions: sign in with the receipt phrase, then carry only what it derives.
 
 Sign-in (:func:`sign_in`) checks the site's wrong-phrase budget, runs the
-slow, peppered KDF (tipline.sources.derive_source_keys), and finds the tip by
+slow, peppered KDF (tipline.receipt_phrases.derive_source_keys), and finds the tip by
 the derived lookup id. The phrase itself goes no further than that call: it
 is never stored, logged or put in a cookie.
 
@@ -37,7 +37,7 @@ from tipline.crypto import AgeError, HybridIdentity, X25519Identity, decrypt, en
 from tipline.models.base import utcnow
 from tipline.models.source_session import SourceSession
 from tipline.models.tip import Tip
-from tipline.sources import derive_source_keys
+from tipline.receipt_phrases import derive_source_keys
 
 KEY_SIZE = 32
 ABSOLUTE_MINUTES = 180

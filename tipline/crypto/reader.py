@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-__all__ = ["Readable", "Source"]
+__all__ = ["Readable", "Reader"]
 
 _READ_SIZE = 16 * 1024
 
@@ -24,7 +24,7 @@ class Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
-class Source:
+class Reader:
     """Buffered view of a :class:`Readable`, with ``peek``/``readline``."""
 
     def __init__(self, raw: Readable) -> None:
