@@ -32,8 +32,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tipline.export.names import fold, name_variants  # noqa: E402
-from tipline.export.redaction import CATEGORIES, find_identifying  # noqa: E402
+from tipline.export.pii.names import fold, name_variants  # noqa: E402
+from tipline.export.pii.redaction import CATEGORIES, find_identifying  # noqa: E402
 
 DATA = ROOT / "tests" / "export" / "data" / "redaction_eval.jsonl"
 PEOPLE_ROW = "name (people list)"

@@ -10,7 +10,7 @@ offline with ``age -d`` reads as plain JSON.
 Other small documents are sealed the same way (:func:`seal_json`) and opened
 by :func:`open_json`, which checks their ``kind`` and ``version``: a case's
 details and notes (tipline.cases.details), a summary draft
-(tipline.export.drafts).
+(tipline.export.summaries.drafts).
 
 Both apps use this module; it has no Flask imports.
 """

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from tipline.counties import counties_for
 from tipline.export.aggregate import Breakdown, Cell, TipFacts, aggregate
-from tipline.export.charts import SMALL_COLOUR, buckets, county_map_svg, time_series_svg
-from tipline.export.shapes import bounds, county_shapes
+from tipline.export.rendering.charts import SMALL_COLOUR, buckets, county_map_svg, time_series_svg
+from tipline.export.rendering.shapes import bounds, county_shapes
 
 ROOT = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -90,7 +90,7 @@ def test_buckets_are_nice_and_start_at_the_threshold():
 
 def test_map_reads_only_the_committed_file(monkeypatch):
     # No network, no npm: the module never imports a downloader.
-    import tipline.export.shapes as shapes
+    import tipline.export.rendering.shapes as shapes
 
-    assert "urllib" not in sys.modules["tipline.export.shapes"].__dict__
+    assert "urllib" not in sys.modules["tipline.export.rendering.shapes"].__dict__
     assert re.search(r"county_paths\.json\.gz", Path(shapes.__file__).read_text())

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tipline.export.addresses import addresses
-from tipline.export.dates import dates_of_birth
-from tipline.export.detectors import (
+from tipline.export.pii.addresses import addresses
+from tipline.export.pii.dates import dates_of_birth
+from tipline.export.pii.detectors import (
     a_numbers,
     emails,
     handles,
@@ -16,10 +16,10 @@ from tipline.export.detectors import (
     ssns,
     urls,
 )
-from tipline.export.likely_names import likely_names
-from tipline.export.lookalikes import protected_spans
-from tipline.export.names import people_names
-from tipline.export.redaction import find_identifying
+from tipline.export.pii.likely_names import likely_names
+from tipline.export.pii.lookalikes import protected_spans
+from tipline.export.pii.names import people_names
+from tipline.export.pii.redaction import find_identifying
 
 
 def texts(findings):

@@ -9,7 +9,14 @@ import json
 import pytest
 
 from tipline.export.aggregate import TipFacts, aggregate
-from tipline.export.formats import COLUMNS, ExportSummary, read_csv, read_json, to_csv, to_json
+from tipline.export.rendering.formats import (
+    COLUMNS,
+    ExportSummary,
+    read_csv,
+    read_json,
+    to_csv,
+    to_json,
+)
 
 
 def summaries():

@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 import pytest
 
 from tipline.counties import counties_for
-from tipline.export import pdf as pdf_module
 from tipline.export.aggregate import TipFacts, aggregate
-from tipline.export.formats import ExportSummary
-from tipline.export.pdf import build_report
-from tipline.export.redaction import redact_all
+from tipline.export.pii.redaction import redact_all
+from tipline.export.rendering import pdf as pdf_module
+from tipline.export.rendering.formats import ExportSummary
+from tipline.export.rendering.pdf import build_report
 
 PA = [c.fips for c in counties_for(["PA"])]
 SECRETS = ["Rafael Guzmán", "215-555-0143", "A-204-118-563", "rosa.v77@gmail.com", "KZX-4471"]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tipline.export.findings import Finding, resolve
-from tipline.export.redaction import (
+from tipline.export.pii.findings import Finding, resolve
+from tipline.export.pii.redaction import (
     apply_redactions,
     find_identifying,
     highlight,

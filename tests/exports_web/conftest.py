@@ -1,5 +1,5 @@
-"""Fixtures for the summary and organizer tests (tipline.export.summaries,
-tipline.export.selection, tipline.review.summaries, tipline.review.organizer).
+"""Fixtures for the summary and organizer tests (tipline.export.summaries.service,
+tipline.export.summaries.selection, tipline.review.summaries, tipline.review.organizer).
 
 Service tests run on ``db_session`` (rolled back, both databases). View tests
 use the review app fixtures (tests/review/conftest.py); keys and blob stores

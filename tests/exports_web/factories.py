@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from tipline.crypto import Identity, Recipient
-from tipline.export.drafts import REDACT, open_draft
-from tipline.export.summaries import approve, decide, people_for, review, write_draft
+from tipline.export.summaries.drafts import REDACT, open_draft
+from tipline.export.summaries.service import approve, decide, people_for, review, write_draft
 from tipline.models import Case, Summary, Tip, User
 
 

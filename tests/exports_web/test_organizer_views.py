@@ -21,7 +21,7 @@ from tests.review.factories import login
 from tests.review.tip_factories import plain_tip
 from tipline.blobs import BlobStore
 from tipline.crypto import Identity, Recipient
-from tipline.export.formats import COLUMNS, read_csv, read_json
+from tipline.export.rendering.formats import COLUMNS, read_csv, read_json
 from tipline.models import AuditEvent, Case, Summary, Tip, User
 from tipline.tips.tags import create_tag
 

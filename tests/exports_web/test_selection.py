@@ -14,7 +14,7 @@ from tests.exports_web.factories import approved_summary, draft_summary
 from tests.review.tip_factories import plain_tip
 from tipline.blobs import BlobStore
 from tipline.crypto import Identity, Recipient
-from tipline.export.selection import (
+from tipline.export.summaries.selection import (
     SummaryFilterError,
     SummaryFilters,
     approved_summaries,

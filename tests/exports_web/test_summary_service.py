@@ -12,8 +12,8 @@ from tests.cases.factories import new_case, sealed_tip
 from tests.exports_web.conftest import A_NUMBER, NAME, PHONE, REDACTED, SECRETS, SUMMARY
 from tipline.blobs import BlobStore
 from tipline.crypto import Identity, Recipient
-from tipline.export.drafts import KEEP, REDACT, Draft, open_draft
-from tipline.export.summaries import (
+from tipline.export.summaries.drafts import KEEP, REDACT, Draft, open_draft
+from tipline.export.summaries.service import (
     AlreadyApprovedError,
     LeftoverFindingsError,
     StaleSummaryError,
@@ -359,8 +359,8 @@ def test_leftover_details_need_an_explicit_confirmation(
 ) -> None:
     # The detectors find nothing new in redacted text on the evaluation set;
     # simulate one that does, to check that approval then needs a confirmation.
-    from tipline.export import drafts
-    from tipline.export.findings import Finding
+    from tipline.export.pii.findings import Finding
+    from tipline.export.summaries import drafts
 
     real = drafts.find_identifying
 

@@ -35,7 +35,7 @@ __all__ += ["Tag", "TipRead", "tip_tags"]
 # Cases: tips put together, sealed details and notes, timeline (tipline.cases).
 __all__ += ["CASE_STATUSES", "Case", "CaseEvent", "CaseNote"]
 __all__ += ["case_assignees", "case_counties", "case_tags", "case_tips"]
-# Shareable summaries for organizers (tipline.export.summaries).
+# Shareable summaries for organizers (tipline.export.summaries.service).
 __all__ += ["SUMMARY_SCOPES", "SUMMARY_STATUSES", "Summary"]
 # Source follow-ups, replies and source sessions (tipline.conversation).
 __all__ += ["MESSAGE_AUTHORS", "Message", "PhraseFailureCount", "SourceSession"]

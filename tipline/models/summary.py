@@ -2,7 +2,7 @@
 
 A reviewer writes a summary for organizers, tipline flags identifying
 details in it, the reviewer accepts or rejects each finding, and approves it
-(tipline.export.summaries). Until then the summary is a *draft* and may still
+(tipline.export.summaries.service). Until then the summary is a *draft* and may still
 hold names, phone numbers, addresses: the draft text and the reviewer's
 decisions (which quote the flagged strings) are one age file sealed to the
 organization recipients, in ``sealed`` (a column, not a blob, so a save is
@@ -14,7 +14,7 @@ Editing an approved summary turns it back into a draft and clears the
 approved text, so it leaves every export until it is approved again.
 
 County, month, tags and case status are not copied here: they come from the
-tip or case (tipline.export.selection), which keeps them in the clear already.
+tip or case (tipline.export.summaries.selection), which keeps them in the clear already.
 """
 
 from __future__ import annotations

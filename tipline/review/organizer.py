@@ -4,9 +4,9 @@
 case status) and shows the aggregate figures - the county map and the
 monthly chart as inline SVG (no script), and the counts as tables, with
 counts below ``EXPORT_SUPPRESS_BELOW`` shown as "<3". The selection
-downloads as CSV, JSON or a PDF report (tipline.export.formats and .pdf).
+downloads as CSV, JSON or a PDF report (tipline.export.rendering.formats and .pdf).
 
-It reads clear columns only (tipline.export.selection), so it works without
+It reads clear columns only (tipline.export.summaries.selection), so it works without
 the organization key: organizers see approved summaries and aggregates and
 nothing else. Reviewers and admins may open it too (to check what is
 shared), and also see which summaries still wait for approval. Every view
@@ -24,10 +24,10 @@ from tipline import audit, counties, security
 from tipline.cases import CASE_STATUS_LABELS
 from tipline.db import get_session
 from tipline.export.aggregate import OTHER, month_of
-from tipline.export.charts import county_map_svg, time_series_svg
-from tipline.export.formats import to_csv, to_json
-from tipline.export.pdf import build_report
-from tipline.export.selection import (
+from tipline.export.rendering.charts import county_map_svg, time_series_svg
+from tipline.export.rendering.formats import to_csv, to_json
+from tipline.export.rendering.pdf import build_report
+from tipline.export.summaries.selection import (
     SummaryFilterError,
     SummaryFilters,
     approved_summaries,
@@ -35,7 +35,7 @@ from tipline.export.selection import (
     figures,
     parse_filters,
 )
-from tipline.export.summaries import drafts_waiting
+from tipline.export.summaries.service import drafts_waiting
 from tipline.models.base import utcnow
 from tipline.models.case import CASE_STATUSES
 from tipline.review.auth import current_user, roles_required
@@ -99,7 +99,7 @@ def index() -> ResponseReturnValue:
         page=page,
         has_more=page * PAGE_SIZE < total,
         figures=numbers,
-        # Our own SVG: every text in it is escaped by tipline.export.charts.
+        # Our own SVG: every text in it is escaped by tipline.export.rendering.charts.
         map_svg=Markup(county_map_svg(numbers.by_county, states=states)),  # noqa: S704
         series_svg=Markup(time_series_svg(numbers.by_month)),  # noqa: S704
         waiting=waiting,

@@ -3,7 +3,7 @@
 One page per tip or case (``/tips/<id>/summary``, ``/cases/<id>/summary``)
 with three forms: the text, the findings (each highlighted in place, each
 "redact" or "keep"), and approval. Views stay thin (docs/development.md): validate
-a form, call one service in tipline.export.summaries (which writes the audit
+a form, call one service in tipline.export.summaries.service (which writes the audit
 event), commit, redirect. Opening a draft needs the organization key and is
 audited (``summary.view``). For reviewers and admins; organizers get 403.
 """
@@ -16,8 +16,8 @@ from flask.typing import ResponseReturnValue
 from tipline import audit
 from tipline.cases.details import SealedContentError, open_details
 from tipline.db import get_session
-from tipline.export.drafts import clean_text
-from tipline.export.summaries import (
+from tipline.export.summaries.drafts import clean_text
+from tipline.export.summaries.service import (
     AlreadyApprovedError,
     SummaryError,
     SummaryReview,

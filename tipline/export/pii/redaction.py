@@ -32,13 +32,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from tipline.export.addresses import addresses
-from tipline.export.dates import dates_of_birth
-from tipline.export.detectors import NUMBER_DETECTORS, TEXT_DETECTORS
-from tipline.export.findings import CATEGORIES, LABELS, Finding, resolve
-from tipline.export.likely_names import likely_names
-from tipline.export.lookalikes import overlaps_any, protected_spans
-from tipline.export.names import people_names
+from tipline.export.pii.addresses import addresses
+from tipline.export.pii.dates import dates_of_birth
+from tipline.export.pii.detectors import NUMBER_DETECTORS, TEXT_DETECTORS
+from tipline.export.pii.findings import CATEGORIES, LABELS, Finding, resolve
+from tipline.export.pii.likely_names import likely_names
+from tipline.export.pii.lookalikes import overlaps_any, protected_spans
+from tipline.export.pii.names import people_names
 
 __all__ = [
     "CATEGORIES",

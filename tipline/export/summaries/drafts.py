@@ -28,8 +28,8 @@ from typing import Literal
 
 from tipline.crypto import Identity, Recipient
 from tipline.documents import SealedJsonError, open_json, seal_json
-from tipline.export.findings import Finding
-from tipline.export.redaction import Segment, apply_redactions, find_identifying, highlight
+from tipline.export.pii.findings import Finding
+from tipline.export.pii.redaction import Segment, apply_redactions, find_identifying, highlight
 
 KIND = "summary-draft"
 VERSION = 1

@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from tipline.counties import all_counties
-from tipline.export.findings import Finding
-from tipline.export.names import fold_word
-from tipline.export.namewords import (
+from tipline.export.pii.findings import Finding
+from tipline.export.pii.names import fold_word
+from tipline.export.pii.namewords import (
     FIRST_NAMES,
     INSTITUTION_WORDS,
     KIN,

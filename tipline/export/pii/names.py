@@ -24,8 +24,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from tipline.export.findings import Finding
-from tipline.export.namewords import COMMON_WORD_PARTS, NICKNAMES, PARTICLES
+from tipline.export.pii.findings import Finding
+from tipline.export.pii.namewords import COMMON_WORD_PARTS, NICKNAMES, PARTICLES
 
 _SPACE_LIKE = frozenset(" \t\r\n\f\v\u00a0-‐‑–")
 

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from markupsafe import escape
 
 from tipline.export.aggregate import Breakdown, Cell
-from tipline.export.shapes import bounds, county_shapes, state_shapes
+from tipline.export.rendering.shapes import bounds, county_shapes, state_shapes
 
 PALETTE = ("#fde0c5", "#facba6", "#f8b58b", "#f59e72", "#f2855d", "#ef6a4c", "#c0392b")
 FONT_FAMILY = "Lato, 'DejaVu Sans', sans-serif"

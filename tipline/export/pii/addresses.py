@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from tipline.export.findings import Finding, make
+from tipline.export.pii.findings import Finding, make
 
 _SUFFIXES = (
     r"street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|place|pl"

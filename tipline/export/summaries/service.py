@@ -8,8 +8,8 @@ in the caller's transaction.
 
 The flow (docs/exports.md, DESIGN.md "Exports for organizers"):
 
-1. :func:`write_draft` seals what the reviewer wrote (tipline.export.drafts).
-2. :func:`review` runs :func:`~tipline.export.redaction.find_identifying`
+1. :func:`write_draft` seals what the reviewer wrote (tipline.export.summaries.drafts).
+2. :func:`review` runs :func:`~tipline.export.pii.redaction.find_identifying`
    with :func:`people_for` (the case's people list; for a tip, the lists of
    every case holding it) and lays out the findings for the page.
 3. :func:`decide` records "redact" or "keep" for findings.
@@ -36,7 +36,8 @@ from tipline.cases.details import case_people
 from tipline.cases.queries import cases_for_tip
 from tipline.crypto import Identity, Recipient
 from tipline.export.aggregate import month_of
-from tipline.export.drafts import (
+from tipline.export.pii.redaction import find_identifying
+from tipline.export.summaries.drafts import (
     Draft,
     FindingItem,
     SummaryContentError,
@@ -51,7 +52,6 @@ from tipline.export.drafts import (
     review,
     seal_draft,
 )
-from tipline.export.redaction import find_identifying
 from tipline.models.base import utcnow
 from tipline.models.case import Case
 from tipline.models.summary import Summary

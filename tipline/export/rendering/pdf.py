@@ -28,8 +28,8 @@ from pathlib import Path
 from fpdf import FPDF
 
 from tipline.export.aggregate import Aggregates, check_month
-from tipline.export.charts import county_map_svg, time_series_svg
-from tipline.export.formats import ExportSummary
+from tipline.export.rendering.charts import county_map_svg, time_series_svg
+from tipline.export.rendering.formats import ExportSummary
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 _TITLE_TAG = re.compile(r"<title>.*?</title>", re.DOTALL)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from tipline.export.findings import Finding, make
+from tipline.export.pii.findings import Finding, make
 
 WINDOW = 30
 

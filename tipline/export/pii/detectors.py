@@ -2,7 +2,7 @@
 numbers, phone numbers and licence plates.
 
 Each detector is ``(text) -> list[Finding]`` and knows nothing about the
-others; :func:`tipline.export.redaction.find_identifying` runs them all,
+others; :func:`tipline.export.pii.redaction.find_identifying` runs them all,
 drops number-shaped matches inside look-alikes (:mod:`.lookalikes`) and
 resolves overlaps. Cues are English and Spanish together, since tips mix them.
 
@@ -33,7 +33,7 @@ from collections.abc import Callable
 
 import phonenumbers
 
-from tipline.export.findings import Finding, make
+from tipline.export.pii.findings import Finding, make
 
 Detector = Callable[[str], list[Finding]]
 
