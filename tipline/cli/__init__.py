@@ -1,4 +1,19 @@
-"""The ``tipline`` command: one click group, one module per concern.
+"""The ``tipline`` command: one click group, one module per command.
+
+Subcommands are loaded lazily. :data:`COMMANDS` maps each command name to the
+module and attribute that define it, and a module is imported only when its
+command runs (or when ``tipline --help`` lists every command with its help
+line). So ``tipline age -e`` loads click and the age code, not Flask,
+SQLAlchemy or Alembic, and starts as fast as a small script.
+
+To add a command: write ``tipline/cli/<name>.py`` defining one click command
+or group, then add one line to :data:`COMMANDS` (docs/development.md, "Adding
+a command"). Nothing else imports it.
+
+The same commands are on the review app's Flask CLI (``flask --app
+tipline.review tipline ...``) through the ``flask.commands`` entry point in
+setup.cfg: the CLI registers itself there, so the web apps import nothing of
+it.
 
 Every command turns expected failures into a one-line ``Error: ...`` and a
 non-zero exit (click's ``ClickException``), never a traceback.
@@ -6,17 +21,45 @@ non-zero exit (click's ``ClickException``), never a traceback.
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
-from tipline.cli.audit import audit_group
-from tipline.cli.initialize import init_command
-from tipline.cli.keys import keys_group
-from tipline.cli.maintenance import maintenance_group
-from tipline.cli.serve import serve_command
-from tipline.cli.users import users_group
+#: Command name -> "module:attribute" of its click command or group.
+COMMANDS: dict[str, str] = {
+    "init": "tipline.cli.initialize:init_command",
+    "serve": "tipline.cli.serve:serve_command",
+    "users": "tipline.cli.users:users_group",
+    "keys": "tipline.cli.keys:keys_group",
+    "audit": "tipline.cli.audit:audit_group",
+    "maintenance": "tipline.cli.maintenance:maintenance_group",
+    "age": "tipline.cli.age:age_command",
+    "age-keygen": "tipline.cli.age:age_keygen_command",
+}
 
 
-@click.group()
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when it is used."""
+
+    def __init__(self, *args: object, lazy: dict[str, str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = self.lazy.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        module_name, attribute = target.split(":")
+        command = getattr(importlib.import_module(module_name), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{target} is not a click command")
+        return command
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS)
 @click.version_option(package_name="tipline")
 def cli() -> None:
     """tipline: a secure anonymous tip line with case tracking.
@@ -24,25 +67,6 @@ def cli() -> None:
     The instance folder is $TIPLINE_INSTANCE (default ./instance) and the keys
     folder is $TIPLINE_KEYS (default ./keys).
     """
-
-
-cli.add_command(init_command)
-cli.add_command(serve_command)
-cli.add_command(users_group)
-cli.add_command(keys_group)
-cli.add_command(audit_group)
-cli.add_command(maintenance_group)
-
-
-def _register_optional() -> None:
-    # Commands whose modules are built in parallel register here once present.
-    from tipline.cli import age
-
-    cli.add_command(age.age_command)
-    cli.add_command(age.age_keygen_command)
-
-
-_register_optional()
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tipline import audit
-from tipline.cli.users import cli_config, database_session
+from tipline.cli.common import cli_config, database_session
 
 
 @click.group("audit")

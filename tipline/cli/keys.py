@@ -17,7 +17,7 @@ import click
 from tipline import key_folder
 from tipline.accounts import recovery
 from tipline.accounts.recovery import RecoveryError
-from tipline.cli.users import PASSPHRASE_ENV, cli_config, fail, org_identity
+from tipline.cli.common import PASSPHRASE_ENV, cli_config, fail, org_identity
 from tipline.crypto import Identity
 from tipline.key_folder import KeysError
 

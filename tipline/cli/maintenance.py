@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tipline import maintenance
 from tipline.blobs import BlobStore
-from tipline.cli.users import cli_config, database_session
+from tipline.cli.common import cli_config, database_session
 
 
 @click.group("maintenance")

@@ -8,58 +8,14 @@ One-time passwords are printed once and never stored or logged.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import click
-from flask import Config
-from sqlalchemy.orm import Session
 
 from tipline.accounts import custody, service, two_factor
 from tipline.accounts.errors import AccountError
-from tipline.config import ConfigError, load_config
-from tipline.crypto import Identity
-from tipline.db import Database
-from tipline.key_folder import KeysError, load_identity
+from tipline.cli.common import cli_config, database_session, fail, org_identity
 from tipline.models.user import KEY_HOLDER_ROLES, ROLES
-
-PASSPHRASE_ENV = "TIPLINE_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
-
-
-def cli_config() -> Config:
-    """The instance configuration, or a one-line error."""
-    try:
-        return load_config()
-    except ConfigError as exc:
-        raise click.ClickException(f"configuration: {exc}") from exc
-
-
-@contextmanager
-def database_session(config: Config) -> Iterator[Session]:
-    """A session on the configured database (closed afterwards, never auto-committed)."""
-    database = Database(config["DATABASE_URL"])
-    try:
-        with database.session() as session:
-            yield session
-    finally:
-        database.engine.dispose()
-
-
-def org_identity(config: Config) -> Identity:
-    """Open keys/identity.age with $TIPLINE_PASSPHRASE or a hidden prompt."""
-    passphrase = os.environ.get(PASSPHRASE_ENV)
-    if not passphrase:
-        passphrase = click.prompt("Passphrase of the organization identity", hide_input=True)
-    try:
-        return load_identity(config["KEYS_DIR"], passphrase or "")
-    except KeysError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def fail(exc: Exception) -> click.ClickException:
-    return click.ClickException(" ".join(str(exc).split()))
 
 
 @click.group("users")

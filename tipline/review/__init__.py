@@ -42,9 +42,4 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(search.bp)
     app.register_blueprint(summaries.bp)
     app.register_blueprint(organizer.bp)
-    # The same commands on the Flask CLI: flask --app tipline.review tipline ...
-    # (only here: the intake must not import the review side through them).
-    from tipline.cli import cli
-
-    app.cli.add_command(cli, "tipline")
     return app
