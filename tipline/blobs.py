@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
-import secrets
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-_BLOB_ID = re.compile(r"^[0-9a-f]{32}$")
+from tipline.models.base import is_id, new_id
 
 
 class BlobNotFoundError(LookupError):
@@ -32,7 +30,7 @@ class BlobStore:
         self.root = Path(root)
 
     def _path(self, blob_id: str) -> Path:
-        if not _BLOB_ID.match(blob_id):
+        if not is_id(blob_id):
             raise BlobNotFoundError(blob_id)
         return self.root / blob_id[:2] / blob_id
 
@@ -41,7 +39,7 @@ class BlobStore:
         """Yield ``(blob_id, file)``; the blob exists only if the block succeeds."""
         tmp_dir = self.root / "tmp"
         tmp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        blob_id = secrets.token_hex(16)
+        blob_id = new_id()
         fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, prefix="partial-")
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -102,5 +100,5 @@ class BlobStore:
         for shard in sorted(self.root.iterdir()):
             if shard.is_dir() and len(shard.name) == 2:
                 for path in sorted(shard.iterdir()):
-                    if _BLOB_ID.match(path.name):
+                    if is_id(path.name):
                         yield path.name

@@ -14,13 +14,13 @@ from tipline.cases.queries import (
     active_cases,
     cases_for_tip,
     list_cases,
-    parse_case_filter,
     parse_case_filters,
 )
 from tipline.cases.service import change_status
 from tipline.crypto import Recipient
 from tipline.models import Case, User
 from tipline.tips import FilterError
+from tipline.tips.filters import parse_filters
 
 MONTGOMERY, PHILADELPHIA = "42091", "42101"
 
@@ -122,12 +122,13 @@ def test_filters_are_parsed_strictly(
 
 
 def test_inbox_case_filter_value(db_session: Session, three_cases: dict[str, Case]) -> None:
+    """The inbox's case filter is an inbox filter (tipline.tips.filters), checked as strictly."""
     case = three_cases["both"]
-    assert parse_case_filter(db_session, "") is None
-    assert parse_case_filter(db_session, case.id) == case.id
+    assert parse_filters(db_session, {"case": ""}).case_id is None
+    assert parse_filters(db_session, {"case": case.id}).case_id == case.id
     for bad in ("0" * 32, "nope", "\x00" * 32):
         with pytest.raises(FilterError, match="does not exist"):
-            parse_case_filter(db_session, bad)
+            parse_filters(db_session, {"case": bad})
 
 
 def test_cases_of_a_tip_and_cases_open_for_adding(

@@ -1,9 +1,10 @@
 """A case's counties follow its tips when a tip's county is corrected.
 
-The correction goes through the tip service (tipline.tips.workflow
-.correct_county), which hands over to tipline.cases.membership
-.tip_county_changed: counties from tips are added and removed as on linking
-and unlinking, counties a reviewer added by hand stay.
+The review app corrects a county through tipline.cases.membership
+.correct_tip_county: the tip service (tipline.tips.workflow.correct_county)
+changes the tip, then .tip_county_changed brings its cases in step:
+counties from tips are added and removed as on linking and unlinking,
+counties a reviewer added by hand stay.
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ from tests.cases.factories import new_case, sealed_tip
 from tests.cases.test_service import audit_actions, kinds
 from tests.review.tip_factories import plain_tip
 from tipline.blobs import BlobStore
-from tipline.cases.membership import set_counties, tip_county_changed
+from tipline.cases.membership import correct_tip_county, set_counties, tip_county_changed
 from tipline.cases.queries import case_county_codes
 from tipline.cases.timeline import timeline
 from tipline.crypto import Recipient
 from tipline.models import CaseEvent, User
 from tipline.models.case import case_counties
-from tipline.tips.workflow import correct_county
 
 MONTGOMERY, BUCKS, PHILADELPHIA = "42091", "42017", "42101"
 PA = ["PA"]
@@ -50,7 +50,7 @@ def test_correction_moves_the_case_to_the_new_county(
     tip = plain_tip(db_session, county_fips=MONTGOMERY)
     case = new_case(db_session, actor, recipients, [tip])
     before = len(kinds(db_session, case.id))
-    assert correct_county(db_session, tip, BUCKS, PA, actor=colleague) is True
+    assert correct_tip_county(db_session, tip, BUCKS, PA, actor=colleague) is True
     # The old county came only from this tip, so it goes; the new one comes from tips.
     assert case_county_codes(db_session, case) == [BUCKS]
     assert from_tips(db_session, case.id) == {BUCKS: True}
@@ -72,7 +72,7 @@ def test_old_county_stays_while_another_linked_tip_is_from_there(
     tip = plain_tip(db_session, county_fips=MONTGOMERY)
     sibling = plain_tip(db_session, hour=1, county_fips=MONTGOMERY)
     case = new_case(db_session, actor, recipients, [tip, sibling])
-    correct_county(db_session, tip, PHILADELPHIA, PA, actor=actor)
+    correct_tip_county(db_session, tip, PHILADELPHIA, PA, actor=actor)
     assert case_county_codes(db_session, case) == [MONTGOMERY, PHILADELPHIA]
     assert county_events(db_session, case.id)[-1] == ("county_added", PHILADELPHIA, actor.id)
     assert "county_removed" not in kinds(db_session, case.id)
@@ -86,12 +86,12 @@ def test_hand_added_counties_stay_and_are_not_duplicated(
     # A reviewer adds Bucks by hand, and Montgomery came from the tip.
     set_counties(db_session, case, [MONTGOMERY, BUCKS], actor=actor, states=PA)
     before = len(kinds(db_session, case.id))
-    correct_county(db_session, tip, BUCKS, PA, actor=actor)
+    correct_tip_county(db_session, tip, BUCKS, PA, actor=actor)
     # Bucks was already there (by hand, and stays so); Montgomery goes.
     assert from_tips(db_session, case.id) == {BUCKS: False}
     assert kinds(db_session, case.id)[before:] == ["county_removed"]
     # Back to Montgomery: it returns from the tip, and Bucks stays, by hand.
-    correct_county(db_session, tip, MONTGOMERY, PA, actor=actor)
+    correct_tip_county(db_session, tip, MONTGOMERY, PA, actor=actor)
     assert from_tips(db_session, case.id) == {BUCKS: False, MONTGOMERY: True}
 
 
@@ -103,7 +103,7 @@ def test_an_old_county_added_by_hand_stays(
     set_counties(db_session, case, [MONTGOMERY], actor=actor, states=PA)
     tip.county_fips = MONTGOMERY  # the tip's county matches the hand-added one
     db_session.flush()
-    correct_county(db_session, tip, None, PA, actor=actor)  # "other / not sure"
+    correct_tip_county(db_session, tip, None, PA, actor=actor)  # "other / not sure"
     assert from_tips(db_session, case.id) == {MONTGOMERY: False}
 
 

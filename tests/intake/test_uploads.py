@@ -10,9 +10,10 @@ from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity, Recipient, decrypt
 from tipline.key_folder import load_recipients
 from tipline.tips.uploads import (
-    TooManyFiles,
+    TooManyFilesError,
     UploadBatch,
-    UploadTooLarge,
+    UploadLimitError,
+    UploadTooLargeError,
     clean_content_type,
     clean_filename,
 )
@@ -89,9 +90,9 @@ def test_total_limit_is_enforced_mid_stream(store: BlobStore, recipients: list[R
     first.write(CHUNK)
     first.finish()
     second = batch.sink("two", "")
-    with pytest.raises(UploadTooLarge) as caught:
+    with pytest.raises(UploadTooLargeError) as caught:
         second.write(CHUNK + b"x")
-    assert caught.value.code == 413
+    assert isinstance(caught.value, UploadLimitError)
     batch.discard()
     assert list(store.ids()) == []
     assert files_on_disk(store.root / "tmp") == []
@@ -101,7 +102,7 @@ def test_file_count_limit(store: BlobStore, recipients: list[Recipient]) -> None
     batch = batch_for(store, recipients, max_files=2)
     for name in ("a", "b"):
         assert batch.seal_bytes(name, "", b"data") is not None
-    with pytest.raises(TooManyFiles):
+    with pytest.raises(TooManyFilesError):
         batch.seal_bytes("c", "", b"data")
     batch.discard()
     assert list(store.ids()) == []

@@ -21,21 +21,12 @@ Modules:
 
 from __future__ import annotations
 
-import re
-
 CASE_STATUS_LABELS = {
     "open": "Open",
     "investigating": "Investigating",
     "referred": "Referred / litigation",
     "closed": "Closed",
 }
-
-_ID = re.compile(r"^[0-9a-f]{32}$")
-
-
-def is_id(value: str) -> bool:
-    """Ids are 32 hex digits; anything else never reaches a query."""
-    return bool(_ID.match(value))
 
 
 class CaseError(Exception):
@@ -65,5 +56,4 @@ __all__ = [
     "CaseInputError",
     "CaseNotFoundError",
     "StaleCaseError",
-    "is_id",
 ]

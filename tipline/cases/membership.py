@@ -16,14 +16,16 @@ from sqlalchemy import Table, and_, delete, exists, insert, select
 from sqlalchemy.orm import Session
 
 from tipline import counties
-from tipline.cases import CaseInputError, CaseNotFoundError, is_id
+from tipline.cases import CaseInputError, CaseNotFoundError
 from tipline.cases.queries import assignee_ids, case_county_codes, case_tag_ids, cases_for_tip
 from tipline.cases.timeline import happened
+from tipline.models.base import is_id
 from tipline.models.case import Case, case_assignees, case_counties, case_tips
 from tipline.models.case import case_tags as case_tags_table
 from tipline.models.tag import Tag
 from tipline.models.tip import Tip
 from tipline.models.user import KEY_HOLDER_ROLES, User
+from tipline.tips.workflow import correct_county
 
 
 @dataclass(frozen=True)
@@ -85,14 +87,31 @@ def set_counties(
     return _apply_set(session, case, actor, case_counties, "county_fips", added, removed, "county")
 
 
+def correct_tip_county(
+    session: Session, tip: Tip, fips: str | None, states: Iterable[str], *, actor: User
+) -> bool:
+    """Correct ``tip``'s county (tipline.tips.workflow.correct_county), and the
+    counties of the cases holding it follow (:func:`tip_county_changed`).
+
+    The review app's county correction calls this, not the tip service alone,
+    so no case is left with a county its tips no longer have. True if the
+    tip's county changed.
+    """
+    old = tip.county_fips
+    if not correct_county(session, tip, fips, states, actor=actor):
+        return False
+    tip_county_changed(session, tip, old, actor=actor)
+    return True
+
+
 def tip_county_changed(
     session: Session, tip: Tip, old_fips: str | None, *, actor: User
 ) -> list[Case]:
     """Bring the counties of every case holding ``tip`` in step with its new county.
 
-    Called by the county correction (tipline.tips.workflow.correct_county)
-    after ``tip.county_fips`` changed from ``old_fips``. It is as if the tip
-    were unlinked with its old county and linked again with its new one
+    Called by :func:`correct_tip_county` after ``tip.county_fips`` changed
+    from ``old_fips``. It is as if the tip were unlinked with its old county
+    and linked again with its new one
     (tipline.cases.service): the new county is added as one from tips unless
     the case has it already; the old one goes only if it came from tips and
     no other linked tip is from there. Counties a reviewer added by hand, and

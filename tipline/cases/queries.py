@@ -4,8 +4,8 @@ Only clear columns are queried here (status, county codes, tag ids, user
 ids, counts); titles are opened separately for the rows on screen
 (tipline.cases.details.open_titles). Filters are parsed strictly, as the
 inbox's are: a tampered link gets a clear message, never a server error.
-The inbox's "filter by case" is :func:`parse_case_filter` plus
-:func:`tips_in_case`, which tipline.tips calls.
+The inbox's own "filter by case" lives with the other inbox filters
+(tipline.tips.filters): tips never import cases.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from tipline import counties
-from tipline.cases import CaseFilterError, is_id
+from tipline.cases import CaseFilterError
+from tipline.models.base import is_id
 from tipline.models.case import (
     CASE_STATUSES,
     Case,
@@ -29,7 +30,6 @@ from tipline.models.case import (
 from tipline.models.tag import Tag
 from tipline.models.tip import Tip
 from tipline.models.user import KEY_HOLDER_ROLES, User
-from tipline.tips import FilterError
 
 PAGE_SIZE = 50
 ME = "me"
@@ -110,31 +110,6 @@ def active_cases(session: Session, limit: int = 200) -> list[Case]:
         .limit(limit)
     )
     return list(session.scalars(query))
-
-
-# -- the inbox's case filter ---------------------------------------------------
-
-
-def parse_case_filter(session: Session, raw: str) -> str | None:
-    """The inbox's ``case`` argument: a case id, or ``None`` when empty.
-
-    Raises the inbox's own :class:`~tipline.tips.FilterError`, so a bad value
-    is reported like any other inbox filter.
-    """
-    if not raw:
-        return None
-    if not is_id(raw) or session.get(Case, raw) is None:
-        raise FilterError("That case does not exist.")
-    return raw
-
-
-def tips_in_case(case_id: str) -> ColumnElement[bool]:
-    """A WHERE clause on ``Tip``: the tip is linked to the case.
-
-    An IN list rather than a correlated EXISTS: a case holds few tips, so
-    the database can start from them instead of probing every tip in order.
-    """
-    return Tip.id.in_(select(case_tips.c.tip_id).where(case_tips.c.case_id == case_id))
 
 
 # -- the case list -------------------------------------------------------------

@@ -19,13 +19,13 @@ from tipline.cases import (
     CaseInputError,
     CaseNotFoundError,
     StaleCaseError,
-    is_id,
 )
 from tipline.cases.details import CaseDetails, clean_note, seal_details, seal_note
 from tipline.cases.membership import set_assignees
 from tipline.cases.queries import case_county_codes, linked_tip_ids
 from tipline.cases.timeline import happened
 from tipline.crypto import Recipient
+from tipline.models.base import is_id
 from tipline.models.case import CASE_STATUSES, Case, CaseNote, case_counties
 from tipline.models.case import case_tips as case_tips_table
 from tipline.models.tip import Tip

@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from tipline.intake.privacy import discard_rest_of_body
 from tipline.intake.request import RECIPIENTS_KEY
-from tipline.tips.uploads import TooManyFiles
+from tipline.tips.uploads import TooManyFilesError, UploadLimitError
 
 log = logging.getLogger(__name__)
 MIB = 1024 * 1024
@@ -41,14 +41,18 @@ def handle_http_error(error: HTTPException) -> ResponseReturnValue:
     return render_error(status if status in KNOWN else 400)
 
 
-def too_large(error: HTTPException) -> ResponseReturnValue:
-    """Over-size upload: drain what is left, then explain the limit."""
+def too_large(error: HTTPException | UploadLimitError) -> ResponseReturnValue:
+    """Over-size upload: drain what is left, then explain the limit.
+
+    The upload batch (tipline.tips.uploads) raises its own domain errors
+    mid-stream; the body's own limit (``MAX_CONTENT_LENGTH``) is Werkzeug's 413.
+    """
     discard_rest_of_body(current_app.config["MAX_CONTENT_LENGTH"])
     log.info("submission refused: upload over the limit")
     config = current_app.config
     return render_error(
         413,
-        too_many_files=isinstance(error, TooManyFiles),
+        too_many_files=isinstance(error, TooManyFilesError),
         max_files=config["MAX_ATTACHMENTS"],
         max_mib=max(1, config["MAX_UPLOAD_BYTES"] // MIB),
     )
@@ -83,5 +87,6 @@ def log_exception_safely(
 def init_app(app: Flask) -> None:
     app.before_request(offline_guard)
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(UploadLimitError, too_large)
     app.register_error_handler(InternalServerError, handle_unexpected)
     app.log_exception = lambda exc_info: log_exception_safely(app, exc_info)  # type: ignore[method-assign]

@@ -6,6 +6,7 @@ Alembic migrations can drop and alter them on SQLite and PostgreSQL alike.
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import UTC, datetime
 
@@ -25,9 +26,23 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+#: What :func:`new_id` makes (tips, cases, users, tags, blobs...): 32 lowercase hex digits.
+ID_PATTERN = "[0-9a-f]{32}"
+_ID = re.compile(ID_PATTERN)
+
+
 def new_id() -> str:
     """A random, unguessable identifier (128 bits, hex)."""
     return secrets.token_hex(16)
+
+
+def is_id(value: object) -> bool:
+    """Whether ``value`` looks like an id from :func:`new_id`.
+
+    Anything else (a mistyped or tampered link, a path, a huge string) never
+    reaches a query or the file system.
+    """
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
 
 
 def utcnow() -> datetime:

@@ -18,11 +18,19 @@ from tipline.web import create_base_app
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the review app (flaskr-style factory)."""
     app = create_base_app(__name__, "review", test_config)
+    # Some blueprints' views live in more than one module: the sign-in steps
+    # (login) and the account pages (account) are on auth.bp, and the case
+    # actions (case_actions) on cases.bp. Importing those modules here, before
+    # the blueprints are registered, attaches their views; the blueprint
+    # modules themselves import none of them, so there is no cycle.
     from tipline.review import (
+        account,
         admin,
         auth,
+        case_actions,
         cases,
         inbox,
+        login,
         organizer,
         replies,
         search,
@@ -30,6 +38,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         tags,
         tips,
     )
+
+    del account, case_actions, login  # imported for their views only
 
     auth.init_app(app)
     app.register_blueprint(auth.bp)

@@ -234,7 +234,3 @@ def _http_error(exc: HTTPException) -> ResponseReturnValue:
 
 def _template_context() -> dict[str, object]:
     return {"current_user": current_user_or_none()}
-
-
-# The views register themselves on ``bp``; imported last to avoid a cycle.
-from tipline.review import account, login  # noqa: E402, F401

@@ -24,6 +24,7 @@ from tipline.cases.details import (
     CaseDetails,
     make_details,
 )
+from tipline.models.base import ID_PATTERN
 from tipline.models.case import CASE_STATUSES, Case
 from tipline.models.tag import Tag
 from tipline.models.user import User
@@ -31,7 +32,7 @@ from tipline.review.tip_forms import checkboxes, tag_choices, with_current
 from tipline.search.text import MAX_QUERY_LENGTH
 
 # A tip id anywhere in what was pasted: a bare id or a tip page's address.
-_TIP_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
+_TIP_ID = re.compile(rf"(?<![0-9a-f]){ID_PATTERN}(?![0-9a-f])")
 MAX_TIPS_FIELD = 200 * 80
 
 

@@ -178,7 +178,3 @@ def edit(case_id: str) -> ResponseReturnValue:
             )
             return redirect(url_for("cases.show", case_id=case.id))
     return render_template("review/cases/edit.html", case=case, form=form, error=error)
-
-
-# The actions register themselves on ``bp``; imported last to avoid a cycle.
-from tipline.review import case_actions  # noqa: E402, F401

@@ -20,11 +20,11 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, RadioField, TextAreaField
 
 from tipline import counties
-from tipline.cases import is_id
 from tipline.db import get_session
 from tipline.export.aggregate import month_of
 from tipline.export.summaries.drafts import TEXT_MAX
 from tipline.export.summaries.service import SummaryReview, Target, summary_for
+from tipline.models.base import is_id
 from tipline.models.case import Case
 from tipline.models.summary import Summary
 from tipline.models.tip import Tip

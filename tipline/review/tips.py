@@ -13,6 +13,7 @@ from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from tipline import audit, counties
+from tipline.cases.membership import correct_tip_county
 from tipline.db import get_session
 from tipline.documents import TipDocument
 from tipline.models.tip import Tip
@@ -35,7 +36,6 @@ from tipline.tips.tags import list_tags, set_tip_tags, tags_for_tips
 from tipline.tips.workflow import (
     STATUS_LABELS,
     change_status,
-    correct_county,
     county_choices,
     mark_read,
     mark_unread,
@@ -145,7 +145,7 @@ def county(tip_id: str) -> ResponseReturnValue:
     if not form.validate_on_submit():
         return _fail(tip, "That county is not one of this tip line's counties.")
     try:
-        changed = correct_county(
+        changed = correct_tip_county(
             get_session(), tip, form.county.data or None, states, actor=current_user()
         )
     except TipError as exc:

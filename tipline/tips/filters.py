@@ -17,15 +17,15 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from tipline import counties
-from tipline.cases.queries import parse_case_filter
+from tipline.models.base import ID_PATTERN, is_id
+from tipline.models.case import Case
 from tipline.models.tag import Tag
 from tipline.models.tip import TIP_STATUSES, Tip
 from tipline.tips import FilterError
 
 # The county filter value for "other / not sure" (stored as no county).
 NO_COUNTY = "none"
-_CURSOR = re.compile(r"^(\d{10})-([0-9a-f]{32})$")
-_ID = re.compile(r"^[0-9a-f]{32}$")
+_CURSOR = re.compile(rf"^(\d{{10}})-({ID_PATTERN})$")
 _YES_NO = {"": None, "yes": True, "no": False}
 
 
@@ -120,8 +120,17 @@ def _county(raw: str) -> str | None:
 def _tag(session: Session, raw: str) -> str | None:
     if not raw:
         return None
-    if not _ID.match(raw) or session.get(Tag, raw) is None:
+    if not is_id(raw) or session.get(Tag, raw) is None:
         raise FilterError("That tag does not exist.")
+    return raw
+
+
+def _case(session: Session, raw: str) -> str | None:
+    """The ``case`` filter: only the tips linked to that case (tipline.cases)."""
+    if not raw:
+        return None
+    if not is_id(raw) or session.get(Case, raw) is None:
+        raise FilterError("That case does not exist.")
     return raw
 
 
@@ -148,7 +157,7 @@ def parse_filters(session: Session, args: Mapping[str, str]) -> InboxFilters:
         date_to=date_to,
         has_files=_YES_NO[files],
         unread_only=unread == "1",
-        case_id=parse_case_filter(session, args.get("case", "")),
+        case_id=_case(session, args.get("case", "")),
     )
 
 

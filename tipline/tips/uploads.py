@@ -8,7 +8,8 @@ stays at one STREAM chunk per file whatever its size, and what lands on disk,
 even in the store's ``tmp/`` folder, is ciphertext.
 
 The batch enforces the limits as bytes arrive (total size, number of files),
-raising ``413`` mid-stream, and remembers every blob it wrote. Unless the
+raising :class:`UploadLimitError` mid-stream (the intake answers ``413``),
+and remembers every blob it wrote. Unless the
 caller names them in :meth:`UploadBatch.keep` after its database commit,
 :meth:`UploadBatch.discard` deletes them all, so a failed, refused or aborted
 submission leaves no orphaned blob.
@@ -27,8 +28,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from werkzeug.exceptions import RequestEntityTooLarge
-
 from tipline.blobs import BlobStore
 from tipline.crypto import Recipient, encrypt_stream
 
@@ -37,11 +36,15 @@ MAX_FILENAME_CHARS = 255
 _CONTENT_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,127}$")
 
 
-class UploadTooLarge(RequestEntityTooLarge):
+class UploadLimitError(Exception):
+    """The files sent exceed one of the batch's limits."""
+
+
+class UploadTooLargeError(UploadLimitError):
     """The files together exceed ``MAX_UPLOAD_BYTES``."""
 
 
-class TooManyFiles(RequestEntityTooLarge):
+class TooManyFilesError(UploadLimitError):
     """More than ``MAX_ATTACHMENTS`` files were sent."""
 
 
@@ -114,14 +117,14 @@ class UploadBatch:
         return blob_id
 
     def count(self, size: int, *, new_file: bool) -> None:
-        """Account for ``size`` more bytes; raise 413 past a limit."""
+        """Account for ``size`` more bytes; :class:`UploadLimitError` past a limit."""
         if new_file:
             self.file_count += 1
             if self.file_count > self.max_files:
-                raise TooManyFiles()
+                raise TooManyFilesError()
         self.total_bytes += size
         if self.total_bytes > self.max_bytes:
-            raise UploadTooLarge()
+            raise UploadTooLargeError()
 
     def record(self, blob_id: str) -> None:
         self._blob_ids.append(blob_id)

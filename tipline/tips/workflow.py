@@ -15,7 +15,6 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from tipline import counties
-from tipline.cases.membership import tip_county_changed
 from tipline.models.read import TipRead
 from tipline.models.tip import TIP_STATUSES, Tip
 from tipline.models.user import User
@@ -108,18 +107,17 @@ def correct_county(
 
     Only the instance's counties are accepted. Keeping the current value is
     always allowed, even if the instance's states changed since it was set.
-    The cases holding the tip take their counties from it, so they follow
-    the correction (tipline.cases.membership.tip_county_changed, which
-    records it on their timelines as ``actor``).
+    The cases holding the tip take their counties from it: the review app
+    corrects a county through tipline.cases.membership.correct_tip_county,
+    which calls this and then brings those cases in step.
     """
     value = fips or None
     if value == tip.county_fips:
         return False
     if value is not None and not counties.is_valid(value, list(states)):
         raise InvalidCountyError("That county is not one of this tip line's counties.")
-    old, tip.county_fips = tip.county_fips, value
+    tip.county_fips = value
     session.flush()
-    tip_county_changed(session, tip, old, actor=actor)
     return True
 
 

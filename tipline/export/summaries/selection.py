@@ -28,11 +28,11 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, not_, or_, sel
 from sqlalchemy.orm import Session
 
 from tipline import counties
-from tipline.cases import is_id
 from tipline.cases.queries import county_codes_by_case
 from tipline.export.aggregate import OTHER, Aggregates, TipFacts, aggregate, check_month, month_of
 from tipline.export.rendering.formats import ExportSummary
 from tipline.export.summaries.drafts import SummaryError
+from tipline.models.base import is_id
 from tipline.models.case import CASE_STATUSES, Case, case_counties, case_tags
 from tipline.models.summary import Summary
 from tipline.models.tag import Tag, tip_tags
