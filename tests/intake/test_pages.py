@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +14,8 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from tests.intake.conftest import tip_data
+from tipline.intake.scripts import SEAL_SCRIPT
+from tipline.intake.scripts import STATIC_DIR as STATIC
 from tipline.key_folder import fingerprint
 
 ONION = "tiplinexampleaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.onion"
@@ -22,7 +26,24 @@ def html(response: TestResponse) -> str:
     return response.get_data(as_text=True)
 
 
-def assert_no_script_and_same_origin(page: str) -> None:
+SEAL_TAG = re.compile(
+    r'<script src="/static/seal/tipline-seal-[0-9.]+\.js" '
+    r'integrity="(sha384-[A-Za-z0-9+/=]+)" defer></script>'
+)
+
+
+def seal_integrity() -> str:
+    return (
+        "sha384-"
+        + base64.b64encode(hashlib.sha384((STATIC / SEAL_SCRIPT).read_bytes()).digest()).decode()
+    )
+
+
+def assert_no_script_and_same_origin(page: str, *, seal: bool = False) -> None:
+    """No script at all; or, on the tip form, exactly the sealing file (by hash)."""
+    if seal:
+        assert [m.group(1) for m in SEAL_TAG.finditer(page)] == [seal_integrity()]
+        page = SEAL_TAG.sub("", page)
     assert "<script" not in page.lower()
     assert not re.search(r"\son[a-z]+\s*=", page, re.I), "inline event handler"
     assert "javascript:" not in page.lower()
@@ -65,7 +86,7 @@ def test_form_page_fields(intake_client: FlaskClient) -> None:
         assert f'value="{value}"' in page
     assert re.search(r'<input type="file"[^>]*name="attachments"[^>]*multiple', page)
     assert 'name="place"' in page and 'name="when"' in page
-    assert_no_script_and_same_origin(page)
+    assert_no_script_and_same_origin(page, seal=True)
 
 
 def test_form_offers_the_configured_states(make_intake_app: Callable[..., Flask]) -> None:
@@ -126,14 +147,18 @@ EXPECTED_HEADERS = {
 }
 
 
-def assert_hardened(response: TestResponse) -> None:
+def assert_hardened(response: TestResponse, *, seal: bool = False) -> None:
+    """Hardened headers; no script may run, or on the tip form only the sealing file."""
     for name, value in EXPECTED_HEADERS.items():
         assert response.headers.get(name) == value, name
     csp = response.headers["Content-Security-Policy"]
     assert "default-src 'none'" in csp
     assert "frame-ancestors 'none'" in csp
-    assert "script-src" not in csp  # falls back to default-src 'none': no script at all
+    scripts = re.findall(r"script-src ([^;]*)", csp)
+    # Without script-src, default-src 'none' applies: no script at all.
+    assert scripts == ([f"'{seal_integrity()}'"] if seal else [])
     assert "http:" not in csp and "https:" not in csp and "*" not in csp
+    assert "'self'" not in "".join(scripts) and "unsafe" not in csp
 
 
 def test_headers_on_every_response(intake_client: FlaskClient) -> None:
@@ -148,8 +173,8 @@ def test_headers_on_every_response(intake_client: FlaskClient) -> None:
         "receipt": 200,
         "malformed": 400,
     }
-    for response in responses.values():
-        assert_hardened(response)
+    for name, response in responses.items():
+        assert_hardened(response, seal=name in ("form", "invalid"))
         assert "Onion-Location" not in response.headers
 
 

@@ -6,8 +6,10 @@ open anything it stored (DESIGN.md, threat model 1). If the keys are missing
 or invalid it starts anyway and serves a "temporarily offline" page on every
 path, accepting nothing (fail closed).
 
-No JavaScript is served or needed; the only other resource is one CSS file
-from ``/static``.
+No JavaScript is needed. The tip form carries one self-hosted script, allowed
+by its hash (tipline.intake.scripts), that seals the tip in the source's
+browser when it runs (tipline.intake.sealed); without it the server seals.
+Nothing is loaded from anywhere else.
 """
 
 from __future__ import annotations
@@ -27,9 +29,18 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the intake app (flaskr-style factory)."""
     app = create_base_app(__name__, "intake", test_config)
     from tipline import i18n
-    from tipline.intake import errors, privacy, request, returning, views
+    from tipline.intake import (
+        errors,
+        privacy,
+        request,
+        scripts,
+        sealed,  # noqa: F401  (adds /tip/sealed to views.bp)
+        returning,
+        views,
+    )
 
     load_keys(app)
+    scripts.init_app(app)
     request.configure(app)
     i18n.init_app(app)
     privacy.init_app(app)
@@ -42,7 +53,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 def load_keys(app: Flask) -> None:
     """Load the public recipients, or switch the app to offline mode."""
     from tipline.intake.request import RECIPIENTS_KEY
-    from tipline.intake.views import FINGERPRINT_KEY
+    from tipline.intake.sealed import seal_recipients
+    from tipline.intake.views import FINGERPRINT_KEY, SEAL_RECIPIENTS_KEY
     from tipline.key_folder import KeysError, fingerprint, load_recipients
 
     try:
@@ -52,8 +64,10 @@ def load_keys(app: Flask) -> None:
         log.error("intake is offline, accepting nothing: %s", _describe(exc, app))
         app.extensions[RECIPIENTS_KEY] = []
         app.extensions[FINGERPRINT_KEY] = None
+        app.extensions[SEAL_RECIPIENTS_KEY] = None
         return
     app.extensions[RECIPIENTS_KEY] = recipients
+    app.extensions[SEAL_RECIPIENTS_KEY] = seal_recipients(recipients)
 
 
 def _describe(exc: Exception, app: Flask) -> str:

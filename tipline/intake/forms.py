@@ -61,7 +61,49 @@ class MinimumLength:
             )
 
 
-class TipForm(FlaskForm):  # type: ignore[misc]  # flask_wtf has no type hints
+class CountyForm(FlaskForm):  # type: ignore[misc]  # flask_wtf has no type hints
+    """The CSRF token and the county: what both ways of sending a tip have in the clear."""
+
+    county = SelectField(lazy_gettext("County"), default=OTHER_COUNTY, validate_choice=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        states = current_app.config["STATES"]
+        self.county.choices = [(OTHER_COUNTY, lazy_gettext("Other / not sure"))] + [
+            (county.fips, county.label) for county in counties.counties_for(states)
+        ]
+
+    def validate_county(self, field: Any) -> None:
+        value = field.data or OTHER_COUNTY
+        if value != OTHER_COUNTY and not counties.is_valid(value, current_app.config["STATES"]):
+            raise ValidationError(gettext("Please choose a county from the list."))
+
+    @property
+    def county_fips(self) -> str | None:
+        value = self.county.data or OTHER_COUNTY
+        return None if value == OTHER_COUNTY else str(value)
+
+    @property
+    def csrf_failed(self) -> bool:
+        return "csrf_token" in self.errors
+
+
+class SealedTipForm(CountyForm):
+    """The clear fields of a tip sealed in the browser (tipline.intake.sealed).
+
+    The words and files are sealed file parts, checked by the request class;
+    the language is checked by the service.
+    """
+
+    language = StringField()
+
+
+class TipForm(CountyForm):
+    # The limits, for the sealing script's own checks (it runs them on words
+    # the server will never see).
+    what_happened_max = MAX_TEXT_CHARS
+    short_max = MAX_SHORT_CHARS
+
     what_happened = TextAreaField(
         lazy_gettext("What happened?"),
         filters=[_strip],
@@ -74,7 +116,6 @@ class TipForm(FlaskForm):  # type: ignore[misc]  # flask_wtf has no type hints
             ),
         ],
     )
-    county = SelectField(lazy_gettext("County"), default=OTHER_COUNTY, validate_choice=False)
     place = StringField(
         lazy_gettext("Place or facility (optional)"),
         filters=[_strip],
@@ -97,27 +138,6 @@ class TipForm(FlaskForm):  # type: ignore[misc]  # flask_wtf has no type hints
     )
     attachments = MultipleFileField(lazy_gettext("Files (optional)"))
     leave_blank = StringField(lazy_gettext("Leave this field empty"))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        states = current_app.config["STATES"]
-        self.county.choices = [(OTHER_COUNTY, lazy_gettext("Other / not sure"))] + [
-            (county.fips, county.label) for county in counties.counties_for(states)
-        ]
-
-    def validate_county(self, field: Any) -> None:
-        value = field.data or OTHER_COUNTY
-        if value != OTHER_COUNTY and not counties.is_valid(value, current_app.config["STATES"]):
-            raise ValidationError(gettext("Please choose a county from the list."))
-
-    @property
-    def county_fips(self) -> str | None:
-        value = self.county.data or OTHER_COUNTY
-        return None if value == OTHER_COUNTY else str(value)
-
-    @property
-    def csrf_failed(self) -> bool:
-        return "csrf_token" in self.errors
 
     @property
     def tripped_honeypot(self) -> bool:

@@ -10,10 +10,14 @@ Form fields stay in memory, bounded by ``MAX_FORM_MEMORY_SIZE`` per field and
 
 A malformed multipart body is a ``400``, not a silently empty form (Werkzeug's
 default), so the source gets a clear page instead of "this field is required".
-At the end of every request :func:`discard_unkept` deletes the blobs of a
-submission that did not commit. The views read what the parser sealed with
-:func:`sealed_files` and :func:`files_sent`, and keep it through
-:func:`upload_batch`.
+On the browser-sealed form address (``SEALED_ENDPOINT``) file parts arrive
+already sealed: each is checked and stored as it streams
+(:meth:`~tipline.tips.uploads.UploadBatch.checked_sink`), and one that is
+not an age file addressed exactly to the organization's recipients stops the
+request with :class:`RefusedCiphertext`. At the end of every request
+:func:`discard_unkept` deletes the blobs of a submission that did not
+commit. The views read what the parser sealed with :func:`sealed_files` and
+:func:`files_sent`, and keep it through :func:`upload_batch`.
 """
 
 from __future__ import annotations
@@ -24,18 +28,30 @@ from flask import Flask, Request, current_app, request
 from werkzeug.exceptions import BadRequest, ServiceUnavailable
 from werkzeug.formparser import FormDataParser
 
+from tipline.crypto import AgeError
+from tipline.crypto.shape import expected_shapes
 from tipline.tips.uploads import SealedFile, SealingSink, UploadBatch
 from tipline.web import get_blobs
 
 RECIPIENTS_KEY = "tipline.intake.recipients"
 # The file field of the tip form and of a source's message.
 FILES_FIELD = "attachments"
-# Room in a request body for the form fields and multipart framing.
+# Room in a request body for the form fields and multipart framing (and, on
+# the browser-sealed path, the sealed tip document and the age framing).
 BODY_OVERHEAD = 4 * 1024 * 1024
+# The view that takes forms sealed in the browser (tipline.intake.views).
+SEALED_ENDPOINT = "intake.tip_sealed"
+# The largest sealed tip document a browser may send (plaintext bytes): the
+# form's text limits, JSON-escaped and Padmé-padded, fit with room to spare.
+MAX_DOCUMENT_BYTES = 1024 * 1024
 
 
 class MalformedBody(BadRequest):
     """The form body could not be parsed (bad multipart framing, no boundary)."""
+
+
+class RefusedCiphertext(BadRequest):
+    """A file sealed in the browser is malformed or not addressed to the organization."""
 
 
 class StrictFormDataParser(FormDataParser):
@@ -60,13 +76,21 @@ class SealingRequest(Request):
             if not recipients:
                 # Fail closed: never accept a byte we could not seal.
                 raise ServiceUnavailable()
+            # The sealed tip document travels as one more file on the
+            # browser-sealed path; the view holds each part to its own limit.
+            extra = 1 if self.presealed else 0
             self._upload_batch = UploadBatch(
                 get_blobs(),
                 recipients,
-                max_bytes=current_app.config["MAX_UPLOAD_BYTES"],
-                max_files=current_app.config["MAX_ATTACHMENTS"],
+                max_bytes=current_app.config["MAX_UPLOAD_BYTES"] + extra * MAX_DOCUMENT_BYTES,
+                max_files=current_app.config["MAX_ATTACHMENTS"] + extra,
             )
         return self._upload_batch
+
+    @property
+    def presealed(self) -> bool:
+        """Whether this request's files were sealed in the source's browser."""
+        return self.endpoint == SEALED_ENDPOINT
 
     def _get_file_stream(
         self,
@@ -75,11 +99,16 @@ class SealingRequest(Request):
         filename: str | None = None,
         content_length: int | None = None,
     ) -> IO[bytes]:
-        return cast(IO[bytes], self.upload_batch.sink(filename, content_type))
+        batch = self.upload_batch
+        if self.presealed:
+            return cast(IO[bytes], batch.checked_sink(expected_shapes(batch.recipients)))
+        return cast(IO[bytes], batch.sink(filename, content_type))
 
     def _load_form_data(self) -> None:
         try:
             super()._load_form_data()
+        except AgeError as exc:
+            raise RefusedCiphertext() from exc
         except ValueError as exc:
             raise MalformedBody() from exc
 
@@ -117,10 +146,10 @@ def upload_batch() -> UploadBatch:
     return cast(SealingRequest, request).upload_batch
 
 
-def sealed_files() -> list[SealedFile]:
-    """The files of the ``attachments`` field, already sealed by the parser."""
+def sealed_files(field: str = FILES_FIELD) -> list[SealedFile]:
+    """The files of one field (``attachments``), already sealed or checked by the parser."""
     sealed = []
-    for storage in request.files.getlist(FILES_FIELD):
+    for storage in request.files.getlist(field):
         stream = storage.stream
         if isinstance(stream, SealingSink) and stream.result is not None:
             sealed.append(stream.result)

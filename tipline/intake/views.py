@@ -3,23 +3,30 @@
 Views validate the form, call one service (``submit_tip``), commit, and only
 then tell the upload batch to keep its blobs; anything else, including an
 exception, leaves the batch to be discarded at the end of the request.
+
+The form page carries the in-browser sealing script when the organization's
+recipients allow it (tipline.intake.sealed); its CSP allows that one file.
+Without JavaScript the form posts here and the server seals what arrives.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, Response, current_app, make_response, render_template, request
 from flask import session as flask_session
 from flask.typing import ResponseReturnValue
 
 from tipline.db import get_session
 from tipline.i18n import current_language
+from tipline.intake import scripts
 from tipline.intake.forms import TipForm
 from tipline.intake.request import files_sent, sealed_files, upload_batch
 from tipline.tips.submit import (
     InvalidSubmissionError,
     RateLimitError,
+    Receipt,
     SubmitSettings,
     TipInput,
     submit_tip,
@@ -28,6 +35,9 @@ from tipline.tips.submit import (
 bp = Blueprint("intake", __name__)
 log = logging.getLogger(__name__)
 FINGERPRINT_KEY = "tipline.intake.fingerprint"
+# The recipient strings for in-browser sealing, or None where the set holds a
+# type whose stanzas the server could not check (then only the server seals).
+SEAL_RECIPIENTS_KEY = "tipline.intake.seal_recipients"
 
 
 @bp.get("/")
@@ -41,15 +51,44 @@ def landing() -> ResponseReturnValue:
 def tip_form() -> ResponseReturnValue:
     form = TipForm()
     if request.method == "GET":
-        return render_template("intake/form.html", form=form)
+        return form_page(form)
     return _submit(form)
+
+
+def form_page(form: TipForm, status: int = 200, **context: Any) -> Response:
+    """The tip form, with the sealing script and a CSP allowing it, when offered."""
+    recipients = current_app.extensions.get(SEAL_RECIPIENTS_KEY)
+    script = scripts.script(current_app, "seal") if recipients else None
+    page = render_template(
+        "intake/form.html", form=form, seal_recipients=recipients, seal_script=script, **context
+    )
+    return scripts.allow(make_response(page, status), [script] if script else [])
 
 
 def _reshow(form: TipForm, status: int, **notice: bool) -> ResponseReturnValue:
     """The form again, with what was typed (never the files), and why."""
-    return (
-        render_template("intake/form.html", form=form, files_dropped=files_sent(), **notice),
-        status,
+    return form_page(form, status, files_dropped=files_sent(), **notice)
+
+
+def receipt_page(receipt: Receipt, files: int, *, sealed_in_browser: bool) -> ResponseReturnValue:
+    """After the commit: forget the form's CSRF token and show the phrase, once.
+
+    A new CSRF token for the next form: resending this POST (reload, back)
+    then fails the token check instead of storing the same tip twice.
+
+    The receipt is rendered in the POST response itself, not after a
+    redirect: post/redirect/get would need the phrase to survive until the
+    next request, i.e. to be stored server-side or in a cookie, and the
+    phrase must never be stored or put in a cookie. Cache-Control: no-store
+    (on every response) keeps it out of the browser's cache; reloading
+    would ask to resend the form, which the page warns about.
+    """
+    flask_session.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
+    return render_template(
+        "intake/receipt.html",
+        phrase=receipt.phrase,
+        files=files,
+        sealed_in_browser=sealed_in_browser,
     )
 
 
@@ -93,14 +132,5 @@ def _submit(form: TipForm) -> ResponseReturnValue:
         log.info("submission refused by the service")
         return _reshow(form, 400)
     batch.keep(receipt.blob_ids)
-    # A new CSRF token for the next form: resending this POST (reload, back)
-    # then fails the token check instead of storing the same tip twice.
-    flask_session.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
-    log.info("tip received with %d attachment(s)", len(files))
-    # The receipt is rendered in the POST response itself, not after a
-    # redirect: post/redirect/get would need the phrase to survive until the
-    # next request, i.e. to be stored server-side or in a cookie, and the
-    # phrase must never be stored or put in a cookie. Cache-Control: no-store
-    # (on every response) keeps it out of the browser's cache; reloading
-    # would ask to resend the form, which the page warns about.
-    return render_template("intake/receipt.html", phrase=receipt.phrase, files=len(files))
+    log.info("tip received with %d attachment(s), sealed on the server", len(files))
+    return receipt_page(receipt, len(files), sealed_in_browser=False)

@@ -16,26 +16,34 @@ What happens, in order:
 
 Only a random id, the county code, the hour, size buckets and the source's
 lookup id and public reply recipient are stored in the clear.
+
+:func:`submit_sealed_tip` is the same without step 3: the source's browser
+sealed the document and the files, the request class has checked and stored
+them, and the service only adds the rows (with the attachment ids the
+browser chose and put in the document).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipline import counties
 from tipline.documents import AttachmentInfo, TipDocument, seal_document
 from tipline.models import Attachment, Tip
 from tipline.models.base import new_id, size_bucket
-from tipline.receipt_phrases import derive_source_keys, new_phrase
+from tipline.receipt_phrases import SourceKeys, derive_source_keys, new_phrase
 from tipline.tips import limits
 from tipline.tips.uploads import SealedFile, UploadBatch
 
 AGENCIES = ("ice", "county_jail", "local_police", "courts", "other")
 KNOWLEDGE = ("saw", "told", "documents")
+_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 class SubmissionError(Exception):
@@ -73,6 +81,20 @@ class TipInput:
             "agencies": list(self.agencies),
             "knowledge": list(self.knowledge),
         }
+
+
+@dataclass(frozen=True)
+class SealedTipInput:
+    """A tip sealed in the source's browser: stored ciphertext and the clear fields.
+
+    ``attachments`` pairs each file with the id the browser chose for it and
+    wrote into the sealed document, which is how reviewers find its name.
+    """
+
+    document: SealedFile
+    attachments: tuple[tuple[str, SealedFile], ...] = ()
+    language: str = "en"
+    county_fips: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,10 +143,7 @@ def submit_tip(
 ) -> Receipt:
     """Seal and store one tip; the caller commits, then ``batch.keep(receipt.blob_ids)``."""
     _check(data, settings)
-    if settings.hourly_limit is not None:
-        limits.check_quota(session, settings.hourly_limit)
-    phrase = new_phrase()
-    keys = derive_source_keys(phrase, settings.pepper, settings.log_n)
+    phrase, keys = _begin(session, settings)
     infos = [
         AttachmentInfo(
             attachment_id=new_id(),
@@ -137,25 +156,67 @@ def submit_tip(
     document = TipDocument(language=data.language, fields=data.document_fields(), attachments=infos)
     sealed = seal_document(document, batch.recipients)
     body_blob = batch.put(sealed)
+    attachments = [(info.attachment_id, item) for info, item in zip(infos, files, strict=True)]
+    return _add_tip(
+        session, settings, phrase, keys, data.county_fips, (body_blob, len(sealed)), attachments
+    )
+
+
+def submit_sealed_tip(session: Session, data: SealedTipInput, settings: SubmitSettings) -> Receipt:
+    """Store a tip sealed in the browser; the caller commits, then keeps the blobs.
+
+    The service never sees the tip's words or files: the document and files
+    were checked and stored by the request class as ciphertext.
+    """
+    _check_clear(data.language, data.county_fips, settings)
+    ids = [attachment_id for attachment_id, _item in data.attachments]
+    if not all(_ID.match(attachment_id) for attachment_id in ids) or len(set(ids)) != len(ids):
+        raise InvalidSubmissionError("attachment ids must be distinct random ids")
+    if ids and session.scalars(select(Attachment.id).where(Attachment.id.in_(ids))).first():
+        raise InvalidSubmissionError("attachment id already in use")
+    phrase, keys = _begin(session, settings)
+    body = (data.document.blob_id, data.document.size)
+    return _add_tip(session, settings, phrase, keys, data.county_fips, body, list(data.attachments))
+
+
+def _begin(session: Session, settings: SubmitSettings) -> tuple[str, SourceKeys]:
+    """The quota check (cheap, first), then the phrase and the keys derived from it."""
+    if settings.hourly_limit is not None:
+        limits.check_quota(session, settings.hourly_limit)
+    phrase = new_phrase()
+    return phrase, derive_source_keys(phrase, settings.pepper, settings.log_n)
+
+
+def _add_tip(
+    session: Session,
+    settings: SubmitSettings,
+    phrase: str,
+    keys: SourceKeys,
+    county_fips: str | None,
+    body: tuple[str, int],
+    attachments: Sequence[tuple[str, SealedFile]],
+) -> Receipt:
+    """Count the submission (locks the hour's row: last) and add the rows."""
     if settings.hourly_limit is not None:
         limits.record_submission(session, settings.hourly_limit)
+    body_blob, body_size = body
     tip = Tip(
         id=new_id(),
-        county_fips=data.county_fips,
+        county_fips=county_fips,
         status="new",
-        size_bucket=size_bucket(len(sealed) + sum(item.size for item in files)),
-        has_files=bool(files),
+        size_bucket=size_bucket(body_size + sum(item.size for _id, item in attachments)),
+        has_files=bool(attachments),
         body_blob=body_blob,
         source_lookup=keys.lookup_id,
         source_recipient=str(keys.identity.recipient()),
         attachments=[
             Attachment(
-                id=info.attachment_id,
+                id=attachment_id,
                 position=position,
                 blob_id=item.blob_id,
                 size_bucket=size_bucket(item.size),
             )
-            for position, (info, item) in enumerate(zip(infos, files, strict=True))
+            for position, (attachment_id, item) in enumerate(attachments)
         ],
     )
     session.add(tip)
@@ -163,13 +224,17 @@ def submit_tip(
     return Receipt(tip=tip, phrase=phrase)
 
 
+def _check_clear(language: str, county_fips: str | None, settings: SubmitSettings) -> None:
+    if language not in settings.languages:
+        raise InvalidSubmissionError(f"unsupported language {language!r}")
+    if county_fips is not None and not counties.is_valid(county_fips, settings.states):
+        raise InvalidSubmissionError("county is not one of this instance's counties")
+
+
 def _check(data: TipInput, settings: SubmitSettings) -> None:
     if not data.what_happened.strip():
         raise InvalidSubmissionError("what_happened is empty")
-    if data.language not in settings.languages:
-        raise InvalidSubmissionError(f"unsupported language {data.language!r}")
-    if data.county_fips is not None and not counties.is_valid(data.county_fips, settings.states):
-        raise InvalidSubmissionError("county is not one of this instance's counties")
+    _check_clear(data.language, data.county_fips, settings)
     _check_choices("agencies", data.agencies, AGENCIES)
     _check_choices("knowledge", data.knowledge, KNOWLEDGE)
 

@@ -14,6 +14,13 @@ caller names them in :meth:`UploadBatch.keep` after its database commit,
 :meth:`UploadBatch.discard` deletes them all, so a failed, refused or aborted
 submission leaves no orphaned blob.
 
+Files a browser already sealed (the form's JavaScript path) go through the
+same batch with :meth:`UploadBatch.checked_sink`: the bytes are not sealed
+again but passed through a :class:`~tipline.crypto.shape.ShapeChecker`, which
+refuses anything that is not an age file addressed exactly to the
+organization's recipients, and counts their *plaintext* size against the
+same limits.
+
 No Flask here; the intake's request class (``tipline.intake.request``) plugs a
 batch into Werkzeug's form parser.
 """
@@ -24,12 +31,13 @@ import contextlib
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import BinaryIO, Protocol
 
 from tipline.blobs import BlobStore
 from tipline.crypto import Recipient, encrypt_stream
+from tipline.crypto.shape import ShapeChecker, StanzaShape
 
 DEFAULT_CONTENT_TYPE = "application/octet-stream"
 MAX_FILENAME_CHARS = 255
@@ -50,6 +58,14 @@ class TooManyFilesError(UploadLimitError):
 
 class _AbortedError(Exception):
     """Thrown into a blob writer to make it remove its partial file."""
+
+
+class _Filter(Protocol):
+    """What sits between a sink and its blob: an age writer or a shape checker."""
+
+    def write(self, data: bytes) -> int: ...  # plaintext bytes accounted for
+
+    def close(self) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -100,7 +116,26 @@ class UploadBatch:
 
     def sink(self, filename: str | None, content_type: str | None) -> SealingSink:
         """A new write-only file that seals into its own blob."""
-        sink = SealingSink(self, clean_filename(filename), clean_content_type(content_type))
+        recipients = self.recipients
+        sink = SealingSink(
+            self,
+            clean_filename(filename),
+            clean_content_type(content_type),
+            lambda handle: encrypt_stream(handle, recipients),
+        )
+        self._sinks.append(sink)
+        return sink
+
+    def checked_sink(self, expected: list[StanzaShape]) -> SealingSink:
+        """A write-only file for bytes already sealed elsewhere, checked as they pass.
+
+        The sink's ``size`` is the file's plaintext size, known from the
+        STREAM framing; name and type are neutral (the real ones are inside
+        the sealed tip document).
+        """
+        sink = SealingSink(
+            self, "", DEFAULT_CONTENT_TYPE, lambda handle: ShapeChecker(handle, expected)
+        )
         self._sinks.append(sink)
         return sink
 
@@ -153,7 +188,8 @@ class UploadBatch:
 
 
 class SealingSink:
-    """Write-only file: bytes go into an age STREAM writer inside a blob writer.
+    """Write-only file: bytes go through a filter (an age STREAM writer, or a
+    shape checker for files sealed in the browser) inside a blob writer.
 
     Werkzeug's multipart parser calls ``write`` for each chunk of a file part
     and ``seek(0)`` when the part ends; that is where the blob is finished.
@@ -161,14 +197,21 @@ class SealingSink:
     browser sends for "no file chosen" creates nothing.
     """
 
-    def __init__(self, batch: UploadBatch, filename: str, content_type: str) -> None:
+    def __init__(
+        self,
+        batch: UploadBatch,
+        filename: str,
+        content_type: str,
+        start: Callable[[BinaryIO], _Filter],
+    ) -> None:
         self._batch = batch
         self.filename = filename
         self.content_type = content_type
-        self.size = 0
+        self.size = 0  # plaintext bytes so far
+        self._start = start
         self._blob: contextlib.AbstractContextManager[tuple[str, BinaryIO]] | None = None
         self._blob_id: str | None = None
-        self._encryptor: Any = None
+        self._filter: _Filter | None = None
         self._result: SealedFile | None = None
         self._done = False
 
@@ -178,11 +221,13 @@ class SealingSink:
             raise ValueError("write to a finished upload")
         if not data:
             return 0
-        self._batch.count(len(data), new_file=self.size == 0)
-        if self._blob is None:
+        if self._filter is None:
+            self._batch.count(0, new_file=True)
             self._open()
-        self._encryptor.write(data)
-        self.size += len(data)
+        assert self._filter is not None
+        grown = self._filter.write(data)
+        self._batch.count(grown, new_file=False)
+        self.size += grown
         return len(data)
 
     def seek(self, offset: int, whence: int = 0) -> int:
@@ -223,7 +268,7 @@ class SealingSink:
         self._blob = self._batch.store.writer()
         self._blob_id, handle = self._blob.__enter__()
         try:
-            self._encryptor = encrypt_stream(handle, self._batch.recipients)
+            self._filter = self._start(handle)
         except BaseException:
             self.abort()
             raise
@@ -237,7 +282,8 @@ class SealingSink:
             return None
         blob, self._blob = self._blob, None
         try:
-            self._encryptor.close()
+            assert self._filter is not None
+            self._filter.close()
         except BaseException as exc:
             blob.__exit__(type(exc), exc, exc.__traceback__)
             raise
