@@ -20,13 +20,17 @@ import { cleanContentType, cleanFilename, formText, paddedDocument, randomId, ti
 const TEXT_FIELDS = ["what_happened", "place", "when"]
 const CHOICE_FIELDS = ["agencies", "knowledge"]
 
+// age-encryption reaches for crypto.subtle (X25519) and fails, rather than
+// falling back, where it is missing: outside a secure context (plain HTTP on
+// a public name; onion services and HTTPS are secure contexts).
 function supported() {
   return (
+    window.isSecureContext === true &&
+    typeof crypto.subtle === "object" &&
     typeof ReadableStream === "function" &&
     typeof TransformStream === "function" &&
     typeof DataTransfer === "function" &&
     typeof Blob.prototype.stream === "function" &&
-    typeof crypto === "object" &&
     typeof crypto.getRandomValues === "function"
   )
 }
@@ -84,10 +88,29 @@ function counted(file, onBytes) {
 }
 
 // Seal one file as a stream into a Blob: chunks go from the file through the
-// age STREAM writer into the browser's blob storage, never all in the page.
+// age STREAM writer into the browser's blob storage (outside the page, paged
+// to disk when large) a megabyte at a time, so the page holds about one
+// megabyte of ciphertext at once, never the file.
+const BLOB_PART = 1 << 20
+
 export async function sealFile(encrypter, file, onBytes = () => {}) {
-  const sealed = await encrypter.encrypt(counted(file, onBytes))
-  return new Response(sealed).blob()
+  const reader = (await encrypter.encrypt(counted(file, onBytes))).getReader()
+  const parts = []
+  let pending = []
+  let pendingSize = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    pending.push(value)
+    pendingSize += value.length
+    if (pendingSize >= BLOB_PART) {
+      parts.push(new Blob(pending))
+      pending = []
+      pendingSize = 0
+    }
+  }
+  parts.push(new Blob(pending))
+  return new Blob(parts, { type: "application/octet-stream" })
 }
 
 export async function sealForm(form, language, onProgress = () => {}) {

@@ -199,3 +199,43 @@ def test_clean_content_type(raw: str | None, expected: str) -> None:
 def test_batch_needs_recipients(store: BlobStore) -> None:
     with pytest.raises(ValueError):
         UploadBatch(store, [], max_bytes=1, max_files=1)
+
+
+def test_checked_sink_streams_presealed_files_with_bounded_memory(
+    store: BlobStore, recipients: list[Recipient], org_identity: HybridIdentity
+) -> None:
+    """A file sealed in the browser goes to disk as it arrives, never held whole."""
+    import tracemalloc
+
+    from tipline.crypto import encrypt
+    from tipline.crypto.shape import expected_shapes
+
+    plaintext = CHUNK * 320  # ~20 MiB
+    sealed = encrypt(plaintext, recipients)
+    batch = batch_for(store, recipients)
+    sink = batch.checked_sink(expected_shapes(recipients))
+    view = memoryview(sealed)
+    tracemalloc.start()
+    try:
+        for start in range(0, len(sealed), 65536):
+            sink.write(bytes(view[start : start + 65536]))
+        result = sink.finish()
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * 1024 * 1024, peak
+    assert result is not None and result.size == len(plaintext)
+    assert batch.total_bytes == len(plaintext)  # limits count plaintext, not ciphertext
+    assert decrypt(store.read(result.blob_id), [org_identity]) == plaintext
+
+
+def test_checked_sink_refusal_leaves_no_blob(store: BlobStore, recipients: list[Recipient]) -> None:
+    from tipline.crypto import X25519Identity, encrypt
+    from tipline.crypto.shape import ShapeError, expected_shapes
+
+    batch = batch_for(store, recipients)
+    sink = batch.checked_sink(expected_shapes(recipients))
+    with pytest.raises(ShapeError):
+        sink.write(encrypt(CHUNK, [X25519Identity.generate().recipient()]))
+    batch.discard()
+    assert files_on_disk(store.root) == []

@@ -1,0 +1,185 @@
+"""The committed sealing bundle (tipline/static/seal/), run in Debian's Chromium.
+
+- It passes the same C2SP CCTV age vectors as tipline.crypto (tests/vectors/age).
+- What it seals opens with tipline.crypto, with ``tipline age -d``, and, for
+  the recipient type Debian's Go ``age`` supports (X25519), with ``age -d``.
+- It builds the tip document byte for byte as the server does.
+
+The bundle is loaded into a blank page as a file: no server, no node.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.crypto.vectors import load_vector, vector_names
+from tests.intake.test_sealed import padded
+from tipline.crypto import HybridIdentity, X25519Identity, decrypt
+from tipline.documents import AttachmentInfo, TipDocument
+from tipline.intake.scripts import SEAL_SCRIPT, STATIC_DIR
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    # A secure context, as the intake is in practice (onion or HTTPS): served
+    # by Playwright itself for a localhost address, no server behind it.
+    page.route(
+        "http://localhost/blank",
+        lambda route: route.fulfill(
+            content_type="text/html", body="<!doctype html><html lang='en'><body></body></html>"
+        ),
+    )
+    # Vector bodies travel as fetched bytes: far faster than as evaluate() arguments.
+    page.route(
+        "http://localhost/vector/*",
+        lambda route: route.fulfill(body=load_vector(route.request.url.rsplit("/", 1)[1]).body),
+    )
+    page.goto("http://localhost/blank")
+    assert page.evaluate("() => window.isSecureContext")
+    page.add_script_tag(path=str(STATIC_DIR / SEAL_SCRIPT))
+    assert page.evaluate("() => typeof window.tiplineSeal.age.Decrypter") == "function"
+    yield page
+    context.close()
+
+
+RUN_VECTOR = """async (v) => {
+  const age = window.tiplineSeal.age
+  const d = new age.Decrypter()
+  try {
+    for (const i of v.identities) d.addIdentity(i)
+    for (const p of v.passphrases) d.addPassphrase(p)
+    let body = new Uint8Array(await (await fetch("/vector/" + v.name)).arrayBuffer())
+    if (v.armored) body = age.armor.decode(new TextDecoder().decode(body))
+    const out = await d.decrypt(body)
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", out))
+    return { ok: Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("") }
+  } catch (error) {
+    return { error: String(error && error.message || error) }
+  }
+}"""
+
+
+def test_bundle_passes_the_cctv_vectors(page: Any) -> None:
+    failures = []
+    names = vector_names()
+    for name in names:
+        vector = load_vector(name)
+        result = page.evaluate(
+            RUN_VECTOR,
+            {
+                "name": name,
+                "identities": vector.identities,
+                "passphrases": vector.passphrases,
+                "armored": vector.armored,
+            },
+        )
+        if vector.expect == "success":
+            if result.get("ok") != vector.payload:
+                failures.append(f"{name}: expected success, got {result}")
+        elif "ok" in result:
+            failures.append(f"{name}: expected {vector.expect}, but it decrypted")
+    assert len(names) > 100
+    assert failures == []
+
+
+SEAL = """async ({ recipients, data }) => {
+  const s = window.tiplineSeal
+  const e = new s.age.Encrypter()
+  for (const r of recipients) e.addRecipient(r)
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+  const blob = await s.sealFile(e, new Blob([bytes]))
+  const out = new Uint8Array(await blob.arrayBuffer())
+  let text = ""
+  for (let i = 0; i < out.length; i += 32768) text += String.fromCharCode(...out.subarray(i, i + 32768))
+  return btoa(text)
+}"""
+
+
+def seal_in_page(page: Any, recipients: list[str], data: bytes) -> bytes:
+    sealed = page.evaluate(
+        SEAL, {"recipients": recipients, "data": base64.b64encode(data).decode()}
+    )
+    return base64.b64decode(sealed)
+
+
+@pytest.mark.parametrize("size", [0, 1, 65536, 65537, 300_000])
+def test_sealed_in_the_page_opens_with_tipline(page: Any, size: int) -> None:
+    hybrid, classic = HybridIdentity.generate(), X25519Identity.generate()
+    data = hashlib.shake_256(str(size).encode()).digest(size)
+    sealed = seal_in_page(page, [str(hybrid.recipient()), str(classic.recipient())], data)
+    assert decrypt(sealed, [hybrid]) == data
+    assert decrypt(sealed, [classic]) == data
+
+
+def test_sealed_in_the_page_opens_with_the_tipline_cli(page: Any, tmp_path: Path) -> None:
+    identity = HybridIdentity.generate()
+    (tmp_path / "key.txt").write_text(str(identity) + "\n")
+    data = b"browser-sealed, opened by tipline age -d\n" * 1000
+    (tmp_path / "file.age").write_bytes(seal_in_page(page, [str(identity.recipient())], data))
+    result = subprocess.run(
+        [sys.executable, "-m", "tipline.cli", "age", "-d", "-i", str(tmp_path / "key.txt"),
+         str(tmp_path / "file.age")],
+        capture_output=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == data
+
+
+@pytest.mark.skipif(shutil.which("age-keygen") is None, reason="Go age is not installed")
+def test_sealed_in_the_page_opens_with_go_age(page: Any, tmp_path: Path) -> None:
+    key = tmp_path / "key.txt"
+    subprocess.run(["age-keygen", "-o", str(key)], capture_output=True, check=True, timeout=30)
+    recipient = subprocess.run(
+        ["age-keygen", "-y", str(key)], capture_output=True, text=True, check=True, timeout=30
+    ).stdout.strip()
+    data = bytes(range(256)) * 1000
+    (tmp_path / "file.age").write_bytes(seal_in_page(page, [recipient], data))
+    result = subprocess.run(
+        ["age", "-d", "-i", str(key), str(tmp_path / "file.age")],
+        capture_output=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == data
+
+
+TRICKY = [
+    "plain words",
+    'quotes " and \\ backslashes',
+    "tabs\tand\u0001control\u001fcharacters\u007f",
+    "línea uno\r\nlínea dos, ñandú, 日本語, emoji 🦉, U+2028 \u2028 end",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_page_builds_the_servers_tip_document(page: Any, text: str) -> None:
+    fields = {"what_happened": text, "county_fips": None, "place": text[:5], "when": "",
+              "agencies": ["ice", "courts"], "knowledge": []}  # fmt: skip
+    attachment = AttachmentInfo("0" * 32, f"nombre {text[:8]}.pdf", "application/pdf", 12345)
+    expected = padded(TipDocument(language="es", fields=fields, attachments=[attachment]))
+    built = page.evaluate(
+        """({ fields }) => {
+          const s = window.tiplineSeal
+          const doc = s.tipDocument({ language: "es", fields, attachments: [{ id: "0".repeat(32),
+            filename: "nombre " + Array.from(fields.what_happened).slice(0, 8).join("") + ".pdf",
+            contentType: "application/pdf", size: 12345 }] })
+          return Array.from(s.paddedDocument(doc))
+        }""",
+        {"fields": fields},
+    )
+    assert bytes(built) == expected
+    assert json.loads(bytes(built))["fields"] == fields
