@@ -2,8 +2,8 @@
 
 Writes a file of ``--size-mib`` MiB (default 100), seals it once with the
 real CLI (``tipline age -e -r <hybrid recipient>`` to /dev/null, a subprocess:
-wall and CPU time, Python's start-up included) and once in Debian's Chromium with the committed bundle
-(``tipline/static/seal/``) the way the tip form does it (the file from an
+wall and CPU time, Python's start-up included) and once in Debian's Chromium
+with the committed bundle (``tipline/static/seal/``) the way the tip form does it (the file from an
 ``<input type=file>``, sealed as a stream into a Blob), and prints the ratio
 of the two times. Both run in this process's run, on the same file, to one
 post-quantum hybrid recipient plus one X25519 recipient.

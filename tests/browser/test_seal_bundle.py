@@ -104,7 +104,9 @@ SEAL = """async ({ recipients, data }) => {
   const blob = await s.sealFile(e, new Blob([bytes]))
   const out = new Uint8Array(await blob.arrayBuffer())
   let text = ""
-  for (let i = 0; i < out.length; i += 32768) text += String.fromCharCode(...out.subarray(i, i + 32768))
+  for (let i = 0; i < out.length; i += 32768) {
+    text += String.fromCharCode(...out.subarray(i, i + 32768))
+  }
   return btoa(text)
 }"""
 
