@@ -37,7 +37,7 @@ from tipline.crypto.padding import padme_length
 from tipline.db import get_db
 from tipline.documents import AttachmentInfo, TipDocument
 from tipline.intake.sealed import seal_recipients
-from tipline.keys import load_recipients
+from tipline.key_folder import load_recipients
 from tipline.models import Attachment
 
 REFUSED = "was not locked for this organization"

@@ -35,7 +35,7 @@ from tipline.crypto.errors import AgeError, HeaderError, RecipientError
 from tipline.crypto.format import FILE_KEY_SIZE, Stanza, b64decode, parse_header
 from tipline.crypto.hybrid import ENC_SIZE, HybridRecipient
 from tipline.crypto.hybrid import STANZA_TYPE as HYBRID_TYPE
-from tipline.crypto.reader import Source
+from tipline.crypto.reader import Reader
 from tipline.crypto.stream import CHUNK_SIZE, NONCE_SIZE, SEALED_CHUNK_SIZE, TAG_SIZE
 from tipline.crypto.x25519 import STANZA_TYPE as X25519_TYPE
 from tipline.crypto.x25519 import X25519Recipient
@@ -160,7 +160,7 @@ class ShapeChecker:
         header_bytes = bytes(buffer[: end + 1])
         if len(header_bytes) > MAX_SEALED_HEADER:
             raise ShapeError("header too large")
-        header = parse_header(Source(io.BytesIO(header_bytes)))
+        header = parse_header(Reader(io.BytesIO(header_bytes)))
         found = Counter(StanzaShape.of(stanza) for stanza in header.stanzas)
         if found != self._expected:
             raise ShapeError("stanzas do not match the organization's recipients")

@@ -33,9 +33,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         errors,
         privacy,
         request,
+        returning,
         scripts,
         sealed,  # noqa: F401  (adds /tip/sealed to views.bp)
-        returning,
         views,
     )
 

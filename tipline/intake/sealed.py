@@ -39,6 +39,7 @@ from tipline.intake.request import (
     sealed_files,
     upload_batch,
 )
+from tipline.intake.views import bp, form_page, receipt_page
 from tipline.tips.submit import (
     InvalidSubmissionError,
     RateLimitError,
@@ -47,7 +48,6 @@ from tipline.tips.submit import (
     submit_sealed_tip,
 )
 from tipline.tips.uploads import SealedFile
-from tipline.intake.views import bp, form_page, receipt_page
 
 log = logging.getLogger(__name__)
 DOCUMENT_FIELD = "document"
