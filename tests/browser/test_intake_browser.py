@@ -108,6 +108,9 @@ def test_tip_through_chromium_without_javascript(
         page.click("text=Español")  # the language switch: a plain link
         assert page.locator("html").get_attribute("lang") == "es"
         page.click("text=Escribir un reporte")
+        # Without JavaScript the page says the server will seal, and nothing else.
+        assert page.locator("[data-seal-path=server]").is_visible()
+        assert not page.locator("[data-seal-path=browser]").is_visible()
         page.fill("textarea[name=what_happened]", f"{ENGLISH}\n\n{SPANISH}")
         page.select_option("select[name=county]", "42091")
         page.fill("input[name=place]", PLACE)
@@ -123,6 +126,8 @@ def test_tip_through_chromium_without_javascript(
     finally:
         context.close()
     assert "Su frase de recibo" in receipt, receipt
+    assert "Este servidor cifró su reporte y sus archivos en cuanto llegaron" in receipt
+    assert "Su navegador cifró" not in receipt
     match = re.search(r'<p class="receipt__phrase" lang="en"><code>([a-z -]+)</code>', receipt)
     assert match, receipt
     phrase = match.group(1)
