@@ -82,6 +82,13 @@ def test_javascript_on_seals_in_the_browser(
             page.wait_for_selector("form[data-sealing=browser]")
             assert page.locator("[data-seal-path=browser]").is_visible()
             assert not page.locator("[data-seal-path=server]").is_visible()
+            # The server will not see the words, so the page checks them itself.
+            page.fill("textarea[name=what_happened]", "Too short")
+            page.click("button[type=submit]")
+            problem = page.locator("[data-seal-problem]")
+            problem.wait_for(state="visible")
+            assert "Escriba al menos 20 caracteres" in problem.inner_text()
+            assert b"POST" not in wire.sent()
             fill_form(page, list(files))
             with page.expect_navigation() as navigation:
                 page.click("button[type=submit]")
