@@ -53,6 +53,16 @@ function codePoints(text) {
 // Returns the name of the page's message to show, or null.
 export function problemWith(form, fields, files) {
   const limits = form.dataset
+  // The spam trap: a person who filled it is told to empty it, as on the server path.
+  const trap = form.elements.namedItem("leave_blank")
+  if (trap && trap.value.trim()) {
+    const field = trap.closest(".hp")
+    if (field) {
+      field.classList.remove("hp")
+      field.removeAttribute("aria-hidden")
+    }
+    return "honeypot"
+  }
   const text = fields.what_happened
   if (!text) return "required"
   if (codePoints(text) < Number(limits.sealMinLength)) return "short"

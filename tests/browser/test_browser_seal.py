@@ -88,6 +88,16 @@ def test_javascript_on_seals_in_the_browser(
             problem = page.locator("[data-seal-problem]")
             problem.wait_for(state="visible")
             assert "Escriba al menos 20 caracteres" in problem.inner_text()
+            # The spam trap is checked too, and shown to the person who filled it.
+            page.fill("textarea[name=what_happened]", TEXT)
+            page.evaluate("() => { document.querySelector('[name=leave_blank]').value = 'x' }")
+            page.click("button[type=submit]")
+            page.wait_for_function(
+                "() => document.querySelector('[data-seal-problem] p').textContent"
+                ".includes('Deje este campo vacío')"
+            )
+            assert page.locator("input[name=leave_blank]").is_visible()
+            page.fill("input[name=leave_blank]", "")
             assert b"POST" not in wire.sent()
             fill_form(page, list(files))
             with page.expect_navigation() as navigation:
