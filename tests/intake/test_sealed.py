@@ -314,3 +314,13 @@ def test_the_stored_document_reads_like_a_server_sealed_one(
     [tip] = tips(intake_app)
     text = decrypt(store_of(intake_app).read(tip.body_blob), [org_identity])
     assert json.loads(text)["fields"]["what_happened"] == GOOD_TEXT
+
+
+def test_the_receipt_phrase_works_as_on_the_server_path(
+    intake_client: FlaskClient, org: list[Recipient]
+) -> None:
+    page = post(intake_client, Submission(org)).get_data(as_text=True)
+    phrase = re.search(r'class="receipt__phrase" lang="en"><code>([a-z -]+)</code>', page)
+    assert phrase
+    response = intake_client.post("/return", data={"phrase": phrase.group(1)})
+    assert response.status_code == 303 and response.headers["Location"].endswith("/conversation")
