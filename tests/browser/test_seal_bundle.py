@@ -198,3 +198,56 @@ def test_the_page_builds_the_servers_tip_document(page: Any, text: str) -> None:
     )
     assert bytes(built) == expected
     assert json.loads(bytes(built))["fields"] == fields
+
+
+def test_the_form_seals_only_in_a_secure_context(browser: Any, intake_client: Any) -> None:
+    """The real form page with its real CSP: the script runs (allowed by hash) and
+    takes over in a secure context; elsewhere typage cannot work (no WebCrypto),
+    so the form stays on the server path and says so."""
+
+    def serve(route: Any) -> None:
+        path = "/" + route.request.url.split("/", 3)[3]
+        response = intake_client.get(path)
+        route.fulfill(
+            status=response.status_code, headers=dict(response.headers), body=response.get_data()
+        )
+
+    context = browser.new_context()
+    try:
+        blocked: list[str] = []
+        page = context.new_page()
+        page.on("console", lambda message: blocked.append(message.text))
+        for origin, secure in (("http://localhost", True), ("http://tipline.example", False)):
+            page.route(origin + "/**", serve)
+            page.goto(origin + "/tip")
+            page.wait_for_function("() => window.tiplineSeal !== undefined")
+            mode = page.evaluate("() => document.querySelector('form').dataset.sealing || null")
+            assert mode == ("browser" if secure else None), origin
+            assert page.locator("[data-seal-path=server]").is_visible() is not secure
+        assert [m for m in blocked if "Content Security Policy" in m] == []
+    finally:
+        context.close()
+
+
+def test_an_altered_script_does_not_run(browser: Any, intake_client: Any) -> None:
+    """Integrity and the page's CSP hash: one byte more and the browser refuses it."""
+
+    def serve(route: Any) -> None:
+        path = "/" + route.request.url.split("/", 3)[3]
+        response = intake_client.get(path)
+        body = response.get_data()
+        if path.endswith(".js"):
+            body += b"\nwindow.pwned = 1\n"
+        route.fulfill(status=response.status_code, headers=dict(response.headers), body=body)
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.route("http://localhost/**", serve)
+        page.goto("http://localhost/tip")
+        page.wait_for_load_state("load")
+        assert page.evaluate("() => [window.tiplineSeal, window.pwned]") == [None, None]
+        assert page.evaluate("() => document.querySelector('form').dataset.sealing") is None
+        assert page.locator("[data-seal-path=server]").is_visible()
+    finally:
+        context.close()
