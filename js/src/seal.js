@@ -204,15 +204,27 @@ function showProblem(form, name) {
   box.scrollIntoView()
 }
 
-// Another script on the form (the proof of work during a flood) marks the form
-// aria-busy="true" while it works and fires "tipline:ready" when done; its
-// results are hidden inputs, which post() copies.
-function ready(form) {
-  if (form.getAttribute("aria-busy") !== "true") return Promise.resolve()
-  return new Promise((resolve) => form.addEventListener("tipline:ready", resolve, { once: true }))
+// The proof of work during a flood (static/pow.js) also takes the form's
+// submit: it solves the challenge, adds a hidden "pow_solution" input and
+// calls form.submit(). That call would post the form's plaintext, so while
+// this script seals, form.submit() only says "the proof is ready"; the sealed
+// post then carries the challenge and the solution (post() copies every
+// hidden input). With no challenge on the page there is nothing to wait for.
+function proofOfWork(form) {
+  let done
+  const solved = new Promise((resolve) => {
+    done = resolve
+  })
+  form.submit = () => done()
+  return () => {
+    const asked = form.querySelector("input[name=pow_challenge]")
+    const answered = form.querySelector("input[name=pow_solution]")
+    return asked && !answered ? solved : Promise.resolve()
+  }
 }
 
 function start(form) {
+  const ready = proofOfWork(form)
   const language = form.ownerDocument.documentElement.lang || "en"
   const progress = form.ownerDocument.querySelector("[data-seal-progress] progress")
   const button = form.querySelector("button[type=submit]")
@@ -231,7 +243,7 @@ function start(form) {
       if (sealed.problem) {
         showProblem(form, sealed.problem)
       } else {
-        await ready(form)
+        await ready()
         post(form, sealed, language)
         return
       }

@@ -251,3 +251,68 @@ def test_an_altered_script_does_not_run(browser: Any, intake_client: Any) -> Non
         assert page.locator("[data-seal-path=server]").is_visible()
     finally:
         context.close()
+
+
+# What the flood's proof-of-work script does on the form: take the submit,
+# solve, add a hidden "pow_solution", call form.submit(). Installed before the
+# sealing script's listener (as soon as the form is parsed) or after it.
+FAKE_POW = """(first) => {
+  const install = (form) => form.addEventListener("submit", (event) => {
+    if (form.querySelector("input[name=pow_solution]")) return
+    event.preventDefault()
+    setTimeout(() => {
+      const answer = document.createElement("input")
+      answer.type = "hidden"; answer.name = "pow_solution"; answer.value = "4242"
+      form.appendChild(answer)
+      form.submit()
+    }, 300)
+  })
+  if (!first) return install(document.querySelector("form.tip-form"))
+  new MutationObserver((_m, observer) => {
+    const form = document.querySelector("form.tip-form")
+    if (form) { observer.disconnect(); install(form) }
+  }).observe(document, { childList: true, subtree: true })
+}"""
+
+
+@pytest.mark.parametrize("pow_first", [True, False], ids=["pow-listens-first", "pow-second"])
+def test_the_sealed_post_carries_the_proof_of_work(
+    browser: Any, intake_client: Any, pow_first: bool
+) -> None:
+    posts: list[tuple[str, bytes]] = []
+
+    def serve(route: Any) -> None:
+        request = route.request
+        path = "/" + request.url.split("/", 3)[3]
+        if request.method == "POST":
+            posts.append((path, request.post_data_buffer or b""))
+            route.fulfill(status=200, content_type="text/html", body="<p>received</p>")
+            return
+        response = intake_client.get(path)
+        body = response.get_data()
+        if path == "/tip":  # the challenge a flood would add to the form
+            body = body.replace(
+                b"</form>", b'<input type="hidden" name="pow_challenge" value="c.1.4"></form>'
+            )
+        route.fulfill(status=response.status_code, headers=dict(response.headers), body=body)
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        if pow_first:
+            page.add_init_script(f"({FAKE_POW})(true)")
+        page.route("http://localhost/**", serve)
+        page.goto("http://localhost/tip")
+        page.wait_for_selector("form[data-sealing=browser]")
+        if not pow_first:
+            page.evaluate(FAKE_POW, False)
+        page.fill("textarea[name=what_happened]", "Canary-Marmot-3310 saw the transfer at dawn.")
+        with page.expect_navigation():
+            page.click("button[type=submit]")
+    finally:
+        context.close()
+    assert [path for path, _body in posts] == ["/tip/sealed"]
+    body = posts[0][1]
+    assert b'name="pow_challenge"\r\n\r\nc.1.4\r\n' in body
+    assert b'name="pow_solution"\r\n\r\n4242\r\n' in body
+    assert b"Canary-Marmot-3310" not in body and b"age-encryption.org/v1" in body

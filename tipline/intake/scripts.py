@@ -28,7 +28,7 @@ STATIC_DIR = PACKAGE_DIR / "static"
 SCRIPTS_KEY = "tipline.intake.scripts"
 # The in-browser sealing bundle, built by js/build.mjs (its name carries the
 # js/package.json version; the licences note sits beside it).
-SEAL_SCRIPT = "seal/tipline-seal-1.0.0.js"
+SEAL_SCRIPT = "seal/tipline-seal-1.1.0.js"
 
 
 @dataclass(frozen=True)
