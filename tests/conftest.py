@@ -1,10 +1,17 @@
-"""Shared fixtures: keys, databases, both apps, their clients and a CLI runner.
+"""Shared fixtures: keys, databases, both apps, their clients, accounts, a CLI runner.
+
+Every fixture used by more than one test folder lives here; a folder's own
+conftest.py holds only what that folder uses, and no folder imports another's
+conftest (shared plain helpers are in tests/factories.py and tests/helpers.py).
 
 Every database test runs twice, on SQLite and on PostgreSQL (the latter only
 where ``TIPLINE_TEST_DATABASE_URL`` is set, as ``.ci/run`` does). The schema is
 created once per database; each test then runs inside a transaction that is
 rolled back, with the apps' sessions joined to it through SAVEPOINTs, so a
 view's ``commit()`` commits only the savepoint (Warehouse's pattern).
+
+Both apps and the ``blobs`` fixture use one blob folder (``BLOB_DIR``), so a
+tip sealed by a service test opens on the review app's tip page.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +30,13 @@ from flask.testing import FlaskClient
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from tipline.crypto import HybridIdentity
+from tests.review.factories import login, make_user
+from tipline.blobs import BlobStore
+from tipline.crypto import HybridIdentity, Recipient
 from tipline.db import get_db, make_engine
-from tipline.key_folder import generate_keys
-from tipline.models import Base
+from tipline.key_folder import generate_keys, load_recipients
+from tipline.models import Base, Tag, User
+from tipline.tips.tags import ensure_default_tags, list_tags
 
 PG_ENV = "TIPLINE_TEST_DATABASE_URL"
 TEST_PASSPHRASE = "correct horse battery staple organization"
@@ -206,6 +216,22 @@ def intake_app(base_config: dict[str, Any], db_connection: Connection, instance_
 
 
 @pytest.fixture
+def make_intake_app(
+    base_config: dict[str, Any], db_connection: Connection, instance_dir: Path
+) -> Callable[..., Flask]:
+    """Build an intake app with config overrides, joined to the test transaction."""
+
+    def build(**overrides: Any) -> Flask:
+        from tipline.intake import create_app
+
+        app = create_app({**base_config, **overrides})
+        bind_to_connection(app, db_connection)
+        return app
+
+    return build
+
+
+@pytest.fixture
 def intake_client(intake_app: Flask) -> FlaskClient:
     return intake_app.test_client()
 
@@ -228,3 +254,81 @@ def review_client(review_app: Flask) -> FlaskClient:
 @pytest.fixture
 def cli_runner() -> CliRunner:
     return CliRunner()
+
+
+# -- keys, blobs and tags that services and views share ----------------------
+
+
+@pytest.fixture
+def recipients(keys_dir: Path) -> list[Recipient]:
+    """The organization recipients, as the apps load them from the keys folder."""
+    return load_recipients(keys_dir)
+
+
+@pytest.fixture
+def blobs(base_config: dict[str, Any]) -> BlobStore:
+    """The blob store of both apps (``BLOB_DIR``): what a test seals here the apps open."""
+    return BlobStore(base_config["BLOB_DIR"])
+
+
+@pytest.fixture
+def default_tags(db_session: Session) -> dict[str, Tag]:
+    """The mission's default topic tags, by name."""
+    ensure_default_tags(db_session)
+    return {tag.name: tag for tag in list_tags(db_session)}
+
+
+# -- accounts: service actors, and users of each role signed in to the review app
+
+
+@pytest.fixture
+def actor(db_session: Session, base_config: dict[str, Any], org_identity: HybridIdentity) -> User:
+    """A reviewer who acts through the services (no app needed)."""
+    return make_user(db_session, base_config, org_identity, role="reviewer", username="lawyer-a")
+
+
+@pytest.fixture
+def colleague(
+    db_session: Session, base_config: dict[str, Any], org_identity: HybridIdentity
+) -> User:
+    """A second reviewer."""
+    return make_user(db_session, base_config, org_identity, role="reviewer", username="lawyer-b")
+
+
+@pytest.fixture
+def admin_user(db_session: Session, review_app: Flask, org_identity: HybridIdentity) -> User:
+    return make_user(db_session, review_app.config, org_identity, role="admin")
+
+
+@pytest.fixture
+def reviewer_user(db_session: Session, review_app: Flask, org_identity: HybridIdentity) -> User:
+    return make_user(db_session, review_app.config, org_identity, role="reviewer")
+
+
+@pytest.fixture
+def organizer_user(db_session: Session, review_app: Flask, org_identity: HybridIdentity) -> User:
+    return make_user(db_session, review_app.config, org_identity, role="organizer")
+
+
+@pytest.fixture
+def admin_client(review_app: Flask, admin_user: User) -> FlaskClient:
+    """Signed in through the real password + TOTP flow; the session holds the key."""
+    client = review_app.test_client()
+    login(client, admin_user)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(review_app: Flask, reviewer_user: User) -> FlaskClient:
+    """Signed in through the real password + TOTP flow; the session holds the key."""
+    client = review_app.test_client()
+    login(client, reviewer_user)
+    return client
+
+
+@pytest.fixture
+def organizer_client(review_app: Flask, organizer_user: User) -> FlaskClient:
+    """Signed in; organizers hold no key."""
+    client = review_app.test_client()
+    login(client, organizer_user)
+    return client

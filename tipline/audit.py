@@ -1,6 +1,9 @@
 """The audit log: record who did what to which object and when, hash-chained.
 
-Public API for every feature (views and services call it; it never commits)::
+Who writes it: the domain service that makes the change or the read, in
+the caller's transaction (e.g. tipline.tips.content.view_tip records
+``tip.view``); views and templates never do, so no caller can forget an
+event. It never commits::
 
     from tipline import audit
     audit.record(session, actor=user, action="tip.view", object_type="tip", object_id=tip.id)

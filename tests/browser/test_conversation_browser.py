@@ -31,7 +31,7 @@ from tests.browser.helpers import (
     sign_in_first_time,
     watch,
 )
-from tests.conversation.conftest import decode_flask_cookie
+from tests.helpers import decode_flask_cookie
 
 pytestmark = pytest.mark.browser
 

@@ -17,7 +17,7 @@ from tipline.blobs import BlobStore
 from tipline.cases.membership import set_tags
 from tipline.cases.service import add_note
 from tipline.crypto import HybridIdentity, Identity, Recipient
-from tipline.models import Base, Tip, User
+from tipline.models import AuditEvent, Base, Tip, User
 from tipline.search.engine import SearchResults, search
 from tipline.search.registry import Searchable, SearchContext, searchable, unregister
 from tipline.search.text import parse_query
@@ -36,7 +36,7 @@ def run(
     **kwargs: object,
 ) -> SearchResults:
     context = SearchContext(session=session, blobs=blobs, identities=[identity])
-    return search(context, parse_query(query), filters or InboxFilters(), user.id, **kwargs)  # type: ignore[arg-type]
+    return search(context, parse_query(query), filters or InboxFilters(), user, **kwargs)  # type: ignore[arg-type]
 
 
 def tip_ids(results: SearchResults) -> list[str]:
@@ -281,7 +281,13 @@ def test_nothing_is_stored_by_a_search(
 
     before = snapshot()
     run(db_session, blobs, org_identity, "norristown detencion", actor)
-    assert snapshot() == before
+    # Only the record that a search ran (never what was searched for).
+    counts, blob_ids = before
+    expected = {**counts, "audit_events": counts["audit_events"] + 1, "audit_head": 1}
+    assert snapshot() == (expected, blob_ids)
+    event = db_session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+    assert event is not None
+    assert (event.action, event.actor_id, event.object_id) == ("search", actor.id, None)
 
 
 def test_tip_loader_works_with_or_without_loaded_rows(

@@ -28,11 +28,11 @@ def audit_rows(session: Session, user: User) -> list[AuditEvent]:
 
 
 @pytest.fixture
-def two_tips(db_session: Session, app_blobs: BlobStore, recipients: list[Recipient]) -> list[Tip]:
+def two_tips(db_session: Session, blobs: BlobStore, recipients: list[Recipient]) -> list[Tip]:
     return [
         sealed_tip(
             db_session,
-            app_blobs,
+            blobs,
             recipients,
             "El señor Pérez fue detenido en NORRISTOWN.",
             county_fips=MONTGOMERY,
@@ -40,7 +40,7 @@ def two_tips(db_session: Session, app_blobs: BlobStore, recipients: list[Recipie
         ),
         sealed_tip(
             db_session,
-            app_blobs,
+            blobs,
             recipients,
             "Perez was seen in Norristown again.",
             hour=1,
@@ -117,10 +117,10 @@ def test_bad_queries_get_a_clear_message(
 def test_hostile_queries_are_inert(
     reviewer_client: FlaskClient,
     db_session: Session,
-    app_blobs: BlobStore,
+    blobs: BlobStore,
     recipients: list[Recipient],
 ) -> None:
-    tip = sealed_tip(db_session, app_blobs, recipients, "he wrote <script>alert(1)</script> (.*)")
+    tip = sealed_tip(db_session, blobs, recipients, "he wrote <script>alert(1)</script> (.*)")
     text = page(reviewer_client.post("/search", data={"q": "<script>"}))
     assert f'data-tip="{tip.id}"' in text
     assert "<script>alert" not in text and "&lt;script&gt;" in text

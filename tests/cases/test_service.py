@@ -199,7 +199,7 @@ def test_topics_can_be_set_but_retired_ones_not_added(
     handoff, raid = tag(db_session, "release-time handoff"), tag(db_session, "home raid")
     assert set_tags(db_session, case, [handoff.id, raid.id], actor=actor).changed
     assert sorted(case_tag_ids(db_session, case)) == sorted([handoff.id, raid.id])
-    set_retired(db_session, raid, True)
+    set_retired(db_session, raid, True, actor=actor)
     assert set_tags(db_session, case, [handoff.id, raid.id], actor=actor).changed is False
     set_tags(db_session, case, [handoff.id], actor=actor)
     with pytest.raises(CaseInputError, match="retired"):

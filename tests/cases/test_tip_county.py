@@ -128,10 +128,10 @@ def test_the_tip_page_correction_updates_the_case(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    app_blobs: BlobStore,
+    blobs: BlobStore,
     recipients: list[Recipient],
 ) -> None:
-    tip = sealed_tip(db_session, app_blobs, recipients, "Handoff at the jail", county_fips=BUCKS)
+    tip = sealed_tip(db_session, blobs, recipients, "Handoff at the jail", county_fips=BUCKS)
     case = new_case(db_session, reviewer_user, recipients, [tip])
     response = reviewer_client.post(f"/tips/{tip.id}/county", data={"county": PHILADELPHIA})
     assert response.status_code == 302

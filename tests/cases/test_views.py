@@ -40,11 +40,11 @@ def test_create_a_case_from_tips(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    app_blobs: BlobStore,
+    blobs: BlobStore,
     recipients: list[Recipient],
     org_identity: Identity,
 ) -> None:
-    first, second = make_tips(db_session, app_blobs, recipients)
+    first, second = make_tips(db_session, blobs, recipients)
     form = reviewer_client.get(f"/cases/new?tip={first.id}")
     assert form.status_code == 200 and first.id in page(form)
     response = reviewer_client.post(
@@ -92,10 +92,10 @@ def test_case_actions_change_and_audit(
     reviewer_user: User,
     admin_user: User,
     db_session: Session,
-    app_blobs: BlobStore,
+    blobs: BlobStore,
     recipients: list[Recipient],
 ) -> None:
-    first, second = make_tips(db_session, app_blobs, recipients)
+    first, second = make_tips(db_session, blobs, recipients)
     case = new_case(db_session, reviewer_user, recipients, [first])
     handoff = tag(db_session, "release-time handoff")
     base = f"/cases/{case.id}"
@@ -146,10 +146,10 @@ def test_hostile_text_never_renders_as_markup(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    app_blobs: BlobStore,
+    blobs: BlobStore,
     recipients: list[Recipient],
 ) -> None:
-    tip = sealed_tip(db_session, app_blobs, recipients, "<script>alert('tip')</script>")
+    tip = sealed_tip(db_session, blobs, recipients, "<script>alert('tip')</script>")
     case = new_case(
         db_session,
         reviewer_user,
@@ -172,21 +172,21 @@ def test_case_list_filters(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    app_blobs: BlobStore,
+    blobs: BlobStore,
     recipients: list[Recipient],
 ) -> None:
     a = new_case(
         db_session,
         reviewer_user,
         recipients,
-        [sealed_tip(db_session, app_blobs, recipients, "one", county_fips=MONTGOMERY)],
+        [sealed_tip(db_session, blobs, recipients, "one", county_fips=MONTGOMERY)],
         title="Montgomery handoffs",
     )
     b = new_case(
         db_session,
         reviewer_user,
         recipients,
-        [sealed_tip(db_session, app_blobs, recipients, "two", county_fips=BUCKS)],
+        [sealed_tip(db_session, blobs, recipients, "two", county_fips=BUCKS)],
         title="Bucks raids",
     )
     b.status = "closed"
@@ -206,11 +206,11 @@ def test_tip_page_panel_adds_to_a_case_and_suggests(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    app_blobs: BlobStore,
+    blobs: BlobStore,
     recipients: list[Recipient],
 ) -> None:
-    tip = sealed_tip(db_session, app_blobs, recipients, "Handoff at the jail", county_fips=BUCKS)
-    sibling = sealed_tip(db_session, app_blobs, recipients, "Another", hour=2, county_fips=BUCKS)
+    tip = sealed_tip(db_session, blobs, recipients, "Handoff at the jail", county_fips=BUCKS)
+    sibling = sealed_tip(db_session, blobs, recipients, "Another", hour=2, county_fips=BUCKS)
     case = new_case(db_session, reviewer_user, recipients, [sibling], title="Bucks handoffs")
     text = page(reviewer_client.get(f"/tips/{tip.id}"))
     assert "New case from this tip" in text and f"/cases/new?tip={tip.id}" in text
@@ -231,11 +231,11 @@ def test_inbox_filters_by_case(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    app_blobs: BlobStore,
+    blobs: BlobStore,
     recipients: list[Recipient],
 ) -> None:
-    inside = sealed_tip(db_session, app_blobs, recipients, "inside the case")
-    outside = sealed_tip(db_session, app_blobs, recipients, "outside the case", hour=1)
+    inside = sealed_tip(db_session, blobs, recipients, "inside the case")
+    outside = sealed_tip(db_session, blobs, recipients, "outside the case", hour=1)
     case = new_case(db_session, reviewer_user, recipients, [inside], title="Filter me")
     text = page(reviewer_client.get(f"/?case={case.id}"))
     assert f'data-tip="{inside.id}"' in text and f'data-tip="{outside.id}"' not in text
@@ -250,10 +250,10 @@ def test_organizers_reach_nothing(
     organizer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    app_blobs: BlobStore,
+    blobs: BlobStore,
     recipients: list[Recipient],
 ) -> None:
-    tip = sealed_tip(db_session, app_blobs, recipients, "x")
+    tip = sealed_tip(db_session, blobs, recipients, "x")
     case = new_case(db_session, reviewer_user, recipients, [tip])
     assert organizer_client.get(f"/cases/{case.id}").status_code == 403
     assert (
@@ -286,10 +286,10 @@ def test_edit_page_is_filled_with_the_current_details(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    app_blobs: BlobStore,
+    blobs: BlobStore,
     recipients: list[Recipient],
 ) -> None:
-    tip = sealed_tip(db_session, app_blobs, recipients, "x")
+    tip = sealed_tip(db_session, blobs, recipients, "x")
     case = new_case(
         db_session,
         reviewer_user,

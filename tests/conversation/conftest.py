@@ -7,10 +7,7 @@ signed into on the intake and replied to on the review side in one test.
 
 from __future__ import annotations
 
-import base64
-import json
 import re
-import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,18 +18,12 @@ from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
 from tests.factories import TEST_PEPPER, make_tip
-from tests.intake.conftest import make_intake_app
-from tests.review.conftest import reviewer_client, reviewer_user
 from tests.review.factories import make_user
 from tipline.blobs import BlobStore
 from tipline.conversation.source_sessions import SourceSettings
 from tipline.crypto import HybridIdentity, Recipient
 from tipline.models import Tip, User
 from tipline.receipt_phrases import derive_source_keys
-from tipline.web import BLOBS_KEY
-
-# Fixtures of the intake and review tests, used here too.
-__all__ = ["make_intake_app", "reviewer_client", "reviewer_user"]
 
 HOSTILE = (
     "<script>alert('x')</script>",
@@ -55,19 +46,8 @@ class SourceTip:
 
 
 @pytest.fixture
-def blobs(intake_app: Flask) -> BlobStore:
-    store: BlobStore = intake_app.extensions[BLOBS_KEY]
-    return store
-
-
-@pytest.fixture
-def org_recipients(org_identity: HybridIdentity) -> list[Recipient]:
-    return [org_identity.recipient()]
-
-
-@pytest.fixture
-def source_tip(db_session: Session, blobs: BlobStore, org_recipients: list[Recipient]) -> SourceTip:
-    tip, phrase = make_tip(db_session, blobs, org_recipients)
+def source_tip(db_session: Session, blobs: BlobStore, recipients: list[Recipient]) -> SourceTip:
+    tip, phrase = make_tip(db_session, blobs, recipients)
     return SourceTip(tip, phrase)
 
 
@@ -95,21 +75,6 @@ def source_client(intake_app: Flask, source_tip: SourceTip) -> FlaskClient:
     assert response.status_code == 303, response.get_data(as_text=True)
     assert response.headers["Location"].endswith("/conversation")
     return client
-
-
-def decode_flask_cookie(value: str) -> dict[str, Any]:
-    """The payload of a Flask session cookie, without checking its signature.
-
-    itsdangerous: ``[.]base64(payload).timestamp.signature``; a leading dot
-    means the payload is zlib-compressed.
-    """
-    compressed = value.startswith(".")
-    payload = value.lstrip(".").split(".")[0]
-    raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
-    if compressed:
-        raw = zlib.decompress(raw)
-    data: dict[str, Any] = json.loads(raw)
-    return data
 
 
 def set_cookies(response: TestResponse) -> list[tuple[str, str]]:

@@ -19,7 +19,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tests.conversation.conftest import SourceTip, decode_flask_cookie, set_cookies, sign_in
+from tests.conversation.conftest import SourceTip, set_cookies, sign_in
+from tests.helpers import decode_flask_cookie
 from tipline.blobs import BlobStore
 from tipline.conversation.messages import post_reply
 from tipline.conversation.source_sessions import COOKIE_KEY, COOKIE_SID, SourceToken, open_identity
@@ -61,9 +62,9 @@ def test_no_cookie_of_a_visit_holds_the_phrase_or_a_key(
     db_session: Session,
     blobs: BlobStore,
     reviewer: User,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
 ) -> None:
-    post_reply(db_session, blobs, source_tip.tip, reviewer, "hello", org_recipients)
+    post_reply(db_session, blobs, source_tip.tip, reviewer, "hello", recipients)
     cookies = visit(intake_app.test_client(), source_tip.phrase)
     assert {name for name, _ in cookies} == {COOKIE}
     keys = derive_source_keys(source_tip.phrase, intake_app.config["PHRASE_PEPPER"], 4)
@@ -95,10 +96,10 @@ def test_the_cookie_key_alone_opens_nothing(
     db_session: Session,
     blobs: BlobStore,
     reviewer: User,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     org_identity: HybridIdentity,
 ) -> None:
-    reply = post_reply(db_session, blobs, source_tip.tip, reviewer, "secret reply", org_recipients)
+    reply = post_reply(db_session, blobs, source_tip.tip, reviewer, "secret reply", recipients)
     sealed_reply = blobs.read(reply.message.body_blob)
     client = intake_app.test_client()
     response = sign_in(client, source_tip.phrase)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from tests.conversation.conftest import SourceTip
 from tests.factories import make_tip
-from tests.intake.conftest import distinctive
+from tests.helpers import distinctive
 from tipline.blobs import BlobStore
 from tipline.conversation import (
     EmptyMessageError,
@@ -19,18 +19,17 @@ from tipline.conversation import (
     TooManyMessagesError,
 )
 from tipline.conversation import messages as messages_module
+from tipline.conversation.markers import (
+    mark_seen_by_organization,
+    mark_seen_by_source,
+    unread_by_organization,
+)
 from tipline.conversation.messages import (
     MAX_TEXT_CHARS,
     post_reply,
     post_source_message,
 )
-from tipline.conversation.reading import (
-    list_conversation,
-    mark_seen_by_organization,
-    mark_seen_by_source,
-    open_message,
-    unread_by_organization,
-)
+from tipline.conversation.reading import list_conversation, open_message
 from tipline.crypto import HybridIdentity, NoIdentityError, Recipient, decrypt
 from tipline.documents import DocumentError
 from tipline.models import Attachment, Message, User
@@ -62,14 +61,14 @@ def source_says(
 def test_conversation_is_in_order_whatever_the_timestamps(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     org_identity: HybridIdentity,
     source_tip: SourceTip,
     reviewer: User,
 ) -> None:
-    first = source_says(db_session, blobs, org_recipients, source_tip, "uno")
-    reply = post_reply(db_session, blobs, source_tip.tip, reviewer, "two", org_recipients).message
-    third = source_says(db_session, blobs, org_recipients, source_tip, "tres")
+    first = source_says(db_session, blobs, recipients, source_tip, "uno")
+    reply = post_reply(db_session, blobs, source_tip.tip, reviewer, "two", recipients).message
+    third = source_says(db_session, blobs, recipients, source_tip, "tres")
     # A source's message carries only its hour, so it can look older than the
     # reply before it: order must come from the sequence, not the clock.
     assert third.sent_at <= reply.sent_at
@@ -85,26 +84,24 @@ def test_conversation_is_in_order_whatever_the_timestamps(
 def test_each_tip_has_its_own_sequence(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     source_tip: SourceTip,
     reviewer: User,
 ) -> None:
-    other, _ = make_tip(db_session, blobs, org_recipients)
-    source_says(db_session, blobs, org_recipients, source_tip, "a")
-    assert post_reply(db_session, blobs, other, reviewer, "b", org_recipients).message.seq == 1
+    other, _ = make_tip(db_session, blobs, recipients)
+    source_says(db_session, blobs, recipients, source_tip, "a")
+    assert post_reply(db_session, blobs, other, reviewer, "b", recipients).message.seq == 1
 
 
 def test_reply_is_sealed_to_the_source_and_the_organization_only(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     org_identity: HybridIdentity,
     source_tip: SourceTip,
     reviewer: User,
 ) -> None:
-    reply = post_reply(
-        db_session, blobs, source_tip.tip, reviewer, "Call us", org_recipients
-    ).message
+    reply = post_reply(db_session, blobs, source_tip.tip, reviewer, "Call us", recipients).message
     sealed = blobs.read(reply.body_blob)
     assert b"Call us" not in sealed
     # The identity derived from the phrase opens it, and so does the organization's.
@@ -112,7 +109,7 @@ def test_reply_is_sealed_to_the_source_and_the_organization_only(
         assert open_message(blobs, reply, identity).fields["text"] == "Call us"
     assert b'"kind": "reply"' in decrypt(sealed, [source_tip.identity])
     # Nobody else: not another tip's source, not a random key.
-    _, other_phrase = make_tip(db_session, blobs, org_recipients)
+    _, other_phrase = make_tip(db_session, blobs, recipients)
     other = SourceTip(source_tip.tip, other_phrase).identity
     for stranger in (other, HybridIdentity.generate()):
         with pytest.raises(NoIdentityError):
@@ -122,13 +119,13 @@ def test_reply_is_sealed_to_the_source_and_the_organization_only(
 def test_source_message_opens_with_both_and_files_with_the_organization_only(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     org_identity: HybridIdentity,
     source_tip: SourceTip,
 ) -> None:
     data = distinctive("follow-up", 200_000)
     message = source_says(
-        db_session, blobs, org_recipients, source_tip, "Más detalles", [("lista.txt", data)]
+        db_session, blobs, recipients, source_tip, "Más detalles", [("lista.txt", data)]
     )
     for identity in (source_tip.identity, org_identity):
         document = open_message(blobs, message, identity)
@@ -152,14 +149,12 @@ def test_source_message_opens_with_both_and_files_with_the_organization_only(
 def test_file_only_message_and_positions_continue(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     org_identity: HybridIdentity,
 ) -> None:
-    tip, phrase = make_tip(
-        db_session, blobs, org_recipients, files=[("a.pdf", b"a"), ("b.pdf", b"b")]
-    )
+    tip, phrase = make_tip(db_session, blobs, recipients, files=[("a.pdf", b"a"), ("b.pdf", b"b")])
     message = source_says(
-        db_session, blobs, org_recipients, SourceTip(tip, phrase), "", [("c.pdf", b"c")]
+        db_session, blobs, recipients, SourceTip(tip, phrase), "", [("c.pdf", b"c")]
     )
     [entry] = list_conversation(db_session, blobs, tip, org_identity)
     assert entry.text == ""
@@ -170,14 +165,14 @@ def test_file_only_message_and_positions_continue(
 def test_unread_markers_on_both_sides(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     org_identity: HybridIdentity,
     source_tip: SourceTip,
     reviewer: User,
 ) -> None:
     tip = source_tip.tip
-    source_says(db_session, blobs, org_recipients, source_tip, "first")
-    source_says(db_session, blobs, org_recipients, source_tip, "second")
+    source_says(db_session, blobs, recipients, source_tip, "first")
+    source_says(db_session, blobs, recipients, source_tip, "second")
     assert unread_by_organization(db_session, [tip.id, "0" * 32]) == {tip.id: 2}
     entries = list_conversation(db_session, blobs, tip, org_identity)
     assert [e.new_for_organization for e in entries] == [True, True]
@@ -187,7 +182,7 @@ def test_unread_markers_on_both_sides(
     assert mark_seen_by_organization(db_session, tip) == 0
     assert unread_by_organization(db_session, [tip.id]) == {}
 
-    post_reply(db_session, blobs, tip, reviewer, "reply", org_recipients)
+    post_reply(db_session, blobs, tip, reviewer, "reply", recipients)
     before = list_conversation(db_session, blobs, tip, source_tip.identity)
     assert [e.new_for_source for e in before] == [False, False, True]
     assert before[2].new_for_organization is False
@@ -201,54 +196,54 @@ def test_unread_markers_on_both_sides(
 def test_refused_messages(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     source_tip: SourceTip,
     reviewer: User,
 ) -> None:
     with pytest.raises(EmptyMessageError):
-        source_says(db_session, blobs, org_recipients, source_tip, "   \n ")
+        source_says(db_session, blobs, recipients, source_tip, "   \n ")
     with pytest.raises(EmptyMessageError):
-        post_reply(db_session, blobs, source_tip.tip, reviewer, " ", org_recipients)
+        post_reply(db_session, blobs, source_tip.tip, reviewer, " ", recipients)
     with pytest.raises(MessageTooLongError):
         post_reply(
-            db_session, blobs, source_tip.tip, reviewer, "x" * (MAX_TEXT_CHARS + 1), org_recipients
+            db_session, blobs, source_tip.tip, reviewer, "x" * (MAX_TEXT_CHARS + 1), recipients
         )
-    placeholder = make_tip(db_session, blobs, org_recipients)[0]
+    placeholder = make_tip(db_session, blobs, recipients)[0]
     placeholder.source_recipient = "placeholder"
     with pytest.raises(NoReplyKeyError):
-        post_reply(db_session, blobs, placeholder, reviewer, "hello", org_recipients)
+        post_reply(db_session, blobs, placeholder, reviewer, "hello", recipients)
     assert db_session.scalars(select(Message)).all() == []
 
 
 def test_hourly_quota_per_tip(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     source_tip: SourceTip,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(messages_module, "SOURCE_MESSAGES_PER_HOUR", 2)
-    source_says(db_session, blobs, org_recipients, source_tip, "1")
-    source_says(db_session, blobs, org_recipients, source_tip, "2")
+    source_says(db_session, blobs, recipients, source_tip, "1")
+    source_says(db_session, blobs, recipients, source_tip, "2")
     with pytest.raises(TooManyMessagesError):
-        source_says(db_session, blobs, org_recipients, source_tip, "3")
+        source_says(db_session, blobs, recipients, source_tip, "3")
     # Last hour's messages do not count against this hour.
     for message in db_session.scalars(select(Message)):
         message.sent_at -= timedelta(hours=1)
-    source_says(db_session, blobs, org_recipients, source_tip, "3")
+    source_says(db_session, blobs, recipients, source_tip, "3")
 
 
 def test_unopenable_or_swapped_bodies_are_listed_as_gaps(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     org_identity: HybridIdentity,
     source_tip: SourceTip,
     reviewer: User,
 ) -> None:
-    missing = source_says(db_session, blobs, org_recipients, source_tip, "gone")
+    missing = source_says(db_session, blobs, recipients, source_tip, "gone")
     blobs.delete(missing.body_blob)
-    swapped = post_reply(db_session, blobs, source_tip.tip, reviewer, "x", org_recipients).message
+    swapped = post_reply(db_session, blobs, source_tip.tip, reviewer, "x", recipients).message
     swapped.body_blob = source_tip.tip.body_blob  # the tip document, not a reply
     with pytest.raises(DocumentError):
         open_message(blobs, swapped, org_identity)

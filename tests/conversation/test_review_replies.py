@@ -45,23 +45,20 @@ def body(response: object) -> str:
 def test_tip_page_shows_the_whole_conversation_with_markers(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     source_tip: SourceTip,
     reviewer: User,
     reviewer_client: FlaskClient,
 ) -> None:
-    source_writes(db_session, blobs, org_recipients, source_tip, "More: it was a Tuesday.")
-    post_reply(
-        db_session, blobs, source_tip.tip, reviewer, "Thank you, which jail?", org_recipients
-    )
-    source_writes(
-        db_session, blobs, org_recipients, source_tip, "Bucks.", (("log.pdf", b"%PDF log"),)
-    )
+    source_writes(db_session, blobs, recipients, source_tip, "More: it was a Tuesday.")
+    post_reply(db_session, blobs, source_tip.tip, reviewer, "Thank you, which jail?", recipients)
+    source_writes(db_session, blobs, recipients, source_tip, "Bucks.", (("log.pdf", b"%PDF log"),))
     page = body(reviewer_client.get(f"/tips/{source_tip.tip.id}"))
     section = page[page.index('id="conversation"') :]
     assert section.index("More: it was a Tuesday.") < section.index("Thank you, which jail?")
     assert section.index("Thank you, which jail?") < section.index("Bucks.")
-    assert "2 new from the source" in section
+    # Replying is reading (the reply service marks what came before it read).
+    assert "1 new from the source" in section
     assert "not yet read by the source" in section and reviewer.username in section
     assert "(hour only)" in section
     assert "log.pdf" in section and "/messages/" in section
@@ -73,13 +70,13 @@ def test_tip_page_shows_the_whole_conversation_with_markers(
 def test_reply_is_sealed_saved_audited_and_marks_the_source_read(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     org_identity: HybridIdentity,
     source_tip: SourceTip,
     reviewer_user: User,
     reviewer_client: FlaskClient,
 ) -> None:
-    source_writes(db_session, blobs, org_recipients, source_tip, "hello?")
+    source_writes(db_session, blobs, recipients, source_tip, "hello?")
     tip_id = source_tip.tip.id
     response = reviewer_client.post(f"/tips/{tip_id}/replies", data={"body": "We got it."})
     assert response.status_code == 302
@@ -121,7 +118,7 @@ def test_failed_reply_leaves_no_blob(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("audit log unavailable")
 
-    monkeypatch.setattr("tipline.review.replies.audit.record", explode)
+    monkeypatch.setattr("tipline.conversation.messages.audit.record", explode)
     with pytest.raises(RuntimeError):
         reviewer_client.post(f"/tips/{source_tip.tip.id}/replies", data={"body": "lost"})
     assert set(blobs.ids()) == before
@@ -131,11 +128,11 @@ def test_failed_reply_leaves_no_blob(
 def test_mark_read_clears_the_marker_everywhere(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     source_tip: SourceTip,
     reviewer_client: FlaskClient,
 ) -> None:
-    source_writes(db_session, blobs, org_recipients, source_tip, "news")
+    source_writes(db_session, blobs, recipients, source_tip, "news")
     inbox = body(reviewer_client.get("/"))
     assert "new message from the source" in inbox
     response = reviewer_client.post(f"/tips/{source_tip.tip.id}/conversation/read")
@@ -150,13 +147,13 @@ def test_mark_read_clears_the_marker_everywhere(
 def test_reviewer_sees_when_the_source_has_read_a_reply(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     source_tip: SourceTip,
     reviewer: User,
     reviewer_client: FlaskClient,
     source_client: FlaskClient,
 ) -> None:
-    post_reply(db_session, blobs, source_tip.tip, reviewer, "Are you safe?", org_recipients)
+    post_reply(db_session, blobs, source_tip.tip, reviewer, "Are you safe?", recipients)
     url = f"/tips/{source_tip.tip.id}"
     assert "not yet read by the source" in body(reviewer_client.get(url))
     assert "Are you safe?" in body(source_client.get("/conversation"))
@@ -167,13 +164,13 @@ def test_reviewer_sees_when_the_source_has_read_a_reply(
 def test_download_of_a_follow_up_file(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     source_tip: SourceTip,
     reviewer_client: FlaskClient,
 ) -> None:
     data = b"%PDF-1.4 release log " * 4000  # more than one 64 KiB chunk
     message = source_writes(
-        db_session, blobs, org_recipients, source_tip, "", (("release log.pdf", data),)
+        db_session, blobs, recipients, source_tip, "", (("release log.pdf", data),)
     )
     attachment = db_session.scalars(
         select(Attachment).where(Attachment.message_id == message.id)
@@ -187,7 +184,7 @@ def test_download_of_a_follow_up_file(
     assert response.headers["Content-Security-Policy"].startswith("default-src 'none'; sandbox")
     assert actions(db_session)[-1] == "message.download"
     # Ids that do not belong together are not found.
-    other_tip, _ = make_tip(db_session, blobs, org_recipients, files=[("own.pdf", b"own")])
+    other_tip, _ = make_tip(db_session, blobs, recipients, files=[("own.pdf", b"own")])
     own = other_tip.attachments[0]
     for wrong in (
         f"/tips/{other_tip.id}/messages/{message.id}/files/{attachment.id}",
@@ -200,7 +197,7 @@ def test_download_of_a_follow_up_file(
 def test_hostile_text_and_names_are_inert_on_the_tip_page(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     source_tip: SourceTip,
     reviewer_client: FlaskClient,
 ) -> None:
@@ -208,7 +205,7 @@ def test_hostile_text_and_names_are_inert_on_the_tip_page(
     source_writes(
         db_session,
         blobs,
-        org_recipients,
+        recipients,
         source_tip,
         "\n".join([*HOSTILE, "\u202eevil"]),
         ((hostile_name, b"x"),),
@@ -225,10 +222,10 @@ def test_hostile_text_and_names_are_inert_on_the_tip_page(
 def test_tip_without_a_reply_key_offers_no_reply(
     db_session: Session,
     blobs: BlobStore,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     reviewer_client: FlaskClient,
 ) -> None:
-    tip, _ = make_tip(db_session, blobs, org_recipients)
+    tip, _ = make_tip(db_session, blobs, recipients)
     tip.source_recipient = "placeholder"
     db_session.flush()
     page = body(reviewer_client.get(f"/tips/{tip.id}"))

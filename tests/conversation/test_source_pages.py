@@ -49,7 +49,7 @@ def test_source_reads_replies_marked_new_once(
     blobs: BlobStore,
     source_tip: SourceTip,
     reviewer: User,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     source_client: FlaskClient,
 ) -> None:
     reply(
@@ -57,7 +57,7 @@ def test_source_reads_replies_marked_new_once(
         blobs,
         source_tip,
         reviewer,
-        org_recipients,
+        recipients,
         "We read your tip.\nCan you say which night?",
     )
     first = page(source_client.get("/conversation"))
@@ -250,10 +250,10 @@ def test_hostile_reply_is_inert_text_for_the_source(
     blobs: BlobStore,
     source_tip: SourceTip,
     reviewer: User,
-    org_recipients: list[Recipient],
+    recipients: list[Recipient],
     source_client: FlaskClient,
 ) -> None:
-    reply(db_session, blobs, source_tip, reviewer, org_recipients, "\n".join(HOSTILE))
+    reply(db_session, blobs, source_tip, reviewer, recipients, "\n".join(HOSTILE))
     source_client.post("/conversation/message", data={"body": HOSTILE[1]})
     text = page(source_client.get("/conversation"))
     for payload in HOSTILE:

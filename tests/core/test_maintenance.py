@@ -26,7 +26,6 @@ from tipline import audit
 from tipline.blobs import BlobStore
 from tipline.cli import cli
 from tipline.config import DEFAULTS
-from tipline.key_folder import load_recipients
 from tipline.maintenance import (
     check_instance,
     find_stale_blobs,
@@ -43,11 +42,6 @@ OLD_HOURS = 48
 @pytest.fixture
 def store(base_config: dict[str, Any]) -> BlobStore:
     return BlobStore(base_config["BLOB_DIR"])
-
-
-@pytest.fixture
-def recipients(keys_dir: Path) -> list[Any]:
-    return list(load_recipients(keys_dir))
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tests.cases.factories import new_case, sealed_tip
+from tests.cases.factories import new_case, sealed_tip, tag
 from tests.exports_web.factories import approved_summary, draft_summary
 from tests.review.factories import login
 from tests.review.tip_factories import plain_tip
@@ -23,7 +23,6 @@ from tipline.blobs import BlobStore
 from tipline.crypto import Identity, Recipient
 from tipline.export.rendering.formats import COLUMNS, read_csv, read_json
 from tipline.models import AuditEvent, Case, Summary, Tip, User
-from tipline.tips.tags import create_tag
 
 TIP_TEXT = "Words only the source and the lawyers may read: Quetzal-8812."
 SHARED = "A release-time handoff at the Montgomery jail; call [phone]."
@@ -39,15 +38,15 @@ class Data:
 @pytest.fixture
 def data(
     db_session: Session,
-    app_blobs: BlobStore,
+    blobs: BlobStore,
     recipients: list[Recipient],
     actor: User,
     org_identity: Identity,
 ) -> Data:
-    topic = create_tag(db_session, "release-time handoff")
+    topic = tag(db_session, "release-time handoff")
     tip = sealed_tip(
         db_session,
-        app_blobs,
+        blobs,
         recipients,
         TIP_TEXT,
         hour=datetime(2025, 3, 4, 15),
@@ -56,7 +55,7 @@ def data(
     )
     other = sealed_tip(
         db_session,
-        app_blobs,
+        blobs,
         recipients,
         TIP_TEXT,
         hour=datetime(2025, 4, 2, 9),

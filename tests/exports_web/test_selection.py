@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
-from tests.cases.factories import new_case, sealed_tip
+from tests.cases.factories import new_case, sealed_tip, tag
 from tests.exports_web.factories import approved_summary, draft_summary
 from tests.review.tip_factories import plain_tip
 from tipline.blobs import BlobStore
@@ -24,7 +24,6 @@ from tipline.export.summaries.selection import (
     tip_facts,
 )
 from tipline.models import Case, Summary, Tag, User, case_counties, case_tags
-from tipline.tips.tags import create_tag
 
 STATES = ("PA",)
 MONTGOMERY, BERKS = "42091", "42011"
@@ -50,8 +49,8 @@ def world(
     actor: User,
     org_identity: Identity,
 ) -> World:
-    topic = create_tag(db_session, "release-time handoff")
-    other_topic = create_tag(db_session, "home raid; night")
+    topic = tag(db_session, "release-time handoff")
+    other_topic = tag(db_session, "home raid; night")
     march = sealed_tip(
         db_session,
         blobs,

@@ -20,8 +20,8 @@ DECISION = re.compile(r'name="(decision-[^"]+)" value="redact"')
 
 
 @pytest.fixture
-def page_tip(db_session: Session, app_blobs: BlobStore, recipients: list[Recipient]) -> Tip:
-    return sealed_tip(db_session, app_blobs, recipients, "The source's own words, sealed.")
+def page_tip(db_session: Session, blobs: BlobStore, recipients: list[Recipient]) -> Tip:
+    return sealed_tip(db_session, blobs, recipients, "The source's own words, sealed.")
 
 
 @pytest.fixture

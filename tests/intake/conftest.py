@@ -1,45 +1,19 @@
-"""Fixtures for the intake tests: app variants, the blob store, form data."""
+"""Helpers for the intake tests: form data, multipart bodies, what was stored."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import pytest
 from flask import Flask
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 
-from tests.conftest import bind_to_connection
 from tipline.blobs import BlobStore
 from tipline.db import get_db
 from tipline.models import Tip
 from tipline.web import BLOBS_KEY
 
 GOOD_TEXT = "A guard at the county jail told ICE when a man would be released from custody."
-
-
-@pytest.fixture
-def make_intake_app(
-    base_config: dict[str, Any], db_connection: Connection, instance_dir: Path
-) -> Callable[..., Flask]:
-    """Build an intake app with config overrides, joined to the test transaction."""
-
-    def build(**overrides: Any) -> Flask:
-        from tipline.intake import create_app
-
-        app = create_app({**base_config, **overrides})
-        bind_to_connection(app, db_connection)
-        return app
-
-    return build
-
-
-@pytest.fixture
-def blobs(intake_app: Flask) -> BlobStore:
-    store: BlobStore = intake_app.extensions[BLOBS_KEY]
-    return store
 
 
 def tip_data(**overrides: Any) -> dict[str, Any]:
@@ -82,16 +56,6 @@ def multipart(
         )
     boundary, body = encode_multipart(values)
     return body, f"multipart/form-data; boundary={boundary}"
-
-
-def distinctive(label: str, size: int) -> bytes:
-    """``size`` bytes that are easy to find again: a label repeated with a counter."""
-    out = bytearray()
-    counter = 0
-    while len(out) < size:
-        out += f"<{label}:{counter:08d}>".encode()
-        counter += 1
-    return bytes(out[:size])
 
 
 def store_of(app: Flask) -> BlobStore:

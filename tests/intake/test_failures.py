@@ -14,10 +14,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
+from tests.helpers import distinctive
 from tests.intake.conftest import (
     GOOD_TEXT,
     assert_nothing_stored,
-    distinctive,
     file_part,
     multipart,
     store_of,

@@ -10,10 +10,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.helpers import distinctive
 from tests.intake.conftest import (
     GOOD_TEXT,
     assert_nothing_stored,
-    distinctive,
     file_part,
     store_of,
     tip_data,

@@ -14,7 +14,6 @@ from tipline import hourly
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity, Recipient, decrypt
 from tipline.documents import open_document
-from tipline.key_folder import load_recipients
 from tipline.models import Attachment, SubmissionCount, Tip
 from tipline.models.base import coarse_now
 from tipline.receipt_phrases import derive_source_keys
@@ -41,11 +40,6 @@ CLEAR_TIP_COLUMNS = {
     "source_recipient",
 }
 CLEAR_ATTACHMENT_COLUMNS = {"id", "tip_id", "position", "blob_id", "size_bucket", "received_hour"}
-
-
-@pytest.fixture
-def recipients(keys_dir: Path) -> list[Recipient]:
-    return load_recipients(keys_dir)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity, Recipient, decrypt
-from tipline.key_folder import load_recipients
 from tipline.tips.uploads import (
     TooManyFilesError,
     UploadBatch,
@@ -19,11 +18,6 @@ from tipline.tips.uploads import (
 )
 
 CHUNK = b"PLAINTEXT-MARKER-0123456789-" * 2340  # ~64 KiB of recognisable bytes
-
-
-@pytest.fixture
-def recipients(keys_dir: Path) -> list[Recipient]:
-    return load_recipients(keys_dir)
 
 
 @pytest.fixture

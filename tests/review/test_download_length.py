@@ -68,10 +68,10 @@ def _broken_download(
 
 
 def test_content_length_is_the_exact_size_of_a_multi_chunk_file(
-    reviewer_client: FlaskClient, db_session: Session, review_blobs: BlobStore, org_recipients
+    reviewer_client: FlaskClient, db_session: Session, blobs: BlobStore, recipients
 ) -> None:
     data = os.urandom(BIG)
-    tip, _ = make_tip(db_session, review_blobs, org_recipients, files=[("a.pdf", data)])
+    tip, _ = make_tip(db_session, blobs, recipients, files=[("a.pdf", data)])
     response = reviewer_client.get(_url(tip))
     assert response.status_code == 200 and response.is_streamed
     assert response.headers["Content-Length"] == str(BIG)
@@ -81,18 +81,18 @@ def test_content_length_is_the_exact_size_of_a_multi_chunk_file(
 def test_an_empty_file_has_content_length_zero(
     reviewer_client: FlaskClient,
     db_session: Session,
-    review_blobs: BlobStore,
-    org_recipients: list[Recipient],
+    blobs: BlobStore,
+    recipients: list[Recipient],
     org_identity: Identity,
 ) -> None:
     # Intake never stores an empty file; a hand-sealed one must still download.
-    tip, _ = make_tip(db_session, review_blobs, org_recipients, files=[("empty.txt", b"x")])
-    review_blobs._path(tip.attachments[0].blob_id).write_bytes(encrypt(b"", org_recipients))
+    tip, _ = make_tip(db_session, blobs, recipients, files=[("empty.txt", b"x")])
+    blobs._path(tip.attachments[0].blob_id).write_bytes(encrypt(b"", recipients))
 
     def empty(document: TipDocument) -> None:
         document.attachments[0].size = 0
 
-    _reseal(review_blobs, tip, org_identity, org_recipients, empty)
+    _reseal(blobs, tip, org_identity, recipients, empty)
     response = reviewer_client.get(_url(tip))
     assert response.status_code == 200
     assert response.headers["Content-Length"] == "0"
@@ -102,14 +102,14 @@ def test_an_empty_file_has_content_length_zero(
 def test_a_tampered_blob_never_completes_the_declared_length(
     reviewer_client: FlaskClient,
     db_session: Session,
-    review_blobs: BlobStore,
-    org_recipients: list[Recipient],
+    blobs: BlobStore,
+    recipients: list[Recipient],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     size = 5 * 64 * 1024 + 17  # six chunks; the third or fourth is damaged
     data = os.urandom(size)
-    tip, _ = make_tip(db_session, review_blobs, org_recipients, files=[("secret-name.pdf", data)])
-    path = review_blobs._path(tip.attachments[0].blob_id)
+    tip, _ = make_tip(db_session, blobs, recipients, files=[("secret-name.pdf", data)])
+    path = blobs._path(tip.attachments[0].blob_id)
     sealed = bytearray(path.read_bytes())
     sealed[len(sealed) // 2] ^= 0x01  # a byte in the middle of the ciphertext
     path.write_bytes(bytes(sealed))
@@ -132,19 +132,19 @@ def test_a_tampered_blob_never_completes_the_declared_length(
 def test_a_stream_of_another_size_than_declared_is_cut_off(
     reviewer_client: FlaskClient,
     db_session: Session,
-    review_blobs: BlobStore,
-    org_recipients: list[Recipient],
+    blobs: BlobStore,
+    recipients: list[Recipient],
     org_identity: Identity,
     caplog: pytest.LogCaptureFixture,
     declared: int,
 ) -> None:
     data = os.urandom(BIG)
-    tip, _ = make_tip(db_session, review_blobs, org_recipients, files=[("a.bin", data)])
+    tip, _ = make_tip(db_session, blobs, recipients, files=[("a.bin", data)])
 
     def lie(document: TipDocument) -> None:
         document.attachments[0].size = declared
 
-    _reseal(review_blobs, tip, org_identity, org_recipients, lie)
+    _reseal(blobs, tip, org_identity, recipients, lie)
     with caplog.at_level(logging.WARNING, logger="tipline.tips.content"):
         length, received = _broken_download(reviewer_client, _url(tip), SizeMismatchError)
     # Never all the declared bytes: the last chunk waits for the stream's end.
@@ -156,17 +156,17 @@ def test_a_stream_of_another_size_than_declared_is_cut_off(
 def test_a_file_the_document_does_not_list_has_no_length(
     reviewer_client: FlaskClient,
     db_session: Session,
-    review_blobs: BlobStore,
-    org_recipients: list[Recipient],
+    blobs: BlobStore,
+    recipients: list[Recipient],
     org_identity: Identity,
 ) -> None:
-    tip, _ = make_tip(db_session, review_blobs, org_recipients, files=[("a.txt", b"hello")])
+    tip, _ = make_tip(db_session, blobs, recipients, files=[("a.txt", b"hello")])
 
     def unlist(document: TipDocument) -> None:
         document.attachments.clear()
 
-    _reseal(review_blobs, tip, org_identity, org_recipients, unlist)
-    assert declared_size(open_tip(review_blobs, tip, [org_identity]), tip.attachments[0]) is None
+    _reseal(blobs, tip, org_identity, recipients, unlist)
+    assert declared_size(open_tip(blobs, tip, [org_identity]), tip.attachments[0]) is None
     response = reviewer_client.get(_url(tip))
     assert "Content-Length" not in response.headers
     assert response.get_data() == b"hello"
@@ -174,15 +174,13 @@ def test_a_file_the_document_does_not_list_has_no_length(
 
 def test_decrypt_attachment_checks_the_declared_size(
     db_session: Session,
-    review_blobs: BlobStore,
-    org_recipients: list[Recipient],
+    blobs: BlobStore,
+    recipients: list[Recipient],
     org_identity: Identity,
 ) -> None:
-    tip, _ = make_tip(db_session, review_blobs, org_recipients, files=[("a.txt", b"hello")])
+    tip, _ = make_tip(db_session, blobs, recipients, files=[("a.txt", b"hello")])
     attachment = tip.attachments[0]
-    assert b"".join(decrypt_attachment(review_blobs, attachment, [org_identity], size=5)) == (
-        b"hello"
-    )
+    assert b"".join(decrypt_attachment(blobs, attachment, [org_identity], size=5)) == (b"hello")
     for wrong in (4, 6):
         with pytest.raises(SizeMismatchError):
-            b"".join(decrypt_attachment(review_blobs, attachment, [org_identity], size=wrong))
+            b"".join(decrypt_attachment(blobs, attachment, [org_identity], size=wrong))

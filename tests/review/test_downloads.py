@@ -98,31 +98,29 @@ def test_long_names_keep_their_extension() -> None:
 
 
 def test_attachments_stream_in_chunks_and_match(
-    db_session: Session, review_blobs: BlobStore, org_recipients, org_identity: HybridIdentity
+    db_session: Session, blobs: BlobStore, recipients, org_identity: HybridIdentity
 ) -> None:
     data = os.urandom(200 * 1024 + 17)
-    tip, _ = make_tip(
-        db_session, review_blobs, org_recipients, files=[("big.bin", "application/x-foo", data)]
-    )
-    chunks = list(decrypt_attachment(review_blobs, tip.attachments[0], [org_identity]))
+    tip, _ = make_tip(db_session, blobs, recipients, files=[("big.bin", "application/x-foo", data)])
+    chunks = list(decrypt_attachment(blobs, tip.attachments[0], [org_identity]))
     assert b"".join(chunks) == data
     # Streamed: never more than one 64 KiB chunk at a time.
     assert len(chunks) >= 4 and max(len(chunk) for chunk in chunks) <= 64 * 1024
-    info = attachment_info(open_tip(review_blobs, tip, [org_identity]), tip.attachments[0])
+    info = attachment_info(open_tip(blobs, tip, [org_identity]), tip.attachments[0])
     assert (info.filename, info.content_type) == ("big.bin", "application/x-foo")
     assert info.size == len(data)
 
 
 def test_a_tampered_attachment_stops_the_stream(
-    db_session: Session, review_blobs: BlobStore, org_recipients, org_identity: HybridIdentity
+    db_session: Session, blobs: BlobStore, recipients, org_identity: HybridIdentity
 ) -> None:
     data = os.urandom(150 * 1024)
-    tip, _ = make_tip(db_session, review_blobs, org_recipients, files=[("a.bin", data)])
-    path = review_blobs._path(tip.attachments[0].blob_id)
+    tip, _ = make_tip(db_session, blobs, recipients, files=[("a.bin", data)])
+    path = blobs._path(tip.attachments[0].blob_id)
     sealed = bytearray(path.read_bytes())
     sealed[-100] ^= 1  # flip a bit in the last chunk
     path.write_bytes(bytes(sealed))
-    chunks = decrypt_attachment(review_blobs, tip.attachments[0], [org_identity])
+    chunks = decrypt_attachment(blobs, tip.attachments[0], [org_identity])
     received = b""
     with pytest.raises(AgeError):
         for chunk in chunks:
@@ -131,26 +129,26 @@ def test_a_tampered_attachment_stops_the_stream(
 
 
 def test_a_wrong_key_or_a_missing_blob_is_a_content_error(
-    db_session: Session, review_blobs: BlobStore, org_recipients
+    db_session: Session, blobs: BlobStore, recipients
 ) -> None:
-    tip, _ = make_tip(db_session, review_blobs, org_recipients, files=[("a.txt", b"hello")])
+    tip, _ = make_tip(db_session, blobs, recipients, files=[("a.txt", b"hello")])
     stranger = HybridIdentity.generate()
     with pytest.raises(ContentError):
-        decrypt_attachment(review_blobs, tip.attachments[0], [stranger])
+        decrypt_attachment(blobs, tip.attachments[0], [stranger])
     with pytest.raises(ContentError):
-        open_tip(review_blobs, tip, [stranger])
-    review_blobs.delete(tip.attachments[0].blob_id)
+        open_tip(blobs, tip, [stranger])
+    blobs.delete(tip.attachments[0].blob_id)
     with pytest.raises(ContentError, match="missing"):
-        decrypt_attachment(review_blobs, tip.attachments[0], [stranger])
-    assert previews(review_blobs, [tip], [stranger]) == {tip.id: None}
+        decrypt_attachment(blobs, tip.attachments[0], [stranger])
+    assert previews(blobs, [tip], [stranger]) == {tip.id: None}
 
 
 def test_preview_is_the_first_line_shortened(
-    db_session: Session, review_blobs: BlobStore, org_recipients, org_identity
+    db_session: Session, blobs: BlobStore, recipients, org_identity
 ) -> None:
     text = "\n\n  First line of the tip.  \nSecond line."
-    tip, _ = make_tip(db_session, review_blobs, org_recipients, what_happened=text)
-    assert previews(review_blobs, [tip], [org_identity]) == {tip.id: "First line of the tip."}
-    long_tip, _ = make_tip(db_session, review_blobs, org_recipients, what_happened="word " * 100)
-    shown = preview(open_tip(review_blobs, long_tip, [org_identity]))
+    tip, _ = make_tip(db_session, blobs, recipients, what_happened=text)
+    assert previews(blobs, [tip], [org_identity]) == {tip.id: "First line of the tip."}
+    long_tip, _ = make_tip(db_session, blobs, recipients, what_happened="word " * 100)
+    shown = preview(open_tip(blobs, long_tip, [org_identity]))
     assert len(shown) == 160 and shown.endswith("…")

@@ -67,12 +67,12 @@ def _check_inert(page: str) -> str:
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_payloads_render_as_text(
-    payload: str, reviewer_client: FlaskClient, db_session: Session, review_blobs, org_recipients
+    payload: str, reviewer_client: FlaskClient, db_session: Session, blobs, recipients
 ) -> None:
     tip, _ = make_tip(
         db_session,
-        review_blobs,
-        org_recipients,
+        blobs,
+        recipients,
         what_happened=payload,
         fields={"place": payload, "when": payload, payload: payload},
         files=[(payload + ".txt", payload, b"file body")],
@@ -92,9 +92,9 @@ def test_payloads_render_as_text(
 
 
 def test_pages_carry_the_strict_csp(
-    reviewer_client: FlaskClient, db_session, review_blobs, org_recipients
+    reviewer_client: FlaskClient, db_session, blobs, recipients
 ) -> None:
-    tip, _ = make_tip(db_session, review_blobs, org_recipients)
+    tip, _ = make_tip(db_session, blobs, recipients)
     for url in ("/", f"/tips/{tip.id}"):
         csp = reviewer_client.get(url).headers["Content-Security-Policy"]
         assert "default-src 'none'" in csp and "script-src" not in csp

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from tests.factories import make_tip
 from tests.review.tip_factories import plain_tip
-from tipline.accounts.errors import NotUnlockedError
-from tipline.models import AuditEvent, Tag
+from tipline.models import AuditEvent, Tag, User
 from tipline.review import inbox as inbox_view
+from tipline.tips import inbox as inbox_service
 from tipline.tips.inbox import PAGE_SIZE
 from tipline.tips.tags import set_tip_tags
 
@@ -19,19 +19,20 @@ from tipline.tips.tags import set_tip_tags
 def test_rows_show_county_time_topics_status_and_first_line(
     reviewer_client: FlaskClient,
     db_session: Session,
-    review_blobs,
-    org_recipients,
+    blobs,
+    recipients,
     default_tags: dict[str, Tag],
+    actor: User,
 ) -> None:
     tip, _ = make_tip(
         db_session,
-        review_blobs,
-        org_recipients,
+        blobs,
+        recipients,
         what_happened="First line about a handoff.\nMore detail that stays on the tip page.",
         county_fips="42091",
         files=[("a.txt", b"x")],
     )
-    set_tip_tags(db_session, tip, [default_tags["release-time handoff"].id])
+    set_tip_tags(db_session, tip, [default_tags["release-time handoff"].id], actor=actor)
     response = reviewer_client.get("/")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
@@ -129,7 +130,7 @@ def test_only_the_current_page_is_decrypted(
         opened.extend(ids)
         return dict.fromkeys(ids, "preview text")
 
-    monkeypatch.setattr(inbox_view, "previews", spy)
+    monkeypatch.setattr(inbox_service, "previews", spy)
     html = reviewer_client.get("/").get_data(as_text=True)
     assert len(opened) == PAGE_SIZE
     assert html.count("preview text") == PAGE_SIZE
@@ -138,20 +139,18 @@ def test_only_the_current_page_is_decrypted(
 def test_no_content_without_the_unlocked_key(
     reviewer_client: FlaskClient,
     db_session: Session,
-    review_blobs,
-    org_recipients,
+    blobs,
+    recipients,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    make_tip(db_session, review_blobs, org_recipients, what_happened="Hidden words platypus.")
-
-    def locked():
-        raise NotUnlockedError()
+    make_tip(db_session, blobs, recipients, what_happened="Hidden words platypus.")
 
     def never(*args):
         raise AssertionError("nothing may be decrypted without the key")
 
-    monkeypatch.setattr(inbox_view, "unlocked_identity", locked)
-    monkeypatch.setattr(inbox_view, "previews", never)
+    # As for a session whose copy of the key is missing.
+    monkeypatch.setattr(inbox_view, "identity_or_none", lambda: None)
+    monkeypatch.setattr(inbox_service, "previews", never)
     response = reviewer_client.get("/")
     assert response.status_code == 200
     html = response.get_data(as_text=True)

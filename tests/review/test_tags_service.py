@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.review.tip_factories import plain_tip
-from tipline.models import Tag, tip_tags
+from tipline.models import Tag, User, tip_tags
 from tipline.tips import TagError
 from tipline.tips.tags import (
     DEFAULT_TAGS,
@@ -42,11 +42,11 @@ def test_defaults_are_the_missions_topics(db_session: Session) -> None:
     assert ensure_default_tags(db_session) == 0
 
 
-def test_defaults_never_come_back_once_the_list_exists(db_session: Session) -> None:
+def test_defaults_never_come_back_once_the_list_exists(db_session: Session, actor: User) -> None:
     ensure_default_tags(db_session)
     tags = {tag.name: tag for tag in list_tags(db_session)}
-    rename_tag(db_session, tags["other"], "miscellaneous")
-    set_retired(db_session, tags["home raid"], True)
+    rename_tag(db_session, tags["other"], "miscellaneous", actor=actor)
+    set_retired(db_session, tags["home raid"], True, actor=actor)
     assert ensure_default_tags(db_session) == 0
     names = {tag.name for tag in list_tags(db_session)}
     assert "other" not in names and "miscellaneous" in names
@@ -92,26 +92,28 @@ def test_bad_names_are_refused(raw: str) -> None:
         normalize_name(raw)
 
 
-def test_names_are_unique_ignoring_case_and_width(db_session: Session) -> None:
-    create_tag(db_session, "Home Raid")
+def test_names_are_unique_ignoring_case_and_width(db_session: Session, actor: User) -> None:
+    create_tag(db_session, "Home Raid", actor=actor)
     for duplicate in ("home raid", "HOME  RAID", "ｈｏｍｅ raid"):
         with pytest.raises(TagError, match="already exists"):
-            create_tag(db_session, duplicate)
+            create_tag(db_session, duplicate, actor=actor)
     assert [tag.name for tag in list_tags(db_session)] == ["Home Raid"]
 
 
-def test_rename(db_session: Session) -> None:
-    tag = create_tag(db_session, "detainer")
-    other = create_tag(db_session, "home raid")
-    rename_tag(db_session, tag, "Detainer")  # its own name, other case: fine
+def test_rename(db_session: Session, actor: User) -> None:
+    tag = create_tag(db_session, "detainer", actor=actor)
+    other = create_tag(db_session, "home raid", actor=actor)
+    rename_tag(db_session, tag, "Detainer", actor=actor)  # its own name, other case: fine
     assert tag.name == "Detainer"
     with pytest.raises(TagError, match="already exists"):
-        rename_tag(db_session, tag, "Home raid")
+        rename_tag(db_session, tag, "Home raid", actor=actor)
     assert tag.name == "Detainer" and other.name == "home raid"
 
 
-def test_the_database_refuses_a_duplicate_that_slips_past_the_check(db_session: Session) -> None:
-    create_tag(db_session, "racial profiling")
+def test_the_database_refuses_a_duplicate_that_slips_past_the_check(
+    db_session: Session, actor: User
+) -> None:
+    create_tag(db_session, "racial profiling", actor=actor)
     db_session.add(Tag(name="Racial profiling", name_key="racial profiling"))
     from tipline.tips.tags import _flush_unique
 
@@ -119,17 +121,17 @@ def test_the_database_refuses_a_duplicate_that_slips_past_the_check(db_session: 
         _flush_unique(db_session)
 
 
-def test_get_tag(db_session: Session) -> None:
-    tag = create_tag(db_session, "courthouse arrest")
+def test_get_tag(db_session: Session, actor: User) -> None:
+    tag = create_tag(db_session, "courthouse arrest", actor=actor)
     assert get_tag(db_session, tag.id) is tag
     with pytest.raises(TagError):
         get_tag(db_session, "0" * 32)
 
 
-def test_tagging_a_tip(db_session: Session, default_tags: dict[str, Tag]) -> None:
+def test_tagging_a_tip(db_session: Session, default_tags: dict[str, Tag], actor: User) -> None:
     tip = plain_tip(db_session, hour=3)
     handoff, raid = default_tags["release-time handoff"], default_tags["home raid"]
-    change = set_tip_tags(db_session, tip, [handoff.id, raid.id])
+    change = set_tip_tags(db_session, tip, [handoff.id, raid.id], actor=actor)
     assert change.added == {handoff.id, raid.id} and not change.removed and change.changed
     assert [t.name for t in tags_for_tips(db_session, [tip.id])[tip.id]] == [
         "home raid",
@@ -140,34 +142,38 @@ def test_tagging_a_tip(db_session: Session, default_tags: dict[str, Tag]) -> Non
         db_session.scalars(select(tip_tags.c.received_hour).where(tip_tags.c.tip_id == tip.id))
     )
     assert hours == {tip.received_hour}
-    change = set_tip_tags(db_session, tip, [raid.id])
+    change = set_tip_tags(db_session, tip, [raid.id], actor=actor)
     assert change.removed == {handoff.id} and not change.added
-    assert not set_tip_tags(db_session, tip, [raid.id]).changed
+    assert not set_tip_tags(db_session, tip, [raid.id], actor=actor).changed
     assert tag_usage(db_session) == {raid.id: 1}
     assert tags_for_tips(db_session, []) == {}
 
 
 def test_retired_tags_stay_but_cannot_be_added(
-    db_session: Session, default_tags: dict[str, Tag]
+    db_session: Session, default_tags: dict[str, Tag], actor: User
 ) -> None:
     tip, fresh = plain_tip(db_session, hour=1), plain_tip(db_session, hour=2)
     raid = default_tags["home raid"]
-    set_tip_tags(db_session, tip, [raid.id])
-    set_retired(db_session, raid, True)
-    set_tip_tags(db_session, tip, [raid.id, default_tags["other"].id])  # keeps it: fine
+    set_tip_tags(db_session, tip, [raid.id], actor=actor)
+    set_retired(db_session, raid, True, actor=actor)
+    set_tip_tags(
+        db_session, tip, [raid.id, default_tags["other"].id], actor=actor
+    )  # keeps it: fine
     with pytest.raises(TagError, match="retired"):
-        set_tip_tags(db_session, fresh, [raid.id])
-    set_retired(db_session, raid, False)
-    set_tip_tags(db_session, fresh, [raid.id])
+        set_tip_tags(db_session, fresh, [raid.id], actor=actor)
+    set_retired(db_session, raid, False, actor=actor)
+    set_tip_tags(db_session, fresh, [raid.id], actor=actor)
 
 
-def test_unknown_tag_ids_are_refused(db_session: Session, default_tags) -> None:
+def test_unknown_tag_ids_are_refused(db_session: Session, default_tags, actor: User) -> None:
     tip = plain_tip(db_session)
     with pytest.raises(TagError, match="does not exist"):
-        set_tip_tags(db_session, tip, ["0" * 32])
+        set_tip_tags(db_session, tip, ["0" * 32], actor=actor)
 
 
-def test_tipline_init_seeds_the_defaults_once(cli_runner, tmp_path, monkeypatch) -> None:
+def test_tipline_init_seeds_the_defaults_once(
+    cli_runner, tmp_path, monkeypatch, actor: User
+) -> None:
     from tipline.cli import cli
     from tipline.config import load_config
     from tipline.db import Database
@@ -185,7 +191,7 @@ def test_tipline_init_seeds_the_defaults_once(cli_runner, tmp_path, monkeypatch)
     with database.session() as session:
         tags = {tag.name: tag for tag in list_tags(session)}
         assert set(tags) == MISSION_TAGS
-        rename_tag(session, tags["other"], "something else")
+        rename_tag(session, tags["other"], "something else", actor=actor)
         session.commit()
     assert cli_runner.invoke(cli, args).exit_code == 0
     with database.session() as session:

@@ -21,8 +21,8 @@ def _events(db_session: Session, action: str) -> list[AuditEvent]:
     return list(db_session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
 
 
-def _tip(db_session, review_blobs, org_recipients, **kwargs) -> Tip:
-    tip, _ = make_tip(db_session, review_blobs, org_recipients, **kwargs)
+def _tip(db_session, blobs, recipients, **kwargs) -> Tip:
+    tip, _ = make_tip(db_session, blobs, recipients, **kwargs)
     return tip
 
 
@@ -30,13 +30,13 @@ def test_reviewer_reads_the_decrypted_tip(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    review_blobs: BlobStore,
-    org_recipients,
+    blobs: BlobStore,
+    recipients,
 ) -> None:
     tip = _tip(
         db_session,
-        review_blobs,
-        org_recipients,
+        blobs,
+        recipients,
         what_happened="Guards called ICE before his release.\nSecond line here.",
         language="es",
         fields={"place": "Cárcel del condado", "agencies": ["ice", "county_jail"]},
@@ -58,9 +58,9 @@ def test_reviewer_reads_the_decrypted_tip(
 
 
 def test_organizers_never_see_tips(
-    organizer_client: FlaskClient, db_session: Session, review_blobs, org_recipients
+    organizer_client: FlaskClient, db_session: Session, blobs, recipients
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients, files=[("a.txt", b"secret file")])
+    tip = _tip(db_session, blobs, recipients, files=[("a.txt", b"secret file")])
     for url in (f"/tips/{tip.id}", f"/tips/{tip.id}/files/{tip.attachments[0].id}", "/"):
         response = organizer_client.get(url)
         assert response.status_code == 403, url
@@ -72,17 +72,17 @@ def test_organizers_never_see_tips(
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(
-    review_client: FlaskClient, db_session: Session, review_blobs, org_recipients
+    review_client: FlaskClient, db_session: Session, blobs, recipients
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients)
+    tip = _tip(db_session, blobs, recipients)
     response = review_client.get(f"/tips/{tip.id}")
     assert response.status_code == 302 and response.headers["Location"].endswith("/login")
 
 
 def test_unknown_tip_or_file_is_a_404_page(
-    reviewer_client: FlaskClient, db_session: Session, review_blobs, org_recipients
+    reviewer_client: FlaskClient, db_session: Session, blobs, recipients
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients, files=[("a.txt", b"x")])
+    tip = _tip(db_session, blobs, recipients, files=[("a.txt", b"x")])
     for url in (
         "/tips/" + "0" * 32,
         "/tips/not-a-tip-id",
@@ -100,14 +100,14 @@ def test_download_is_byte_identical_with_safe_headers(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    review_blobs: BlobStore,
-    org_recipients,
+    blobs: BlobStore,
+    recipients,
 ) -> None:
     data = os.urandom(300 * 1024 + 5)
     tip = _tip(
         db_session,
-        review_blobs,
-        org_recipients,
+        blobs,
+        recipients,
         files=[
             ("informe policial ñ.html", "text/html", b"<script>alert(1)</script>"),
             ("scan.pdf", "application/pdf", data),
@@ -139,10 +139,10 @@ def test_download_is_byte_identical_with_safe_headers(
 
 
 def test_a_download_that_cannot_be_opened_says_so(
-    reviewer_client: FlaskClient, db_session: Session, review_blobs: BlobStore, org_recipients
+    reviewer_client: FlaskClient, db_session: Session, blobs: BlobStore, recipients
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients, files=[("a.txt", b"x")])
-    review_blobs.delete(tip.attachments[0].blob_id)
+    tip = _tip(db_session, blobs, recipients, files=[("a.txt", b"x")])
+    blobs.delete(tip.attachments[0].blob_id)
     response = reviewer_client.get(
         f"/tips/{tip.id}/files/{tip.attachments[0].id}", follow_redirects=True
     )
@@ -152,10 +152,10 @@ def test_a_download_that_cannot_be_opened_says_so(
 
 
 def test_a_tip_whose_document_is_gone_still_shows_its_metadata(
-    reviewer_client: FlaskClient, db_session: Session, review_blobs: BlobStore, org_recipients
+    reviewer_client: FlaskClient, db_session: Session, blobs: BlobStore, recipients
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients)
-    review_blobs.delete(tip.body_blob)
+    tip = _tip(db_session, blobs, recipients)
+    blobs.delete(tip.body_blob)
     response = reviewer_client.get(f"/tips/{tip.id}")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
@@ -166,10 +166,10 @@ def test_status_changes_and_invalid_transitions(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    review_blobs,
-    org_recipients,
+    blobs,
+    recipients,
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients)
+    tip = _tip(db_session, blobs, recipients)
     url = f"/tips/{tip.id}/status"
     response = reviewer_client.post(url, data={"status": "triaged", "expected": "new"})
     assert response.status_code == 302 and response.headers["Location"] == f"/tips/{tip.id}"
@@ -197,9 +197,9 @@ def test_status_changes_and_invalid_transitions(
 
 
 def test_county_correction(
-    reviewer_client: FlaskClient, db_session: Session, review_blobs, org_recipients
+    reviewer_client: FlaskClient, db_session: Session, blobs, recipients
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients, county_fips=None)
+    tip = _tip(db_session, blobs, recipients, county_fips=None)
     url = f"/tips/{tip.id}/county"
     page = reviewer_client.get(f"/tips/{tip.id}").get_data(as_text=True)
     assert '<option value="42091">Montgomery County, PA</option>' in page
@@ -223,11 +223,11 @@ def test_county_correction(
 def test_topics(
     reviewer_client: FlaskClient,
     db_session: Session,
-    review_blobs,
-    org_recipients,
+    blobs,
+    recipients,
     default_tags: dict[str, Tag],
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients)
+    tip = _tip(db_session, blobs, recipients)
     handoff, raid = default_tags["release-time handoff"], default_tags["home raid"]
     url = f"/tips/{tip.id}/tags"
     reviewer_client.post(url, data={"tags": [handoff.id, raid.id]})
@@ -251,10 +251,10 @@ def test_mark_unread_and_read(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    review_blobs,
-    org_recipients,
+    blobs,
+    recipients,
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients)
+    tip = _tip(db_session, blobs, recipients)
     reviewer_client.get(f"/tips/{tip.id}")
     assert is_read(db_session, tip, reviewer_user.id)
     response = reviewer_client.post(f"/tips/{tip.id}/read", data={"state": "unread"})
@@ -270,12 +270,12 @@ def test_mark_unread_and_read(
 def test_flash_messages_carry_no_tip_details(
     reviewer_client: FlaskClient,
     db_session: Session,
-    review_blobs,
-    org_recipients,
+    blobs,
+    recipients,
     default_tags: dict[str, Tag],
 ) -> None:
     # Flash messages travel in the (signed, not encrypted) cookie.
-    tip = _tip(db_session, review_blobs, org_recipients, what_happened="Unique words zebra quartz.")
+    tip = _tip(db_session, blobs, recipients, what_happened="Unique words zebra quartz.")
     reviewer_client.get(f"/tips/{tip.id}")
     reviewer_client.post(f"/tips/{tip.id}/county", data={"county": "42017"})
     reviewer_client.post(f"/tips/{tip.id}/tags", data={"tags": [default_tags["home raid"].id]})

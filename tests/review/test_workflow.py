@@ -49,31 +49,33 @@ def test_the_rulebook_covers_every_status_and_only_statuses() -> None:
 
 @pytest.mark.parametrize("source", TIP_STATUSES)
 @pytest.mark.parametrize("target", TIP_STATUSES)
-def test_every_pair_of_statuses(db_session: Session, source: str, target: str) -> None:
+def test_every_pair_of_statuses(db_session: Session, source: str, target: str, actor: User) -> None:
     tip = plain_tip(db_session, status=source)
     if (source, target) in ALLOWED:
-        assert change_status(db_session, tip, target, expected=source) == source
+        assert change_status(db_session, tip, target, expected=source, actor=actor) == source
         assert tip.status == target
         assert db_session.get(Tip, tip.id).status == target  # type: ignore[union-attr]
     else:
         with pytest.raises(InvalidTransitionError, match="cannot go from"):
-            change_status(db_session, tip, target, expected=source)
+            change_status(db_session, tip, target, expected=source, actor=actor)
         assert tip.status == source
 
 
-def test_unknown_status_is_refused(db_session: Session) -> None:
+def test_unknown_status_is_refused(db_session: Session, actor: User) -> None:
     tip = plain_tip(db_session)
     with pytest.raises(InvalidTransitionError, match="not a status"):
-        change_status(db_session, tip, "deleted", expected="new")
+        change_status(db_session, tip, "deleted", expected="new", actor=actor)
 
 
-def test_a_stale_form_is_refused(db_session: Session) -> None:
+def test_a_stale_form_is_refused(db_session: Session, actor: User) -> None:
     tip = plain_tip(db_session, status="triaged")
     with pytest.raises(StaleStatusError, match="now Triaged"):
-        change_status(db_session, tip, "triaged", expected="new")
+        change_status(db_session, tip, "triaged", expected="new", actor=actor)
 
 
-def test_a_concurrent_change_in_the_database_is_not_overwritten(db_session: Session) -> None:
+def test_a_concurrent_change_in_the_database_is_not_overwritten(
+    db_session: Session, actor: User
+) -> None:
     tip = plain_tip(db_session, status="new")
     # Another reviewer's request moves the tip while ours still holds "new".
     db_session.execute(
@@ -84,7 +86,7 @@ def test_a_concurrent_change_in_the_database_is_not_overwritten(db_session: Sess
     )
     assert tip.status == "new"  # our copy is stale
     with pytest.raises(StaleStatusError, match="now Spam"):
-        change_status(db_session, tip, "triaged", expected="new")
+        change_status(db_session, tip, "triaged", expected="new", actor=actor)
     assert tip.status == "spam"
 
 

@@ -22,10 +22,11 @@ from typing import Any
 from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from tipline import audit
 from tipline.accounts import custody
 from tipline.accounts.errors import KeyUnavailableError, NotUnlockedError, SessionInvalidError
 from tipline.crypto import Identity
-from tipline.models.base import utcnow
+from tipline.models.base import affected_rows, utcnow
 from tipline.models.review_session import SESSION_STAGES, ReviewSession
 from tipline.models.user import User
 
@@ -35,6 +36,8 @@ PENDING_MINUTES = 10
 # last_seen_at is written at most this often, to spare the database a write per request.
 TOUCH_SECONDS = 60
 KEY_SIZE = 32
+# Wrong codes allowed in one half-finished sign-in before it is thrown away.
+MAX_CODE_FAILURES = 5
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,63 @@ def advance(
     return create(session, config, user, identity, stage, now)
 
 
+def code_failed(session: Session, row: ReviewSession, *, give_up: bool = False) -> bool:
+    """Count a wrong code in a half-finished sign-in; True once it is thrown away.
+
+    It is thrown away (the row deleted) after :data:`MAX_CODE_FAILURES`
+    wrong codes, or at once with ``give_up`` (the account was locked or
+    disabled meanwhile). The caller commits either way, so the count sticks.
+    """
+    row.totp_failures += 1
+    if row.totp_failures >= MAX_CODE_FAILURES or give_up:
+        session.delete(row)
+        session.flush()
+        return True
+    return False
+
+
+def complete_sign_in(
+    session: Session,
+    config: Config,
+    row: ReviewSession,
+    token: SessionToken,
+    user: User,
+    now: datetime | None = None,
+) -> SessionToken:
+    """The last step: the real session, under a new id and key.
+
+    Recorded as ``auth.login``, and ``auth.unlock`` when the session holds
+    the organization key.
+    """
+    unlocked = row.sealed_identity is not None
+    new = advance(session, config, row, token, user, "active", now)
+    user.last_login_at = now or utcnow()
+    audit.record(session, actor=user, action="auth.login", object_type="user", object_id=user.id)
+    if unlocked:
+        audit.record(
+            session, actor=user, action="auth.unlock", object_type="user", object_id=user.id
+        )
+    return new
+
+
+def sign_out(session: Session, row: ReviewSession, token: SessionToken, user: User) -> None:
+    """End this session (``auth.logout`` if it was signed in, not half-way)."""
+    delete_token(session, token)
+    if row.stage == "active":
+        audit.record(
+            session, actor=user, action="auth.logout", object_type="user", object_id=user.id
+        )
+
+
+def sign_out_everywhere(session: Session, user: User) -> int:
+    """End every session of ``user`` on every device (``auth.logout_everywhere``)."""
+    count = delete_for_user(session, user.id)
+    audit.record(
+        session, actor=user, action="auth.logout_everywhere", object_type="user", object_id=user.id
+    )
+    return count
+
+
 def delete_token(session: Session, token: SessionToken) -> None:
     session.execute(delete(ReviewSession).where(ReviewSession.id_hash == token.id_hash))
 
@@ -167,7 +227,7 @@ def delete_for_user(session: Session, user_id: str, keep: SessionToken | None = 
     if keep is not None:
         stmt = stmt.where(ReviewSession.id_hash != keep.id_hash)
     result = session.execute(stmt.execution_options(synchronize_session=False))
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return affected_rows(result)
 
 
 def count_for_user(session: Session, user_id: str) -> int:
@@ -195,4 +255,4 @@ def purge_expired(session: Session, config: Config, now: datetime | None = None)
         )
     )
     result = session.execute(stmt.execution_options(synchronize_session=False))
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return affected_rows(result)

@@ -19,7 +19,7 @@ from tipline import audit
 from tipline.accounts import review_sessions, totp
 from tipline.accounts.errors import AuthenticationError, InvalidCodeError, PolicyError
 from tipline.accounts.service import clear_failures, is_locked, register_failure
-from tipline.models.base import utcnow
+from tipline.models.base import affected_rows, utcnow
 from tipline.models.user import User
 
 Config = Mapping[str, Any]
@@ -83,7 +83,7 @@ def _accept(session: Session, config: Config, user: User, code: str, now: float 
         .values(totp_last_step=step)
         .execution_options(synchronize_session=False)
     )
-    if accepted.rowcount != 1:  # type: ignore[attr-defined]
+    if affected_rows(accepted) != 1:
         register_failure(session, config, user, moment)
         raise InvalidCodeError("That code was already used. Wait for the next one.")
     session.refresh(user, ["totp_last_step"])

@@ -25,7 +25,7 @@ from tipline.cases.membership import set_assignees
 from tipline.cases.queries import case_county_codes, linked_tip_ids
 from tipline.cases.timeline import happened
 from tipline.crypto import Recipient
-from tipline.models.base import is_id
+from tipline.models.base import affected_rows, is_id
 from tipline.models.case import CASE_STATUSES, Case, CaseNote, case_counties
 from tipline.models.case import case_tips as case_tips_table
 from tipline.models.tip import Tip
@@ -134,7 +134,7 @@ def unlink_tip(session: Session, case: Case, tip_id: str, *, actor: User) -> boo
             case_tips_table.c.case_id == case.id, case_tips_table.c.tip_id == tip_id
         )
     )
-    if not getattr(result, "rowcount", 0):
+    if not affected_rows(result):
         return False
     happened(session, case, actor, "unlinked", tip_id=tip_id)
     remaining = (
@@ -180,7 +180,7 @@ def change_status(
         .execution_options(synchronize_session=False)
     )
     session.refresh(case)
-    if getattr(result, "rowcount", 1) != 1:
+    if affected_rows(result) != 1:
         raise StaleCaseError(_stale(case.status))
     happened(session, case, actor, "status", value=new_status, previous=expected)
     session.flush()

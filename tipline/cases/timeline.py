@@ -9,7 +9,6 @@ tipline.audit). Both hold ids and codes only, never anything anyone wrote.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipline import audit, counties
+from tipline.accounts.service import usernames
 from tipline.cases import CASE_STATUS_LABELS
 from tipline.models.base import utcnow
 from tipline.models.case import Case, CaseEvent
@@ -85,14 +85,6 @@ class TimelineEntry:
     tip_id: str | None = None
 
 
-def _usernames(session: Session, ids: Iterable[str | None]) -> dict[str, str]:
-    wanted = {i for i in ids if i}
-    if not wanted:
-        return {}
-    rows = session.execute(select(User.id, User.username).where(User.id.in_(wanted)))
-    return {user_id: name for user_id, name in rows}
-
-
 def _tag_names(session: Session, events: list[CaseEvent]) -> dict[str, str]:
     wanted = {e.value for e in events if e.kind.startswith("tag_") and e.value}
     if not wanted:
@@ -133,7 +125,7 @@ def timeline(session: Session, case: Case) -> list[TimelineEntry]:
             select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq)
         )
     )
-    users = _usernames(session, [e.actor_id for e in events] + [e.user_id for e in events])
+    users = usernames(session, [e.actor_id for e in events] + [e.user_id for e in events])
     tags = _tag_names(session, events)
     return [
         TimelineEntry(

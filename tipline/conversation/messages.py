@@ -23,12 +23,14 @@ from typing import Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tipline import audit
 from tipline.conversation import (
     EmptyMessageError,
     MessageTooLongError,
     NoReplyKeyError,
     TooManyMessagesError,
 )
+from tipline.conversation.markers import mark_seen_by_organization
 from tipline.crypto import KeyFormatError, Recipient, parse_recipient
 from tipline.documents import AttachmentInfo, TipDocument, seal_document
 from tipline.models.base import coarse_now, new_id, size_bucket, utcnow
@@ -147,11 +149,19 @@ def post_reply(
     text: str,
     org_recipients: Sequence[Recipient],
 ) -> PostedMessage:
-    """Seal a reviewer's reply to the tip's source and to the organization."""
+    """Seal a reviewer's reply to the tip's source and to the organization.
+
+    Replying is reading: the source's messages so far are marked read too.
+    Recorded as ``reply.create`` (ids only). The caller commits, or deletes
+    the posted blobs if it cannot.
+    """
     text = _check_text(text, allow_empty=False)
     if not org_recipients:
         raise NoReplyKeyError("No organization recipients are configured.")
     recipients = [source_recipient(tip), *org_recipients]
+    # The database work first: if it fails, no blob has been written yet.
+    mark_seen_by_organization(session, tip)
+    audit.record(session, actor=author, action="reply.create", object_type="tip", object_id=tip.id)
     # The reply's language is not known (a reviewer may write either): "".
     document = TipDocument(language="", fields={TEXT_FIELD: text}, kind=REPLY_KIND)
     sealed = seal_document(document, recipients)

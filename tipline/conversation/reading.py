@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from tipline import audit
 from tipline.blobs import BlobNotFoundError, BlobStore
 from tipline.conversation import MessageNotFoundError
 from tipline.conversation.messages import REPLY_KIND, SOURCE_KIND, TEXT_FIELD
@@ -27,6 +27,9 @@ from tipline.crypto import Identity
 from tipline.documents import DocumentError, TipDocument, open_document
 from tipline.models.message import ORGANIZATION, SOURCE, Message
 from tipline.models.tip import Attachment, Tip
+from tipline.models.user import User
+from tipline.tips.content import declared_size, decrypt_attachment
+from tipline.tips.downloads import FileDownload
 
 log = logging.getLogger(__name__)
 _KINDS = {SOURCE: SOURCE_KIND, ORGANIZATION: REPLY_KIND}
@@ -106,6 +109,52 @@ def list_conversation(
     return entries
 
 
+def view_conversation(
+    session: Session, blobs: BlobStore, tip: Tip, identity: Identity, actor: User
+) -> list[ConversationEntry]:
+    """The conversation as ``actor``'s tip page shows it (``conversation.view``
+    when there is anything to open)."""
+    entries = list_conversation(session, blobs, tip, identity)
+    if entries:
+        audit.record(
+            session, actor=actor, action="conversation.view", object_type="tip", object_id=tip.id
+        )
+    return entries
+
+
+def download_message_file(
+    session: Session,
+    blobs: BlobStore,
+    tip: Tip,
+    message_id: str,
+    attachment_id: str,
+    identity: Identity,
+    actor: User,
+) -> FileDownload:
+    """A file a source added later, as a checked stream (``message.download``).
+
+    :class:`MessageNotFoundError` when the ids name none of ``tip``'s files,
+    tipline.tips.content.ContentError when it cannot be opened; nothing is
+    recorded then.
+    """
+    message, attachment = find_message_file(session, tip, message_id, attachment_id)
+    document: TipDocument | None
+    try:
+        document = open_message(blobs, message, identity)
+    except DocumentError:
+        document = None  # the file is still the reviewer's to have, under a neutral name
+    info, size = file_info(document, attachment), declared_size(document, attachment)
+    chunks = decrypt_attachment(blobs, attachment, [identity], size=size)
+    audit.record(
+        session,
+        actor=actor,
+        action="message.download",
+        object_type="attachment",
+        object_id=attachment.id,
+    )
+    return FileDownload(chunks, info.content_type, info.filename, size)
+
+
 def find_message_file(
     session: Session, tip: Tip, message_id: str, attachment_id: str
 ) -> tuple[Message, Attachment]:
@@ -131,44 +180,6 @@ def file_info(document: TipDocument | None, attachment: Attachment) -> MessageFi
     return MessageFile(
         attachment, f"attachment-{attachment.position + 1}", "application/octet-stream", 0
     )
-
-
-def mark_seen_by_source(session: Session, tip: Tip) -> int:
-    """The source has now seen every reply; returns how many were new."""
-    return _mark_seen(session, tip, ORGANIZATION, Message.seen_by_source)
-
-
-def mark_seen_by_organization(session: Session, tip: Tip) -> int:
-    """A reviewer has read every message from the source; returns how many were new."""
-    return _mark_seen(session, tip, SOURCE, Message.seen_by_organization)
-
-
-def unread_by_organization(session: Session, tip_ids: Iterable[str]) -> dict[str, int]:
-    """For the inbox: how many source messages no reviewer has marked read, per tip."""
-    ids = list(tip_ids)
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(Message.tip_id, func.count())
-        .where(
-            Message.tip_id.in_(ids),
-            Message.author == SOURCE,
-            Message.seen_by_organization.is_(False),
-        )
-        .group_by(Message.tip_id)
-    )
-    return {tip_id: int(count) for tip_id, count in rows}
-
-
-def _mark_seen(session: Session, tip: Tip, author: str, seen: InstrumentedAttribute[bool]) -> int:
-    """Set ``seen`` on ``tip``'s messages by ``author`` that lack it; how many did."""
-    statement = (
-        update(Message)
-        .where(Message.tip_id == tip.id, Message.author == author, seen.is_(False))
-        .values({seen: True})
-    )
-    result = session.execute(statement.execution_options(synchronize_session="fetch"))
-    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def _files_by_message(session: Session, message_ids: list[str]) -> dict[str, list[Attachment]]:

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from tipline.conversation import SignInError, SourceSessionError, attempts
 from tipline.crypto import AgeError, HybridIdentity, X25519Identity, decrypt, encrypt
-from tipline.models.base import utcnow
+from tipline.models.base import affected_rows, utcnow
 from tipline.models.source_session import SourceSession
 from tipline.models.tip import Tip
 from tipline.receipt_phrases import derive_source_keys
@@ -202,7 +202,7 @@ def sign_out(session: Session, token: SourceToken) -> bool:
         .where(SourceSession.id_hash == token.id_hash)
         .execution_options(synchronize_session="fetch")
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(affected_rows(result))
 
 
 def purge_expired(session: Session, now: datetime | None = None) -> int:
@@ -213,7 +213,7 @@ def purge_expired(session: Session, now: datetime | None = None) -> int:
         .where(or_(SourceSession.idle_expires_at <= now, SourceSession.expires_at <= now))
         .execution_options(synchronize_session=False)
     )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return affected_rows(result)
 
 
 def deadline(now: datetime, minutes: int) -> datetime:

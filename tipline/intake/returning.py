@@ -35,8 +35,9 @@ from tipline.conversation import (
     TooManyMessagesError,
     source_sessions,
 )
+from tipline.conversation.markers import mark_seen_by_source
 from tipline.conversation.messages import post_source_message
-from tipline.conversation.reading import list_conversation, mark_seen_by_source
+from tipline.conversation.reading import list_conversation
 from tipline.conversation.source_sessions import SourceSettings, SourceToken, SourceVisit
 from tipline.db import get_session
 from tipline.intake.errors import render_error
@@ -60,13 +61,13 @@ def current_visit() -> SourceVisit | None:
     visit = None
     token = SourceToken.from_cookie(cookie)
     if token is not None:
-        db = get_session()
+        session = get_session()
         try:
-            visit = source_sessions.load(db, _settings(), token)
+            visit = source_sessions.load(session, _settings(), token)
         except SourceSessionError:
             g.source_ended = True
             _forget()
-        db.commit()  # the deleted row, or the idle deadline moved forward
+        session.commit()  # the deleted row, or the idle deadline moved forward
     g.source_visit = visit
     return visit
 
@@ -102,18 +103,18 @@ def sign_in() -> ResponseReturnValue:
     if not form.validate():
         log.info("sign-in refused: %s", "CSRF token" if form.csrf_failed else "empty form")
         return _phrase_page(form, 400, csrf_failed=form.csrf_failed)
-    db = get_session()
+    session = get_session()
     try:
-        token, _tip = source_sessions.sign_in(db, _settings(), form.phrase.data or "")
+        token, _tip = source_sessions.sign_in(session, _settings(), form.phrase.data or "")
     except SignInLimitError:
-        db.rollback()
+        session.rollback()
         log.warning("sign-in refused: the hourly budget of wrong phrases is spent")
         return _phrase_page(form, 429, rate_limited=True)
     except SignInError:
-        db.commit()  # the wrong phrase counts against the budget
+        session.commit()  # the wrong phrase counts against the budget
         log.info("sign-in refused: wrong phrase")
         return _phrase_page(form, 400, wrong_phrase=True)
-    db.commit()
+    session.commit()
     _start(token)
     log.info("source signed in")
     return redirect(url_for("source.conversation"), 303)
@@ -168,21 +169,21 @@ def post_message() -> ResponseReturnValue:
         )
     batch = upload_batch()
     files = sealed_files()
-    db = get_session()
+    session = get_session()
     try:
         posted = post_source_message(
-            db, batch, visit.tip, form.body.data or "", files, i18n.current_language()
+            session, batch, visit.tip, form.body.data or "", files, i18n.current_language()
         )
-        db.commit()
+        session.commit()
     except EmptyMessageError:
-        db.rollback()
+        session.rollback()
         return _conversation_page(visit, form, 400, empty=True)
     except TooManyMessagesError:
-        db.rollback()
+        session.rollback()
         log.warning("message refused: this tip's hourly message limit is reached")
         return _conversation_page(visit, form, 429, too_many=True, files_dropped=dropped)
     except ConversationError as exc:
-        db.rollback()
+        session.rollback()
         log.error("message refused by the service (%s)", type(exc).__name__)
         return render_error(500)
     batch.keep(posted.blob_ids)
@@ -200,9 +201,9 @@ def sign_out() -> ResponseReturnValue:
         return render_error(400)
     token = SourceToken.from_cookie(cookie)
     if token is not None:
-        db = get_session()
-        source_sessions.sign_out(db, token)
-        db.commit()
+        session = get_session()
+        source_sessions.sign_out(session, token)
+        session.commit()
     _forget()
     log.info("source signed out")
     return render_template("intake/signed_out.html")

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import secrets
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Result
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -43,6 +44,16 @@ def is_id(value: object) -> bool:
     reaches a query or the file system.
     """
     return isinstance(value, str) and _ID.fullmatch(value) is not None
+
+
+def affected_rows(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE changed (its ``rowcount``).
+
+    The one place that reads it: SQLAlchemy types ``Session.execute`` as a
+    plain ``Result``, while only the ``CursorResult`` of a DML statement has
+    ``rowcount``; both databases' drivers report it for these statements.
+    """
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def utcnow() -> datetime:

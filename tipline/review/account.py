@@ -10,7 +10,6 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
-from tipline import audit
 from tipline.accounts import custody, passwords, review_sessions, service
 from tipline.accounts.errors import AccountError, NotUnlockedError
 from tipline.db import get_session
@@ -57,17 +56,17 @@ def change_password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if not form.validate_on_submit():
         return _render_account(form, None), 400
-    db = get_session()
+    session = get_session()
     try:
         service.change_own_password(
-            db, current_app.config, user, form.current.data or "", form.password.data or ""
+            session, current_app.config, user, form.current.data or "", form.password.data or ""
         )
     except AccountError as exc:
-        db.commit()  # keep the failure count if the current password was wrong
+        session.commit()  # keep the failure count if the current password was wrong
         return _render_account(form, str(exc)), 400
     found = current_session()
-    signed_out = review_sessions.delete_for_user(db, user.id, keep=found[1] if found else None)
-    db.commit()
+    signed_out = review_sessions.delete_for_user(session, user.id, keep=found[1] if found else None)
+    session.commit()
     flash(
         "Password changed; your copy of the key is now sealed under it."
         + (f" {signed_out} other session(s) were signed out." if signed_out else ""),
@@ -80,13 +79,9 @@ def change_password() -> ResponseReturnValue:
 def logout() -> ResponseReturnValue:
     found = current_session()
     if found is not None:
-        db = get_session()
-        review_sessions.delete_token(db, found[1])
-        if found[0].stage == "active":
-            audit.record(
-                db, actor=found[2], action="auth.logout", object_type="user", object_id=found[2].id
-            )
-        db.commit()
+        session = get_session()
+        review_sessions.sign_out(session, *found)
+        session.commit()
     end_session()
     flash("You are signed out.", "info")
     return redirect(url_for("auth.login"))
@@ -95,13 +90,9 @@ def logout() -> ResponseReturnValue:
 @bp.route("/logout/everywhere", methods=["POST"])
 @login_required
 def logout_everywhere() -> ResponseReturnValue:
-    user = current_user()
-    db = get_session()
-    count = review_sessions.delete_for_user(db, user.id)
-    audit.record(
-        db, actor=user, action="auth.logout_everywhere", object_type="user", object_id=user.id
-    )
-    db.commit()
+    session = get_session()
+    count = review_sessions.sign_out_everywhere(session, current_user())
+    session.commit()
     end_session()
     flash(f"Signed out of {count} session(s) on every device.", "info")
     return redirect(url_for("auth.login"))

@@ -26,12 +26,12 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 @bp.route("/")
 @roles_required("admin")
 def users() -> ResponseReturnValue:
-    db = get_session()
-    accounts = service.list_users(db)
+    session = get_session()
+    accounts = service.list_users(session)
     return render_template(
         "review/admin/users.html",
         users=accounts,
-        has_copy={user.id: custody.has_copy(db, user.id) for user in accounts},
+        has_copy={user.id: custody.has_copy(session, user.id) for user in accounts},
         locked={user.id: service.is_locked(user) for user in accounts},
         role_labels=ROLE_LABELS,
     )
@@ -50,10 +50,10 @@ def new_user() -> ResponseReturnValue:
     if form.validate_on_submit():
         role = form.role.data or ""
         identity = _identity_for(role)
-        db = get_session()
+        session = get_session()
         try:
             user, password = service.create_user(
-                db,
+                session,
                 current_app.config,
                 username=form.username.data or "",
                 role=role,
@@ -61,10 +61,10 @@ def new_user() -> ResponseReturnValue:
                 actor=current_user(),
             )
         except AccountError as exc:
-            db.rollback()
+            session.rollback()
             error = str(exc)
         else:
-            db.commit()
+            session.commit()
             return _show_password(user, password, created=True)
     return render_template("review/admin/new_user.html", form=form, error=error)
 
@@ -86,14 +86,14 @@ def _target(user_id: str) -> User:
 @roles_required("admin")
 def disable_user(user_id: str) -> ResponseReturnValue:
     user = _target(user_id)
-    db = get_session()
+    session = get_session()
     try:
-        service.disable_user(db, user, current_user())
+        service.disable_user(session, user, current_user())
     except AccountError as exc:
-        db.rollback()
+        session.rollback()
         flash(str(exc), "error")
     else:
-        db.commit()
+        session.commit()
         flash(f"Disabled {user.username}: their key copy and sessions are deleted.", "success")
     return redirect(url_for("admin.users"))
 
@@ -107,14 +107,14 @@ def reset_password(user_id: str) -> ResponseReturnValue:
         flash("Change your own password on your account page.", "error")
         return redirect(url_for("admin.users"))
     identity = _identity_for(user.role)
-    db = get_session()
+    session = get_session()
     try:
-        password = service.reset_password(db, current_app.config, user, identity, actor)
+        password = service.reset_password(session, current_app.config, user, identity, actor)
     except AccountError as exc:
-        db.rollback()
+        session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("admin.users"))
-    db.commit()
+    session.commit()
     return _show_password(user, password, created=False)
 
 
@@ -122,9 +122,9 @@ def reset_password(user_id: str) -> ResponseReturnValue:
 @roles_required("admin")
 def reset_totp(user_id: str) -> ResponseReturnValue:
     user = _target(user_id)
-    db = get_session()
-    two_factor.reset(db, user, current_user())
-    db.commit()
+    session = get_session()
+    two_factor.reset(session, user, current_user())
+    session.commit()
     flash(f"{user.username} will set up an authenticator app at their next sign-in.", "success")
     return redirect(url_for("admin.users"))
 
@@ -133,8 +133,8 @@ def reset_totp(user_id: str) -> ResponseReturnValue:
 @roles_required("admin")
 def audit_log() -> ResponseReturnValue:
     before = request.args.get("before", type=int)
-    db = get_session()
-    rows = audit.events(db, before=before, limit=audit.PAGE_SIZE + 1)
+    session = get_session()
+    rows = audit.events(session, before=before, limit=audit.PAGE_SIZE + 1)
     older = rows[audit.PAGE_SIZE - 1].seq if len(rows) > audit.PAGE_SIZE else None
     return render_template(
         "review/admin/audit.html", events=rows[: audit.PAGE_SIZE], older=older, before=before

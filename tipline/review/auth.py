@@ -79,18 +79,18 @@ def _load_session() -> None:
     token = SessionToken.from_cookie(cookie)
     if token is None:
         return
-    db = get_session()
+    session = get_session()
     try:
-        row, user = review_sessions.load(db, current_app.config, token)
+        row, user = review_sessions.load(session, current_app.config, token)
     except SessionInvalidError:
-        db.commit()  # the expired row was deleted
+        session.commit()  # the expired row was deleted
         cookie.clear()
         flash(
             "Your session ended (signed out, timed out, or the account changed). Sign in again.",
             "info",
         )
         return
-    db.commit()  # keeps last_seen_at; a no-op for most requests
+    session.commit()  # keeps last_seen_at; a no-op for most requests
     g.review_user, g.review_row, g.review_token = user, row, token
 
 
@@ -144,6 +144,14 @@ def unlocked_identity() -> Identity:
     identity = review_sessions.open_identity(found[0], found[1])
     g.review_identity = identity
     return identity
+
+
+def identity_or_none() -> Identity | None:
+    """The unlocked organization identity, or ``None`` when this session holds none."""
+    try:
+        return unlocked_identity()
+    except NotUnlockedError:
+        return None
 
 
 def home_url(user: User) -> str:

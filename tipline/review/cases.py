@@ -3,10 +3,10 @@
 Views stay thin (docs/development.md): validate a form, call one service in
 tipline.cases (which writes the timeline and the audit event), commit,
 redirect. Reading a case decrypts its title, summary, people and notes, so
-every case page needs the unlocked organization key, and viewing is audited
-too (``case.list``, ``case.view``). For reviewers and admins; organizers get
-403 everywhere here. The actions that change a case are in
-:mod:`tipline.review.case_actions`, on the same blueprint.
+every case page needs the unlocked organization key; tipline.cases.reading
+opens them and records the view (``case.list``, ``case.view``). For reviewers
+and admins; organizers get 403 everywhere here. The actions that change a
+case are in :mod:`tipline.review.case_actions`, on the same blueprint.
 """
 
 from __future__ import annotations
@@ -18,28 +18,23 @@ from typing import ParamSpec
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from tipline import audit, counties
+from tipline import counties
 from tipline.cases import CASE_STATUS_LABELS, CaseError, CaseNotFoundError
 from tipline.cases.details import SealedContentError, open_details
-from tipline.cases.queries import (
-    CaseFilters,
-    assignable_users,
-    list_cases,
-    parse_case_filters,
-)
+from tipline.cases.queries import CaseFilters, assignable_users, parse_case_filters
+from tipline.cases.reading import view_case, view_case_list
 from tipline.cases.service import create_case, edit_details, get_case
 from tipline.db import get_session
 from tipline.models.case import CASE_STATUSES, Case
 from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.review.case_forms import CaseDetailsForm, NewCaseForm, tip_ids_in
-from tipline.review.case_page import case_page_context, case_titles
-from tipline.review.case_partials import template_helpers
+from tipline.review.case_page import case_page_context
 from tipline.review.common import REVIEW_ROLES, org_recipients
+from tipline.review.summary_forms import summary_panel
 from tipline.tips.tags import list_tags
+from tipline.web import get_blobs
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
-# The partials the inbox and the tip page include call these (case_partials).
-bp.app_context_processor(template_helpers)
 P = ParamSpec("P")
 
 
@@ -67,38 +62,37 @@ def case_or_404(case_id: str) -> Case:
 
 
 def _filter_options() -> dict[str, object]:
-    db = get_session()
+    session = get_session()
     states = current_app.config["STATES"]
     return {
         "statuses": CASE_STATUSES,
         "status_labels": CASE_STATUS_LABELS,
         "county_options": [(c.fips, c.label) for c in counties.counties_for(states)],
-        "tags": list_tags(db),
-        "users": assignable_users(db),
+        "tags": list_tags(session),
+        "users": assignable_users(session),
     }
 
 
 @bp.route("/")
 @case_work
 def index() -> ResponseReturnValue:
-    db, user = get_session(), current_user()
+    session, user = get_session(), current_user()
     error = None
+    filters: CaseFilters | None
     try:
-        filters = parse_case_filters(db, request.args, user.id)
+        filters = parse_case_filters(session, request.args, user.id)
     except CaseError as exc:
-        error, filters = str(exc), CaseFilters()
+        error, filters = str(exc), None
     page_number = request.args.get("page", default=1, type=int) or 1
-    page = list_cases(db, filters, page=page_number)
-    if error:
-        page.rows = []
-    audit.record(db, actor=user, action="case.list")
-    db.commit()
+    listing = view_case_list(session, filters, page_number, unlocked_identity(), user)
+    session.commit()
+    shown = filters or CaseFilters()
     return render_template(
         "review/cases/index.html",
-        page=page,
-        filters=filters,
-        filter_args=filters.to_args(user.id),
-        titles=case_titles([row.case for row in page.rows], unlocked_identity()),
+        page=listing.page,
+        filters=shown,
+        filter_args=shown.to_args(user.id),
+        titles=listing.titles,
         county_name=counties.name,
         error=error,
         **_filter_options(),
@@ -113,20 +107,20 @@ def new() -> ResponseReturnValue:
         form.tips.data = "\n".join(tip_ids_in(" ".join(request.args.getlist("tip"))))
     error = None
     if form.validate_on_submit():
-        db = get_session()
+        session = get_session()
         try:
             case = create_case(
-                db,
+                session,
                 form.details(),
                 tip_ids_in(form.tips.data or ""),
                 actor=current_user(),
                 recipients=org_recipients(),
             )
         except CaseError as exc:
-            db.rollback()
+            session.rollback()
             error = str(exc)
         else:
-            db.commit()
+            session.commit()
             flash("Case created.", "success")
             return redirect(url_for("cases.show", case_id=case.id))
     return render_template("review/cases/new.html", form=form, error=error)
@@ -136,11 +130,15 @@ def new() -> ResponseReturnValue:
 @case_work
 def show(case_id: str) -> ResponseReturnValue:
     case = case_or_404(case_id)
-    db, user = get_session(), current_user()
-    context = case_page_context(db, case, unlocked_identity(), current_app.config["STATES"])
-    audit.record(db, actor=user, action="case.view", object_type="case", object_id=case.id)
-    db.commit()
-    return render_template("review/cases/show.html", case=case, **context)
+    session = get_session()
+    page = view_case(session, get_blobs(), case, unlocked_identity(), current_user())
+    session.commit()
+    return render_template(
+        "review/cases/show.html",
+        case=case,
+        summary_panel=summary_panel(case),
+        **case_page_context(session, case, page, current_app.config["STATES"]),
+    )
 
 
 @bp.route("/<case_id>/edit", methods=["GET", "POST"])
@@ -158,10 +156,10 @@ def edit(case_id: str) -> ResponseReturnValue:
         form.people.data = "\n".join(current.people)
     error = None
     if form.validate_on_submit():
-        db = get_session()
+        session = get_session()
         try:
             changed = edit_details(
-                db,
+                session,
                 case,
                 form.details(),
                 actor=current_user(),
@@ -169,10 +167,10 @@ def edit(case_id: str) -> ResponseReturnValue:
                 previous=current,
             )
         except CaseError as exc:
-            db.rollback()
+            session.rollback()
             error = str(exc)
         else:
-            db.commit()
+            session.commit()
             flash(
                 "Case saved." if changed else "Nothing to change.", "success" if changed else "info"
             )

@@ -7,25 +7,25 @@
   to; without them nothing can be sealed, so the answer is 503;
 - :func:`settle` and :func:`refuse`: how a small change ends (docs/development.md:
   commit and say so, or roll back and say why, then redirect);
-- :func:`file_download`: a file a source sent, audited, as a download that
-  nothing can render or run in the review site's origin (tipline.tips.downloads).
+- :func:`file_response`: a file a source sent (a download service already
+  recorded it), as a download that nothing can render or run in the review
+  site's origin (tipline.tips.downloads).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from flask import Response, abort, current_app, flash
 from werkzeug.wrappers import Response as BaseResponse
 
-from tipline import audit, security
+from tipline import security
 from tipline.crypto import Recipient
 from tipline.db import get_session
 from tipline.key_folder import KeysError, load_recipients
 from tipline.models.tip import Tip
-from tipline.review.auth import current_user
 from tipline.tips import TipNotFoundError
-from tipline.tips.downloads import content_disposition, download_content_type
+from tipline.tips.downloads import FileDownload, content_disposition, download_content_type
 from tipline.tips.workflow import get_tip
 
 REVIEW_ROLES = ("reviewer", "admin")
@@ -49,12 +49,12 @@ def org_recipients() -> Sequence[Recipient]:
 
 def settle(changed: bool, success: str, back: BaseResponse) -> BaseResponse:
     """Commit a change and flash ``success``, or roll back a no-op; then ``back``."""
-    db = get_session()
+    session = get_session()
     if changed:
-        db.commit()
+        session.commit()
         flash(success, "success")
     else:
-        db.rollback()
+        session.rollback()
         flash("Nothing to change.", "info")
     return back
 
@@ -66,34 +66,20 @@ def refuse(message: str, back: BaseResponse) -> BaseResponse:
     return back
 
 
-def file_download(
-    action: str,
-    attachment_id: str,
-    chunks: Iterable[bytes],
-    content_type: str,
-    filename: str,
-    *,
-    size: int | None,
-) -> Response:
-    """Audit a download (``action`` on the attachment) and commit, then send the file.
+def file_response(file: FileDownload) -> Response:
+    """Send a decrypted file as an attachment; call after committing the audit event.
 
-    The decrypted chunks go out as an attachment: an allowlisted type, a
-    cleaned name, sniffing off and a sandboxing CSP. ``size`` is the declared
-    plaintext size, sent as ``Content-Length`` so that a browser can tell a
-    cut-off download from a whole one; the chunks must come from
-    ``decrypt_attachment(..., size=size)``, which raises rather than deliver
-    any other length. ``None`` (a file the sealed document does not list)
-    sends no length.
+    An allowlisted type, a cleaned name, sniffing off and a sandboxing CSP.
+    ``file.size`` is the declared plaintext size, sent as ``Content-Length``
+    so that a browser can tell a cut-off download from a whole one; the
+    chunks come from ``decrypt_attachment(..., size=size)``, which raises
+    rather than deliver any other length. ``None`` (a file the sealed
+    document does not list) sends no length.
     """
-    db = get_session()
-    audit.record(
-        db, actor=current_user(), action=action, object_type="attachment", object_id=attachment_id
-    )
-    db.commit()
-    response = Response(chunks, mimetype=download_content_type(content_type))
-    if size is not None:
-        response.content_length = size
-    response.headers["Content-Disposition"] = content_disposition(filename)
+    response = Response(file.chunks, mimetype=download_content_type(file.content_type))
+    if file.size is not None:
+        response.content_length = file.size
+    response.headers["Content-Disposition"] = content_disposition(file.filename)
     response.headers["Content-Security-Policy"] = security.DOWNLOAD_CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response

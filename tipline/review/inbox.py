@@ -1,9 +1,11 @@
 """The inbox: tips newest first, with filters, status counts and pages.
 
-A thin view over tipline.tips.inbox. Only clear columns are queried; the
-first line of each tip is decrypted for the rows of the current page only,
-and only when the session holds the unlocked organization identity. For
-reviewers and admins; organizers never see tips (403).
+A thin view over tipline.tips.inbox.view_inbox, which queries clear columns
+only, decrypts the first line of each tip on the current page (only when
+the session holds the unlocked organization identity) and records the
+listing. The view adds what the page's filters offer and the unread source
+messages per tip, so the template loads nothing. For reviewers and admins;
+organizers never see tips (403).
 """
 
 from __future__ import annotations
@@ -12,15 +14,15 @@ from flask import Blueprint, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import Session
 
-from tipline import audit, counties
-from tipline.accounts.errors import NotUnlockedError
+from tipline import counties
+from tipline.cases.reading import case_filter_options
+from tipline.conversation.markers import unread_by_organization
 from tipline.db import get_session
 from tipline.models.tip import TIP_STATUSES
-from tipline.review.auth import current_user, roles_required, unlocked_identity
+from tipline.review.auth import current_user, identity_or_none, roles_required
 from tipline.tips import FilterError
-from tipline.tips.content import previews
 from tipline.tips.filters import InboxFilters, county_options, parse_cursors, parse_filters
-from tipline.tips.inbox import InboxPage, load_page, status_counts
+from tipline.tips.inbox import view_inbox
 from tipline.tips.tags import list_tags
 from tipline.tips.workflow import STATUS_LABELS
 from tipline.web import get_blobs
@@ -31,27 +33,18 @@ bp = Blueprint("inbox", __name__)
 @bp.route("/")
 @roles_required("reviewer", "admin")
 def index() -> ResponseReturnValue:
-    db = get_session()
-    user = current_user()
+    session, user, blobs, identity = get_session(), current_user(), get_blobs(), identity_or_none()
     error = None
+    filters = InboxFilters()
     try:
-        filters = parse_filters(db, request.args)
+        filters = parse_filters(session, request.args)
         before, after = parse_cursors(request.args)
-        page = load_page(db, filters, user.id, before=before, after=after)
+        listing = view_inbox(session, blobs, filters, user, identity, before=before, after=after)
     except FilterError as exc:
         error, filters = str(exc), InboxFilters()
-        page = InboxPage(rows=[], newer=None, older=None, counts=status_counts(db))
-    try:
-        identity = unlocked_identity()
-    except NotUnlockedError:
-        texts: dict[str, str | None] = {}
-        unlocked = False
-    else:
-        texts = previews(get_blobs(), [row.tip for row in page.rows], [identity])
-        unlocked = True
-    # One event per listing: previews show the first line of every tip on it.
-    audit.record(db, actor=user, action="inbox.view", object_type=None, object_id=None)
-    db.commit()
+        listing = view_inbox(session, blobs, None, user, identity)
+    session.commit()
+    page = listing.page
     response = render_template(
         "review/inbox.html",
         page=page,
@@ -59,20 +52,22 @@ def index() -> ResponseReturnValue:
         filter_args=filters.to_args(),
         # The status tabs keep every other filter.
         tab_args={k: v for k, v in filters.to_args().items() if k != "status"},
-        previews=texts,
-        unlocked=unlocked,
+        previews=listing.previews,
+        unlocked=listing.unlocked,
         error=error,
-        **filter_choices(db, filters.county),
+        new_messages=unread_by_organization(session, [row.tip.id for row in page.rows]),
+        **filter_choices(session, filters),
     )
     return response, 400 if error else 200
 
 
-def filter_choices(db: Session, selected_county: str | None = None) -> dict[str, object]:
+def filter_choices(session: Session, filters: InboxFilters) -> dict[str, object]:
     """What the tip filter fields offer, here and on the search page."""
     return {
         "statuses": TIP_STATUSES,
         "status_labels": STATUS_LABELS,
-        "county_options": county_options(current_app.config["STATES"], selected_county),
-        "tags": list_tags(db),
+        "county_options": county_options(current_app.config["STATES"], filters.county),
+        "tags": list_tags(session),
         "county_name": counties.name,
+        "case_options": case_filter_options(session, identity_or_none(), filters.case_id),
     }

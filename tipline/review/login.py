@@ -20,12 +20,10 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import Session
 
-from tipline import audit
 from tipline.accounts import passwords, review_sessions, service, totp, two_factor
 from tipline.accounts.errors import AccountError, AuthenticationError, InvalidCodeError
 from tipline.accounts.review_sessions import SessionToken
 from tipline.db import get_session
-from tipline.models.base import utcnow
 from tipline.models.review_session import ReviewSession
 from tipline.models.user import User
 from tipline.review.auth import (
@@ -39,9 +37,6 @@ from tipline.review.auth import (
 )
 from tipline.review.auth_forms import CodeForm, LoginForm, NewPasswordForm
 
-# Wrong codes allowed in one half-finished sign-in before it is thrown away.
-MAX_CODE_FAILURES = 5
-
 
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
@@ -51,22 +46,24 @@ def login() -> ResponseReturnValue:
     form = LoginForm()
     error = None
     if form.validate_on_submit():
-        db = get_session()
+        session = get_session()
         try:
             result = service.authenticate(
-                db, current_app.config, form.username.data or "", form.password.data or ""
+                session, current_app.config, form.username.data or "", form.password.data or ""
             )
         except AuthenticationError as exc:
-            db.commit()  # the failure count and audit event must stick
+            session.commit()  # the failure count and audit event must stick
             error = str(exc)
         else:
             found = current_session()
             if found is not None:
-                review_sessions.delete_token(db, found[1])
+                review_sessions.delete_token(session, found[1])
             user = result.user
             stage = "totp" if user.totp_confirmed else "enrol"
-            token = review_sessions.create(db, current_app.config, user, result.identity, stage)
-            db.commit()
+            token = review_sessions.create(
+                session, current_app.config, user, result.identity, stage
+            )
+            session.commit()
             start_session(token)
             return redirect(url_for(STEP_ENDPOINTS[stage]))
     return render_template("review/auth/login.html", form=form, error=error)
@@ -116,9 +113,9 @@ def code(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnV
 @bp.route("/login/enrol", methods=["GET", "POST"])
 @_step("enrol")
 def enrol(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnValue:
-    db = get_session()
-    secret = two_factor.begin_enrolment(db, current_app.config, user)
-    db.commit()
+    session = get_session()
+    secret = two_factor.begin_enrolment(session, current_app.config, user)
+    session.commit()
     form = CodeForm()
     done, error = _submit_code(form, row, token, user, two_factor.confirm_enrolment)
     if done is not None:
@@ -155,15 +152,15 @@ def _submit_code(
 
 def _code_failed(row: ReviewSession, exc: AccountError) -> str | None:
     """Count a wrong code; None once this sign-in attempt is thrown away."""
-    db = get_session()
-    row.totp_failures += 1
-    if row.totp_failures >= MAX_CODE_FAILURES or isinstance(exc, AuthenticationError):
-        db.delete(row)
-        db.commit()
+    session = get_session()
+    thrown_away = review_sessions.code_failed(
+        session, row, give_up=isinstance(exc, AuthenticationError)
+    )
+    session.commit()
+    if thrown_away:
         end_session()
         flash("Too many wrong codes. Sign in again.", "error")
         return None
-    db.commit()
     return str(exc)
 
 
@@ -171,9 +168,9 @@ def _after_second_factor(
     row: ReviewSession, token: SessionToken, user: User
 ) -> ResponseReturnValue:
     if user.must_change_password:
-        db = get_session()
-        new = review_sessions.advance(db, current_app.config, row, token, user, "password")
-        db.commit()
+        session = get_session()
+        new = review_sessions.advance(session, current_app.config, row, token, user, "password")
+        session.commit()
         start_session(new)
         return redirect(url_for("auth.new_password"))
     return _complete(row, token, user)
@@ -185,7 +182,7 @@ def new_password(row: ReviewSession, token: SessionToken, user: User) -> Respons
     form = NewPasswordForm()
     error = None
     if form.validate_on_submit():
-        db = get_session()
+        session = get_session()
         try:
             identity = (
                 review_sessions.open_identity(row, token)
@@ -193,10 +190,10 @@ def new_password(row: ReviewSession, token: SessionToken, user: User) -> Respons
                 else None
             )
             service.change_password(
-                db, current_app.config, user, form.password.data or "", identity
+                session, current_app.config, user, form.password.data or "", identity
             )
         except AccountError as exc:
-            db.rollback()
+            session.rollback()
             error = str(exc)
         else:
             return _complete(row, token, user)
@@ -210,15 +207,11 @@ def new_password(row: ReviewSession, token: SessionToken, user: User) -> Respons
 
 
 def _complete(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnValue:
-    """Issue the real session under a new id and key, and record the sign-in."""
-    db = get_session()
+    """Issue the real session under a new id and key (the service records the sign-in)."""
+    session = get_session()
     unlocked = row.sealed_identity is not None
-    new = review_sessions.advance(db, current_app.config, row, token, user, "active")
-    user.last_login_at = utcnow()
-    audit.record(db, actor=user, action="auth.login", object_type="user", object_id=user.id)
-    if unlocked:
-        audit.record(db, actor=user, action="auth.unlock", object_type="user", object_id=user.id)
-    db.commit()
+    new = review_sessions.complete_sign_in(session, current_app.config, row, token, user)
+    session.commit()
     start_session(new)
     if user.holds_key and not unlocked:
         flash(

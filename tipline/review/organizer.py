@@ -6,12 +6,13 @@ monthly chart as inline SVG (no script), and the counts as tables, with
 counts below ``EXPORT_SUPPRESS_BELOW`` shown as "<3". The selection
 downloads as CSV, JSON or a PDF report (tipline.export.rendering.formats and .pdf).
 
-It reads clear columns only (tipline.export.summaries.selection), so it works without
-the organization key: organizers see approved summaries and aggregates and
-nothing else. Reviewers and admins may open it too (to check what is
-shared), and also see which summaries still wait for approval. Every view
-and every export is in the audit log (``export.view``, ``export.csv``,
-``export.json``, ``export.pdf``; never content).
+It reads clear columns only (tipline.export.summaries.organizer and
+.selection), so it works without the organization key: organizers see
+approved summaries and aggregates and nothing else. Reviewers and admins may
+open it too (to check what is shared), and also see which summaries still
+wait for approval. The services record every view and every export in the
+audit log (``export.view``, ``export.csv``, ``export.json``, ``export.pdf``;
+never content).
 """
 
 from __future__ import annotations
@@ -20,22 +21,15 @@ from flask import Blueprint, Response, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
-from tipline import audit, counties, security
+from tipline import counties, security
 from tipline.cases import CASE_STATUS_LABELS
 from tipline.db import get_session
 from tipline.export.aggregate import OTHER, month_of
 from tipline.export.rendering.charts import county_map_svg, time_series_svg
 from tipline.export.rendering.formats import to_csv, to_json
 from tipline.export.rendering.pdf import build_report
-from tipline.export.summaries.selection import (
-    SummaryFilterError,
-    SummaryFilters,
-    approved_summaries,
-    count_approved,
-    figures,
-    parse_filters,
-)
-from tipline.export.summaries.service import drafts_waiting
+from tipline.export.summaries.organizer import export_selection, view_exports
+from tipline.export.summaries.selection import SummaryFilterError, SummaryFilters, parse_filters
 from tipline.models.base import utcnow
 from tipline.models.case import CASE_STATUSES
 from tipline.review.auth import current_user, roles_required
@@ -74,41 +68,42 @@ def _options() -> dict[str, object]:
 @bp.route("/organizer")
 @roles_required(*EXPORT_ROLES)
 def index() -> ResponseReturnValue:
-    db, user = get_session(), current_user()
+    session = get_session()
     config = current_app.config
     states = config["STATES"]
     filters, error = _filters()
     page = max(request.args.get("page", default=1, type=int) or 1, 1)
-    rows, total = [], 0
-    if error is None:
-        total = count_approved(db, filters, states)
-        rows = approved_summaries(
-            db, filters, states, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
-        )
-    numbers = figures(db, states, config["EXPORT_SUPPRESS_BELOW"])
-    waiting = drafts_waiting(db) if user.holds_key else []
-    audit.record(db, actor=user, action="export.view")
-    db.commit()
+    shown = view_exports(
+        session,
+        filters if error is None else None,
+        states,
+        threshold=config["EXPORT_SUPPRESS_BELOW"],
+        page=page,
+        page_size=PAGE_SIZE,
+        actor=current_user(),
+    )
+    session.commit()
+    numbers = shown.figures
     return render_template(
         "review/organizer/index.html",
         filters=filters,
         filter_args=filters.to_args(),
         error=error,
-        rows=rows,
-        total=total,
+        rows=shown.rows,
+        total=shown.total,
         page=page,
-        has_more=page * PAGE_SIZE < total,
+        has_more=page * PAGE_SIZE < shown.total,
         figures=numbers,
         # Our own SVG: every text in it is escaped by tipline.export.rendering.charts.
         map_svg=Markup(county_map_svg(numbers.by_county, states=states)),  # noqa: S704
         series_svg=Markup(time_series_svg(numbers.by_month)),  # noqa: S704
-        waiting=waiting,
+        waiting=shown.waiting,
         **_options(),
     ), 400 if error else 200
 
 
 def _export(kind: str) -> ResponseReturnValue:
-    db, user = get_session(), current_user()
+    session = get_session()
     config = current_app.config
     states = config["STATES"]
     filters, error = _filters()
@@ -116,8 +111,14 @@ def _export(kind: str) -> ResponseReturnValue:
         return render_template(
             "review/error.html", code=400, title="Export not made", message=error
         ), 400
-    rows = approved_summaries(db, filters, states)
-    numbers = figures(db, states, config["EXPORT_SUPPRESS_BELOW"])
+    rows, numbers = export_selection(
+        session,
+        filters,
+        states,
+        threshold=config["EXPORT_SUPPRESS_BELOW"],
+        kind=kind,
+        actor=current_user(),
+    )
     month = month_of(utcnow())
     if kind == "csv":
         body: bytes = to_csv(rows).encode("utf-8")
@@ -132,8 +133,7 @@ def _export(kind: str) -> ResponseReturnValue:
             title=REPORT_TITLE,
             organization=config["ORGANIZATION_NAME"],
         )
-    audit.record(db, actor=user, action=f"export.{kind}")
-    db.commit()
+    session.commit()
     response = Response(body, content_type=MEDIA_TYPES[kind])
     response.headers["Content-Disposition"] = (
         f'attachment; filename="tipline-summaries-{month}.{kind}"'

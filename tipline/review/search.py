@@ -5,8 +5,9 @@ Only for reviewers and admins whose session holds the organization key
 address: addresses end up in browser history, proxy logs and the
 ``Referer`` of the next request, and a lawyer's search for a name must not.
 The form sets ``autocomplete=off`` for the same reason, and responses are
-``no-store`` (tipline.security). The audit log records *that* a search ran,
-never what was searched for; nothing here logs the query either.
+``no-store`` (tipline.security). The search service records *that* a search
+ran (``search``), never what was searched for; nothing here logs the query
+either.
 
 The filter fields have the inbox's names (status, county, tag, from, to,
 files, unread, case), so a link from the inbox or a case page can pre-fill
@@ -18,7 +19,6 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 
-from tipline import audit
 from tipline.db import get_session
 from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.review.case_forms import SearchForm
@@ -38,13 +38,13 @@ bp = Blueprint("search", __name__)
 @roles_required("reviewer", "admin")
 def index() -> ResponseReturnValue:
     identity = unlocked_identity()  # 403 "key not available" without it
-    db, user = get_session(), current_user()
+    session, user = get_session(), current_user()
     form = SearchForm()
     fields = request.form if request.method == "POST" else request.args
     error: str | None = None
     results: SearchResults | None = None
     try:
-        filters = parse_filters(db, fields)
+        filters = parse_filters(session, fields)
     except FilterError as exc:
         error, filters = str(exc), InboxFilters()
     if request.method == "POST" and error is None:
@@ -53,14 +53,12 @@ def index() -> ResponseReturnValue:
         try:
             query = parse_query(form.q.data or "")
             before = Cursor.decode(form.before.data) if form.before.data else None
-            context = SearchContext(session=db, blobs=get_blobs(), identities=[identity])
-            results = search(context, query, filters, user.id, before=before)
+            context = SearchContext(session=session, blobs=get_blobs(), identities=[identity])
+            results = search(context, query, filters, user, before=before)
         except (SearchError, FilterError) as exc:
             error = str(exc)
         else:
-            # That a search ran, and by whom: never what was searched for.
-            audit.record(db, actor=user, action="search")
-            db.commit()
+            session.commit()
     return render_template(
         "review/search.html",
         form=form,
@@ -68,5 +66,5 @@ def index() -> ResponseReturnValue:
         results=results,
         error=error,
         tip_only=tip_only_filters(filters),
-        **filter_choices(db),
+        **filter_choices(session, filters),
     ), 400 if error else 200

@@ -5,7 +5,8 @@ with three forms: the text, the findings (each highlighted in place, each
 "redact" or "keep"), and approval. Views stay thin (docs/development.md): validate
 a form, call one service in tipline.export.summaries.service (which writes the audit
 event), commit, redirect. Opening a draft needs the organization key and is
-audited (``summary.view``). For reviewers and admins; organizers get 403.
+recorded by the service too (``summary.view``). For reviewers and admins;
+organizers get 403.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 
-from tipline import audit
 from tipline.cases.details import SealedContentError, open_details
 from tipline.db import get_session
 from tipline.export.summaries.drafts import clean_text
@@ -24,10 +24,9 @@ from tipline.export.summaries.service import (
     Target,
     approve,
     decide,
-    open_summary,
     people_for,
-    review,
     summary_for,
+    view_summary,
     write_draft,
 )
 from tipline.models.case import Case
@@ -42,12 +41,9 @@ from tipline.review.summary_forms import (
     posted_decisions,
     target_facts,
     target_or_404,
-    template_helpers,
 )
 
 bp = Blueprint("summaries", __name__)
-# The tip and case pages include a partial that calls these (summary_forms).
-bp.app_context_processor(template_helpers)
 
 
 def _target(scope: str, object_id: str) -> Target:
@@ -70,15 +66,15 @@ def _back(target: Target) -> ResponseReturnValue:
 
 
 def _editor(target: Target) -> ResponseReturnValue:
-    db, user, identity = get_session(), current_user(), unlocked_identity()
-    summary = summary_for(db, target)
+    session, user, identity = get_session(), current_user(), unlocked_identity()
+    summary = summary_for(session, target)
     form = SummaryTextForm()
     error, status = None, 200
     if form.validate_on_submit():
         try:
-            people = people_for(db, target, identity)
+            people = people_for(session, target, identity)
             summary, changed = write_draft(
-                db,
+                session,
                 target,
                 form.text.data or "",
                 style=form.style.data or "label",
@@ -90,10 +86,10 @@ def _editor(target: Target) -> ResponseReturnValue:
             )
             _, removed = clean_text(form.text.data or "")
         except SummaryError as exc:
-            db.rollback()
+            session.rollback()
             error, status = str(exc), 400
         else:
-            db.commit()
+            session.commit()
             if removed:
                 flash("Invisible characters (such as zero-width spaces) were removed.", "info")
             flash(
@@ -106,17 +102,13 @@ def _editor(target: Target) -> ResponseReturnValue:
     result: SummaryReview | None = None
     if summary is not None:
         try:
-            draft = open_summary(summary, identity)
-            result = review(draft, people_for(db, target, identity))
+            draft, result = view_summary(session, summary, target, identity=identity, actor=user)
         except SummaryError as exc:
             error = str(exc)
         else:
             if not form.is_submitted():
                 form.text.data, form.style.data = draft.text, draft.style
-        audit.record(
-            db, actor=user, action="summary.view", object_type="summary", object_id=summary.id
-        )
-        db.commit()
+        session.commit()
     if summary is not None and not form.is_submitted():
         form.version.data = str(summary.version)
     return render_template(
@@ -135,8 +127,8 @@ def _editor(target: Target) -> ResponseReturnValue:
 
 
 def _decide(target: Target) -> ResponseReturnValue:
-    db, user, identity = get_session(), current_user(), unlocked_identity()
-    summary = summary_for(db, target)
+    session, user, identity = get_session(), current_user(), unlocked_identity()
+    summary = summary_for(session, target)
     form = VersionForm()
     if summary is None or not form.validate_on_submit():
         flash("Write and save the summary first.", "error")
@@ -144,20 +136,20 @@ def _decide(target: Target) -> ResponseReturnValue:
     was_approved = summary.status == "approved"
     try:
         changed = decide(
-            db,
+            session,
             summary,
             posted_decisions(request.form),
-            people=people_for(db, target, identity),
+            people=people_for(session, target, identity),
             actor=user,
             recipients=org_recipients(),
             identity=identity,
             expected_version=form_version(form.version.data),
         )
     except SummaryError as exc:
-        db.rollback()
+        session.rollback()
         flash(str(exc), "error")
         return _back(target)
-    db.commit()
+    session.commit()
     if changed and was_approved:
         flash("Decisions saved. The summary changed, so it needs approval again.", "info")
     else:
@@ -169,31 +161,31 @@ def _decide(target: Target) -> ResponseReturnValue:
 
 
 def _approve(target: Target) -> ResponseReturnValue:
-    db, user, identity = get_session(), current_user(), unlocked_identity()
-    summary = summary_for(db, target)
+    session, user, identity = get_session(), current_user(), unlocked_identity()
+    summary = summary_for(session, target)
     form = ApproveForm()
     if summary is None or not form.validate_on_submit():
         flash("Write and save the summary first.", "error")
         return _back(target)
     try:
         approve(
-            db,
+            session,
             summary,
-            people=people_for(db, target, identity),
+            people=people_for(session, target, identity),
             actor=user,
             identity=identity,
             expected_version=form_version(form.version.data),
             confirm_leftovers=form.confirm.data,
         )
     except AlreadyApprovedError as exc:
-        db.rollback()
+        session.rollback()
         flash(str(exc), "info")
         return _back(target)
     except SummaryError as exc:
-        db.rollback()
+        session.rollback()
         flash(str(exc), "error")
         return _back(target)
-    db.commit()
+    session.commit()
     flash("Approved: organizers can now see and export this summary.", "success")
     return _back(target)
 

@@ -5,9 +5,9 @@
   inputs named ``decision-<key>`` (:func:`posted_decisions`), since their
   number depends on the text.
 - :func:`target_or_404` finds the tip or case a summary URL names.
-- :func:`summary_panel` is the template helper the tip page and the case
-  page include (``review/summaries/_panel.html``): the summary's state and a
-  link, from clear columns only, so including it opens nothing sealed.
+- :func:`summary_panel` is what the tip page's and the case page's views
+  pass to ``review/summaries/_panel.html``: the summary's state and a link,
+  from clear columns only, so showing it opens nothing sealed.
 """
 
 from __future__ import annotations
@@ -23,9 +23,7 @@ from tipline import counties
 from tipline.db import get_session
 from tipline.export.aggregate import month_of
 from tipline.export.summaries.drafts import TEXT_MAX
-from tipline.export.summaries.service import SummaryReview, Target, summary_for
-from tipline.models.base import is_id
-from tipline.models.case import Case
+from tipline.export.summaries.service import SummaryReview, Target, find_target, summary_for
 from tipline.models.summary import Summary
 from tipline.models.tip import Tip
 
@@ -71,10 +69,7 @@ def posted_decisions(form: Mapping[str, str]) -> dict[str, str]:
 
 def target_or_404(scope: str, object_id: str) -> Target:
     """The tip or case named in the URL (404 for anything else)."""
-    if not is_id(object_id):
-        abort(404)
-    db = get_session()
-    found: Target | None = db.get(Tip, object_id) if scope == "tip" else db.get(Case, object_id)
+    found = find_target(get_session(), scope, object_id)
     if found is None:
         abort(404)
     return found
@@ -152,7 +147,3 @@ def summary_panel(target: Target) -> SummaryPanel:
     """The tip or case page's "summary for sharing" box."""
     facts = target_facts(target)
     return SummaryPanel(facts.scope, summary_for(get_session(), target), facts.editor_url)
-
-
-def template_helpers() -> dict[str, object]:
-    return {"summary_panel": summary_panel}

@@ -1,8 +1,8 @@
 """Admin page for topic tags: create, rename, retire (and bring back).
 
 Tags are never deleted: retiring one keeps it on the tips that have it and
-in the inbox filter, but stops offering it when tagging. Every change is in
-the audit log. Admins only.
+in the inbox filter, but stops offering it when tagging. The services
+(tipline.tips.tags) record every change in the audit log. Admins only.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
-from tipline import audit
 from tipline.db import get_session
 from tipline.models.tag import TAG_NAME_MAX, Tag
 from tipline.review.auth import current_user, roles_required
@@ -39,21 +38,19 @@ def _tag_or_404(tag_id: str) -> Tag:
 
 
 def _render(form: TagNameForm, error: str | None = None, status: int = 200) -> ResponseReturnValue:
-    db = get_session()
+    session = get_session()
     page = render_template(
         "review/tags.html",
-        tags=list_tags(db),
-        usage=tag_usage(db),
+        tags=list_tags(session),
+        usage=tag_usage(session),
         form=form,
         error=error,
     )
     return page, status
 
 
-def _audited(action: str, tag: Tag, message: str) -> ResponseReturnValue:
-    db = get_session()
-    audit.record(db, actor=current_user(), action=action, object_type="tag", object_id=tag.id)
-    db.commit()
+def _saved(message: str) -> ResponseReturnValue:
+    get_session().commit()
     flash(message, "success")
     return _to_index()
 
@@ -74,13 +71,13 @@ def create() -> ResponseReturnValue:
     form = TagNameForm()
     if not form.validate_on_submit():
         return _render(form, NAME_REFUSED, 400)
-    db = get_session()
+    session = get_session()
     try:
-        tag = create_tag(db, form.name.data or "")
+        tag = create_tag(session, form.name.data or "", actor=current_user())
     except TagError as exc:
-        db.rollback()
+        session.rollback()
         return _render(form, str(exc), 400)
-    return _audited("tag.create", tag, f"Created the tag “{tag.name}”.")
+    return _saved(f"Created the tag “{tag.name}”.")
 
 
 @bp.route("/<tag_id>/rename", methods=["POST"])
@@ -91,10 +88,10 @@ def rename(tag_id: str) -> ResponseReturnValue:
     if not form.validate_on_submit():
         return refuse(NAME_REFUSED, _to_index())
     try:
-        rename_tag(get_session(), tag, form.name.data or "")
+        rename_tag(get_session(), tag, form.name.data or "", actor=current_user())
     except TagError as exc:
         return refuse(str(exc), _to_index())
-    return _audited("tag.rename", tag, f"Renamed the tag to “{tag.name}”.")
+    return _saved(f"Renamed the tag to “{tag.name}”.")
 
 
 @bp.route("/<tag_id>/retire", methods=["POST"])
@@ -105,7 +102,7 @@ def retire(tag_id: str) -> ResponseReturnValue:
     if not form.validate_on_submit():
         abort(400)
     retired = form.retired.data == "1"
-    set_retired(get_session(), tag, retired)
+    set_retired(get_session(), tag, retired, actor=current_user())
     if retired:
-        return _audited("tag.retire", tag, f"Retired the tag “{tag.name}”.")
-    return _audited("tag.restore", tag, f"The tag “{tag.name}” is offered again.")
+        return _saved(f"Retired the tag “{tag.name}”.")
+    return _saved(f"The tag “{tag.name}” is offered again.")

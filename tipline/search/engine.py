@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
 
+from tipline import audit
 from tipline.cases.details import SealedContentError, open_details
 from tipline.models.case import Case, case_counties, case_tags
 from tipline.models.tip import Tip
+from tipline.models.user import User
 from tipline.search import kinds as _builtin_kinds  # noqa: F401 (registers the kinds)
 from tipline.search.registry import Scope, Searchable, SearchContext, get_kind, kinds
 from tipline.search.text import Query, Snippet, fold, snippet
@@ -109,18 +111,23 @@ def search(
     ctx: SearchContext,
     query: Query,
     filters: InboxFilters,
-    user_id: str,
+    actor: User,
     *,
     before: Cursor | None = None,
     page_size: int = PAGE_SIZE,
     budget: int = SCAN_BUDGET,
 ) -> SearchResults:
-    """One page of results; pass ``results.older`` as ``before`` to continue."""
+    """One page of results; pass ``results.older`` as ``before`` to continue.
+
+    Recorded as ``search``: that a search ran, and by whom, never what was
+    searched for.
+    """
     results = SearchResults()
-    _search_tips(ctx, query, filters, user_id, before, page_size, budget, results)
+    _search_tips(ctx, query, filters, actor.id, before, page_size, budget, results)
     if before is None and not tip_only_filters(filters):
         results.cases_searched = True
         _search_cases(ctx, query, filters, results)
+    audit.record(ctx.session, actor=actor, action="search")
     return results
 
 

@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import BinaryIO
 
+from sqlalchemy.orm import Session
+
+from tipline import audit
 from tipline.blobs import BlobNotFoundError, BlobStore
 from tipline.crypto import AgeError, Identity, decrypt_stream
 from tipline.documents import AttachmentInfo, DocumentError, TipDocument, open_document
 from tipline.models.tip import Attachment, Tip
+from tipline.models.user import User
 from tipline.tips import TipError, TipNotFoundError
+from tipline.tips.downloads import FileDownload
+from tipline.tips.workflow import mark_read
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +52,58 @@ def open_tip(blobs: BlobStore, tip: Tip, identities: Sequence[Identity]) -> TipD
         # The id and the error class only: the message may quote the blob.
         log.warning("tip %s could not be opened (%s)", tip.id, type(exc).__name__)
         raise ContentError("This tip's sealed text could not be opened.") from exc
+
+
+@dataclass(frozen=True)
+class OpenedTip:
+    """A tip as its page shows it: the document, or why it would not open."""
+
+    document: TipDocument | None
+    error: str | None = None
+
+
+def view_tip(
+    session: Session, blobs: BlobStore, tip: Tip, identity: Identity, actor: User
+) -> OpenedTip:
+    """Open ``tip`` for ``actor``: its document, a read mark, a ``tip.view`` event.
+
+    The view is recorded even when the document will not open: someone
+    looked, and the page says why there is nothing to read.
+    """
+    try:
+        opened = OpenedTip(open_tip(blobs, tip, [identity]))
+    except ContentError as exc:
+        opened = OpenedTip(None, str(exc))
+    mark_read(session, tip, actor.id)
+    audit.record(session, actor=actor, action="tip.view", object_type="tip", object_id=tip.id)
+    return opened
+
+
+def download_attachment(
+    session: Session,
+    blobs: BlobStore,
+    tip: Tip,
+    attachment_id: str,
+    identity: Identity,
+    actor: User,
+) -> FileDownload:
+    """One of the tip's files as a checked stream (``tip.download``).
+
+    :class:`TipNotFoundError` when the tip has no such file,
+    :class:`ContentError` when it cannot be opened; nothing is recorded then.
+    """
+    attachment = find_attachment(tip, attachment_id)
+    document = open_tip(blobs, tip, [identity])
+    info, size = attachment_info(document, attachment), declared_size(document, attachment)
+    chunks = decrypt_attachment(blobs, attachment, [identity], size=size)
+    audit.record(
+        session,
+        actor=actor,
+        action="tip.download",
+        object_type="attachment",
+        object_id=attachment.id,
+    )
+    return FileDownload(chunks, info.content_type, info.filename, size)
 
 
 def preview(document: TipDocument, limit: int = PREVIEW_LENGTH) -> str:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import quote
 
 SAFE_CONTENT_TYPES = frozenset(
@@ -37,6 +39,24 @@ SAFE_CONTENT_TYPES = frozenset(
         "video/quicktime",
     }
 )
+
+
+@dataclass(frozen=True)
+class FileDownload:
+    """A decrypted file on its way out, as a download service returns it.
+
+    ``chunks`` is the checked stream (tipline.tips.content.decrypt_attachment);
+    ``content_type`` and ``filename`` are what the source declared, which
+    :func:`download_content_type` and :func:`content_disposition` make safe;
+    ``size`` is the declared plaintext size (``None``: not listed).
+    """
+
+    chunks: Iterable[bytes]
+    content_type: str
+    filename: str
+    size: int | None
+
+
 FALLBACK_NAME = "attachment"
 MAX_NAME_LENGTH = 120
 # Spaces and controls become a plain space; invisible characters vanish.

@@ -9,7 +9,8 @@ Pages are keyset-paginated on ``(received_hour, id)``, newest first: a page
 is an index range scan whatever its depth (every tips index ends in that
 key, see tipline/models/tip.py). The per-status counts are workflow totals,
 exact up to :data:`COUNT_CAP` and shown as "1,000+" beyond, so their cost is
-bounded too (see :func:`status_counts`).
+bounded too (see :func:`status_counts`). :func:`view_inbox` is one listing
+as a reviewer sees it, previews included, and records it (``inbox.view``).
 """
 
 from __future__ import annotations
@@ -21,11 +22,16 @@ from typing import TypeAlias, TypeVar
 from sqlalchemy import ColumnElement, Select, exists, func, literal, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from tipline import audit
+from tipline.blobs import BlobStore
+from tipline.crypto import Identity
 from tipline.models.case import case_tips
 from tipline.models.read import TipRead
 from tipline.models.tag import Tag, tip_tags
 from tipline.models.tip import TIP_STATUSES, Tip
+from tipline.models.user import User
 from tipline.tips import FilterError
+from tipline.tips.content import previews
 from tipline.tips.filters import NO_COUNTY, Cursor, InboxFilters
 from tipline.tips.tags import tags_for_tips
 from tipline.tips.workflow import read_tip_ids
@@ -209,3 +215,37 @@ def load_page(
     rows = [InboxRow(tip=tip, tags=tags[tip.id], unread=tip.id not in read) for tip in tips]
     counts = status_counts(session)
     return InboxPage(rows=rows, newer=newer, older=older, counts=counts)
+
+
+@dataclass
+class InboxView:
+    """One inbox listing as a reviewer sees it."""
+
+    page: InboxPage
+    previews: dict[str, str | None]  # tip id -> first line (None: would not open)
+    unlocked: bool  # previews need the organization key; organizers never hold it
+
+
+def view_inbox(
+    session: Session,
+    blobs: BlobStore,
+    filters: InboxFilters | None,
+    actor: User,
+    identity: Identity | None,
+    *,
+    before: Cursor | None = None,
+    after: Cursor | None = None,
+) -> InboxView:
+    """One page of the inbox for ``actor``, with previews when ``identity`` is given.
+
+    ``filters`` None: they could not be read, so the page has only the
+    status counts. One ``inbox.view`` event per listing: the previews show
+    the first line of every tip on it.
+    """
+    if filters is None:
+        page = InboxPage(rows=[], newer=None, older=None, counts=status_counts(session))
+    else:
+        page = load_page(session, filters, actor.id, before=before, after=after)
+    texts = previews(blobs, [row.tip for row in page.rows], [identity]) if identity else {}
+    audit.record(session, actor=actor, action="inbox.view")
+    return InboxView(page=page, previews=texts, unlocked=identity is not None)

@@ -5,6 +5,9 @@ tag cannot impersonate another: no control or invisible formatting
 characters (bidi overrides, zero-width joiners), whitespace collapsed, and
 uniqueness decided on the NFKC-casefolded form, so "Home Raid", "home raid"
 and "ｈｏｍｅ raid" are the same tag.
+
+Every change is recorded in the audit log here (``tag.create``,
+``tag.rename``, ``tag.retire``, ``tag.restore``, ``tip.tag``; ids only).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from tipline import audit
 from tipline.models.tag import TAG_NAME_MAX, Tag, tip_tags
 from tipline.models.tip import Tip
+from tipline.models.user import User
 from tipline.tips import TagError
 
 # From the mission (DESIGN.md): what the tips are about.
@@ -94,26 +99,33 @@ def _flush_unique(session: Session) -> None:
         raise TagError("A tag with that name already exists.") from exc
 
 
-def create_tag(session: Session, raw_name: str) -> Tag:
+def _record(session: Session, actor: User, action: str, tag: Tag) -> None:
+    audit.record(session, actor=actor, action=action, object_type="tag", object_id=tag.id)
+
+
+def create_tag(session: Session, raw_name: str, *, actor: User) -> Tag:
     name, key = normalize_name(raw_name)
     _check_free(session, key)
     tag = Tag(name=name, name_key=key, retired=False)
     session.add(tag)
     _flush_unique(session)
+    _record(session, actor, "tag.create", tag)
     return tag
 
 
-def rename_tag(session: Session, tag: Tag, raw_name: str) -> None:
+def rename_tag(session: Session, tag: Tag, raw_name: str, *, actor: User) -> None:
     name, key = normalize_name(raw_name)
     _check_free(session, key, exclude_id=tag.id)
     tag.name, tag.name_key = name, key
     _flush_unique(session)
+    _record(session, actor, "tag.rename", tag)
 
 
-def set_retired(session: Session, tag: Tag, retired: bool) -> None:
+def set_retired(session: Session, tag: Tag, retired: bool, *, actor: User) -> None:
     """Retire a tag (kept on tips, no longer offered) or bring it back."""
     tag.retired = retired
     session.flush()
+    _record(session, actor, "tag.retire" if retired else "tag.restore", tag)
 
 
 def ensure_default_tags(session: Session) -> int:
@@ -154,8 +166,8 @@ def tags_for_tips(session: Session, tip_ids: Iterable[str]) -> dict[str, list[Ta
     return result
 
 
-def set_tip_tags(session: Session, tip: Tip, tag_ids: Collection[str]) -> TagChange:
-    """Make ``tag_ids`` exactly the tip's tags.
+def set_tip_tags(session: Session, tip: Tip, tag_ids: Collection[str], *, actor: User) -> TagChange:
+    """Make ``tag_ids`` exactly the tip's tags (``tip.tag`` if that changes them).
 
     A retired tag the tip already has may stay, but cannot be newly added.
     """
@@ -179,7 +191,10 @@ def set_tip_tags(session: Session, tip: Tip, tag_ids: Collection[str]) -> TagCha
                 for tag_id in sorted(added)
             ],
         )
-    return TagChange(added=frozenset(added), removed=frozenset(removed))
+    change = TagChange(added=frozenset(added), removed=frozenset(removed))
+    if change.changed:
+        audit.record(session, actor=actor, action="tip.tag", object_type="tip", object_id=tip.id)
+    return change
 
 
 def seed_default_tags(new_session: Callable[[], Session]) -> int:

@@ -4,7 +4,9 @@ Statuses (``TIP_STATUSES``) move new → triaged → corroborating → closed, w
 spam as a side exit. :data:`TRANSITIONS` is the whole rulebook; anything else
 is an :class:`~tipline.tips.InvalidTransitionError` the reviewer sees as a message.
 A status change names the status the reviewer saw, so two lawyers acting on
-the same tip at once cannot silently overwrite each other.
+the same tip at once cannot silently overwrite each other. Every change is
+recorded in the audit log here (``tip.status``, ``tip.county``, ``tip.read``,
+``tip.unread``; ids only), in the caller's transaction.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from collections.abc import Iterable
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from tipline import counties
+from tipline import audit, counties
+from tipline.models.base import affected_rows, is_id
 from tipline.models.read import TipRead
 from tipline.models.tip import TIP_STATUSES, Tip
 from tipline.models.user import User
@@ -46,24 +49,22 @@ STATUS_LABELS = {
 
 def get_tip(session: Session, tip_id: str) -> Tip:
     """The tip with that id; :class:`TipNotFoundError` for anything else."""
-    tip = session.get(Tip, tip_id) if _plausible_id(tip_id) else None
+    # Anything but an id (a very long string, NUL bytes that PostgreSQL
+    # rejects) never reaches the query.
+    tip = session.get(Tip, tip_id) if is_id(tip_id) else None
     if tip is None:
         raise TipNotFoundError("There is no tip with that id.")
     return tip
-
-
-def _plausible_id(tip_id: str) -> bool:
-    # Ids are 32 hex digits; refusing anything else early keeps odd input
-    # (very long strings, NUL bytes that PostgreSQL rejects) out of queries.
-    return len(tip_id) == 32 and all(ch in "0123456789abcdef" for ch in tip_id)
 
 
 def allowed_transitions(status: str) -> tuple[str, ...]:
     return TRANSITIONS.get(status, ())
 
 
-def change_status(session: Session, tip: Tip, new_status: str, *, expected: str) -> str:
-    """Move ``tip`` to ``new_status``; return the old status.
+def change_status(
+    session: Session, tip: Tip, new_status: str, *, expected: str, actor: User
+) -> str:
+    """Move ``tip`` to ``new_status``; return the old status (``tip.status``).
 
     ``expected`` is the status the reviewer saw. The update is conditional on
     it in the database, so a concurrent change raises :class:`StaleStatusError`.
@@ -82,10 +83,11 @@ def change_status(session: Session, tip: Tip, new_status: str, *, expected: str)
         .values(status=new_status)
         .execution_options(synchronize_session=False)
     )
-    if getattr(result, "rowcount", 1) != 1:
+    if affected_rows(result) != 1:
         session.refresh(tip)
         raise StaleStatusError(_stale_message(tip.status))
     session.refresh(tip)
+    audit.record(session, actor=actor, action="tip.status", object_type="tip", object_id=tip.id)
     return expected
 
 
@@ -103,7 +105,8 @@ def county_choices(states: Iterable[str]) -> list[tuple[str, str]]:
 def correct_county(
     session: Session, tip: Tip, fips: str | None, states: Iterable[str], *, actor: User
 ) -> bool:
-    """Set the tip's county (``None``: other / not sure); True if it changed.
+    """Set the tip's county (``None``: other / not sure); True if it changed
+    (``tip.county``).
 
     Only the instance's counties are accepted. Keeping the current value is
     always allowed, even if the instance's states changed since it was set.
@@ -118,6 +121,7 @@ def correct_county(
         raise InvalidCountyError("That county is not one of this tip line's counties.")
     tip.county_fips = value
     session.flush()
+    audit.record(session, actor=actor, action="tip.county", object_type="tip", object_id=tip.id)
     return True
 
 
@@ -136,7 +140,19 @@ def mark_unread(session: Session, tip: Tip, user_id: str) -> bool:
     result = session.execute(
         delete(TipRead).where(TipRead.user_id == user_id, TipRead.tip_id == tip.id)
     )
-    return bool(getattr(result, "rowcount", 0))
+    return bool(affected_rows(result))
+
+
+def set_read_mark(session: Session, tip: Tip, actor: User, *, read: bool) -> bool:
+    """``actor`` marks ``tip`` read or unread by hand (``tip.read``, ``tip.unread``).
+
+    Recorded even when the mark was already so: the reviewer asked. True if
+    the mark changed.
+    """
+    changed = mark_read(session, tip, actor.id) if read else mark_unread(session, tip, actor.id)
+    action = "tip.read" if read else "tip.unread"
+    audit.record(session, actor=actor, action=action, object_type="tip", object_id=tip.id)
+    return changed
 
 
 def is_read(session: Session, tip: Tip, user_id: str) -> bool:

@@ -4,7 +4,8 @@ Warehouse-style service (docs/development.md): no Flask; every function takes a
 SQLAlchemy ``Session``, raises a :class:`SummaryError` subclass for anything
 a reviewer can get wrong, and never commits. Every change writes one audit
 event (``summary.edit``, ``summary.decide``, ``summary.approve``; ids only)
-in the caller's transaction.
+in the caller's transaction, and so does opening a draft (``summary.view``,
+:func:`view_summary`).
 
 The flow (docs/exports.md, DESIGN.md "Exports for organizers"):
 
@@ -52,7 +53,7 @@ from tipline.export.summaries.drafts import (
     review,
     seal_draft,
 )
-from tipline.models.base import utcnow
+from tipline.models.base import is_id, utcnow
 from tipline.models.case import Case
 from tipline.models.summary import Summary
 from tipline.models.tip import Tip
@@ -101,6 +102,13 @@ def _scope(target: Target) -> str:
     return "tip" if isinstance(target, Tip) else "case"
 
 
+def find_target(session: Session, scope: str, object_id: str) -> Target | None:
+    """The tip (``scope="tip"``) or case a summary's address names, if any."""
+    if not is_id(object_id):
+        return None
+    return session.get(Tip, object_id) if scope == "tip" else session.get(Case, object_id)
+
+
 def summary_for(session: Session, target: Target) -> Summary | None:
     """The summary of a tip or case, if one was written."""
     column = Summary.tip_id if isinstance(target, Tip) else Summary.case_id
@@ -133,6 +141,21 @@ def people_for(session: Session, target: Target, identity: Identity) -> list[str
 
 def open_summary(summary: Summary, identity: Identity) -> Draft:
     return open_draft(summary.sealed, [identity])
+
+
+def view_summary(
+    session: Session, summary: Summary, target: Target, *, identity: Identity, actor: User
+) -> tuple[Draft, SummaryReview]:
+    """Open the draft and its findings for ``actor``'s editor (``summary.view``).
+
+    Recorded whether or not it opens (someone looked); a
+    :class:`SummaryError` says why it would not.
+    """
+    audit.record(
+        session, actor=actor, action="summary.view", object_type="summary", object_id=summary.id
+    )
+    draft = open_summary(summary, identity)
+    return draft, review(draft, people_for(session, target, identity))
 
 
 def _check_version(summary: Summary, expected: int | None) -> None:
