@@ -1,22 +1,33 @@
-"""Precision and recall of identifying-detail detection on the labelled set.
+"""Precision, full-cover recall and leaked characters of the detectors, on two sets.
 
-Usage: ``python bench/redaction.py [--split dev|heldout|all] [--misses]``
+Usage::
 
-The evaluation set is ``tests/export/data/redaction_eval.jsonl``: invented
-sentences in the style of tips (letters, transcribed phone messages, notes;
-held-out: reviewer summaries, chats, form dumps), about half in Spanish, each
-gold span with its category, plus the case's people list.
+    python bench/redaction.py                       # every set, summary tables
+    python bench/redaction.py --set faker --misses  # one set, with its misses
+    python bench/redaction.py --set fresh --seed 7  # a new Faker draw, never committed
 
-Scoring, per category:
+Sets:
 
-- recall: a gold span counts as found when every letter and digit in it is
-  covered by predicted findings *of the same category*;
-- precision: a predicted finding counts as right when it overlaps a gold span
-  of the same category;
-- the "any" row ignores categories: gold covered by any finding (what matters
-  for the organizer's copy), predictions overlapping any gold span.
-- "name (people list)" is recall over gold names whose text matches a name on
-  that sentence's people list (the target the test suite checks).
+- ``hand``: ``tests/export/data/redaction_eval.jsonl``, invented sentences
+  written by the detectors' author (dev and held-out styles);
+- ``faker``: the tuning part of ``tests/export/data/redaction_faker.jsonl``,
+  values from Faker (en_US, es_MX, es_ES), templates ours
+  (bench/redaction_sets.py), with its hard negatives;
+- ``heldout``: the other part of that file, other templates and seed, not
+  looked at while tuning;
+- ``fresh``: every template with ``--seed`` (needs Faker, the test extra).
+
+Scoring, per category and per language:
+
+- full-cover recall: a gold span is found only if *every* letter and digit
+  in it is covered by findings of the same category (partly covered counts
+  as leaked); ``any`` ignores the category (what an organizer would see);
+- leaked: the fraction of the gold spans' letters and digits that no finding
+  of any category covers;
+- precision: a finding is right when it overlaps a gold span of its
+  category; ``hi-prec`` counts high-confidence findings only;
+- names are split into ``name (listed)`` (on the sentence's people list)
+  and ``name (other)``; a name is found at any confidence.
 """
 
 from __future__ import annotations
@@ -31,47 +42,102 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from tipline.export.pii.names import fold, name_variants  # noqa: E402
 from tipline.export.pii.redaction import CATEGORIES, find_identifying  # noqa: E402
 
 DATA = ROOT / "tests" / "export" / "data" / "redaction_eval.jsonl"
-PEOPLE_ROW = "name (people list)"
+FAKER_DATA = ROOT / "tests" / "export" / "data" / "redaction_faker.jsonl"
+PEOPLE_ROW = "name (listed)"
+OTHER_NAMES_ROW = "name (other)"
+SETS = ("hand", "faker", "heldout")
 
 
-def load(split: str = "all") -> list[dict[str, Any]]:
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+def _read(path: Path) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     for row in rows:
         for span in row["spans"]:
             assert row["text"][span["start"] : span["end"]] == span["text"], row["id"]
-    return [r for r in rows if split == "all" or r["split"] == split]
+    return rows
+
+
+def load(split: str = "all") -> list[dict[str, Any]]:
+    """The hand-written set (``split``: dev, heldout or all)."""
+    return [r for r in _read(DATA) if split == "all" or r["split"] == split]
+
+
+def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
+    """Rows of one named set (see the module docstring)."""
+    if name == "hand":
+        return load("all")
+    if name in ("faker", "heldout"):
+        prefix = "tune" if name == "faker" else "heldout"
+        return [r for r in _read(FAKER_DATA) if r["split"].split("-")[0] == prefix]
+    if name == "fresh":
+        from redaction_sets import generate  # needs Faker: the test extra
+
+        return generate("tune", seed) + generate("heldout", seed)
+    raise ValueError(f"unknown set {name!r}")
 
 
 @dataclass
 class Score:
     gold: Counter[str] = field(default_factory=Counter)
     found: Counter[str] = field(default_factory=Counter)
+    found_any: Counter[str] = field(default_factory=Counter)
+    chars: Counter[str] = field(default_factory=Counter)
+    leaked: Counter[str] = field(default_factory=Counter)
     predicted: Counter[str] = field(default_factory=Counter)
     correct: Counter[str] = field(default_factory=Counter)
+    predicted_high: Counter[str] = field(default_factory=Counter)
+    correct_high: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
 
-    def recall(self, category: str) -> float:
-        return self.found[category] / self.gold[category] if self.gold[category] else 1.0
+    def recall(self, row: str) -> float:
+        return self.found[row] / self.gold[row] if self.gold[row] else 1.0
+
+    def recall_any(self, row: str) -> float:
+        return self.found_any[row] / self.gold[row] if self.gold[row] else 1.0
+
+    def leaked_fraction(self, row: str) -> float:
+        return self.leaked[row] / self.chars[row] if self.chars[row] else 0.0
 
     def precision(self, category: str) -> float:
         predicted = self.predicted[category]
         return self.correct[category] / predicted if predicted else 1.0
 
+    def precision_high(self, category: str) -> float:
+        predicted = self.predicted_high[category]
+        return self.correct_high[category] / predicted if predicted else 1.0
 
-def _covered(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return all(any(s <= i < e for s, e in spans) for i in range(start, end) if text[i].isalnum())
+
+def _uncovered(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> int:
+    """Letters and digits of ``text[start:end]`` that no span covers."""
+    return sum(
+        1 for i in range(start, end) if text[i].isalnum() and not any(s <= i < e for s, e in spans)
+    )
 
 
-def _on_people_list(name: str, people: list[str]) -> bool:
-    folded = fold(name)[0].replace(",", "")
+def _alnum(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def _on_people_list(span: dict[str, Any], people: list[str]) -> bool:
+    if "listed" in span:
+        return bool(span["listed"])
+    folded = fold(span["text"])[0].replace(",", "")
     variants = set().union(*(name_variants(p) for p in people)) if people else set()
     return all(part in variants for part in folded.split()) or folded in variants
+
+
+def _rows_for(span: dict[str, Any], row: dict[str, Any]) -> list[str]:
+    cat = span["category"]
+    if cat == "name":
+        cat = PEOPLE_ROW if _on_people_list(span, row["people"]) else OTHER_NAMES_ROW
+    lang = row.get("lang", "en")
+    return [cat, f"{cat}/{lang}", "any", f"any/{lang}"]
 
 
 def evaluate(rows: list[dict[str, Any]]) -> Score:
@@ -79,53 +145,82 @@ def evaluate(rows: list[dict[str, Any]]) -> Score:
     for row in rows:
         text, gold = row["text"], row["spans"]
         predicted = find_identifying(text, people=row["people"])
+        every = [(f.start, f.end) for f in predicted]
         for g in gold:
-            cat = g["category"]
-            same = [(f.start, f.end) for f in predicted if f.category == cat]
-            every = [(f.start, f.end) for f in predicted]
-            hit = _covered(text, g["start"], g["end"], same)
-            score.gold[cat] += 1
-            score.found[cat] += hit
-            score.gold["any"] += 1
-            score.found["any"] += _covered(text, g["start"], g["end"], every)
-            if cat == "name" and _on_people_list(g["text"], row["people"]):
-                score.gold[PEOPLE_ROW] += 1
-                score.found[PEOPLE_ROW] += hit
+            same = [(f.start, f.end) for f in predicted if f.category == g["category"]]
+            hit = _uncovered(text, g["start"], g["end"], same) == 0
+            leaked = _uncovered(text, g["start"], g["end"], every)
+            for name in _rows_for(g, row):
+                score.gold[name] += 1
+                score.found[name] += hit if not name.startswith("any") else leaked == 0
+                score.found_any[name] += leaked == 0
+                score.chars[name] += _alnum(g["text"])
+                score.leaked[name] += leaked
             if not hit:
-                score.misses.append(f"{row['id']} {cat}: {g['text']!r}")
+                score.misses.append(f"{row['id']} {g['category']}: {g['text']!r}")
         for f in predicted:
             overlaps = [g for g in gold if g["start"] < f.end and f.start < g["end"]]
-            score.predicted[f.category] += 1
-            score.correct[f.category] += any(g["category"] == f.category for g in overlaps)
-            score.predicted["any"] += 1
-            score.correct["any"] += bool(overlaps)
-            if not any(g["category"] == f.category for g in overlaps):
+            right = any(g["category"] == f.category for g in overlaps)
+            for name in (f.category, "any"):
+                score.predicted[name] += 1
+                score.correct[name] += right if name != "any" else bool(overlaps)
+                if f.confidence == "high":
+                    score.predicted_high[name] += 1
+                    score.correct_high[name] += right if name != "any" else bool(overlaps)
+            if not right:
                 score.false_alarms.append(f"{row['id']} {f.category}/{f.confidence}: {f.text!r}")
     return score
 
 
+ROWS = (*[c for c in CATEGORIES if c != "name"], PEOPLE_ROW, OTHER_NAMES_ROW, "any")
+
+
+def report(name: str, rows: list[dict[str, Any]], score: Score) -> None:
+    langs = Counter(r.get("lang", "en") for r in rows)
+    negatives = sum(not r["spans"] for r in rows)
+    print(
+        f"\n== {name}: {len(rows)} sentences ({langs['en']} en, {langs['es']} es; "
+        f"{negatives} without any detail)"
+    )
+    print(
+        f"{'category':15} {'gold':>5} {'recall':>7} {'any':>6} {'leak':>6} "
+        f"{'en rec':>7} {'en leak':>7} {'es rec':>7} {'es leak':>7} "
+        f"{'pred':>5} {'prec':>6} {'hi-prec':>7}"
+    )
+    for cat in ROWS:
+        pred_cat = "name" if cat == PEOPLE_ROW else None if cat == OTHER_NAMES_ROW else cat
+        if not (score.gold[cat] or (pred_cat and score.predicted[pred_cat])):
+            continue
+        cells = [
+            f"{cat:15} {score.gold[cat]:5} {score.recall(cat):7.3f}",
+            f"{score.recall_any(cat):6.3f} {score.leaked_fraction(cat):6.3f}",
+        ]
+        for lang in ("en", "es"):
+            key = f"{cat}/{lang}"
+            rec = f"{score.recall(key):7.3f}" if score.gold[key] else f"{'-':>7}"
+            leak = f"{score.leaked_fraction(key):7.3f}" if score.gold[key] else f"{'-':>7}"
+            cells.append(f"{rec} {leak}")
+        if pred_cat:
+            cells.append(
+                f"{score.predicted[pred_cat]:5} {score.precision(pred_cat):6.3f} "
+                f"{score.precision_high(pred_cat):7.3f}"
+            )
+        print(" ".join(cells))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--set", choices=(*SETS, "fresh"), action="append")
+    parser.add_argument("--seed", type=int, default=None, help="Faker seed for --set fresh")
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
-    rows = load(args.split)
-    score = evaluate(rows)
-    print(f"{len(rows)} sentences ({args.split})")
-    print(f"{'category':20} {'gold':>5} {'pred':>5} {'precision':>9} {'recall':>7}")
-    for cat in (*CATEGORIES, PEOPLE_ROW, "any"):
-        if score.gold[cat] or score.predicted[cat]:
-            # The people-list row is recall only: predictions are not split that way.
-            people = cat == PEOPLE_ROW
-            predicted = "-" if people else str(score.predicted[cat])
-            precision = "-" if people else f"{score.precision(cat):.3f}"
-            print(
-                f"{cat:20} {score.gold[cat]:5} {predicted:>5} "
-                f"{precision:>9} {score.recall(cat):7.3f}"
-            )
-    if args.misses:
-        print("\nmisses:", *score.misses, sep="\n  ")
-        print("\nfalse alarms:", *score.false_alarms, sep="\n  ")
+    for name in args.set or SETS:
+        rows = load_set(name, args.seed)
+        score = evaluate(rows)
+        report(name if name != "fresh" else f"fresh (seed {args.seed})", rows, score)
+        if args.misses:
+            print("\nmisses:", *score.misses, sep="\n  ")
+            print("\nfalse alarms:", *score.false_alarms, sep="\n  ")
 
 
 if __name__ == "__main__":

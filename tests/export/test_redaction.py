@@ -43,6 +43,18 @@ def test_evaluation_set_is_big_bilingual_and_consistent(bench):
     assert sum(not r["spans"] for r in rows) >= 30  # hard negatives
 
 
+def test_generated_set_is_big_bilingual_with_hard_negatives(bench):
+    rows = bench.load_set("faker") + bench.load_set("heldout")
+    with_details = [r for r in rows if r["spans"]]
+    assert sum(r["lang"] == "en" for r in with_details) >= 300
+    assert sum(r["lang"] == "es" for r in with_details) >= 300
+    assert sum(not r["spans"] and r["split"].endswith("negative") for r in rows) >= 300
+    assert {r["locale"] for r in rows} == {"en_US", "es_MX", "es_ES"}
+    categories = {s["category"] for r in rows for s in r["spans"]}
+    assert categories >= {"name", "address", "plate", "dob", "email", "handle", "phone", "ssn"}
+    assert categories >= {"a_number", "url"}
+
+
 @pytest.mark.parametrize("split", ["all", "heldout"])
 def test_recall_targets(bench, split):
     score = bench.evaluate(bench.load(split))
