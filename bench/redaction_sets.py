@@ -201,7 +201,7 @@ def unit_en(f: Faker, r: random.Random) -> str:
             f.bothify("Apt ##?").upper(),
             f.bothify("Apt #?").upper(),
             f.numerify("Unit ##"),
-            f.numerify("#%"),
+            "#" + f.numerify("%#"),
             r.choice(["2nd floor", "3rd Floor", "1st fl", "Fl 2", "basement"]),
             f.numerify("Rm ###"),
             f.bothify("Lot ##"),
@@ -249,7 +249,7 @@ def address_es(f: Faker, r: random.Random, locale: str) -> str:
             f"calle {bare} {number}{unit}",
             f"{number} de la calle {bare}{unit}",
             f"{number} {street}{unit}",
-            f"la {street} número {number}{unit}",
+            f"{street} número {number}{unit}",
             f"avenida {bare} {number}{unit}",
         ]
     )
