@@ -21,19 +21,18 @@ Rules, in brief (the tests pin each one down):
   their cue ("inmate #2023-04418", "número de reo 448127").
 - phone: ``phonenumbers`` matcher for US and MX, plus US formats the library
   rejects as invalid (the 555 numbers people use as examples still need hiding).
-- plate: a 5-8 character mix of letters and digits near a plate cue ("plate",
-  "tag", "placa", "matrícula"), e.g. ``ABC-1234``, ``ABC 1234``, ``7ABC123``.
+- plate: :mod:`.plates` (plate-shaped tokens near a plate word or a vehicle).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 
 import phonenumbers
 
 from tipline.export.pii.findings import Finding, make
+from tipline.export.pii.plates import plates
 
 Detector = Callable[[str], list[Finding]]
 
@@ -86,12 +85,6 @@ _US_PHONE = re.compile(
     r"(?<![\w$.,/-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\w/-])"
     r"|(?<![\w$.,/-])\d{3}[.-]\d{4}(?![\w/-])"
 )
-_PLATE_CUE = re.compile(
-    r"\b(?:licen[cs]e\s+plates?|plates?|tags?|placas?|matr[íi]culas?|registration)\b",
-    re.IGNORECASE,
-)
-_PLATE_WORD = re.compile(r"[A-Za-z0-9]+")
-_NOT_PLATE_WORDS = frozenset({"was", "is", "es", "era", "number", "numero", "número", "no"})
 
 
 def _clean(found: list[Finding | None]) -> list[Finding]:
@@ -161,53 +154,6 @@ def phones(text: str) -> list[Finding]:
             found.append(make(text, match.start, match.end, "phone"))
     for m in _US_PHONE.finditer(text):
         found.append(make(text, *m.span(), "phone"))
-    return _clean(found)
-
-
-def _plate_like(token: str) -> bool:
-    chars = re.sub(r"[\s-]", "", token)
-    letters = sum(ch.isalpha() for ch in chars)
-    digits = sum(ch.isdigit() for ch in chars)
-    return 5 <= len(chars) <= 8 and 1 <= letters <= 4 and digits >= 1 and chars.isalnum()
-
-
-def _plate_in(text: str, start: int, end: int, *, any_case: bool) -> Finding | None:
-    """The longest plate-shaped run of 1-3 words in ``text[start:end]``."""
-    words = [m for m in _PLATE_WORD.finditer(text, start, end)]
-    for i, first in enumerate(words):
-        if first.group().lower() in _NOT_PLATE_WORDS:
-            continue
-        for n in (3, 2, 1):
-            group = words[i : i + n]
-            if len(group) < n:
-                continue
-            # Words must be joined by exactly one space or dash.
-            gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
-            if any(gap not in (" ", "-") for gap in gaps):
-                continue
-            token = text[group[0].start() : group[-1].end()]
-            if not any_case and token != token.upper():
-                continue
-            # "in 2023", "PAW 4482 y": a letters-only word must be upper case.
-            if any(w.group().isalpha() and not w.group().isupper() for w in group):
-                continue
-            if _plate_like(token):
-                return make(text, group[0].start(), group[-1].end(), "plate")
-    return None
-
-
-def plates(text: str) -> list[Finding]:
-    """Plate-shaped tokens shortly after (or just before) a plate cue."""
-    found: list[Finding | None] = []
-    for cue in _PLATE_CUE.finditer(text):
-        line_end = text.find("\n", cue.end())
-        after_end = min(cue.end() + 45, line_end if line_end != -1 else len(text))
-        near_end = min(after_end, cue.end() + 16)
-        found.append(
-            _plate_in(text, cue.end(), near_end, any_case=True)
-            or _plate_in(text, cue.end(), after_end, any_case=False)
-        )
-        found.append(_plate_in(text, max(0, cue.start() - 25), cue.start(), any_case=False))
     return _clean(found)
 
 
