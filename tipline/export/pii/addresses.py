@@ -64,8 +64,7 @@ _PO_BOX = re.compile(
     re.IGNORECASE,
 )
 _ROUTE = re.compile(
-    rf"{_HOUSE}\s+(?:(?:US|State|PA|NJ)\s+)?(?:route|rte\.?|highway|hwy\.?)\s+\d{{1,4}}\b"
-    + _UNITS,
+    rf"{_HOUSE}\s+(?:(?:US|State|PA|NJ)\s+)?(?:route|rte\.?|highway|hwy\.?)\s+\d{{1,4}}\b" + _UNITS,
     re.IGNORECASE,
 )
 

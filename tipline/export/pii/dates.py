@@ -43,6 +43,10 @@ _DATE = re.compile(
             rf"\b(?:{_DAY}|primero)\s+de\s+{_MONTHS_ES}(?:,?\s+(?:de|del)\s+{_YEAR_ANY})?\b",
             rf"\b{_MONTHS_ES}\s+{_DAY},?\s+(?:de\s+|del\s+)?{_YEAR_ANY}\b",
             rf"\b{_MONTHS_EN}\s+{_DAY}\b",
+            # Booking-sheet style: 04-JUL-1972, 4 JUL 72.
+            rf"\b{_DAY}[-\s/]{_MONTHS_EN}[-\s/]{_YEAR_ANY}\b",
+            # Spanish without "de": 5 agosto 1975, 5 ago. 1975.
+            rf"\b{_DAY}\s+{_MONTHS_ES},?\s+{_YEAR_ANY}\b",
         ]
     ),
     re.IGNORECASE,
@@ -52,7 +56,9 @@ _YEAR_ONLY = re.compile(rf"\b{_YEAR}\b")
 _CUES = re.compile(
     r"\bD\.?\s?O\.?\s?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday\b"
     r"|\bborn\b(?:\s+on)?|\bfecha\s+de\s+nac(?:imiento|\.)?|\bf\.\s?nac\b\.?"
-    r"|\bF\.N\.|\bnac(?:í|i|ió|io|ido|ida)\s+el\b|\bcumplea[ñn]os\b",
+    r"|\bF\.N\.|\bnac(?:í|i|ió|io|ido|ida)\s+el\b|\bcumplea[ñn]os\b"
+    # "(b. Sept. 2, 1982)", "Nacimiento: 15-12-1976", "nacido/a: ...", "f. nac."
+    r"|(?:^|(?<=[\s(,;]))b\.(?=\s)|\bnacimiento\b|\bnac(?:ido|ida)?\b\.?\s*:|\bf\.\s?nac\b\.?",
     re.IGNORECASE,
 )
 _YEAR_CUES = re.compile(

@@ -32,11 +32,17 @@ from collections.abc import Callable
 import phonenumbers
 
 from tipline.export.pii.findings import Finding, make
+from tipline.export.pii.namewords import FUNCTION_WORDS
 from tipline.export.pii.plates import plates
 
 Detector = Callable[[str], list[Finding]]
 
-_TLDS = r"(?:com|net|org|edu|gov|mx|us|me|io|co|info|app)"
+# Spoken emails end in a top-level domain people say out loud: generic ones
+# and the country codes of the Americas and Spain ("punto es", "dot mx").
+_TLDS = (
+    r"(?:com|net|org|edu|gov|info|app|biz|me|io|co|us|mx|es|ar|cl|pe|ve|gt|hn|sv|ni|cr|pa|do"
+    r"|cu|pr|ec|bo|py|uy|br|ca|uk)"
+)
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _SPOKEN_EMAIL = re.compile(
     r"\b[\w.%+-]+\s*(?:\(at\)|\[at\]|\bat\b|\barroba\b)\s*[\w-]+"
@@ -49,17 +55,64 @@ _PATH_URL = re.compile(
     r"/[^\s<>\"'\]]+",
     re.IGNORECASE,
 )
-_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
+_PLATFORMS = (
+    r"instagram|insta|ig|snapchat|snap|tiktok|twitter|x\.com|telegram|signal|threads|facebook"
+    r"|fb|face|whatsapp|discord|bluesky|mastodon|youtube|kik"
+)
 _HANDLE_CUE = re.compile(
-    r"\b(?:instagram|insta|ig|snapchat|snap|tiktok|twitter|telegram|signal|threads|facebook|fb)"
-    r"(?:\s+(?:handle|user(?:name)?|usuario|account|cuenta))?\s*(?:is|es|:|=)\s*"
-    r"(@?[A-Za-z0-9_.]{3,30})",
+    rf"\b(?:(?:{_PLATFORMS})(?:\s+(?:handle|user(?:name)?|usuario|account|cuenta))?"
+    r"|handle|username|user\s+name|usuario|nombre\s+de\s+usuario)"
+    r"(?:\s*(?:(?:is|es)\b|:|=)\s*|\s+)"
+    r"(@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})",
     re.IGNORECASE,
+)
+# Words that follow a platform name but are no handle ("my insta is private").
+_NOT_HANDLES = frozenset(
+    {
+        "private",
+        "public",
+        "blocked",
+        "deleted",
+        "gone",
+        "down",
+        "closed",
+        "locked",
+        "new",
+        "old",
+        "live",
+        "video",
+        "videos",
+        "post",
+        "posts",
+        "page",
+        "story",
+        "stories",
+        "account",
+        "profile",
+        "message",
+        "messages",
+        "group",
+        "privado",
+        "privada",
+        "cerrado",
+        "cerrada",
+        "borrado",
+        "nuevo",
+        "nueva",
+        "ahí",
+        "ahi",
+        "también",
+        "tambien",
+        "pero",
+        "handle",
+        "usuario",
+    }
 )
 _SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
 _SSN_CUE = re.compile(
-    r"(?:\bSSN|\bSS#|social security(?:\s+(?:number|no\.?|#))?|seguro social)"
-    r"[^\d\n]{0,12}(\d{9}|\d{3}[ -]\d{2}[ -]\d{4})(?!\d)",
+    r"(?:\bSSN|\bSS#|social security(?:\s+(?:number|no\.?|#))?|seguro social|\bsocial\s*[:#])"
+    r"[^\d\n]{0,25}(\d{9}|\d{3}[ -]\d{2}[ -]\d{4})(?!\d)",
     re.IGNORECASE,
 )
 _DIGITS = r"\d(?:[\s.-]?\d){6,9}"
@@ -81,10 +134,20 @@ _ID_CUE = re.compile(
     r"([A-Z]{0,3}-?\d[\d-]{3,13}\d)(?![\w-])",
     re.IGNORECASE,
 )
+_EXTENSION_WORDS = r"\s?(?:x|ext\.?|extension|extensi[óo]n)\s?\d{1,6}"
+_EXTENSION = rf"(?:{_EXTENSION_WORDS})?"
 _US_PHONE = re.compile(
-    r"(?<![\w$.,/-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\w/-])"
+    r"(?<![\w$.,/-])(?:\+?1[\s.-]?|001[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
+    rf"{_EXTENSION}(?![\w/-])"
     r"|(?<![\w$.,/-])\d{3}[.-]\d{4}(?![\w/-])"
 )
+# Any number written with its country code: "+34 922 790 328", "+52 (55) 1234 5678".
+_INTERNATIONAL_PHONE = re.compile(
+    r"(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}"
+    rf"{_EXTENSION}(?![\w-])"
+)
+_EXTENSION_AFTER = re.compile(rf"{_EXTENSION_WORDS}(?![\w-])")
+_GROUPS = re.compile(r"\d+")
 
 
 def _clean(found: list[Finding | None]) -> list[Finding]:
@@ -107,10 +170,15 @@ def urls(text: str) -> list[Finding]:
 def handles(text: str) -> list[Finding]:
     found = [make(text, *m.span(), "handle") for m in _HANDLE.finditer(text)]
     for m in _HANDLE_CUE.finditer(text):
-        token = m.group(1)
-        # "my insta is private" is not a handle; real ones carry a mark.
-        if token.startswith("@") or re.search(r"[\d_.]", token.strip(".")):
-            found.append(make(text, *m.span(1), "handle"))
+        token = m.group(1).rstrip(".-")
+        end = m.start(1) + len(token)
+        marked = token.startswith("@") or re.search(r"[\d_.]", token)
+        # Unmarked, a handle is one lower-case word that is no ordinary word
+        # ("my insta is private", "on tiktok yesterday" stay readable).
+        word = token.lower()
+        plain = token.islower() and len(token) >= 4 and word not in _NOT_HANDLES
+        if marked or (plain and word not in FUNCTION_WORDS):
+            found.append(make(text, m.start(1), end, "handle"))
     return _clean(found)
 
 
@@ -147,13 +215,24 @@ def id_numbers(text: str) -> list[Finding]:
     return _clean(found)
 
 
+def _grouped_like_a_phone(raw: str) -> bool:
+    """Phone numbers are written in groups of 2-4 digits (or as one run); a
+    year and a serial ("2015-095587", a booking or incident number) are not."""
+    groups = _GROUPS.findall(raw)
+    return len(groups) == 1 or raw.lstrip().startswith("+") or max(map(len, groups)) <= 4
+
+
 def phones(text: str) -> list[Finding]:
     found: list[Finding | None] = []
     for region in ("US", "MX"):
         for match in phonenumbers.PhoneNumberMatcher(text, region):
-            found.append(make(text, match.start, match.end, "phone"))
-    for m in _US_PHONE.finditer(text):
-        found.append(make(text, *m.span(), "phone"))
+            if not _grouped_like_a_phone(match.raw_string):
+                continue
+            end = match.end
+            extension = _EXTENSION_AFTER.match(text, end)
+            found.append(make(text, match.start, extension.end() if extension else end, "phone"))
+    for pattern in (_US_PHONE, _INTERNATIONAL_PHONE):
+        found += [make(text, *m.span(), "phone") for m in pattern.finditer(text)]
     return _clean(found)
 
 

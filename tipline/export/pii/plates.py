@@ -67,7 +67,7 @@ def _shape_ok(token: str, *, loose: bool, minimum: int, digits_only: bool) -> bo
         # Digits alone: after a plate word if split ("348-239"), in a plate
         # list, or right after a make and model ("Chevy Tahoe, 2-53749").
         split = bool(re.search(r"[\s-]", token))
-        return digits_only and (loose or split) or (loose and split)
+        return (digits_only and (loose or split)) or (loose and split)
     return True
 
 
