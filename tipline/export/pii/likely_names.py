@@ -35,6 +35,7 @@ from functools import cache
 
 from tipline.counties import all_counties
 from tipline.export.pii.findings import Finding
+from tipline.export.pii.name_lexicon import is_first_name, is_name
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import (
     FIRST_NAMES,
@@ -46,6 +47,8 @@ from tipline.export.pii.namewords import (
     TITLES,
     all_stop_words,
 )
+from tipline.export.pii.places import PLACE_PREFIXES, in_place_name
+from tipline.export.pii.plates import MAKE_MODEL
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BOUNDARY = frozenset(".!?¿¡:;/|\n…•")
@@ -60,9 +63,19 @@ _PLACE_BEFORE = re.compile(
 _NAMING_BEFORE = re.compile(
     r"(?:\bnamed|\bcalled|\bllamad[oa]|\bse\s+llama(?:ba)?|\bme\s+llamo|\bname\s+is"
     r"|\bnombre\s+es|\bname(?:\s+on\s+\w+)?\s*:|\bnombre\s*:|\bask\s+for|\bpregunt[ae]n?\s+por"
-    r"|\bsigned\s+by|\bfirmad[oa]\s+por|\btalk\s+to|\bhablar\s+con|\bsoy)\s*[,:]?\s*$",
+    r"|\bsigned\s+by|\bfirmad[oa]\s+por|\btalk\s+to|\bhablar\s+con|\bsoy"
+    r"|\bspoke\s+(?:w/|with)|\bhabl[ée]\s+con|\bcell\s+with|\bcelda\s+con|\binterviewed"
+    r"|\bentrevist[ée]\s+a|\b(?:lawyer|attorney|abogad[oa])\s+(?:for|of|de)"
+    # Form labels: "LAST, FIRST:", "Detainee:", "APELLIDO, NOMBRE:".
+    r"|\blast,?\s*first\s*:|\bapellidos?,?\s*nombres?\s*:|\b(?:detainee|detenid[oa]|inmate"
+    r"|witness|testigo|contact|contacto)\s*:"
+    # Sign-offs: the name on the line after "Sincerely," or after a dash.
+    r"|\b(?:sincerely|thank\s+you|thanks|regards|love|respectfully|gracias|atentamente|saludos"
+    r"|cordialmente|respetuosamente|con\s+cari[ñn]o)\s*,?\s*\n|(?:^|\n)\s*(?:--?|—|–))\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+# "Pa.C.S.", "U.S.C.": a word in a chain of abbreviations is no name.
+_ABBREVIATION_CHAIN = re.compile(r"\.\s?[A-Z]\.")
 
 
 @dataclass(frozen=True)
@@ -118,6 +131,9 @@ def _joined(text: str, prev: _Word, word: _Word) -> bool:
     gap = text[prev.end : word.start]
     if gap == " ":
         return True
+    if gap == "\n":
+        # A first and last name broken over a line ("Wayne\nWilliams").
+        return is_first_name(prev.folded) and is_name(word.folded)
     return gap == ". " and (prev.is_initial or prev.folded in TITLES | _ABBREVIATIONS)
 
 
@@ -183,11 +199,24 @@ def _stretches(text: str, words: list[_Word], stop: list[bool]) -> list[tuple[in
     return result
 
 
+def _mark_vehicles_and_abbreviations(text: str, words: list[_Word], stop: list[bool]) -> None:
+    """Car models ("Ford Transit", "Nissan Altima") and abbreviation chains."""
+    vehicles = [m.span() for m in MAKE_MODEL.finditer(text)]
+    for i, word in enumerate(words):
+        in_vehicle = any(s <= word.start < e for s, e in vehicles)
+        chained = _ABBREVIATION_CHAIN.match(text, word.end) is not None
+        # "West", "Fort", "San": start of a place name, never of a person's.
+        prefix = word.folded in PLACE_PREFIXES and i + 1 < len(words) and words[i + 1].capitalized
+        if in_vehicle or chained or prefix:
+            stop[i] = True
+
+
 def likely_names(text: str) -> list[Finding]:
     """Capitalized words that look like personal names (low confidence)."""
     words = _words(text)
     stop = [_is_stop(w) for w in words]
     _mark_multiword_places(words, stop)
+    _mark_vehicles_and_abbreviations(text, words, stop)
     found: list[Finding] = []
     for i, j in _stretches(text, words, stop):
         if all(words[k].is_initial for k in range(i, j + 1)):
@@ -201,6 +230,8 @@ def likely_names(text: str) -> list[Finding]:
             ):
                 continue
             if _PLACE_BEFORE.search(text[max(0, words[i].start - 20) : words[i].start]):
+                continue
+            if in_place_name(text, words[i].start, words[j].end):
                 continue
             if i == j and _single_is_place(text, words, i):
                 continue

@@ -15,7 +15,10 @@ relatives, witnesses). Each listed name is found in a summary:
   when capitalized in the text, so "camisa rosa" stays readable; initials
   ("R.") are never matched on their own.
 
-Findings are ``category="name"``, ``confidence="high"``.
+Findings are ``category="name"``, ``confidence="high"``; a listed name inside
+a longer place or institution name ("Chester" in "West Chester", "Justice" in
+"Department of Justice", "Montgomery County", :mod:`.places`) is ``"low"``:
+the reviewer sees it, but approval does not insist.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from tipline.export.pii.findings import Finding
+from tipline.export.pii.findings import Confidence, Finding
 from tipline.export.pii.namewords import COMMON_WORD_PARTS, NICKNAMES, PARTICLES
+from tipline.export.pii.places import in_place_name
 
 _SPACE_LIKE = frozenset(" \t\r\n\f\v\u00a0-‐‑–")
 
@@ -118,5 +122,6 @@ def people_names(text: str, people: Sequence[str]) -> list[Finding]:
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            found.append(Finding(start, end, "name", text[start:end], "high"))
+            confidence: Confidence = "low" if in_place_name(text, start, end) else "high"
+            found.append(Finding(start, end, "name", text[start:end], confidence))
     return sorted(found)

@@ -12,12 +12,12 @@ from __future__ import annotations
 from functools import cache
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 #: Words that end a name run and are never part of a name.
-FUNCTION_WORDS = _words(
+FUNCTION_WORDS = word_set(
     """
     a an the my his her our their your its this that these those it he she they we i you me
     him them us and but or so if when while after before then there here also please thank
@@ -41,7 +41,7 @@ FUNCTION_WORDS = _words(
 )
 
 #: Words of places, agencies, buildings and institutions.
-INSTITUTION_WORDS = _words(
+INSTITUTION_WORDS = word_set(
     """
     county counties co jail jails prison prisons correctional facility facilities center
     centre detention processing office sheriff sheriffs department dept police court
@@ -51,7 +51,7 @@ INSTITUTION_WORDS = _words(
     field removal operations ero dhs ice cbp marshals marshal service services bureau agency
     public defender defenders board commission commissioners council probation parole legal
     aid clinic project coalition network union association news times post inquirer
-    government united nations republic sally port intake kitchen chapel medical unit box
+    government united nations republic port intake kitchen chapel medical unit box
     lane ln drive dr ct blvd boulevard pl place way pike ter terrace cir circle pkwy parkway
     sq square trl trail aly alley row plaza plz loop route investigations investigation
     elementary middle academy high mass misa sacred heart ministry ministries estatal
@@ -65,7 +65,7 @@ INSTITUTION_WORDS = _words(
     """
 )
 
-MONTHS_AND_DAYS = _words(
+MONTHS_AND_DAYS = word_set(
     """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
@@ -76,7 +76,7 @@ MONTHS_AND_DAYS = _words(
     """
 )
 
-NATIONALITIES = _words(
+NATIONALITIES = word_set(
     """
     english spanish mexican mexicans guatemalan honduran salvadoran american americans latino
     latina latinos latinas hispanic african haitian venezuelan colombian dominican cuban
@@ -86,7 +86,7 @@ NATIONALITIES = _words(
 )
 
 #: Single-word places (states, countries, cities likely to appear in tips).
-PLACES = _words(
+PLACES = word_set(
     """
     alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
     hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
@@ -128,6 +128,7 @@ MULTIWORD_PLACES = frozenset(
         "west chester",
         "wilkes barre",
         "moshannon valley",
+        "sally port",
         "united states",
         "estados unidos",
         "la paz",
@@ -140,7 +141,7 @@ MULTIWORD_PLACES = frozenset(
 
 #: Family and social ties: a capitalized word after "my brother" or "mi
 #: hermano" is a name even when nothing else would say so.
-KIN = _words(
+KIN = word_set(
     """
     brother sister son daughter sons daughters husband wife cousin uncle aunt mother mom
     father dad nephew niece friend cellmate boyfriend girlfriend partner grandson granddaughter
@@ -152,22 +153,41 @@ KIN = _words(
 )
 
 #: Honorifics and job titles: the capitalized words after them are a name.
-TITLES = _words(
+TITLES = word_set(
     """
     mr mrs ms miss dr sr sra srta don dona lic licenciado licenciada father padre sister
     officer deputy sgt sergeant lt lieutenant captain capt agent warden judge sheriff co
     attorney atty oficial agente sargento teniente capitan juez jueza alguacil guardia abogado
     abogada witness witnesses testigo testigos nurse enfermera doctor doctora pastor deacon
     reverend rev reverendo pastora diacono
+    guard detainee detenido detenida inmate interno interna recluso reclusa reo caller
+    lawyer client cliente landlord boss jefe jefa supervisor
     """
 )
 
 #: Places name suffixes ("Norristown", "Coatesville", "Harrisburg").
-PLACE_SUFFIXES = ("town", "ville", "burg", "burgh", "boro", "polis", "shire")
+PLACE_SUFFIXES = (
+    "town",
+    "ville",
+    "burg",
+    "burgh",
+    "boro",
+    "polis",
+    "shire",
+    # Town names rarely borne by people ("Plymouth", "Fairview", "Salisbury").
+    "mouth",
+    "view",
+    "bury",
+    "borough",
+    "furt",
+    "stad",
+    "haven",
+    "chester",
+)
 
 #: Common first names (English and Spanish), for single names at the start of
 #: a sentence and lower-case names after a kinship cue.
-FIRST_NAMES = _words(
+FIRST_NAMES = word_set(
     """
     jose juan luis carlos jesus miguel pedro francisco antonio manuel jorge alejandro fernando
     ricardo roberto eduardo javier daniel david rafael raul sergio mario oscar hector arturo
@@ -246,7 +266,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
 }
 
 #: Name parts that are also everyday words: matched only when capitalized.
-COMMON_WORD_PARTS = _words(
+COMMON_WORD_PARTS = word_set(
     """
     rosa luz paz cruz blanca angel leon will may king white black young guerra mercedes
     dolores pilar sol santos reyes flores rios campos mar nieves rey brown green long
@@ -254,7 +274,7 @@ COMMON_WORD_PARTS = _words(
 )
 
 #: Particles inside names ("María de la Cruz", "Del Valle").
-PARTICLES = _words("de del la las los van von da di du le")
+PARTICLES = word_set("de del la las los van von da di du le")
 
 
 @cache

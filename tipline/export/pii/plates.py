@@ -33,7 +33,7 @@ _PLATE_WORDS = re.compile(
 )
 _MAKES = (
     r"ford|chevy|chevrolet|ram|dodge|gmc|toyota|honda|nissan|jeep|hyundai|kia|subaru|mazda"
-    r"|volkswagen|vw|bmw|mercedes(?:-benz)?|tesla|buick|cadillac|lincoln|chrysler|mitsubishi"
+    r"|volkswagen|vw|bmw|mercedes-benz|tesla|buick|cadillac|lincoln|chrysler|mitsubishi"
     r"|acura|lexus|infiniti|volvo|freightliner|pontiac|mercury|saturn|isuzu|suzuki"
 )
 # A model name or number ("Tahoe", "F-150", "3500"); a number followed by a

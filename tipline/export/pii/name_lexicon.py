@@ -1,0 +1,63 @@
+"""Which words are personal names: the US Census name lists, via ``probablepeople``.
+
+The name heuristic (:mod:`.likely_names`, :mod:`.name_shapes`) needs to know
+whether a word is a name when capitalization does not say so: an all-caps
+booking sheet ("QUINTERO, WENDY"), a chat in lower case ("candace perez"), a
+name broken over a line. ``probablepeople`` (MIT, a CRF name parser) ships the
+Census lists it was built on: about 150,000 surnames and first names with the
+share of first-name use (``ratios``), and 5,000 first names (``gender_names``,
+Spanish ones included). Nothing is downloaded; the lists load once, lazily.
+
+The Census surname list also holds many ordinary words ("Green", "House",
+"Park"), so a surname alone proves little: the callers always want a first
+name too, or a cue.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from tipline.export.pii.namewords import COMMON_WORD_PARTS, FIRST_NAMES, all_stop_words, word_set
+
+#: First names that are also everyday words: not taken as names in lower case.
+WORDLIKE_FIRST_NAMES = COMMON_WORD_PARTS | word_set(
+    """
+    will mark joy hope grace may june rose bill pat art sue rich guy chase dawn april summer
+    ray rob don faith sky amber ruby pearl ivy holly iris lily daisy violet jade crystal sandy
+    cliff dale glen wade miles lane gene jack frank bob mercy chance destiny precious honey
+    star angel sunny rusty penny misty candy ginger buddy sonny king prince duke earl major
+    carol an le la del van son lee chi sim page hunter mason carter parker taylor jordan
+    august autumn brook brooke river rain storm stormy harmony melody trinity heaven eve
+    sol luz paz mar cruz rocio alegria gloria victoria caridad milagros nieves luna salvador
+    socorro consuelo esperanza amparo soledad pilar dolores mercedes angeles reyes santos
+    """
+)
+
+
+@cache
+def _census() -> tuple[dict[str, float], frozenset[str]]:
+    from probablepeople.gender import gender_names
+    from probablepeople.ratios import ratios
+
+    return ratios, frozenset(gender_names)
+
+
+def is_first_name(folded: str) -> bool:
+    """A common first name (folded word), English or Spanish."""
+    ratios, first_names = _census()
+    return folded in FIRST_NAMES or folded in first_names or ratios.get(folded.upper(), 0.0) >= 0.7
+
+
+def is_name(folded: str) -> bool:
+    """On the Census lists as a first name or a surname, and not a stop word."""
+    ratios, first_names = _census()
+    if folded in all_stop_words():
+        return False
+    return folded in FIRST_NAMES or folded in first_names or folded.upper() in ratios
+
+
+def is_plain_first_name(folded: str) -> bool:
+    """A first name that is not also an ordinary word (safe in lower case)."""
+    if folded in WORDLIKE_FIRST_NAMES or folded in all_stop_words():
+        return False
+    return is_first_name(folded)

@@ -1,0 +1,88 @@
+"""Names the capitalization heuristic cannot see: all caps and all lower case.
+
+:mod:`.likely_names` reads capitalization, so it misses the two ways tips
+often write names:
+
+- **All caps**, as booking sheets and forms do: ``QUINTERO, WENDY``,
+  ``BARRIENTOS RIVERA, ESTELA``, ``ROBERT STEWART``. All-caps words are
+  otherwise acronyms ("ICE", "ERO"), so a run counts only when it reads as a
+  name on the Census lists (:mod:`.name_lexicon`): surname(s), a comma and a
+  given name, or a first name followed by names.
+- **All lower case**, as chats do: ``candace perez``, ``jose carlos andrade
+  briones``. A run counts when it starts with a first name that is not also
+  an ordinary word ("mark", "grace", "rosa" are left alone) and goes on with
+  names from the lists that are not stop words.
+
+Findings are ``category="name"``, ``confidence="low"``, like the heuristic's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipline.export.pii.findings import Finding
+from tipline.export.pii.name_lexicon import is_first_name, is_name, is_plain_first_name
+from tipline.export.pii.names import fold_word
+from tipline.export.pii.namewords import PARTICLES, all_stop_words
+
+_CAPS = r"[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’-]+"
+_CAPS_PARTICLE = r"(?:DE|DEL|LA|LAS|LOS|Y|VAN|VON|DA|DI|DU|LE)"
+_SURNAMES = rf"(?:{_CAPS_PARTICLE}\s+)*{_CAPS}(?:\s+(?:{_CAPS_PARTICLE}\s+)*{_CAPS}){{0,2}}"
+_REVERSED = re.compile(rf"(?<![\w,])({_SURNAMES}),\s?({_CAPS}(?:\s{_CAPS}){{0,2}})(?![\w-])")
+_CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS}(?:\s{_CAPS}){{1,3}}(?![\w-])")
+_LOWER_RUN = re.compile(
+    r"(?<![\w@.-])[a-záéíóúñü][a-záéíóúñü'-]+(?:\s[a-záéíóúñü][a-záéíóúñü'-]+){1,3}"
+)
+
+
+def _words(value: str) -> list[str]:
+    return [fold_word(w) for w in re.split(r"[\s,]+", value) if w]
+
+
+def _names_only(words: list[str]) -> bool:
+    stops = all_stop_words()
+    return all(w in PARTICLES or (is_name(w) and w not in stops) for w in words)
+
+
+def _caps_names(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for m in _REVERSED.finditer(text):
+        surnames, given = _words(m.group(1)), _words(m.group(2))
+        known_given = is_first_name(given[0]) and given[0] not in all_stop_words()
+        if known_given and not any(w in all_stop_words() - PARTICLES for w in surnames):
+            found.append(Finding(m.start(), m.end(), "name", m.group(), "low"))
+            taken.append(m.span())
+    for m in _CAPS_RUN.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        words = _words(m.group())
+        if is_first_name(words[0]) and _names_only(words):
+            found.append(Finding(m.start(), m.end(), "name", m.group(), "low"))
+    return found
+
+
+def _lowercase_names(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _LOWER_RUN.finditer(text):
+        words = m.group().split()
+        # The longest run from each first name that continues with names.
+        i = 0
+        while i < len(words) - 1:
+            if not is_plain_first_name(fold_word(words[i])):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(words) and _names_only([fold_word(words[j])]):
+                j += 1
+            if j > i + 1:
+                start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                end = start + len(" ".join(words[i:j]))
+                found.append(Finding(start, end, "name", text[start:end], "low"))
+            i = j
+    return found
+
+
+def name_shapes(text: str) -> list[Finding]:
+    """All-caps and all-lowercase personal names (low confidence)."""
+    return _caps_names(text) + _lowercase_names(text)
