@@ -58,6 +58,6 @@ def is_name(folded: str) -> bool:
 
 def is_plain_first_name(folded: str) -> bool:
     """A first name that is not also an ordinary word (safe in lower case)."""
-    if folded in WORDLIKE_FIRST_NAMES or folded in all_stop_words():
+    if len(folded) < 3 or folded in WORDLIKE_FIRST_NAMES or folded in all_stop_words():
         return False
     return is_first_name(folded)

@@ -31,7 +31,7 @@ _SURNAMES = rf"(?:{_CAPS_PARTICLE}\s+)*{_CAPS}(?:\s+(?:{_CAPS_PARTICLE}\s+)*{_CA
 _REVERSED = re.compile(rf"(?<![\w,])({_SURNAMES}),\s?({_CAPS}(?:\s{_CAPS}){{0,2}})(?![\w-])")
 _CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS}(?:\s{_CAPS}){{1,3}}(?![\w-])")
 _LOWER_RUN = re.compile(
-    r"(?<![\w@.-])[a-záéíóúñü][a-záéíóúñü'-]+(?:\s[a-záéíóúñü][a-záéíóúñü'-]+){1,3}"
+    r"(?<![\w@.-])[a-záéíóúñü][a-záéíóúñü'-]+(?:\s[a-záéíóúñü][a-záéíóúñü'-]+)+"
 )
 
 
@@ -49,8 +49,12 @@ def _caps_names(text: str) -> list[Finding]:
     taken: list[tuple[int, int]] = []
     for m in _REVERSED.finditer(text):
         surnames, given = _words(m.group(1)), _words(m.group(2))
-        known_given = is_first_name(given[0]) and given[0] not in all_stop_words()
-        if known_given and not any(w in all_stop_words() - PARTICLES for w in surnames):
+        stops = all_stop_words()
+        if any(w in stops - PARTICLES for w in surnames) or given[0] in stops:
+            continue
+        # A known first name, or surnames that are all on the lists (Spanish
+        # given names are often missing from the US lists: "TOVAR, ISABELA").
+        if is_first_name(given[0]) or _names_only(surnames):
             found.append(Finding(m.start(), m.end(), "name", m.group(), "low"))
             taken.append(m.span())
     for m in _CAPS_RUN.finditer(text):
