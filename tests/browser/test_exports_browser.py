@@ -37,7 +37,7 @@ SUMMARY = (
     f"Deputies at the county jail handed {SECRETS['name']} to ICE at the back door right "
     f"after her release. Her sister called {SECRETS['phone']} and wrote to "
     f"{SECRETS['email']}. Her A-number is {SECRETS['a-number']}. The family lives at "
-    f"{SECRETS['address']}."
+    f"{SECRETS['address']}. She was held 9 days before the transfer to Lancaster."
 )
 SHARED = "Deputies at the county jail handed [name] to ICE at the back door"
 TIP = "A letter from inside about a release-time handoff, Quokka-3318."
@@ -67,6 +67,14 @@ def _reviewer_approves(browser: Any, review: str, password: str, artifacts: Path
         assert page.locator(".summary-highlight mark.finding--undecided").count() == 0
         preview = page.locator(".summary-preview").inner_text()
         assert preview.startswith(SHARED) and _leaks(preview.encode()) == []
+        # What no detector covered is listed quietly, and a number left in
+        # the text takes one more confirmation (server-side, no JavaScript).
+        assert page.locator(".check-numbers").inner_text() == "9"
+        assert "Lancaster" in page.locator(".check-words").inner_text()
+        page.click("button:has-text('Approve for sharing')")
+        assert "Draft" in page.locator(".summary-state").inner_text()
+        assert "no finding covers" in page.locator("main").inner_text()
+        page.check("input[name=confirm_numbers]")
         page.click("button:has-text('Approve for sharing')")
         assert "Approved" in page.locator(".summary-state").inner_text()
     finally:

@@ -20,6 +20,7 @@ from tipline.export.summaries.service import (
     SummaryContentError,
     SummaryInputError,
     UndecidedFindingsError,
+    UnreviewedNumbersError,
     approve,
     decide,
     drafts_waiting,
@@ -429,7 +430,8 @@ def test_a_name_added_to_the_case_later_waits_for_a_decision(
         actor,
         recipients,
         org_identity,
-        body=f"{NAME} and pedro alvarado were there.",
+        # One lower-case word: the name heuristic leaves it alone.
+        body=f"{NAME} and pedro were there.",
     )
     _redact_all(db_session, summary, tip, actor, recipients, org_identity)
     edit_details(
@@ -441,9 +443,31 @@ def test_a_name_added_to_the_case_later_waits_for_a_decision(
     )
     people = people_for(db_session, tip, org_identity)
     result = review(open_draft(summary.sealed, [org_identity]), people)
-    assert [i.finding.text for i in result.items if i.decision is None] == ["pedro alvarado"]
+    assert [i.finding.text for i in result.items if i.decision is None] == ["pedro"]
     with pytest.raises(UndecidedFindingsError):
         approve(db_session, summary, people=people, actor=actor, identity=org_identity)
+
+
+def test_numbers_no_finding_covers_need_one_more_confirmation(
+    db_session: Session,
+    tip: Tip,
+    actor: User,
+    recipients: list[Recipient],
+    org_identity: Identity,
+) -> None:
+    body = f"{SUMMARY} They held her 9 days in Lancaster."
+    summary = _write(db_session, tip, actor, recipients, org_identity, body=body)
+    _redact_all(db_session, summary, tip, actor, recipients, org_identity)
+    people = people_for(db_session, tip, org_identity)
+    checks = review(open_draft(summary.sealed, [org_identity]), people).unreviewed
+    assert checks.numbers == ("9",) and "Lancaster" in checks.words
+    with pytest.raises(UnreviewedNumbersError, match="1 number"):
+        approve(db_session, summary, people=people, actor=actor, identity=org_identity)
+    assert summary.status == "draft" and summary.approved_text is None
+    shared = approve(
+        db_session, summary, people=people, actor=actor, identity=org_identity, confirm_numbers=True
+    )
+    assert "9 days in Lancaster" in shared and summary.status == "approved"
 
 
 def test_text_is_cleaned_and_checked(

@@ -176,6 +176,7 @@ def _approve(target: Target) -> ResponseReturnValue:
             identity=identity,
             expected_version=form_version(form.version.data),
             confirm_leftovers=form.confirm.data,
+            confirm_numbers=form.confirm_numbers.data,
         )
     except AlreadyApprovedError as exc:
         session.rollback()

@@ -51,6 +51,11 @@ class VersionForm(FlaskForm):  # type: ignore[misc]
 
 class ApproveForm(VersionForm):
     confirm = BooleanField("I checked: the remaining flagged details may be shared")
+    # The second step for numbers no finding covers: a plain checkbox the
+    # page shows only then, so it works without JavaScript.
+    confirm_numbers = BooleanField(
+        "I checked the numbers under “Check these”: none of them identifies anyone"
+    )
 
 
 def form_version(raw: str | None) -> int:

@@ -153,4 +153,6 @@ def plates(text: str) -> list[Finding]:
     for cue in MAKE_MODEL.finditer(text):
         end = _window_end(text, cue.end())
         found += _plates_in(text, cue.end(), end, loose=False, minimum=5, digits_only=True)
-    return sorted(set(found))
+    # A model number is never the plate ("Ram 1500 BSM-6726").
+    models = [m.span() for m in MAKE_MODEL.finditer(text)]
+    return sorted(f for f in set(found) if not any(s < f.end and f.start < e for s, e in models))

@@ -30,6 +30,7 @@ from tipline.crypto import Identity, Recipient
 from tipline.documents import SealedJsonError, open_json, seal_json
 from tipline.export.pii.findings import Finding
 from tipline.export.pii.redaction import Segment, apply_redactions, find_identifying, highlight
+from tipline.export.pii.unreviewed import Unreviewed, unreviewed
 
 KIND = "summary-draft"
 VERSION = 1
@@ -165,6 +166,8 @@ class SummaryReview:
     segments: tuple[Segment, ...]
     preview: str
     leftovers: tuple[Finding, ...]
+    #: Numbers and capitalized words no finding covers ("Check these").
+    unreviewed: Unreviewed = Unreviewed((), ())
 
     @property
     def undecided(self) -> int:
@@ -194,4 +197,11 @@ def review(draft: Draft, people: Sequence[str]) -> SummaryReview:
         for f in (find_identifying(preview, people=people) if complete else [])
         if f.confidence == "high" and (f.category, f.text) not in kept
     )
-    return SummaryReview(draft, items, tuple(highlight(draft.text, findings)), preview, leftovers)
+    return SummaryReview(
+        draft,
+        items,
+        tuple(highlight(draft.text, findings)),
+        preview,
+        leftovers,
+        unreviewed(draft.text, findings),
+    )

@@ -16,7 +16,8 @@ The flow (docs/exports.md, DESIGN.md "Exports for organizers"):
 3. :func:`decide` records "redact" or "keep" for findings.
 4. :func:`approve` refuses while a finding is undecided, and (unless the
    reviewer confirms) while the redacted text still shows a high-confidence
-   detail; then it stores the redacted text in the clear.
+   detail or a number no finding covers; then it stores the redacted text in
+   the clear.
 
 Any change to an approved summary (text, style, a decision) turns it back
 into a draft and clears the approved text: it needs approval again.
@@ -71,6 +72,7 @@ __all__ = [
     "SummaryInputError",
     "SummaryReview",
     "UndecidedFindingsError",
+    "UnreviewedNumbersError",
     "approve",
     "decide",
     "drafts_waiting",
@@ -92,6 +94,10 @@ class UndecidedFindingsError(SummaryError):
 
 class LeftoverFindingsError(SummaryError):
     """The redacted text still shows a likely identifying detail."""
+
+
+class UnreviewedNumbersError(SummaryError):
+    """The text to be shared shows numbers no finding covers, unconfirmed."""
 
 
 class AlreadyApprovedError(SummaryError):
@@ -281,9 +287,15 @@ def approve(
     identity: Identity,
     expected_version: int | None = None,
     confirm_leftovers: bool = False,
+    confirm_numbers: bool = False,
     today: date | None = None,
 ) -> str:
-    """Store the redacted text in the clear and mark the summary approved."""
+    """Store the redacted text in the clear and mark the summary approved.
+
+    Numbers that no finding covers (``SummaryReview.unreviewed``) need
+    ``confirm_numbers``: detectors miss some, and a number is the likeliest
+    detail to identify someone.
+    """
     if summary.status == "approved":
         raise AlreadyApprovedError("This summary is already approved; nothing changed since.")
     _check_version(summary, expected_version)
@@ -296,6 +308,12 @@ def approve(
         raise LeftoverFindingsError(
             f"The text to be shared still shows {len(result.leftovers)} likely identifying "
             "detail(s). Redact them, or confirm that they may be shared."
+        )
+    numbers = result.unreviewed.numbers
+    if numbers and not confirm_numbers:
+        raise UnreviewedNumbersError(
+            f"The text to be shared shows {len(numbers)} number(s) that no finding covers "
+            "(listed under “Check these”). Confirm that you checked them."
         )
     summary.status = "approved"
     summary.approved_text = result.preview
