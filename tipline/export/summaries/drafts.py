@@ -167,7 +167,7 @@ class SummaryReview:
     preview: str
     leftovers: tuple[Finding, ...]
     #: Numbers and capitalized words no finding covers ("Check these").
-    unreviewed: Unreviewed = Unreviewed((), ())
+    unreviewed: Unreviewed = field(default_factory=lambda: Unreviewed((), ()))
 
     @property
     def undecided(self) -> int:
