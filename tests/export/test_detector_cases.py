@@ -128,6 +128,7 @@ def test_names_not_on_the_people_list(text, expected):
         "Charged under 18 Pa.C.S. § 5503 last year.",
         "The Nissan Altima and the Ford Transit left at 3 am.",
         "Reports from West Susanmouth and the Department of Justice.",
+        "La fuente trabaja en Roberts Inc; la llevaron al centro de detención de Walterton.",
     ],
 )
 def test_statutes_car_models_and_places_are_not_names(text):

@@ -62,6 +62,8 @@ INSTITUTION_WORDS = word_set(
     facebook instagram tiktok twitter signal whatsapp telegram youtube google gmail yahoo
     hotmail outlook proton protonmail zoom walmart target ford chevy chevrolet toyota honda
     dodge nissan jeep ram gmc
+    inc llc ltd corp corporation company group sons asociados hermanos hnos industries
+    foundation fundacion institute instituto memorial bridge station estacion airport aeropuerto
     """
 )
 

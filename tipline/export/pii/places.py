@@ -19,20 +19,19 @@ PLACE_PREFIXES = word_set(
     "west east north south new fort ft mount mt port lake saint st san santa santo"
 )
 # Words after a name that make it a place or an institution, besides
-# INSTITUTION_WORDS: "Chester Memorial", "Smith Inc", "Reyes y Asociados".
+# INSTITUTION_WORDS ("Chester Memorial", "Smith Inc"): "Mercy Park", "Penn Hills".
 _AFTER = word_set(
     """
-    memorial general regional heights park bridge station estacion terrace township
-    inc llc ltd corp corporation company group sons asociados hermanos hnos industries
-    foundation fundacion institute instituto library biblioteca airport aeropuerto mall
-    plaza center centre village villa river creek falls springs hills beach island
+    general regional heights park terrace township library biblioteca mall plaza center
+    centre village villa river creek falls springs hills beach island
     """
 )
 _BEFORE = re.compile(
     r"(?:\b(?:department|dept\.?|office|bureau|ministry|court|board|secretar[íi]a|departamento"
     r"|ministerio|oficina|procuradur[íi]a|university|universidad|college|school|hospital"
     r"|condado|county|city|ciudad|estado|state|c[áa]rcel|prisi[óo]n|valle|pueblo|town"
-    r"|municipio|township|borough|estaci[óo]n|colegio|escuela|iglesia|church|parroquia)"
+    r"|municipio|township|borough|estaci[óo]n|colegio|escuela|iglesia|church|parroquia"
+    r"|detenci[óo]n|correccional|detention|correctional)"
     r"(?:\s+(?:of|de|del|de\s+la))?(?:\s+the)?"
     r"|\b(?:calle|avenida|av|avda|blvd|boulevard|calzada|carretera|colonia|col|hospital)\.?)"
     r"\s*$",
