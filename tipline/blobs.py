@@ -35,18 +35,31 @@ class BlobStore:
         return self.root / blob_id[:2] / blob_id
 
     @contextlib.contextmanager
-    def writer(self) -> Iterator[tuple[str, BinaryIO]]:
-        """Yield ``(blob_id, file)``; the blob exists only if the block succeeds."""
+    def writer(
+        self, blob_id: str | None = None, *, sync: bool = True
+    ) -> Iterator[tuple[str, BinaryIO]]:
+        """Yield ``(blob_id, file)``; the blob exists only if the block succeeds.
+
+        With ``blob_id`` the block writes that id: a restore puts a blob back
+        under its own id, and key rotation replaces a blob's contents with
+        the same data sealed to the new key. The rename is atomic, so a
+        reader sees the old file or the new one, never a mix, and a crash
+        leaves the old one in place. ``sync=False`` skips the per-file fsync for
+        a caller that syncs the whole store itself before relying on it (a
+        restore: thousands of files, then one sync).
+        """
         tmp_dir = self.root / "tmp"
         tmp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        blob_id = new_id()
+        if blob_id is None:
+            blob_id = new_id()
+        final = self._path(blob_id)
         fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, prefix="partial-")
         try:
             with os.fdopen(fd, "wb") as handle:
                 yield blob_id, handle
                 handle.flush()
-                os.fsync(handle.fileno())
-            final = self._path(blob_id)
+                if sync:
+                    os.fsync(handle.fileno())
             final.parent.mkdir(exist_ok=True, mode=0o700)
             os.replace(tmp_name, final)
         except BaseException:
@@ -79,6 +92,13 @@ class BlobStore:
     def delete(self, blob_id: str) -> None:
         with contextlib.suppress(FileNotFoundError, BlobNotFoundError):
             self._path(blob_id).unlink()
+
+    def size(self, blob_id: str) -> int:
+        """The blob's size in bytes (of the sealed file)."""
+        try:
+            return self._path(blob_id).stat().st_size
+        except FileNotFoundError as exc:
+            raise BlobNotFoundError(blob_id) from exc
 
     def modified_at(self, blob_id: str) -> float:
         """When the blob was written (seconds since the epoch), for orphan sweeps."""

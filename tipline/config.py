@@ -67,6 +67,9 @@ DEFAULTS: dict[str, Any] = {
     "LOGIN_LOCKOUT_MINUTES": 15,
     "EXPORT_SUPPRESS_BELOW": 3,
     "LOG_LEVEL": "INFO",
+    # Extra age recipients every ``tipline backup create`` also seals to, such
+    # as an offline backup key kept away from the server (docs/operations.md).
+    "BACKUP_RECIPIENTS": [],
 }
 
 REQUIRED_SECRETS = ("INTAKE_SECRET_KEY", "REVIEW_SECRET_KEY", "PHRASE_PEPPER", "INSTANCE_SECRET")
@@ -104,15 +107,22 @@ def load_config(
     test_config: Mapping[str, Any] | None = None,
     *,
     require_secrets: bool = True,
+    config_file: Path | None = None,
 ) -> Config:
-    """Load and validate the configuration for the given instance folder."""
+    """Load and validate the configuration for the given instance folder.
+
+    ``config_file`` reads the instance settings from another file than
+    ``<instance>/config.py``: a restore checks the configuration it is about to
+    move into place while it still sits in a staging folder.
+    """
     instance = (instance or instance_path()).resolve()
     config = Config(str(instance))
     config.from_mapping(DEFAULTS)
     try:
-        config.from_pyfile("config.py", silent=True)
+        config.from_pyfile(str(config_file or "config.py"), silent=True)
     except Exception as exc:  # a syntax or runtime error in the file; report it in one line
-        raise ConfigError(f"{instance / 'config.py'} cannot be loaded: {exc}") from exc
+        where = config_file or instance / "config.py"
+        raise ConfigError(f"{where} cannot be loaded: {exc}") from exc
     _load_environment(config)
     if test_config:
         config.update(test_config)
@@ -173,5 +183,8 @@ def validate(config: Mapping[str, Any], *, require_secrets: bool = True) -> None
     onion = config.get("ONION_ADDRESS")
     if onion is not None and (not isinstance(onion, str) or not onion.endswith(".onion")):
         raise ConfigError("ONION_ADDRESS must be a hostname ending in .onion")
+    backup = config.get("BACKUP_RECIPIENTS")
+    if not isinstance(backup, list) or not all(isinstance(r, str) for r in backup):
+        raise ConfigError("BACKUP_RECIPIENTS must be a list of age recipient strings")
     if config.get("LOG_LEVEL") not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR")

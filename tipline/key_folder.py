@@ -75,19 +75,7 @@ def recipient_fingerprint(recipient: str) -> str:
 
 def load_identity(keys_dir: str | os.PathLike[str], passphrase: str) -> Identity:
     """Open the passphrase-protected organization identity."""
-    path = Path(keys_dir) / IDENTITY_FILE
-    try:
-        sealed = path.read_bytes()
-    except OSError as exc:
-        raise KeysError(f"cannot read {path}: {exc.strerror}") from exc
-    try:
-        text = decrypt(sealed, [ScryptIdentity(passphrase)]).decode("utf-8")
-        identities = parse_identities_file(text)
-    except (AgeError, ValueError, UnicodeDecodeError) as exc:
-        raise KeysError(f"cannot open {path}: wrong passphrase or damaged file") from exc
-    if len(identities) != 1:
-        raise KeysError(f"{path} must hold exactly one identity")
-    return identities[0]
+    return open_identity_file(Path(keys_dir) / IDENTITY_FILE, passphrase)
 
 
 def generate_keys(
@@ -111,17 +99,64 @@ def generate_keys(
         str(identity.recipient()),
         *(extra_recipients or []),
     ]
-    sealed_identity = encrypt(
+    write_private(directory / IDENTITY_FILE, seal_identity_file(identity, passphrase, work_factor))
+    write_private(directory / RECIPIENTS_FILE, ("\n".join(lines) + "\n").encode())
+    return identity
+
+
+def seal_identity_file(identity: Identity, passphrase: str, work_factor: int = 18) -> bytes:
+    """An identity file sealed with an age scrypt passphrase (armored)."""
+    return encrypt(
         f"# tipline organization identity\n{identity}\n".encode(),
         [ScryptRecipient(passphrase, work_factor=work_factor)],
         armor=True,
     )
-    _write_private(directory / IDENTITY_FILE, sealed_identity)
-    _write_private(directory / RECIPIENTS_FILE, ("\n".join(lines) + "\n").encode())
-    return identity
 
 
-def _write_private(path: Path, data: bytes) -> None:
+def open_identity_file(path: Path, passphrase: str) -> Identity:
+    """Open one passphrase-sealed identity file (``identity.age`` or another)."""
+    try:
+        sealed = path.read_bytes()
+    except OSError as exc:
+        raise KeysError(f"cannot read {path}: {exc.strerror}") from exc
+    try:
+        text = decrypt(sealed, [ScryptIdentity(passphrase)]).decode("utf-8")
+        identities = parse_identities_file(text)
+    except (AgeError, ValueError, UnicodeDecodeError) as exc:
+        raise KeysError(f"cannot open {path}: wrong passphrase or damaged file") from exc
+    if len(identities) != 1:
+        raise KeysError(f"{path} must hold exactly one identity")
+    return identities[0]
+
+
+def recipients_stamp(keys_dir: str | os.PathLike[str]) -> tuple[int, int, int] | None:
+    """What changes when recipients.txt is replaced (inode, time, size); None if absent.
+
+    The intake compares it on every request, so a key rotation's atomic
+    rename of the file switches every worker to the new recipients.
+    """
+    try:
+        stat = (Path(keys_dir) / RECIPIENTS_FILE).stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def replace_organization_recipient(keys_dir: str | os.PathLike[str], recipient: str) -> None:
+    """Put ``recipient`` in place of the organization key, keeping extra recipients."""
+    path = Path(keys_dir) / RECIPIENTS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        if line.strip() and not line.lstrip().startswith("#"):
+            lines[number] = recipient
+            break
+    else:
+        raise KeysError(f"{path} lists no recipients")
+    write_private(path, ("\n".join(lines) + "\n").encode())
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file only its owner reads, atomically (temporary file, fsync, rename)."""
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:

@@ -18,6 +18,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,10 +165,11 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log_path: Path) -> Non
     raise RuntimeError(f"{url} did not come up:\n{log_path.read_text()}")
 
 
-@pytest.fixture
-def live_servers(live_instance: LiveInstance) -> Iterator[LiveServers]:
+@contextmanager
+def serving(instance: LiveInstance) -> Iterator[LiveServers]:
+    """``tipline serve`` for ``instance`` on two free ports, until the block ends."""
     intake_port, review_port = free_port(), free_port()
-    log_path = live_instance.root / "server.log"
+    log_path = instance.root / "server.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [
@@ -180,7 +182,7 @@ def live_servers(live_instance: LiveInstance) -> Iterator[LiveServers]:
                 "--review-port",
                 str(review_port),
             ],
-            env=live_instance.env,
+            env=instance.env,
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -199,6 +201,12 @@ def live_servers(live_instance: LiveInstance) -> Iterator[LiveServers]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture
+def live_servers(live_instance: LiveInstance) -> Iterator[LiveServers]:
+    with serving(live_instance) as servers:
+        yield servers
 
 
 @pytest.fixture

@@ -54,10 +54,11 @@ def submit_tip(
 
 def sign_in_first_time(
     page: Any, review_url: str, username: str, password: str, landing: str = "/"
-) -> None:
+) -> str:
     """One-time password, TOTP enrolment from the key shown as text, new password.
 
     ``landing`` is the path the user must end up on (organizers: /organizer).
+    Returns the TOTP secret (what the user's authenticator app now holds).
     """
     page.goto(review_url + "/login")
     page.fill("input[name=username]", username)
@@ -72,6 +73,7 @@ def sign_in_first_time(
     page.click("button:has-text('Save and continue')")
     page.wait_for_load_state()
     assert page.url.rstrip("/") == (review_url + landing).rstrip("/"), page.url
+    return re.sub(r"\s+", "", secret)
 
 
 def create_account(page: Any, review_url: str, username: str, role: str) -> str:

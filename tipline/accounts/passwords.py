@@ -31,6 +31,7 @@ MAX_LENGTH = 1024
 SALT_SIZE = 16
 SUGGESTED_WORDS = 6
 _WRAP_INFO = b"tipline/accounts/wrap-key/v1/"
+_RECIPIENT_INFO = b"tipline/accounts/wrap-recipient/v1/"
 # Salt for the dummy derivation run for unknown users (equal timing).
 _DUMMY_SALT = b"tipline-no-user!"
 
@@ -54,10 +55,12 @@ class KdfParams:
 
 @dataclass(frozen=True)
 class DerivedKeys:
-    """What a password yields: the stored verifier and the wrap identity."""
+    """What a password yields: the stored verifier, the wrap identity, and the
+    HMAC that vouches for the wrap identity's recipient (:func:`recipient_mac`)."""
 
     verifier: bytes
     wrap_identity: X25519Identity
+    recipient_mac: bytes
 
     def matches(self, stored_verifier: bytes) -> bool:
         return hmac.compare_digest(self.verifier, stored_verifier)
@@ -116,7 +119,15 @@ def derive(
     wrap_seed = HKDF(
         algorithm=hashes.SHA256(), length=32, salt=secret, info=_WRAP_INFO + user_id.encode()
     ).derive(stretched[32:])
-    return DerivedKeys(verifier, X25519Identity.from_bytes(wrap_seed))
+    wrap_identity = X25519Identity.from_bytes(wrap_seed)
+    mac = recipient_mac(instance_secret, user_id, str(wrap_identity.recipient()))
+    return DerivedKeys(verifier, wrap_identity, mac)
+
+
+def recipient_mac(instance_secret: str, user_id: str, recipient: str) -> bytes:
+    """HMAC under the instance secret binding a wrap recipient to its user."""
+    message = _RECIPIENT_INFO + user_id.encode() + b"\n" + recipient.encode()
+    return hmac.new(_secret(instance_secret), message, hashlib.sha256).digest()
 
 
 def derive_dummy(params: KdfParams, instance_secret: str) -> None:

@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "keys": "tipline.cli.keys:keys_group",
     "audit": "tipline.cli.audit:audit_group",
     "maintenance": "tipline.cli.maintenance:maintenance_group",
+    "backup": "tipline.cli.backup:backup_group",
     "age": "tipline.cli.age:age_command",
     "age-keygen": "tipline.cli.age:age_keygen_command",
 }

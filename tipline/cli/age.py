@@ -14,12 +14,12 @@ import contextlib
 import getpass
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from typing import IO, Any, BinaryIO
 
 import click
 
+from tipline.atomic import OutputError, atomic_output
 from tipline.crypto import (
     AgeError,
     HybridIdentity,
@@ -131,7 +131,7 @@ def _read_text(path: str, what: str) -> bytes:
         raise CLIError(f"cannot read {what} {path!r}: {exc.strerror}") from None
 
 
-def _load_identities(path: str) -> list[AnyIdentity]:
+def load_identity_file(path: str) -> list[AnyIdentity]:
     data = _read_text(path, "identity file")
     if data.startswith(b"age-encryption.org/") or looks_armored(data[:1024]):
         # An identity file sealed with a passphrase, as age supports.
@@ -176,21 +176,11 @@ def _open_output(path: str | None) -> Iterator[BinaryIO]:
         yield stdout
         stdout.flush()
         return
-    directory = os.path.dirname(os.path.abspath(path))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tipline-age-", dir=directory)
-    except OSError as exc:
-        raise CLIError(f"cannot write output {path!r}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_output(path, ".tipline-age-") as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    except OutputError as exc:
+        raise CLIError(f"cannot write output {path!r}: {exc.strerror}") from None
 
 
 def _stdout_is_terminal(output: str | None) -> bool:
@@ -215,7 +205,7 @@ def _recipients(
         except (ValueError, UnicodeDecodeError) as exc:
             raise CLIError(f"recipients file {path!r}: {exc}") from None
     for path in identity:  # age -e -i: encrypt to the identity's own recipient
-        out.extend(i.recipient() for i in _load_identities(path))
+        out.extend(i.recipient() for i in load_identity_file(path))
     return out
 
 
@@ -280,7 +270,7 @@ def age_command(
         if mode == "decrypt":
             if recipient or recipients_file or passphrase or armor:
                 raise CLIError("-r/-R/-p/-a can't be used with -d (armor is detected)")
-            ids: list[Identity] = [i for path in identity for i in _load_identities(path)]
+            ids: list[Identity] = [i for path in identity for i in load_identity_file(path)]
             prompting = _PromptingScryptIdentity("Enter passphrase: ")
             try:
                 with _open_input(input_path) as src, _open_output(output) as dst:

@@ -1,4 +1,4 @@
-"""``tipline keys show|split|recover``: the organization key and its recovery shares.
+"""``tipline keys show|split|recover|rotate``: the organization key, recovery shares, rotation.
 
 ``split`` prints M-of-N shares of the identity as words to write on paper and
 hand to trusted people; ``recover`` rebuilds the identity from any M of them
@@ -17,6 +17,7 @@ import click
 from tipline import key_folder
 from tipline.accounts import recovery
 from tipline.accounts.recovery import RecoveryError
+from tipline.cli import LazyGroup
 from tipline.cli.common import PASSPHRASE_ENV, cli_config, fail, org_identity
 from tipline.crypto import Identity
 from tipline.key_folder import KeysError
@@ -24,9 +25,9 @@ from tipline.key_folder import KeysError
 MIN_PASSPHRASE = 12
 
 
-@click.group("keys")
+@click.group("keys", cls=LazyGroup, lazy={"rotate": "tipline.cli.rotate:rotate_command"})
 def keys_group() -> None:
-    """The organization key: show it, split it into recovery shares, recover it."""
+    """The organization key: show it, split it, recover it, rotate it."""
 
 
 @keys_group.command("show")

@@ -28,6 +28,7 @@ from tipline.crypto.errors import (
 )
 from tipline.crypto.format import Stanza
 from tipline.crypto.hybrid import HybridIdentity, HybridRecipient
+from tipline.crypto.keyring import KeyRing
 from tipline.crypto.key_format import (
     parse_identities_file,
     parse_identity,
@@ -49,6 +50,7 @@ __all__ = [
     "HybridRecipient",
     "Identity",
     "KeyFormatError",
+    "KeyRing",
     "NoIdentityError",
     "PayloadError",
     "Recipient",

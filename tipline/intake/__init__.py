@@ -23,6 +23,7 @@ from flask import Flask
 from tipline.web import create_base_app
 
 log = logging.getLogger(__name__)
+STAMP_KEY = "tipline.intake.recipients_stamp"
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -41,6 +42,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     load_keys(app)
     scripts.init_app(app)
+    app.before_request(lambda: refresh_keys(app))
     request.configure(app)
     i18n.init_app(app)
     privacy.init_app(app)
@@ -50,13 +52,29 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     return app
 
 
+def refresh_keys(app: Flask) -> None:
+    """Reload the recipients when recipients.txt was replaced (a key rotation).
+
+    One ``stat`` per request. The rotation renames a complete new file into
+    place, so every worker switches to the new key at its next request, and
+    each request seals everything it stores to one set of recipients: its
+    upload batch takes them once.
+    """
+    from tipline.key_folder import recipients_stamp
+
+    if recipients_stamp(app.config["KEYS_DIR"]) != app.extensions.get(STAMP_KEY):
+        load_keys(app)
+
+
 def load_keys(app: Flask) -> None:
     """Load the public recipients, or switch the app to offline mode."""
     from tipline.intake.request import RECIPIENTS_KEY
     from tipline.intake.sealed import seal_recipients
     from tipline.intake.views import FINGERPRINT_KEY, SEAL_RECIPIENTS_KEY
-    from tipline.key_folder import KeysError, fingerprint, load_recipients
+    from tipline.key_folder import KeysError, fingerprint, load_recipients, recipients_stamp
 
+    # Taken before reading, so a file replaced meanwhile is read again next time.
+    app.extensions[STAMP_KEY] = recipients_stamp(app.config["KEYS_DIR"])
     try:
         recipients = load_recipients(app.config["KEYS_DIR"])
         app.extensions[FINGERPRINT_KEY] = fingerprint(app.config["KEYS_DIR"])

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 14:26:36.548488
+Create Date: 2026-11-30 17:17:58.623173
 """
 
 from __future__ import annotations
@@ -192,6 +192,8 @@ def upgrade() -> None:
     op.create_table('wrapped_keys',
     sa.Column('user_id', sa.String(length=32), nullable=False),
     sa.Column('sealed_identity', sa.LargeBinary(), nullable=False),
+    sa.Column('wrap_recipient', sa.String(length=128), nullable=False),
+    sa.Column('wrap_mac', sa.LargeBinary(length=32), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_wrapped_keys_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', name=op.f('pk_wrapped_keys'))
