@@ -28,8 +28,9 @@ from tests.backup.conftest import (
 from tests.backup.populate import populate, read_everything, sign_in
 from tests.conftest import PG_ENV, TEST_PASSPHRASE
 from tipline.backup import tables
+from tipline.cases.service import add_note
 from tipline.key_folder import load_identity
-from tipline.models import AuditEvent
+from tipline.models import AuditEvent, Case, User
 
 
 def dump_all(instance: LiveInstance) -> dict[str, list[bytes]]:
@@ -99,6 +100,11 @@ def test_round_trip_restores_everything(
         assert read_everything(session, empty_target.blobs, restored_identity) == before_plain
         reviewer_key = sign_in(session, empty_target.config(), made.reviewer)
         assert read_everything(session, empty_target.blobs, reviewer_key) == before_plain
+        # Work goes on: new rows get fresh ids (PostgreSQL's sequences moved on).
+        case = session.scalars(select(Case)).one()
+        author = session.scalars(select(User).where(User.username == made.reviewer)).one()
+        add_note(session, case, "After the restore.", actor=author, recipients=live.recipients())
+        session.commit()
         events = list(session.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
         actions = [event.action for event in events]
     database.engine.dispose()

@@ -28,13 +28,13 @@ from tipline.crypto.errors import (
 )
 from tipline.crypto.format import Stanza
 from tipline.crypto.hybrid import HybridIdentity, HybridRecipient
-from tipline.crypto.keyring import KeyRing
 from tipline.crypto.key_format import (
     parse_identities_file,
     parse_identity,
     parse_recipient,
     parse_recipients_file,
 )
+from tipline.crypto.keyring import KeyRing
 from tipline.crypto.scrypt import ScryptIdentity, ScryptRecipient
 from tipline.crypto.stream import DecryptReader, EncryptWriter
 from tipline.crypto.x25519 import X25519Identity, X25519Recipient
