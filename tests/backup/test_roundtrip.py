@@ -100,13 +100,13 @@ def test_round_trip_restores_everything(
         assert read_everything(session, empty_target.blobs, restored_identity) == before_plain
         reviewer_key = sign_in(session, empty_target.config(), made.reviewer)
         assert read_everything(session, empty_target.blobs, reviewer_key) == before_plain
+        events = list(session.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
+        actions = [event.action for event in events]
         # Work goes on: new rows get fresh ids (PostgreSQL's sequences moved on).
         case = session.scalars(select(Case)).one()
         author = session.scalars(select(User).where(User.username == made.reviewer)).one()
         add_note(session, case, "After the restore.", actor=author, recipients=live.recipients())
         session.commit()
-        events = list(session.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
-        actions = [event.action for event in events]
     database.engine.dispose()
     # "backup.created" is written once the backup is complete, after its snapshot.
     assert actions[-1] == "backup.restored"
