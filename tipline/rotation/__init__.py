@@ -108,8 +108,11 @@ class Rotation:
                 return result
             last = reseal_pass(self.sessions, self._resealer(old, new), self.progress)
             self._tally(result, last)
-            if last.resealed or result.unreadable:
+            if last.resealed:
                 return result  # something arrived meanwhile: the next run checks again
+            # Objects that open with neither key (damaged, or sealed to some
+            # other key) do not block: the old key cannot open them either.
+            # They are named in the result, and the retired file is kept.
             current.phase = "retiring"
             state.write(self.keys_dir, current)
         self._retire(current, new, result)
