@@ -23,9 +23,9 @@ from tests.backup.conftest import SECRETS, LiveInstance, assert_healthy, run
 from tests.backup.populate import populate, read_everything, sign_in
 from tests.conftest import FAST_KDF, TEST_PASSPHRASE
 from tests.factories import make_tip
-from tipline.crypto import Identity, KeyRing, NoIdentityError, decrypt
+from tipline.crypto import Identity, KeyRing, NoIdentityError, X25519Identity, decrypt, encrypt
 from tipline.key_folder import load_identity, open_identity_file, recipient_lines
-from tipline.models import AuditEvent, Message, Tip, WrappedKey
+from tipline.models import AuditEvent, Case, Message, Tip, WrappedKey
 from tipline.receipt_phrases import derive_source_keys
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,3 +160,22 @@ def test_kill_9_at_any_point_loses_nothing(live: LiveInstance) -> None:
         assert not isinstance(sign_in(session, live.config(), made.reviewer), KeyRing)
     database.engine.dispose()
     assert_healthy(live)
+
+
+def test_an_object_no_key_opens_is_reported(live: LiveInstance) -> None:
+    """Damaged or foreign objects are named; they do not keep the old key alive forever."""
+    populate(live)
+    stranger = X25519Identity.generate()
+    database = live.database()
+    with database.session() as session:
+        case = session.scalars(select(Case)).one()
+        case.sealed = encrypt(b"sealed to someone else", [stranger.recipient()])
+        session.commit()
+        case_id = case.id
+    database.engine.dispose()
+    result = run(CliRunner(), live, *ROTATE)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"open with neither key and were left as they are (first: case {case_id})" in result.output
+    )
+    assert "Done" in result.output
