@@ -18,14 +18,16 @@ from tipline.backup import BackupError
 BLOCK = tarfile.BLOCKSIZE
 
 
-def _read_exactly(src: BinaryIO, size: int) -> bytes:
-    data = src.read(size)
-    while len(data) < size:
-        more = src.read(size - len(data))
+def _read_exactly(src: BinaryIO | PartReader, size: int) -> bytes:
+    parts = []
+    left = size
+    while left:
+        more = src.read(left)
         if not more:
             raise BackupError("the archive inside the backup ends in the middle of a part")
-        data += more
-    return data
+        parts.append(more)
+        left -= len(more)
+    return b"".join(parts)
 
 
 class PartReader:
@@ -36,10 +38,16 @@ class PartReader:
         self.left = size
 
     def read(self, n: int = -1) -> bytes:
+        """Up to ``n`` bytes of the part; with ``n < 0``, all that is left of it.
+
+        The stream below (the age reader) returns at most one chunk per call,
+        so reading "all" has to ask again until the part is done.
+        """
+        if n < 0:
+            return _read_exactly(self, self.left) if self.left > 0 else b""
         if self.left <= 0:
             return b""
-        want = self.left if n < 0 else min(n, self.left)
-        data = self._src.read(want)
+        data = self._src.read(min(n, self.left))
         if not data:
             raise BackupError("the archive inside the backup ends in the middle of a part")
         self.left -= len(data)
