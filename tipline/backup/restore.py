@@ -11,8 +11,10 @@ only hidden staging folders, which the next restore removes.
 
 The target is the configuration the restored instance will run with: the
 backup's ``config.py`` read from the staging folder, overridden by
-``TIPLINE_*`` variables as always. So restoring a SQLite instance onto
-PostgreSQL is a matter of setting ``TIPLINE_DATABASE_URL``.
+``TIPLINE_*`` variables as always (the CLI hands in tipline.config's loader
+and tipline.db's engine factory, so this module needs no Flask). So restoring
+a SQLite instance onto PostgreSQL is a matter of setting
+``TIPLINE_DATABASE_URL``.
 
 A non-empty target (an instance, key or blob folder with files in it, or a
 database with rows) is refused unless ``force``; with it, folders are moved
@@ -26,11 +28,12 @@ import contextlib
 import os
 import secrets
 import shutil
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from flask import Config
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
@@ -39,10 +42,9 @@ from tipline.backup import BackupError, tables
 from tipline.backup.manifest import HashingReader
 from tipline.backup.reader import BackupReader, Part
 from tipline.blobs import BlobStore
-from tipline.config import ConfigError, load_config
-from tipline.db import make_engine
 
 STAGING_MARK = ".restoring-"
+ConfigLoader = Callable[[Path], Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -89,14 +91,25 @@ class _Folder:
             os.fsync(handle.fileno())
 
 
+@dataclass(frozen=True)
+class Target:
+    """Where a restore goes, and how to reach it (the CLI supplies the loaders)."""
+
+    instance: Path
+    # Reads the settings the restored instance will run with from the staged
+    # config.py (tipline.config.load_config, with TIPLINE_* as always).
+    load_config: ConfigLoader
+    # tipline.db.make_engine: the pragmas and transaction handling tipline uses.
+    make_engine: Callable[[str], Engine]
+    force: bool = False
+
+
 @dataclass
 class _Restore:
-    instance: Path
-    database_url: str | None
-    force: bool
+    target: Target
     token: str = field(default_factory=lambda: secrets.token_hex(4))
     folders: dict[str, _Folder] = field(default_factory=dict)
-    config: Config | None = None
+    config: Mapping[str, Any] | None = None
     engine: Engine | None = None
     connection: Connection | None = None
     blobs: BlobStore | None = None
@@ -147,19 +160,20 @@ class _Restore:
                 shutil.copyfileobj(part.stream, handle, 1 << 20)
             self.counts["blobs"] += 1
 
-    def _configure(self) -> Config:
+    @property
+    def instance(self) -> Path:
+        return self.target.instance
+
+    @property
+    def force(self) -> bool:
+        return self.target.force
+
+    def _configure(self) -> Mapping[str, Any]:
         if self.config is None:
-            staged = self.folders["instance"].stage / "config.py"
-            try:
-                config = load_config(self.instance, config_file=staged)
-            except ConfigError as exc:
-                raise BackupError(f"the restored configuration: {exc}") from exc
-            if self.database_url:
-                config["DATABASE_URL"] = self.database_url
-            self.config = config
+            self.config = self.target.load_config(self.folders["instance"].stage / "config.py")
         return self.config
 
-    def _blob_store(self, config: Config) -> BlobStore:
+    def _blob_store(self, config: Mapping[str, Any]) -> BlobStore:
         if self.blobs is None:
             self.blobs = BlobStore(self.folder("blobs", Path(config["BLOB_DIR"])).stage)
         return self.blobs
@@ -175,7 +189,7 @@ class _Restore:
             self.sqlite_final, self.sqlite_stage = final, self.staged(final)
             self.sqlite_stage.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             url = f"sqlite:///{self.sqlite_stage}"
-        self.engine = make_engine(url)
+        self.engine = self.target.make_engine(url)
         self._prepare_schema(self.engine)
         self.connection = self.engine.connect()
         self.connection.begin()
@@ -248,16 +262,14 @@ class _Restore:
                     os.unlink(f"{self.sqlite_stage}{suffix}")
 
 
-def restore(
-    reader: BackupReader,
-    instance: Path,
-    *,
-    force: bool = False,
-    database_url: str | None = None,
-    backup_name: str = "",
-) -> RestoreSummary:
-    """Restore what ``reader`` reads into ``instance`` and the folders its config names."""
-    job = _Restore(instance.resolve(), database_url, force)
+def restore(reader: BackupReader, target: Target, backup_name: str = "") -> RestoreSummary:
+    """Restore what ``reader`` reads into the target instance and the folders its config names.
+
+    ``backup_name`` (the backup id) goes into the ``backup.restored`` audit event.
+    """
+    job = _Restore(
+        Target(target.instance.resolve(), target.load_config, target.make_engine, target.force)
+    )
     try:
         for part in reader.parts():
             job.take(part)

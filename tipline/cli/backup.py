@@ -25,13 +25,13 @@ from tipline.atomic import OutputError, atomic_output
 from tipline.backup import BackupError
 from tipline.backup.create import backup_id, write_backup
 from tipline.backup.reader import BackupReader
-from tipline.backup.restore import restore
+from tipline.backup.restore import Target, restore
 from tipline.cli.age import CLIError, load_identity_file
 from tipline.cli.common import cli_config, database_session, fail, org_identity
 from tipline.cli.progress import progress_for
 from tipline.config import ConfigError, instance_path, load_config
 from tipline.crypto import Identity, Recipient, parse_recipient
-from tipline.db import Database
+from tipline.db import Database, make_engine
 from tipline.key_folder import KeysError, load_recipients
 
 MIB = 1024 * 1024
@@ -189,7 +189,15 @@ def restore_command(path: str, identity_paths: tuple[str, ...], force: bool, qui
     """Restore a backup into an empty instance, keys folder and database."""
     with _reader(path, identity_paths, quiet) as reader:
         try:
-            summary = restore(reader, instance_path(), force=force, backup_name=backup_id(path))
+            target = Target(
+                instance_path(),
+                lambda staged: load_config(instance_path(), config_file=staged),
+                make_engine,
+                force=force,
+            )
+            summary = restore(reader, target, backup_id(path))
+        except ConfigError as exc:
+            raise click.ClickException(f"the restored configuration: {exc}") from exc
         except (BackupError, OSError) as exc:
             raise fail(exc) from exc
         except SQLAlchemyError as exc:
