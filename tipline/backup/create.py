@@ -31,8 +31,9 @@ from sqlalchemy import Connection, Engine, select
 
 from tipline import migrate
 from tipline.backup import BackupError, manifest, tables
+from tipline.backup.pipe import BackgroundWriter
 from tipline.blobs import BlobNotFoundError, BlobStore
-from tipline.crypto import EncryptWriter, Recipient, encrypt_stream
+from tipline.crypto import Recipient, encrypt_stream
 from tipline.maintenance import BLOB_COLUMNS
 from tipline.progress import Progress
 
@@ -72,7 +73,7 @@ class _Archive:
     more, which halves the throughput.)
     """
 
-    def __init__(self, sink: EncryptWriter) -> None:
+    def __init__(self, sink: BackgroundWriter) -> None:
         self.sink = sink
         self.manifest = manifest.ManifestWriter()
         self.buffer = memoryview(bytearray(COPY_BUFFER))
@@ -142,7 +143,20 @@ def write_backup(
 ) -> BackupSummary:
     """Write a sealed backup of the configured instance to ``dst``."""
     writer = encrypt_stream(dst, recipients)
-    archive = _Archive(writer)
+    sink = BackgroundWriter(writer.write)  # seals on the other core
+    try:
+        summary = _write_archive(_Archive(sink), engine, config, progress)
+        sink.close()
+    except BaseException:
+        sink.abort()
+        raise
+    writer.close()
+    return summary
+
+
+def _write_archive(
+    archive: _Archive, engine: Engine, config: Mapping[str, Any], progress: Progress
+) -> BackupSummary:
     store = BlobStore(config["BLOB_DIR"])
     with tables.snapshot(engine) as connection:
         revision = migrate.current_revision(connection)
@@ -163,7 +177,6 @@ def write_backup(
         blob_ids = sorted(_referenced(connection))
     blobs, blob_bytes, missing = _add_blobs(archive, store, blob_ids, progress)
     archive.finish({"tables": counts, "blobs": blobs, "missing_blobs": missing})
-    writer.close()
     return BackupSummary(
         rows=sum(counts.values()),
         blobs=blobs,

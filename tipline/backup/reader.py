@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from tipline.backup import BackupError, manifest, tarstream
+from tipline.backup.pipe import BackgroundReader
 from tipline.crypto import AgeError, Identity, NoIdentityError, decrypt_stream
+from tipline.crypto.stream import CHUNK_SIZE
 from tipline.progress import Progress
 
 READ_BLOCK = 1 << 20
@@ -75,6 +77,14 @@ class BackupReader:
             raise BackupError(
                 "none of the given keys opens this backup (it was sealed to other recipients)"
             ) from exc
+        # Decrypt on the other core while this thread hashes and writes files.
+        ahead = BackgroundReader(plaintext.read, CHUNK_SIZE)
+        try:
+            yield from self._parts(ahead)
+        finally:
+            ahead.close()
+
+    def _parts(self, plaintext: BackgroundReader) -> Iterator[Part]:
         checker = manifest.ManifestChecker()
         for info, handle in tarstream.members(plaintext):  # type: ignore[arg-type]
             if self.end:
