@@ -5,14 +5,18 @@ bytes standing in for sealed files: a backup copies them as they are) in
 files of about ``--blob-kib``, each referenced by a tip row, then times, in
 this one run:
 
-- ``tar -cf - instance keys | age -r X25519`` (the Go age tool) and
+- ``tar -cf - instance keys | age -r X25519`` (the Go age tool), then
+  ``sync`` (tipline fsyncs what it writes, so the pipeline must too), and
   ``tipline backup create`` (sealed to the organization key and the same
   X25519 recipient), each in its own process;
-- ``age -d | tar -x`` and ``tipline backup restore -i`` into an empty target.
+- ``age -d | tar -x && sync`` and ``tipline backup restore -i`` into an
+  empty target.
 
-It prints MB/s for each, the ratio tipline / pipeline (the aim is >= 0.8),
-and tipline's peak RSS (``ru_maxrss`` of the child, from ``wait4``), which
-must stay under 100 MiB whatever the instance's size.
+It prints MB/s for each, by the clock and per CPU second (user + system time
+of the process and the children it waited for: steadier than the clock on a
+shared machine), the ratios tipline / pipeline (the aim is >= 0.8), and
+tipline's peak RSS (``ru_maxrss`` of the child, from ``wait4``), which must
+stay under 100 MiB whatever the instance's size.
 
 Usage::
 
@@ -29,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -84,17 +89,22 @@ def build(root: Path, size_mib: int, blob_kib: int) -> tuple[Path, Path]:
     return instance, keys
 
 
-def measure(
-    command: list[str] | str, env: dict[str, str], shell: bool = False
-) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of one child process (for a shell: the largest child)."""
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds, the child's and its waited-for children's
+    rss_kib: int  # peak RSS of the child (for a shell: of its largest child)
+
+
+def measure(command: list[str] | str, env: dict[str, str], shell: bool = False) -> Run:
+    """Time one child process (a shell pipeline counts with its children)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, shell=shell)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {command}")
-    return elapsed, usage.ru_maxrss
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
 def folder_bytes(*roots: Path) -> int:
@@ -124,45 +134,65 @@ def main() -> None:
         assert len(load_recipients(keys)) == 1
         print(f"instance: {size / MIB:.0f} MiB in {args.size_mib * 1024 // args.blob_kib} blobs")
 
+        # What any tipline command pays before it reads a byte (Python and
+        # the imports), reported apart: it does not grow with the instance.
+        startup = measure([sys.executable, "-c", "import tipline.cli.backup"], env)
         pipe_out = root / "pipeline.age"
-        pipe_create, _ = measure(
-            f"tar -C {root / 'live'} -cf - instance keys | age -r {recipient} > {pipe_out}",
+        pipe_create = measure(
+            # Synced as tipline syncs its output: a backup must be on disk when it says so.
+            f"tar -C {root / 'live'} -cf - instance keys | age -r {recipient} > {pipe_out}"
+            f" && sync {pipe_out}",
             env,
             shell=True,
         )
         ours_out = root / "backup.age"
-        ours_create, ours_create_rss = measure(
+        ours_create = measure(
             [tipline, "backup", "create", "-o", str(ours_out), "-r", recipient, "--quiet"], env
         )
         extract = root / "extracted"
         extract.mkdir()
-        pipe_restore, _ = measure(
-            f"age -d -i {offline_file} {pipe_out} | tar -C {extract} -xf -", env, shell=True
+        pipe_restore = measure(
+            f"age -d -i {offline_file} {pipe_out} | tar -C {extract} -xf - && sync", env, shell=True
         )
         target = root / "target"
         target_env = {**env, "TIPLINE_INSTANCE": str(target / "instance")}
         target_env["TIPLINE_KEYS"] = str(target / "keys")
-        ours_restore, ours_restore_rss = measure(
+        ours_restore = measure(
             [tipline, "backup", "restore", str(ours_out), "-i", str(offline_file), "--quiet"],
             target_env,
         )
         shutil.rmtree(extract)
 
-    def rate(seconds: float) -> float:
-        return size / MIB / seconds
+    report(size, pipe_create, ours_create, pipe_restore, ours_restore)
+    print(
+        f"start-up (imports) of each tipline command: {startup.wall:.1f} s, {startup.cpu:.1f} cpu-s"
+    )
+    print("without it:")
+    report(size, pipe_create, less(ours_create, startup), pipe_restore, less(ours_restore, startup))
 
-    print(f"{'':28}{'MB/s':>8}{'ratio':>8}{'peak RSS':>12}")
-    print(f"{'tar | age -r (create)':28}{rate(pipe_create):8.0f}")
-    print(
-        f"{'tipline backup create':28}{rate(ours_create):8.0f}"
-        f"{pipe_create / ours_create:8.2f}{ours_create_rss / 1024:9.1f} MiB"
-    )
-    print(f"{'age -d | tar -x (restore)':28}{rate(pipe_restore):8.0f}")
-    print(
-        f"{'tipline backup restore':28}{rate(ours_restore):8.0f}"
-        f"{pipe_restore / ours_restore:8.2f}{ours_restore_rss / 1024:9.1f} MiB"
-    )
-    worst = max(ours_create_rss, ours_restore_rss) / 1024
+
+def less(run: Run, startup: Run) -> Run:
+    return Run(run.wall - startup.wall, run.cpu - startup.cpu, run.rss_kib)
+
+
+def report(
+    size: int, pipe_create: Run, ours_create: Run, pipe_restore: Run, ours_restore: Run
+) -> None:
+    """MB/s by the clock and per CPU second (stable on a busy machine), and ratios."""
+
+    def line(name: str, run: Run, baseline: Run | None) -> str:
+        text = f"{name:28}{size / MIB / run.wall:8.0f}{size / MIB / run.cpu:10.0f}"
+        if baseline is not None:
+            text += f"{baseline.wall / run.wall:8.2f}{baseline.cpu / run.cpu:8.2f}"
+            text += f"{run.rss_kib / 1024:10.1f} MiB"
+        return text
+
+    print(f"{'':28}{'MB/s':>8}{'MB/cpu-s':>10}{'ratio':>8}{'cpu':>8}{'peak RSS':>14}")
+    print(line("tar | age -r (create)", pipe_create, None))
+    print(line("tipline backup create", ours_create, pipe_create))
+    print(line("age -d | tar -x (restore)", pipe_restore, None))
+    print(line("tipline backup restore", ours_restore, pipe_restore))
+    worst = max(ours_create.rss_kib, ours_restore.rss_kib) / 1024
     verdict = "under" if worst < RSS_LIMIT_MIB else "OVER"
     print(f"peak RSS {worst:.1f} MiB: {verdict} the {RSS_LIMIT_MIB} MiB target")
 
