@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy import Connection, Engine, select
+from sqlalchemy.orm import Session
 
-from tipline import migrate
+from tipline import audit, migrate
 from tipline.backup import BackupError, manifest, tables
 from tipline.backup.pipe import BackgroundWriter
 from tipline.blobs import BlobNotFoundError, BlobStore
@@ -51,6 +52,14 @@ class BackupSummary:
     blob_bytes: int
     missing_blobs: int
     files: int
+
+
+def record_created(session: Session, name: str) -> None:
+    """Write ``backup.created`` for the backup with id ``name`` (the caller commits).
+
+    ``tipline doctor`` finds the newest backup from the newest such event.
+    """
+    audit.record(session, actor=None, action="backup.created", object_type="backup", object_id=name)
 
 
 def backup_id(path: str | os.PathLike[str]) -> str:

@@ -20,10 +20,9 @@ from pathlib import Path
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
-from tipline import audit
 from tipline.atomic import OutputError, atomic_output
 from tipline.backup import BackupError
-from tipline.backup.create import backup_id, write_backup
+from tipline.backup.create import backup_id, record_created, write_backup
 from tipline.backup.reader import BackupReader
 from tipline.backup.restore import Target, restore
 from tipline.cli.age import CLIError, load_identity_file
@@ -79,9 +78,7 @@ def create_command(output: Path, extra: tuple[str, ...], quiet: bool) -> None:
             summary = write_backup(handle, database.engine, config, recipients, progress_for(quiet))
         name = backup_id(output)
         with database_session(config) as session:
-            audit.record(
-                session, actor=None, action="backup.created", object_type="backup", object_id=name
-            )
+            record_created(session, name)
             session.commit()
     except OutputError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror}") from exc
