@@ -82,10 +82,8 @@ def create_command(output: Path, extra: tuple[str, ...], quiet: bool) -> None:
             session.commit()
     except OutputError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror}") from exc
-    except (BackupError, OSError) as exc:
-        raise fail(exc) from exc
-    except SQLAlchemyError as exc:
-        raise click.ClickException(f"database: {_first_line(exc)}") from exc
+    except (BackupError, OSError, SQLAlchemyError) as exc:
+        raise _one_line(exc) from exc
     finally:
         database.engine.dispose()
     click.echo(
@@ -102,9 +100,12 @@ def create_command(output: Path, extra: tuple[str, ...], quiet: bool) -> None:
         )
 
 
-def _first_line(exc: SQLAlchemyError) -> str:
-    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
+def _one_line(exc: Exception) -> click.ClickException:
+    """An expected failure as one line; a database error by its driver's first line."""
+    if isinstance(exc, SQLAlchemyError):
+        lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        return click.ClickException(f"database: {lines[0] if lines else type(exc).__name__}")
+    return fail(exc)
 
 
 def _identities(paths: Sequence[str]) -> list[Identity]:
@@ -195,10 +196,8 @@ def restore_command(path: str, identity_paths: tuple[str, ...], force: bool, qui
             summary = restore(reader, target, backup_id(path))
         except ConfigError as exc:
             raise click.ClickException(f"the restored configuration: {exc}") from exc
-        except (BackupError, OSError) as exc:
-            raise fail(exc) from exc
-        except SQLAlchemyError as exc:
-            raise click.ClickException(f"database: {_first_line(exc)}") from exc
+        except (BackupError, OSError, SQLAlchemyError) as exc:
+            raise _one_line(exc) from exc
     click.echo(
         f"Restored {summary.rows} rows ({summary.dialect}), {summary.blobs} blobs and "
         f"{summary.files} files into {instance_path()}."
