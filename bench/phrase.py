@@ -1,34 +1,31 @@
-"""What a receipt-phrase sign-in costs, and why that cost is the point.
+"""What a receipt-phrase sign-in costs now, against the scrypt it replaced.
 
-Usage: ``python bench/phrase.py [--log-n 12 14 15 16] [--seconds 3]``
+Usage: ``python bench/phrase.py [--seconds 3]``
 
-A source signs in with seven diceware words. The server cannot look the
-phrase up directly: it runs the slow, peppered KDF (``tipline.receipt_phrases``:
-HMAC, then scrypt with N=2**log_n, r=8, p=8, then HKDF) to find the lookup id
-and re-derive the source's reply key. That cost is a deliberate defence: it
-is what each guess costs anyone holding a stolen database *and* the pepper,
-and what the site's hourly budget of wrong phrases bounds for everyone else.
+A source signs in with seven diceware words. The server derives the lookup
+id with the instance pepper (``tipline.receipt_phrases.lookup_id``: HMAC-SHA256 and
+HKDF) and looks the tip up; only when one matches does it derive the reply
+identity. This prints, per call and in CPU time (stable on a busy machine):
 
-For each ``log_n`` this prints the milliseconds per derivation (median and
-best) and scrypt's memory, and compares it with a plain dictionary lookup by
-id (the cost of finding a tip if the phrase were simply stored); then it
-prints the rest of a sign-in at the default (finding the tip by lookup id in
-SQLite, sealing the identity to the session key, opening it again on the next
-request). The guessing figures assume the phrase's 90.5 bits (7776**7).
+- a wrong phrase: the lookup id and the indexed read that finds nothing
+  (issue 10's target: well under 5 ms of CPU);
+- a right phrase: the same, plus the reply identity and its recipient;
+- for comparison, the scrypt the derivation used to run on every attempt
+  (N=2**14, r=8, p=8, 16 MiB), with its ratio to a wrong phrase now;
+- how long guessing a 90.5-bit phrase takes at the measured rate, with no
+  slow KDF at all (DESIGN.md, "Receipt phrases", says why that is enough).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import math
 import secrets
-import statistics
 import sys
 import tempfile
 import time
-import timeit
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,66 +34,43 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from tipline.config import DEFAULTS  # noqa: E402
 from tipline.conversation.source_sessions import open_identity, seal_identity  # noqa: E402
 from tipline.db import make_engine  # noqa: E402
 from tipline.models import Base, Tip  # noqa: E402
-from tipline.receipt_phrases import SCRYPT_P, SCRYPT_R, derive_source_keys, new_phrase  # noqa: E402
+from tipline.receipt_phrases import derive_source_keys, lookup_id, new_phrase  # noqa: E402
 
 PEPPER = "bench-pepper-" + secrets.token_hex(16)
-TIPS = 100_000
+TIPS = 10_000
 PHRASE_SPACE = 7776**7
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
 
 
-def per_call_ms(fn: Callable[[], object], seconds: float, minimum: int = 3) -> tuple[float, float]:
-    """(median, best) wall time of one call, in milliseconds."""
+def cpu_ms(fn: Callable[[], object], seconds: float, minimum: int = 20) -> float:
+    """CPU milliseconds per call of ``fn``, averaged over about ``seconds``."""
     fn()  # warm up
-    times: list[float] = []
-    deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline or len(times) < minimum:
-        start = time.perf_counter()
+    calls = 0
+    start_wall, start_cpu = time.perf_counter(), time.process_time()
+    while time.perf_counter() - start_wall < seconds or calls < minimum:
         fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), min(times)
+        calls += 1
+    return (time.process_time() - start_cpu) * 1000 / calls
 
 
-def dict_lookup_ms() -> float:
-    """One ``dict[id]`` lookup among TIPS entries, in milliseconds."""
-    table = {secrets.token_hex(32): object() for _ in range(TIPS)}
-    keys = list(table)[:: TIPS // 1000]
-    loops = 200
-    total = timeit.timeit(lambda: [table[k] for k in keys], number=loops)
-    return total / (loops * len(keys)) * 1000
+def old_scrypt(phrase: str) -> bytes:
+    """The derivation's slow step before issue 10 (for comparison only)."""
+    keyed = hashlib.sha256(PEPPER.encode() + phrase.encode()).digest()
+    return hashlib.scrypt(keyed, salt=b"bench", n=2**14, r=8, p=8, maxmem=2**25, dklen=32)
 
 
-def kdf_rows(log_ns: list[int], seconds: float, lookup_ms: float) -> None:
-    default = DEFAULTS["PHRASE_KDF_LOG_N"]
-    print(f"Phrase derivation (scrypt r={SCRYPT_R}, p={SCRYPT_P}), one core:")
-    print(
-        f"  {'log_n':>5}  {'memory':>8}  {'median ms':>10}  {'best ms':>8}  "
-        f"{'x dict lookup':>14}  {'guesses/s/core':>14}  {'years to guess (1M cores)':>26}"
-    )
-    phrase = new_phrase()
-    for log_n in log_ns:
-        median, best = per_call_ms(partial(derive_source_keys, phrase, PEPPER, log_n), seconds)
-        memory_mib = 128 * SCRYPT_R * 2**log_n / 2**20
-        rate = 1000 / median
-        # Half the space on average, a million cores working on it.
-        years = PHRASE_SPACE / 2 / (rate * 1e6) / SECONDS_PER_YEAR
-        mark = "  <- default" if log_n == default else ""
-        print(
-            f"  {log_n:>5}  {memory_mib:>5.0f} MiB  {median:>10.1f}  {best:>8.1f}  "
-            f"{median / lookup_ms:>14,.0f}  {rate:>14.1f}  {years:>26.1e}{mark}"
-        )
-
-
-def sign_in_rest(seconds: float) -> None:
-    """The work around the KDF at sign-in and on each later request."""
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
+    args = parser.parse_args(argv)
     folder = tempfile.TemporaryDirectory()
     engine = make_engine(f"sqlite:///{folder.name}/bench.sqlite3")
     Base.metadata.create_all(engine)
-    keys = derive_source_keys(new_phrase(), PEPPER, 4)
+    phrase = new_phrase()
+    keys = derive_source_keys(phrase, PEPPER)
     with Session(engine) as session:
         session.add_all(
             Tip(
@@ -104,44 +78,56 @@ def sign_in_rest(seconds: float) -> None:
                 size_bucket=1024,
                 body_blob=secrets.token_hex(16),
                 source_lookup=secrets.token_hex(32) if i else keys.lookup_id,
-                source_recipient="bench",
+                source_recipient="bench" if i else str(keys.identity.recipient()),
             )
-            for i in range(10_000)
+            for i in range(TIPS)
         )
         session.commit()
 
-        def find() -> object:
-            return session.scalar(select(Tip).where(Tip.source_lookup == keys.lookup_id))
+        def find(words: str) -> Tip | None:
+            return session.scalar(select(Tip).where(Tip.source_lookup == lookup_id(words, PEPPER)))
+
+        def wrong() -> object:
+            return find(new_phrase())
+
+        def right() -> object:
+            tip = find(phrase)
+            assert tip is not None
+            return (
+                str(derive_source_keys(phrase, PEPPER).identity.recipient()) == tip.source_recipient
+            )
 
         key = secrets.token_bytes(32)
         sealed = seal_identity(keys.identity, key)
         rows = [
-            ("find the tip by lookup id (SQLite, 10k tips)", find),
-            ("seal the identity to the session key", lambda: seal_identity(keys.identity, key)),
-            ("open it on a later request", lambda: open_identity(sealed, key)),
+            ("wrong phrase: lookup id + indexed read (no match)", wrong),
+            ("right phrase: + reply identity and its recipient", right),
+            (
+                "seal the identity to the session key (sign-in)",
+                lambda: seal_identity(keys.identity, key),
+            ),
+            ("open it again (each later request)", lambda: open_identity(sealed, key)),
+            ("lookup id alone (HMAC + HKDF)", lambda: lookup_id(phrase, PEPPER)),
         ]
-        print("\nThe rest of a sign-in, and each later request:")
+        print(f"Receipt phrases, {TIPS:,} tips in SQLite, CPU per call:")
+        figures = {}
         for label, fn in rows:
-            median, _best = per_call_ms(fn, seconds / 3, minimum=20)
-            print(f"  {label:<46} {median:8.3f} ms")
+            figures[label] = cpu_ms(fn, args.seconds / 2)
+            print(f"  {label:<52} {figures[label]:8.3f} ms")
     engine.dispose()
     folder.cleanup()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = DEFAULTS["PHRASE_KDF_LOG_N"]
-    parser.add_argument("--log-n", type=int, nargs="+", default=[12, 14, default, 16])
-    parser.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
-    args = parser.parse_args(argv)
-    lookup_ms = dict_lookup_ms()
-    print(f"Plain dictionary lookup by id ({TIPS:,} entries): {lookup_ms * 1e6:.0f} ns\n")
-    kdf_rows(sorted(set(args.log_n)), args.seconds, lookup_ms)
-    sign_in_rest(args.seconds)
+    scrypt = cpu_ms(lambda: old_scrypt(phrase), args.seconds, minimum=3)
+    wrong_ms = figures[rows[0][0]]
+    print(f"  {'old scrypt N=2**14 r=8 p=8 (before issue 10)':<52} {scrypt:8.3f} ms")
+    print(f"\nratio old scrypt / wrong phrase now: {scrypt / wrong_ms:,.0f}")
+    print(f"wrong phrase under 5 ms of CPU: {'yes' if wrong_ms < 5 else 'NO'}")
+    per_second = 1000 / figures[rows[4][0]]
+    years = PHRASE_SPACE / 2 / (per_second * 1e6) / SECONDS_PER_YEAR
     bits = math.log2(PHRASE_SPACE)
     print(
-        f"\nA phrase has {bits:.1f} bits. Without the pepper (kept outside the database) "
-        "a stolen database allows no guessing at all; the slow KDF is the second wall."
+        f"A phrase has {bits:.1f} bits: at {per_second:,.0f} guesses/s per core on a million "
+        f"cores, half the space takes {years:.1e} years, and without the pepper (outside "
+        "the database) a stolen database allows no guess at all."
     )
     return 0
 

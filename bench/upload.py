@@ -9,12 +9,9 @@ and discards it; the ratio of the two times is the cost of sealing.
 
 Usage::
 
-    python bench/upload.py [--size-mib 1024] [--log-n 15]
+    python bench/upload.py [--size-mib 1024]
 
-``--log-n`` is the receipt-phrase scrypt cost for the run (default: the
-product's default, 14). scrypt needs 128 * 8 * 2**log_n bytes (16 MiB at 14)
-once per submission, independent of the upload's size; it is reported
-separately.
+The gunicorn runner and the throwaway instance are bench/harness.py's.
 """
 
 from __future__ import annotations
@@ -25,9 +22,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -36,9 +30,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from tipline.config import DEFAULTS
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parents[1]
+from harness import ROOT, Server, make_instance
+
 MIB = 1024 * 1024
 CHUNK = MIB
 LIMIT_MIB = 100
@@ -57,101 +52,18 @@ def noop_app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
     return [f"read {total} bytes\n".encode()]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def make_instance(root: Path, size: int, log_n: int) -> dict[str, str]:
-    """Keys, an empty database and the environment to run the intake against."""
-    sys.path.insert(0, str(ROOT))
-    from tipline.db import make_engine
-    from tipline.key_folder import generate_keys
-    from tipline.models import Base
-
-    instance, keys = root / "instance", root / "keys"
-    instance.mkdir()
-    generate_keys(keys, "bench passphrase " + secrets.token_hex(8), work_factor=2)
-    engine = make_engine(f"sqlite:///{instance / 'tipline.sqlite3'}")
-    Base.metadata.create_all(engine)
-    engine.dispose()
-    env = {
-        **os.environ,
-        "TIPLINE_INSTANCE": str(instance),
-        "TIPLINE_KEYS": str(keys),
-        "TIPLINE_MAX_UPLOAD_BYTES": str(size + MIB),
-        "TIPLINE_PHRASE_KDF_LOG_N": str(log_n),
-        "PYTHONPATH": f"{ROOT}:{ROOT / 'bench'}",
-    }
-    for name in ("INTAKE_SECRET_KEY", "REVIEW_SECRET_KEY", "PHRASE_PEPPER", "INSTANCE_SECRET"):
-        env[f"TIPLINE_{name}"] = secrets.token_urlsafe(48)
+def make_intake(root: Path, size: int) -> dict[str, str]:
+    """Keys, an empty database and the environment, allowing a ``size`` upload."""
+    env = make_instance(root, ROOT, None)
+    env["TIPLINE_MAX_UPLOAD_BYTES"] = str(size + MIB)
     return env
 
 
-class Server:
-    """gunicorn with one sync worker serving ``app_spec`` on a free port."""
-
-    def __init__(self, app_spec: str, env: dict[str, str], log: Path) -> None:
-        self.port = free_port()
-        self.log = log.open("wb")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                app_spec,
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                "1",
-                "--worker-class",
-                "sync",
-                "--timeout",
-                "900",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            cwd=str(ROOT),
-        )
-        self._wait()
-
-    def _wait(self) -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited; see {self.log.name}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    if self.worker_pid():
-                        return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start")
-
-    def worker_pid(self) -> int | None:
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        pids = children.read_text().split() if children.exists() else []
-        return int(pids[0]) if pids else None
-
-    def status(self, field: str) -> int:
-        """A ``Vm*`` figure of the worker, in KiB."""
-        text = Path(f"/proc/{self.worker_pid()}/status").read_text()
-        match = re.search(rf"^{field}:\s+(\d+) kB", text, re.M)
-        return int(match.group(1)) if match else 0
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+def start(app_spec: str, env: dict[str, str], log: Path) -> Server:
+    """gunicorn with one sync worker (its RSS is the one measured)."""
+    return Server(
+        app_spec, env, ROOT, log, workers=1, options=("--worker-class", "sync", "--timeout", "900")
+    )
 
 
 def multipart(fields: dict[str, str], size: int, boundary: str) -> tuple[Iterator[bytes], int]:
@@ -194,7 +106,7 @@ def form_token(port: int) -> tuple[str, str]:
 
 
 class RssSampler(threading.Thread):
-    """Samples the worker's RSS while a request streams (the KDF runs after)."""
+    """Samples the worker's RSS while a request streams."""
 
     def __init__(self, server: Server) -> None:
         super().__init__(daemon=True)
@@ -240,13 +152,12 @@ def post(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size-mib", type=int, default=1024)
-    parser.add_argument("--log-n", type=int, default=DEFAULTS["PHRASE_KDF_LOG_N"])
     args = parser.parse_args()
     size = args.size_mib * MIB
     root = Path(tempfile.mkdtemp(prefix="tipline-bench-"))
     try:
-        env = make_instance(root, size, args.log_n)
-        intake = Server("tipline.intake:create_app()", env, root / "intake.log")
+        env = make_intake(root, size)
+        intake = start("tipline.intake:create_app()", env, root / "intake.log")
         try:
             cookie, token = form_token(intake.port)  # also warms the worker up
             idle = intake.status("VmRSS")
@@ -263,7 +174,7 @@ def main() -> int:
         blobs = sum(
             p.stat().st_size for p in (root / "instance" / "blobs").rglob("*") if p.is_file()
         )
-        noop = Server("upload:noop_app", env, root / "noop.log")
+        noop = start("upload:noop_app", env, root / "noop.log")
         try:
             noop_seconds, noop_status, _ = post(noop.port, "/", size)
             noop_peak = noop.status("VmHWM")
@@ -272,12 +183,10 @@ def main() -> int:
         if noop_status != 200:
             print(f"no-op app answered {noop_status}", file=sys.stderr)
             return 1
-        kdf_mib = 128 * 8 * 2**args.log_n / MIB
         print(f"upload size            {args.size_mib} MiB (sealed on disk: {blobs / MIB:.1f} MiB)")
         print(f"intake worker RSS      after a first page {idle / 1024:.1f} MiB")
         print(f"  sampled max during the request   {streaming / 1024:.1f} MiB")
         print(f"  peak over its life (VmHWM)       {peak / 1024:.1f} MiB")
-        print(f"  (scrypt for the phrase: {kdf_mib:.0f} MiB at PHRASE_KDF_LOG_N={args.log_n})")
         print(f"no-op worker peak      {noop_peak / 1024:.1f} MiB")
         print(f"intake upload time     {seconds:.2f} s ({args.size_mib / seconds:.0f} MiB/s)")
         rate = args.size_mib / noop_seconds

@@ -44,7 +44,6 @@ TEST_PASSPHRASE = "correct horse battery staple organization"
 # Cheap KDF settings: the real costs are deliberate defences, not what a unit
 # test is about. Tests that are about the cost set their own values.
 FAST_KDF: dict[str, Any] = {
-    "PHRASE_KDF_LOG_N": 4,
     "ARGON2_MEMORY_KIB": 64,
     "ARGON2_ITERATIONS": 1,
     "ARGON2_LANES": 1,

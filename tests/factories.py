@@ -44,7 +44,6 @@ def make_tip(
     status: str = "new",
     fields: Mapping[str, Any] | None = None,
     pepper: str = TEST_PEPPER,
-    log_n: int = 4,
     states: Sequence[str] = ("PA",),
 ) -> tuple[Tip, str]:
     """Submit a tip through the real service; return ``(tip, receipt phrase)``.
@@ -75,7 +74,7 @@ def make_tip(
             if item is not None:
                 sealed.append(item)
         settings = SubmitSettings(
-            pepper=pepper, log_n=log_n, states=tuple(states), languages=(language, "en", "es")
+            pepper=pepper, states=tuple(states), languages=(language, "en", "es")
         )
         receipt = submit_tip(session, batch, data, sealed, settings)
         receipt.tip.status = status

@@ -31,8 +31,8 @@ DEFAULTS: dict[str, Any] = {
     # Secrets: written by ``tipline init``; the apps refuse to start without them.
     "INTAKE_SECRET_KEY": None,
     "REVIEW_SECRET_KEY": None,
-    # Mixed into the slow KDF that turns a receipt phrase into a lookup id, so
-    # a stolen database alone does not allow guessing phrases offline.
+    # Mixed into the HMAC that turns a receipt phrase into a lookup id, so a
+    # stolen database alone does not even allow testing guesses offline.
     "PHRASE_PEPPER": None,
     # Mixed into every reviewer's wrapped copy of the organization identity;
     # kept outside the database for the same reason.
@@ -44,24 +44,25 @@ DEFAULTS: dict[str, Any] = {
     "MAX_UPLOAD_BYTES": 500 * MIB,  # total attachments per submission
     "MAX_ATTACHMENTS": 10,
     "MIN_TIP_LENGTH": 20,
-    # Global (not per-person: we do not identify people) submission limit.
-    "SUBMISSIONS_PER_HOUR": 120,
+    # A flood (tipline.tips.flood): this many tips in the current and previous
+    # hour. Nothing is refused then; browsers with JavaScript solve a proof of
+    # work of POW_BITS leading zero bits, and tips are marked for the inbox.
+    # 0: always ask for the proof of work.
+    "FLOOD_TIPS_PER_TWO_HOURS": 100,
+    "POW_BITS": 16,
+    # Attachments stored per hour across the site (tipline.tips.attachment_budget).
+    # Past it, files are not stored but the tip's text always is.
+    "ATTACHMENT_BYTES_PER_HOUR": 4096 * MIB,
     "ONION_ADDRESS": None,
     "ORGANIZATION_NAME": "tipline",
     "LANGUAGES": ["en", "es"],
-    # Cost of the receipt-phrase KDF (scrypt, log2 N, with r=8, p=8: 16 MiB and
-    # roughly a quarter of a second per derivation). Deliberately slow.
-    "PHRASE_KDF_LOG_N": 14,
     # Argon2id parameters for reviewer passwords.
     "ARGON2_MEMORY_KIB": 64 * 1024,
     "ARGON2_ITERATIONS": 3,
     "ARGON2_LANES": 1,
     "SESSION_IDLE_MINUTES": 30,
-    # A source signed in with their receipt phrase (tipline.conversation):
-    # idle timeout, and the site-wide budget of wrong phrases per hour (global,
-    # since the intake identifies no one; the slow KDF is the other defence).
+    # A source signed in with their receipt phrase (tipline.conversation).
     "SOURCE_SESSION_IDLE_MINUTES": 20,
-    "PHRASE_FAILURES_PER_HOUR": 200,
     "SESSION_ABSOLUTE_HOURS": 12,
     "LOGIN_LOCKOUT_ATTEMPTS": 10,
     "LOGIN_LOCKOUT_MINUTES": 15,
@@ -78,14 +79,12 @@ _POSITIVE_INTS = (
     "MAX_UPLOAD_BYTES",
     "MAX_ATTACHMENTS",
     "MIN_TIP_LENGTH",
-    "SUBMISSIONS_PER_HOUR",
-    "PHRASE_KDF_LOG_N",
+    "ATTACHMENT_BYTES_PER_HOUR",
     "ARGON2_MEMORY_KIB",
     "ARGON2_ITERATIONS",
     "ARGON2_LANES",
     "SESSION_IDLE_MINUTES",
     "SOURCE_SESSION_IDLE_MINUTES",
-    "PHRASE_FAILURES_PER_HOUR",
     "SESSION_ABSOLUTE_HOURS",
     "LOGIN_LOCKOUT_ATTEMPTS",
     "LOGIN_LOCKOUT_MINUTES",
@@ -167,6 +166,12 @@ def validate(config: Mapping[str, Any], *, require_secrets: bool = True) -> None
         value = config.get(name)
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise ConfigError(f"{name} must be a positive whole number, got {value!r}")
+    flood = config.get("FLOOD_TIPS_PER_TWO_HOURS")
+    if not isinstance(flood, int) or isinstance(flood, bool) or flood < 0:
+        raise ConfigError(f"FLOOD_TIPS_PER_TWO_HOURS must be 0 or more, got {flood!r}")
+    bits = config.get("POW_BITS")
+    if not isinstance(bits, int) or isinstance(bits, bool) or not 1 <= bits <= 28:
+        raise ConfigError(f"POW_BITS must be a whole number from 1 to 28, got {bits!r}")
     states = config.get("STATES")
     if (
         not isinstance(states, list)

@@ -7,7 +7,25 @@ take a ``Session`` argument and never commit, the view does (Warehouse style).
 SQLite is the embedded default. Each connection turns on WAL (readers do not
 block the intake writer), foreign keys, and ``secure_delete`` so deleted rows
 are overwritten rather than left readable in free pages.
-"""
+
+Concurrency on SQLite (issue 10: 50 concurrent sources under gunicorn got
+"database is locked"): SQLite has one writer at a time. A transaction begun
+with a plain ``BEGIN`` that reads and then writes must upgrade its lock, and
+if another connection committed in between, SQLite fails it at once with
+SQLITE_BUSY, without waiting (waiting could not help: its snapshot is stale).
+Under a flood the intake commits many times a second, so nearly every
+read-then-write transaction of either app would fail. Both apps therefore
+begin every transaction with ``BEGIN IMMEDIATE`` (``immediate=True``): it
+takes the write lock up front, waiting up to the busy timeout for it, so a
+request either gets to write or waits its turn.
+
+That is cheap only while write sections are short. The intake's are: a
+submission seals and derives everything before its first statement, and
+holds the lock for its INSERTs and the commit. A long read that writes
+nothing (the review app's search, which decrypts for seconds) commits what
+it wrote first and then calls :func:`read_only` before reading, so its
+reads begin with a plain ``BEGIN`` and hold no lock that would stall the
+intake."""
 
 from __future__ import annotations
 
@@ -16,17 +34,27 @@ from typing import Any
 from flask import Flask, current_app, g
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
 
 EXTENSION_KEY = "tipline.db"
+# A connection execution option: begin this connection's transaction with a
+# plain BEGIN even on an ``immediate`` engine (see read_only()).
+READ_ONLY = "tipline_read_only"
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine with the pragmas and transaction handling we rely on."""
+def make_engine(url: str, *, immediate: bool = False, **kwargs: Any) -> Engine:
+    """Create an engine with the pragmas and transaction handling we rely on.
+
+    ``immediate``: on SQLite, begin every transaction with ``BEGIN IMMEDIATE``
+    (see the module docstring); no effect on PostgreSQL.
+    """
     if url.startswith("sqlite"):
-        engine = create_engine(url, poolclass=NullPool, **kwargs)
+        # Pooled, not opened per request: when the last connection to a WAL
+        # database closes, SQLite checkpoints and syncs the whole file, which
+        # cost each request ~10 ms of disk time; an open pool also keeps the
+        # pragmas below from running on every request.
+        engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
+        event.listen(engine, "begin", _sqlite_begin_immediate if immediate else _sqlite_on_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
@@ -47,11 +75,29 @@ def _sqlite_on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
+def _sqlite_begin_immediate(connection: Any) -> None:
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def read_only(session: Session) -> None:
+    """Begin ``session``'s next transaction without taking SQLite's write lock.
+
+    Call it when no transaction is open (right after a commit), before a long
+    stretch of reads that writes nothing; a write in that transaction could
+    fail with "database is locked" under concurrent writers. No effect on
+    PostgreSQL, whose transactions take no such lock.
+    """
+    session.connection(execution_options={READ_ONLY: True})
+
+
 class Database:
     """An engine plus a session factory; tests may rebind ``sessionmaker``."""
 
-    def __init__(self, url: str) -> None:
-        self.engine = make_engine(url)
+    def __init__(self, url: str, *, immediate: bool = False) -> None:
+        self.engine = make_engine(url, immediate=immediate)
         self.sessionmaker: sessionmaker[Session] = sessionmaker(
             bind=self.engine, expire_on_commit=False
         )
@@ -66,9 +112,9 @@ class Database:
         upgrade(self.engine)
 
 
-def init_app(app: Flask) -> Database:
+def init_app(app: Flask, *, immediate: bool = False) -> Database:
     """Attach a :class:`Database` to ``app`` and close sessions per request."""
-    database = Database(app.config["DATABASE_URL"])
+    database = Database(app.config["DATABASE_URL"], immediate=immediate)
     app.extensions[EXTENSION_KEY] = database
     app.teardown_appcontext(_close_session)
     return database

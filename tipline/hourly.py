@@ -1,12 +1,15 @@
 """Site-wide counters per coarse hour, kept in the database.
 
-tipline identifies no one, so its abuse limits are global budgets: tips
-accepted per hour (tipline.tips.limits) and wrong receipt phrases per hour
-(tipline.conversation.attempts). Both count in a table with one row per hour,
-so the budget holds across worker processes and hosts. The increment is one
-atomic ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` (SQLite 3.35+ and
-PostgreSQL alike): concurrent workers cannot both slip under a limit. On
-PostgreSQL the row stays locked until the transaction ends.
+Used for one thing now: the bytes of attachments stored per hour
+(tipline.tips.attachment_budget). The increment is one atomic
+``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` (SQLite 3.35+ and
+PostgreSQL alike), so concurrent workers add up correctly. On PostgreSQL
+the row stays locked until the transaction ends, so only tips that carry
+files wait on each other there, and only for their commit.
+
+There used to be budgets of submissions and of wrong receipt phrases per
+hour here; they are gone on purpose (issue 10): anyone could spend them and
+turn every real source away for the rest of the hour.
 """
 
 from __future__ import annotations
@@ -18,9 +21,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from tipline.models.base import coarse_now
-from tipline.models.ratelimit import PhraseFailureCount, SubmissionCount
+from tipline.models.hourly_count import AttachmentBytes
 
-HourlyCount = type[SubmissionCount] | type[PhraseFailureCount]
+HourlyCount = type[AttachmentBytes]
 
 # Older rows are of no use to any budget; drop them as we go.
 KEEP_HOURS = 48
@@ -32,15 +35,15 @@ def count_this_hour(session: Session, model: HourlyCount) -> int:
     return int(count or 0)
 
 
-def increment(session: Session, model: HourlyCount) -> int:
-    """Add one to the current hour's count and return the new count."""
+def increment(session: Session, model: HourlyCount, amount: int = 1) -> int:
+    """Add ``amount`` to the current hour's count and return the new count."""
     hour = coarse_now()
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = (
         insert(model)
-        .values(hour=hour, count=1)
-        .on_conflict_do_update(index_elements=[model.hour], set_={"count": model.count + 1})
+        .values(hour=hour, count=amount)
+        .on_conflict_do_update(index_elements=[model.hour], set_={"count": model.count + amount})
         .returning(model.count)
     )
     count = int(session.execute(statement).scalar_one())

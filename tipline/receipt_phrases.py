@@ -9,19 +9,20 @@ keeps is derived from it:
   recipient is stored (``Tip.source_recipient``), so replies can be sealed to
   the source, and opened only by someone who holds the phrase.
 
-Derivation (DESIGN.md, "Sources")::
+Derivation (DESIGN.md, "Receipt phrases")::
 
-    keyed  = HMAC-SHA256(pepper, normalize(phrase))
-    master = scrypt(keyed, salt=SALT, N=2**log_n, r=8, p=8, 32 bytes)
+    master = HMAC-SHA256(pepper, normalize(phrase))
     lookup = HKDF-SHA256(master, info="...lookup id")      -> 32 bytes, hex
     seed   = HKDF-SHA256(master, info="...reply identity") -> 32 bytes
 
-The pepper lives in the instance config, outside the database, so a stolen
-database alone does not let anyone test guesses; scrypt makes each guess
-costly even for someone who has both. The salt is fixed and only separates
-this use from any other scrypt use: the lookup id must be found again from the
-phrase alone, so it cannot be random per source (the phrase's own 90 bits of
-entropy do the salt's job against precomputation, together with the pepper).
+No slow KDF, on purpose. The phrase is seven server-chosen words, about 90.5
+bits: guessing it is hopeless at any per-guess cost, so a slow KDF would add
+nothing against guessing, while it made every submission and every sign-in,
+right or wrong, cost half a second of CPU, which a flood of junk turned into
+an outage. The pepper lives in the instance config, outside the database, so
+a stolen database alone does not even let anyone test guesses. Sign-in
+derives only the lookup id (:func:`lookup_id`, microseconds) until a tip
+matches; the reply identity is derived after that, for the right phrase only.
 
 No Flask here: the intake app, the review app and the CLI all use it.
 """
@@ -38,16 +39,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from tipline import wordlist
 from tipline.crypto import HybridIdentity
 
-SALT = b"tipline/v1 receipt phrase scrypt salt"
-LOOKUP_INFO = b"tipline/v1 receipt phrase -> source lookup id"
-SEED_INFO = b"tipline/v1 receipt phrase -> source reply identity seed"
-SCRYPT_R = 8
-# p=8 at N=2**14 costs as much time as p=1 at N=2**17 but needs 16 MiB, not
-# 128 MiB, per derivation: concurrent submissions must not exhaust memory, and
-# the intake's peak stays under 100 MiB during a 1 GiB upload.
-SCRYPT_P = 8
-MIN_LOG_N = 1
-MAX_LOG_N = 22
+LOOKUP_INFO = b"tipline/v2 receipt phrase -> source lookup id"
+SEED_INFO = b"tipline/v2 receipt phrase -> source reply identity seed"
 
 
 @dataclass(frozen=True)
@@ -67,34 +60,32 @@ def new_phrase() -> str:
     return wordlist.generate(wordlist.PHRASE_WORDS)
 
 
-def derive_source_keys(phrase: str, pepper: str, log_n: int) -> SourceKeys:
-    """Derive the lookup id and reply identity for ``phrase``.
+def lookup_id(phrase: str, pepper: str) -> str:
+    """The lookup id for ``phrase``: all a sign-in computes before a tip matches.
 
     The phrase is normalized first (case, dashes, extra spaces), so a source
-    who types it back slightly differently still finds their tip.
+    who types it back slightly differently still finds their tip. Raises
+    ``ValueError`` for an empty phrase or pepper.
     """
-    if not MIN_LOG_N <= log_n <= MAX_LOG_N:
-        raise ValueError(f"log_n must be between {MIN_LOG_N} and {MAX_LOG_N}, got {log_n}")
+    return _expand(_master(phrase, pepper), LOOKUP_INFO).hex()
+
+
+def derive_source_keys(phrase: str, pepper: str) -> SourceKeys:
+    """Derive the lookup id and the reply identity for ``phrase``."""
+    master = _master(phrase, pepper)
+    return SourceKeys(
+        lookup_id=_expand(master, LOOKUP_INFO).hex(),
+        identity=HybridIdentity.from_seed(_expand(master, SEED_INFO)),
+    )
+
+
+def _master(phrase: str, pepper: str) -> bytes:
     if not pepper:
         raise ValueError("a pepper is required")
     normalized = wordlist.normalize(phrase)
     if not normalized:
         raise ValueError("the phrase is empty")
-    keyed = hmac.new(pepper.encode("utf-8"), normalized.encode("utf-8"), hashlib.sha256).digest()
-    n = 2**log_n
-    master = hashlib.scrypt(
-        keyed,
-        salt=SALT,
-        n=n,
-        r=SCRYPT_R,
-        p=SCRYPT_P,
-        # scrypt needs 128 * r * N bytes; OpenSSL's default ceiling is 32 MiB.
-        maxmem=128 * SCRYPT_R * n + 1024 * 1024,
-        dklen=32,
-    )
-    lookup = _expand(master, LOOKUP_INFO).hex()
-    seed = _expand(master, SEED_INFO)
-    return SourceKeys(lookup_id=lookup, identity=HybridIdentity.from_seed(seed))
+    return hmac.new(pepper.encode("utf-8"), normalized.encode("utf-8"), hashlib.sha256).digest()
 
 
 def _expand(master: bytes, info: bytes) -> bytes:

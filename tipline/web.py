@@ -48,7 +48,8 @@ def create_base_app(
     # HTTPS referrer check to inspect; the token plus SameSite=Strict suffice.
     app.config.setdefault("WTF_CSRF_SSL_STRICT", False)
     security.configure_logging(app.config["LOG_LEVEL"])
-    db.init_app(app)
+    # SQLite's write lock up front for every transaction (tipline.db explains).
+    db.init_app(app, immediate=True)
     app.extensions[BLOBS_KEY] = BlobStore(app.config["BLOB_DIR"])
     security.init_app(app)
     return app

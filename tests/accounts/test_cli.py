@@ -161,7 +161,6 @@ def test_init_creates_the_first_admin_once(cli_runner, tmp_path: Path, monkeypat
         "ARGON2_MEMORY_KIB": "64",
         "ARGON2_ITERATIONS": "1",
         "ARGON2_LANES": "1",
-        "PHRASE_KDF_LOG_N": "4",
     }.items():
         monkeypatch.setenv(f"TIPLINE_{name}", value)
     passphrase = tmp_path / "passphrase"

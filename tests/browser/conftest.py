@@ -39,7 +39,6 @@ PASSPHRASE = "browser test organization passphrase"
 
 # Real but cheap KDF costs for the server processes.
 FAST_ENV = {
-    "TIPLINE_PHRASE_KDF_LOG_N": "8",
     "TIPLINE_ARGON2_MEMORY_KIB": "256",
     "TIPLINE_ARGON2_ITERATIONS": "1",
     "TIPLINE_SCRYPT_WORK_FACTOR": "8",

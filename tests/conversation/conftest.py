@@ -42,7 +42,7 @@ class SourceTip:
     @property
     def identity(self) -> HybridIdentity:
         """The source's own key, derived from the phrase as the server does."""
-        return derive_source_keys(self.phrase, TEST_PEPPER, 4).identity
+        return derive_source_keys(self.phrase, TEST_PEPPER).identity
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def reviewer(
 
 @pytest.fixture
 def settings() -> SourceSettings:
-    return SourceSettings(pepper=TEST_PEPPER, log_n=4, idle_minutes=20, failures_per_hour=50)
+    return SourceSettings(pepper=TEST_PEPPER, idle_minutes=20)
 
 
 def sign_in(client: FlaskClient, phrase: str, **headers: str) -> TestResponse:

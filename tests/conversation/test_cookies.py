@@ -67,7 +67,7 @@ def test_no_cookie_of_a_visit_holds_the_phrase_or_a_key(
     post_reply(db_session, blobs, source_tip.tip, reviewer, "hello", recipients)
     cookies = visit(intake_app.test_client(), source_tip.phrase)
     assert {name for name, _ in cookies} == {COOKIE}
-    keys = derive_source_keys(source_tip.phrase, intake_app.config["PHRASE_PEPPER"], 4)
+    keys = derive_source_keys(source_tip.phrase, intake_app.config["PHRASE_PEPPER"])
     words = source_tip.phrase.split()
     decoded = []
     for _name, value in cookies:

@@ -17,7 +17,6 @@ def fresh(tmp_path, monkeypatch):
     for name, value in {
         "ARGON2_MEMORY_KIB": "64",
         "ARGON2_ITERATIONS": "1",
-        "PHRASE_KDF_LOG_N": "4",
     }.items():
         monkeypatch.setenv(f"TIPLINE_{name}", value)
     passphrase = tmp_path / "passphrase"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -10,17 +9,14 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from tests.factories import TEST_PEPPER, make_tip
-from tipline import hourly
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity, Recipient, decrypt
 from tipline.documents import open_document
-from tipline.models import Attachment, SubmissionCount, Tip
-from tipline.models.base import coarse_now
+from tipline.models import Attachment, Tip
 from tipline.receipt_phrases import derive_source_keys
-from tipline.tips import limits
+from tipline.tips.flood import Arrival
 from tipline.tips.submit import (
     InvalidSubmissionError,
-    RateLimitError,
     SubmitSettings,
     TipInput,
     submit_tip,
@@ -38,6 +34,8 @@ CLEAR_TIP_COLUMNS = {
     "body_blob",
     "source_lookup",
     "source_recipient",
+    "during_flood",
+    "proof_of_work",
 }
 CLEAR_ATTACHMENT_COLUMNS = {"id", "tip_id", "position", "blob_id", "size_bucket", "received_hour"}
 
@@ -48,7 +46,7 @@ def store(tmp_path: Path) -> BlobStore:
 
 
 def settings(**overrides: object) -> SubmitSettings:
-    values: dict[str, object] = {"pepper": TEST_PEPPER, "log_n": 4}
+    values: dict[str, object] = {"pepper": TEST_PEPPER}
     values.update(overrides)
     return SubmitSettings(**values)  # type: ignore[arg-type]
 
@@ -83,7 +81,7 @@ def test_factory_tip_is_sealed_and_readable(
         for a in document.attachments
     ]
     assert contents == [b"Querida familia", b"\xff\xd8jpeg"]
-    assert tip.source_lookup == derive_source_keys(phrase, TEST_PEPPER, 4).lookup_id
+    assert tip.source_lookup == derive_source_keys(phrase, TEST_PEPPER).lookup_id
 
 
 def test_only_clear_fields_are_stored(
@@ -144,30 +142,16 @@ def test_service_rejects_bad_input(
     assert db_session.scalars(select(Tip)).all() == []
 
 
-def test_service_counts_and_enforces_the_hourly_limit(
+def test_service_has_no_quota_and_marks_how_a_tip_arrived(
     db_session: Session, store: BlobStore, recipients: list[Recipient]
 ) -> None:
     data = TipInput(what_happened="A long enough tip about the jail.")
-    for _ in range(2):
+    for _ in range(150):  # more than the old hourly quota of 120
         batch = UploadBatch(store, recipients, max_bytes=100, max_files=1)
-        submit_tip(db_session, batch, data, [], settings(hourly_limit=2))
-    assert limits.submissions_this_hour(db_session) == 2
+        submit_tip(db_session, batch, data, [], settings())
     batch = UploadBatch(store, recipients, max_bytes=100, max_files=1)
-    with pytest.raises(RateLimitError):
-        submit_tip(db_session, batch, data, [], settings(hourly_limit=2))
-    batch.discard()
-    assert len(db_session.scalars(select(Tip)).all()) == 2
-
-
-def test_record_submission_is_atomic_and_prunes_old_hours(db_session: Session) -> None:
-    old = coarse_now() - timedelta(hours=hourly.KEEP_HOURS + 1)
-    db_session.add(SubmissionCount(hour=old, count=5))
-    db_session.flush()
-    assert limits.record_submission(db_session, 10) == 1
-    assert limits.record_submission(db_session, 10) == 2
-    with pytest.raises(RateLimitError):
-        limits.record_submission(db_session, 2)
-    assert db_session.get(SubmissionCount, old) is None
-    with pytest.raises(RateLimitError):
-        limits.check_quota(db_session, 3)
-    limits.check_quota(db_session, 4)
+    arrival = Arrival(during_flood=True, proof_of_work=True)
+    tip = submit_tip(db_session, batch, data, [], settings(), arrival).tip
+    assert tip.during_flood and tip.proof_of_work
+    assert len(db_session.scalars(select(Tip)).all()) == 151
+    assert db_session.scalars(select(Tip).where(Tip.during_flood)).all() == [tip]

@@ -57,6 +57,9 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "admin.audit_log": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 200},
     # -- inbox and tips --------------------------
     "inbox.index": {"anon": LOGIN, "organizer": 403, "reviewer": 200, "admin": 200},
+    # Bulk "mark as spam": an empty form is refused (400) before anything is counted.
+    "spam.confirm": {"anon": LOGIN, "organizer": 403, "reviewer": 400, "admin": 400},
+    "spam.apply": {"anon": LOGIN, "organizer": 403, "reviewer": 400, "admin": 400},
     "tips.show": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "tips.download": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "tips.status": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},

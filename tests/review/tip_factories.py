@@ -27,6 +27,8 @@ def plain_tip(
     county_fips: str | None = "42091",
     has_files: bool = False,
     tags: Iterable[Tag] = (),
+    during_flood: bool = False,
+    proof_of_work: bool = False,
 ) -> Tip:
     """One tip row; ``hour`` is a datetime or an offset in hours from BASE_HOUR."""
     received = hour if isinstance(hour, datetime) else BASE_HOUR + timedelta(hours=hour)
@@ -41,6 +43,8 @@ def plain_tip(
         body_blob=new_id(),
         source_lookup=tip_id,
         source_recipient="placeholder",
+        during_flood=during_flood,
+        proof_of_work=proof_of_work,
     )
     session.add(tip)
     session.flush()

@@ -1,7 +1,7 @@
 """Sources come back, and replies (issue 5, parts 3 and 4). No Flask here.
 
 A source who kept their receipt phrase signs in with it (tipline.conversation.
-sessions): the slow, peppered KDF of tipline.receipt_phrases finds their tip and
+sessions): the peppered derivation of tipline.receipt_phrases finds their tip and
 re-derives their own reply identity, which is then sealed into a server-side
 session row under a key that only the source's cookie holds. Signed in, the
 source reads the conversation and adds messages and files
@@ -60,10 +60,6 @@ class SignInError(ConversationError):
     """The phrase opens nothing. Deliberately says no more than that."""
 
 
-class SignInLimitError(ConversationError):
-    """The site's hourly budget of wrong phrases is spent; nobody is checked now."""
-
-
 class SourceSessionError(ConversationError):
     """The source's session is unknown, expired or damaged; sign in again."""
 
@@ -75,7 +71,6 @@ __all__ = [
     "MessageTooLongError",
     "NoReplyKeyError",
     "SignInError",
-    "SignInLimitError",
     "SourceSessionError",
     "TooManyMessagesError",
 ]

@@ -37,6 +37,7 @@ from tipline.models.base import coarse_now, new_id, size_bucket, utcnow
 from tipline.models.message import ORGANIZATION, SOURCE, Message
 from tipline.models.tip import Attachment, Tip
 from tipline.models.user import User
+from tipline.tips import attachment_budget
 
 SOURCE_KIND = "source_message"
 REPLY_KIND = "reply"
@@ -135,6 +136,7 @@ def post_source_message(
         blob_ids.append(item.blob_id)
     if files:
         tip.has_files = True
+        attachment_budget.record(session, sum(item.size for item in files))
     session.flush()
     # Files added through the session must show up in tip.attachments too.
     session.expire(tip, ["attachments"])

@@ -1,9 +1,13 @@
 """Source sessions: sign in with the receipt phrase, then carry only what it derives.
 
-Sign-in (:func:`sign_in`) checks the site's wrong-phrase budget, runs the
-slow, peppered KDF (tipline.receipt_phrases.derive_source_keys), and finds the tip by
-the derived lookup id. The phrase itself goes no further than that call: it
-is never stored, logged or put in a cookie.
+Sign-in (:func:`sign_in`) derives the lookup id from the phrase with the
+instance pepper (tipline.receipt_phrases.lookup_id, an HMAC: microseconds) and looks
+for the tip; only when one matches does it derive the reply identity, check
+it against the tip's stored recipient and write anything. A wrong phrase is
+therefore one HMAC and one indexed read, which is why no budget of wrong
+phrases is needed, nor kept (DESIGN.md, "Receipt phrases"). The phrase
+itself goes no further than those calls: it is never stored, logged or put
+in a cookie.
 
 What survives the request mirrors the review sessions (tipline.accounts.
 sessions): the source's reply identity is sealed (age, X25519) to a fresh
@@ -32,14 +36,15 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from tipline.conversation import SignInError, SourceSessionError, attempts
+from tipline.conversation import SignInError, SourceSessionError
 from tipline.crypto import AgeError, HybridIdentity, X25519Identity, decrypt, encrypt
 from tipline.models.base import affected_rows, utcnow
 from tipline.models.source_session import SourceSession
 from tipline.models.tip import Tip
-from tipline.receipt_phrases import derive_source_keys
+from tipline.receipt_phrases import derive_source_keys, lookup_id
 
 KEY_SIZE = 32
+WRONG_PHRASE = "That receipt phrase does not open a conversation."
 ABSOLUTE_MINUTES = 180
 # The names the intake stores the token under in its (signed) session cookie.
 COOKIE_SID = "source_sid"
@@ -87,22 +92,18 @@ class SourceSettings:
     """The instance settings sign-in needs (from the app config)."""
 
     pepper: str
-    log_n: int
     idle_minutes: int
-    failures_per_hour: int
     absolute_minutes: int = ABSOLUTE_MINUTES
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> SourceSettings:
         return cls(
             pepper=config["PHRASE_PEPPER"],
-            log_n=config["PHRASE_KDF_LOG_N"],
             idle_minutes=config["SOURCE_SESSION_IDLE_MINUTES"],
-            failures_per_hour=config["PHRASE_FAILURES_PER_HOUR"],
         )
 
     def __repr__(self) -> str:
-        return f"SourceSettings(log_n={self.log_n}, idle={self.idle_minutes})"  # never the pepper
+        return f"SourceSettings(idle={self.idle_minutes})"  # never the pepper
 
 
 @dataclass(frozen=True)
@@ -136,23 +137,22 @@ def sign_in(
 ) -> tuple[SourceToken, Tip]:
     """Start a session for the tip whose phrase this is.
 
-    Raises :class:`~tipline.conversation.SignInLimitError` (budget spent, no
-    KDF run) or :class:`~tipline.conversation.SignInError` (wrong phrase,
-    counted against the budget; the caller must commit anyway).
+    Raises :class:`~tipline.conversation.SignInError` for a wrong phrase,
+    having written nothing: a wrong guess costs one HMAC and one read.
     """
     now = now or utcnow()
-    purge_expired(session, now)
-    attempts.check_budget(session, settings.failures_per_hour)
-    tip = None
     try:
-        keys = derive_source_keys(phrase, settings.pepper, settings.log_n)
+        lookup = lookup_id(phrase, settings.pepper)
     except ValueError:  # nothing left after normalising: no words at all
-        keys = None
-    if keys is not None:
-        tip = session.scalar(select(Tip).where(Tip.source_lookup == keys.lookup_id))
-    if keys is None or tip is None or tip.source_recipient != str(keys.identity.recipient()):
-        attempts.record_failure(session)
-        raise SignInError("That receipt phrase does not open a conversation.")
+        lookup = None
+    tip = session.scalar(select(Tip).where(Tip.source_lookup == lookup)) if lookup else None
+    if tip is None:
+        raise SignInError(WRONG_PHRASE)
+    # The phrase matched a lookup id (a 256-bit HMAC): only now the reply key.
+    keys = derive_source_keys(phrase, settings.pepper)
+    if tip.source_recipient != str(keys.identity.recipient()):
+        raise SignInError(WRONG_PHRASE)
+    purge_expired(session, now)
     token = SourceToken.new()
     session.add(
         SourceSession(

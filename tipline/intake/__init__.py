@@ -6,10 +6,12 @@ open anything it stored (DESIGN.md, threat model 1). If the keys are missing
 or invalid it starts anyway and serves a "temporarily offline" page on every
 path, accepting nothing (fail closed).
 
-No JavaScript is needed. The tip form carries one self-hosted script, allowed
-by its hash (tipline.intake.scripts), that seals the tip in the source's
-browser when it runs (tipline.intake.sealed); without it the server seals.
-Nothing is loaded from anywhere else.
+No JavaScript is needed. The tip form carries self-hosted scripts, each
+allowed by its hash (tipline.intake.scripts): one seals the tip in the
+source's browser when it runs (tipline.intake.sealed), and while the intake
+is under a flood another solves a proof of work (tipline.intake.flood_guard).
+Without them the server seals and the form posts as always. Nothing is
+loaded from anywhere else.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from tipline import i18n
     from tipline.intake import (
         errors,
+        flood_guard,
         privacy,
         request,
         returning,
@@ -47,6 +50,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     privacy.init_app(app)
     errors.init_app(app)
+    flood_guard.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(returning.bp)
     return app

@@ -30,6 +30,8 @@ from werkzeug.formparser import FormDataParser
 
 from tipline.crypto import AgeError
 from tipline.crypto.shape import expected_shapes
+from tipline.intake.flood_guard import reading_session
+from tipline.tips import attachment_budget
 from tipline.tips.uploads import SealedFile, SealingSink, UploadBatch
 from tipline.web import get_blobs
 
@@ -84,6 +86,7 @@ class SealingRequest(Request):
                 recipients,
                 max_bytes=current_app.config["MAX_UPLOAD_BYTES"] + extra * MAX_DOCUMENT_BYTES,
                 max_files=current_app.config["MAX_ATTACHMENTS"] + extra,
+                files_allowed=self._files_allowed,
             )
         return self._upload_batch
 
@@ -91,6 +94,14 @@ class SealingRequest(Request):
     def presealed(self) -> bool:
         """Whether this request's files were sealed in the source's browser."""
         return self.endpoint == SEALED_ENDPOINT
+
+    def _files_allowed(self) -> bool:
+        """The hourly attachment budget, checked in a session of its own.
+
+        Its own, short read: the request's session must not start its
+        transaction (on SQLite, ``BEGIN IMMEDIATE``) while the body streams in.
+        """
+        return files_fit(self.content_length or current_app.config["MAX_UPLOAD_BYTES"])
 
     def _get_file_stream(
         self,
@@ -154,6 +165,20 @@ def sealed_files(field: str = FILES_FIELD) -> list[SealedFile]:
         if isinstance(stream, SealingSink) and stream.result is not None:
             sealed.append(stream.result)
     return sealed
+
+
+def files_fit(size: int) -> bool:
+    """Whether ``size`` more bytes of files fit in this hour's attachment budget."""
+    with reading_session() as session:
+        return attachment_budget.allows(
+            session, size, current_app.config["ATTACHMENT_BYTES_PER_HOUR"]
+        )
+
+
+def files_refused() -> bool:
+    """Whether this request's files were dropped by the hourly attachment budget."""
+    batch = cast(SealingRequest, request)._upload_batch
+    return batch is not None and batch.files_refused
 
 
 def files_sent() -> bool:

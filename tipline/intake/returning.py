@@ -3,12 +3,13 @@
 ``/return`` takes the phrase and starts a source session
 (tipline.conversation.source_sessions): the cookie gets a random session id and a
 per-session key, never the phrase or anything derived from it alone. A
-wrong phrase gets one generic answer, and counts against the site's hourly
-budget of wrong phrases. ``/conversation`` shows the replies and the
-source's own messages and marks the replies seen; ``/conversation/message``
-adds text and files, the files sealed as they stream in by the intake's own
-request class (tipline.intake.request), exactly as for a new tip;
-``/signout`` deletes the session and says to close Tor Browser.
+wrong phrase gets one generic answer; it costs the server one HMAC and one
+read, so no budget of wrong phrases exists for a stranger to spend.
+``/conversation`` shows the replies and the source's own messages and marks
+the replies seen; ``/conversation/message`` adds text and files, the files
+sealed as they stream in by the intake's own request class
+(tipline.intake.request), exactly as for a new tip; ``/signout`` deletes
+the session and says to close Tor Browser.
 
 Views validate a form, call one service, commit, and only then keep the
 upload batch's blobs; anything else leaves the batch to be discarded at the
@@ -30,7 +31,6 @@ from tipline.conversation import (
     ConversationError,
     EmptyMessageError,
     SignInError,
-    SignInLimitError,
     SourceSessionError,
     TooManyMessagesError,
     source_sessions,
@@ -42,7 +42,7 @@ from tipline.conversation.source_sessions import SourceSettings, SourceToken, So
 from tipline.db import get_session
 from tipline.intake.errors import render_error
 from tipline.intake.privacy import discard_rest_of_body
-from tipline.intake.request import files_sent, sealed_files, upload_batch
+from tipline.intake.request import files_refused, files_sent, sealed_files, upload_batch
 from tipline.intake.returning_forms import MessageForm, PhraseForm, SignOutForm
 from tipline.web import get_blobs
 
@@ -106,12 +106,8 @@ def sign_in() -> ResponseReturnValue:
     session = get_session()
     try:
         token, _tip = source_sessions.sign_in(session, _settings(), form.phrase.data or "")
-    except SignInLimitError:
-        session.rollback()
-        log.warning("sign-in refused: the hourly budget of wrong phrases is spent")
-        return _phrase_page(form, 429, rate_limited=True)
     except SignInError:
-        session.commit()  # the wrong phrase counts against the budget
+        session.rollback()  # nothing was written
         log.info("sign-in refused: wrong phrase")
         return _phrase_page(form, 400, wrong_phrase=True)
     session.commit()
@@ -130,7 +126,13 @@ def conversation() -> ResponseReturnValue:
     visit = current_visit()
     if visit is None:
         return _to_sign_in()
-    response = _conversation_page(visit, MessageForm(), 200, sent="sent" in request.args)
+    response = _conversation_page(
+        visit,
+        MessageForm(),
+        200,
+        sent="sent" in request.args,
+        files_refused="refused" in request.args,
+    )
     # Shown with their "new" marks above; from now on they are read.
     mark_seen_by_source(get_session(), visit.tip)
     get_session().commit()
@@ -177,7 +179,7 @@ def post_message() -> ResponseReturnValue:
         session.commit()
     except EmptyMessageError:
         session.rollback()
-        return _conversation_page(visit, form, 400, empty=True)
+        return _conversation_page(visit, form, 400, empty=True, files_refused=files_refused())
     except TooManyMessagesError:
         session.rollback()
         log.warning("message refused: this tip's hourly message limit is reached")
@@ -190,6 +192,8 @@ def post_message() -> ResponseReturnValue:
     # A new CSRF token: resending this POST (reload, back) then fails the token check.
     cookie.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
     log.info("source message received with %d file(s)", len(files))
+    if files_refused():
+        return redirect(url_for("source.conversation", sent=1, refused=1), 303)
     return redirect(url_for("source.conversation", sent=1), 303)
 
 

@@ -2,9 +2,10 @@
 
 Intake pages work fully without JavaScript. A page may still carry a script
 that improves on that when it runs (the tip form's in-browser sealing,
-``static/seal/``). Such a script is a file in the package's static folder,
-loaded with an ``integrity`` attribute, and that page's Content-Security-Policy
-allows exactly that file's SHA-384 hash: not ``'self'``, not inline code, not
+``static/seal/``, and during a flood its proof of work, ``static/pow.js``).
+Such a script is a file in the package's static folder, loaded with an
+``integrity`` attribute, and that page's Content-Security-Policy allows
+exactly that file's SHA-384 hash: not ``'self'``, not inline code, not
 another file. The hash is computed from the file when the app starts, so the
 policy can never drift from what is served.
 
@@ -29,6 +30,8 @@ SCRIPTS_KEY = "tipline.intake.scripts"
 # The in-browser sealing bundle, built by js/build.mjs (its name carries the
 # js/package.json version; the licences note sits beside it).
 SEAL_SCRIPT = "seal/tipline-seal-1.1.0.js"
+# The flood-time proof of work (tipline.intake.flood_guard), hand-written.
+POW_SCRIPT = "pow.js"
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,10 @@ def allow(response: Response, scripts: Sequence[PageScript]) -> Response:
 
 def init_app(app: Flask) -> None:
     """Hash the scripts once, at start-up."""
-    app.extensions[SCRIPTS_KEY] = {"seal": PageScript.load(SEAL_SCRIPT)}
+    app.extensions[SCRIPTS_KEY] = {
+        "seal": PageScript.load(SEAL_SCRIPT),
+        "pow": PageScript.load(POW_SCRIPT),
+    }
 
 
 def script(app: Flask, name: str) -> PageScript:

@@ -3,7 +3,8 @@
 When the form page's script runs (``static/seal/``, built from ``js/``), it
 seals the tip document and every file with age to the organization's
 recipients and posts them here as file parts, with only what the server needs
-in the clear: the CSRF token (and any proof of work), county, language, and
+in the clear: the CSRF token (and any proof of work, checked here as on the
+plain path by tipline.intake.flood_guard), county, language, and
 for each file a random id and its size. The server never sees the words or
 the files.
 
@@ -30,19 +31,21 @@ from tipline.crypto import AgeError
 from tipline.crypto.base import Recipient
 from tipline.crypto.shape import expected_shapes
 from tipline.db import get_session
+from tipline.intake import flood_guard
 from tipline.intake.forms import SealedTipForm, TipForm
 from tipline.intake.privacy import discard_rest_of_body
+from tipline.intake.proof_of_work import ProofError
 from tipline.intake.request import (
     FILES_FIELD,
     MAX_DOCUMENT_BYTES,
     RefusedCiphertext,
+    files_fit,
     sealed_files,
     upload_batch,
 )
-from tipline.intake.views import bp, form_page, receipt_page
+from tipline.intake.views import bp, form_page, log_arrival, proof_problem, receipt_page
 from tipline.tips.submit import (
     InvalidSubmissionError,
-    RateLimitError,
     SealedTipInput,
     SubmitSettings,
     submit_sealed_tip,
@@ -87,6 +90,12 @@ def tip_sealed() -> ResponseReturnValue:
     if attachments is None:
         log.info("sealed submission refused: parts do not match the clear fields")
         return _refused(400, "refused")
+    if attachments and not files_fit(sum(item.size for _id, item in attachments)):
+        # The sealed document names its files, so they cannot be dropped the
+        # way the server-sealed path drops them: the tip comes back, and a
+        # text-only one is never refused (tipline.tips.attachment_budget).
+        log.warning("sealed submission refused: the hour's attachment budget is spent")
+        return _refused(400, "files_busy")
     data = SealedTipInput(
         document=documents[0],
         attachments=attachments,
@@ -95,18 +104,20 @@ def tip_sealed() -> ResponseReturnValue:
     )
     session = get_session()
     try:
-        receipt = submit_sealed_tip(session, data, SubmitSettings.from_config(current_app.config))
+        arrival = flood_guard.arrival(session)
+        settings = SubmitSettings.from_config(current_app.config)
+        receipt = submit_sealed_tip(session, data, settings, arrival)
         session.commit()
-    except RateLimitError:
+    except ProofError as exc:
         session.rollback()
-        log.warning("sealed submission refused: hourly limit reached")
-        return _refused(429, "rate_limited")
+        log.info("sealed submission refused: proof of work %s", proof_problem(exc))
+        return _refused(400, "proof")
     except InvalidSubmissionError:
         session.rollback()
         log.info("sealed submission refused by the service")
         return _refused(400, "refused")
     upload_batch().keep(receipt.blob_ids)
-    log.info("tip received with %d attachment(s), sealed in the browser", len(files))
+    log_arrival(arrival, len(files), "in the browser")
     return receipt_page(receipt, len(files), sealed_in_browser=True)
 
 

@@ -5,8 +5,10 @@ then tell the upload batch to keep its blobs; anything else, including an
 exception, leaves the batch to be discarded at the end of the request.
 
 The form page carries the in-browser sealing script when the organization's
-recipients allow it (tipline.intake.sealed); its CSP allows that one file.
-Without JavaScript the form posts here and the server seals what arrives.
+recipients allow it (tipline.intake.sealed), and, while the intake is under a
+flood, the proof-of-work script (tipline.intake.flood_guard); its CSP allows
+exactly those files. Without JavaScript the form posts here and the server
+seals what arrives, with or without a flood.
 """
 
 from __future__ import annotations
@@ -20,12 +22,18 @@ from flask.typing import ResponseReturnValue
 
 from tipline.db import get_session
 from tipline.i18n import current_language
-from tipline.intake import scripts
+from tipline.intake import flood_guard, scripts
 from tipline.intake.forms import TipForm
-from tipline.intake.request import files_sent, sealed_files, upload_batch
+from tipline.intake.proof_of_work import (
+    ProofError,
+    ProofMissingError,
+    ProofReplayedError,
+    ProofStaleError,
+)
+from tipline.intake.request import files_refused, files_sent, sealed_files, upload_batch
+from tipline.tips.flood import Arrival
 from tipline.tips.submit import (
     InvalidSubmissionError,
-    RateLimitError,
     Receipt,
     SubmitSettings,
     TipInput,
@@ -56,18 +64,52 @@ def tip_form() -> ResponseReturnValue:
 
 
 def form_page(form: TipForm, status: int = 200, **context: Any) -> Response:
-    """The tip form, with the sealing script and a CSP allowing it, when offered."""
+    """The tip form, with the scripts on offer and a CSP allowing exactly them.
+
+    The sealing script when the recipients allow it; the proof-of-work script
+    and its challenge while a flood is on.
+    """
     recipients = current_app.extensions.get(SEAL_RECIPIENTS_KEY)
     script = scripts.script(current_app, "seal") if recipients else None
+    challenge = flood_guard.challenge()
+    pow_script = scripts.script(current_app, "pow") if challenge else None
     page = render_template(
-        "intake/form.html", form=form, seal_recipients=recipients, seal_script=script, **context
+        "intake/form.html",
+        form=form,
+        seal_recipients=recipients,
+        seal_script=script,
+        pow_challenge=challenge,
+        pow_script=pow_script,
+        **context,
     )
-    return scripts.allow(make_response(page, status), [script] if script else [])
+    allowed = [item for item in (script, pow_script) if item is not None]
+    return scripts.allow(make_response(page, status), allowed)
 
 
-def _reshow(form: TipForm, status: int, **notice: bool) -> ResponseReturnValue:
+def _reshow(form: TipForm, status: int, **notice: object) -> ResponseReturnValue:
     """The form again, with what was typed (never the files), and why."""
     return form_page(form, status, files_dropped=files_sent(), **notice)
+
+
+def proof_problem(exc: ProofError) -> str:
+    """Which notice the form shows for a refused proof of work (both paths)."""
+    if isinstance(exc, ProofStaleError):
+        return "stale"
+    if isinstance(exc, ProofReplayedError):
+        return "replayed"
+    if isinstance(exc, ProofMissingError):
+        return "missing"
+    return "invalid"
+
+
+def log_arrival(arrival: Arrival, files: int, path: str) -> None:
+    log.info(
+        "tip received with %d attachment(s), sealed %s%s%s",
+        files,
+        path,
+        ", during a flood" if arrival.during_flood else "",
+        ", with a proof of work" if arrival.proof_of_work else "",
+    )
 
 
 def receipt_page(receipt: Receipt, files: int, *, sealed_in_browser: bool) -> ResponseReturnValue:
@@ -89,6 +131,7 @@ def receipt_page(receipt: Receipt, files: int, *, sealed_in_browser: bool) -> Re
         phrase=receipt.phrase,
         files=files,
         sealed_in_browser=sealed_in_browser,
+        files_refused=files_refused(),
     )
 
 
@@ -119,18 +162,20 @@ def _submit(form: TipForm) -> ResponseReturnValue:
     batch = upload_batch()
     session = get_session()
     try:
+        arrival = flood_guard.arrival(session)
         receipt = submit_tip(
-            session, batch, data, files, SubmitSettings.from_config(current_app.config)
+            session, batch, data, files, SubmitSettings.from_config(current_app.config), arrival
         )
         session.commit()
-    except RateLimitError:
+    except ProofError as exc:
         session.rollback()
-        log.warning("submission refused: hourly limit reached")
-        return _reshow(form, 429, rate_limited=True)
+        problem = proof_problem(exc)
+        log.info("submission refused: proof of work %s", problem)
+        return _reshow(form, 400, proof_problem=problem)
     except InvalidSubmissionError:
         session.rollback()
         log.info("submission refused by the service")
         return _reshow(form, 400)
     batch.keep(receipt.blob_ids)
-    log.info("tip received with %d attachment(s), sealed on the server", len(files))
+    log_arrival(arrival, len(files), "on the server")
     return receipt_page(receipt, len(files), sealed_in_browser=False)

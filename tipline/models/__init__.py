@@ -16,18 +16,21 @@ from tipline.models.case import (
     case_tags,
     case_tips,
 )
+from tipline.models.hourly_count import AttachmentBytes
 from tipline.models.message import MESSAGE_AUTHORS, Message
-from tipline.models.ratelimit import PhraseFailureCount, SubmissionCount
 from tipline.models.read import TipRead
 from tipline.models.review_session import ReviewSession
 from tipline.models.source_session import SourceSession
+from tipline.models.spent_proof import SpentProof
 from tipline.models.summary import SUMMARY_SCOPES, SUMMARY_STATUSES, Summary
 from tipline.models.tag import Tag, tip_tags
 from tipline.models.tip import TIP_STATUSES, Attachment, Tip
 from tipline.models.user import ROLES, User
 from tipline.models.wrapped_key import WrappedKey
 
-__all__ = ["TIP_STATUSES", "Attachment", "Base", "SubmissionCount", "Tip"]
+__all__ = ["TIP_STATUSES", "Attachment", "Base", "Tip"]
+# Flood defences: attachment bytes per hour, spent proofs of work.
+__all__ += ["AttachmentBytes", "SpentProof"]
 # Accounts, sessions, wrapped keys and the audit log (tipline.accounts, tipline.audit).
 __all__ += ["ROLES", "AuditEvent", "AuditHead", "ReviewSession", "User", "WrappedKey"]
 # Inbox tags and per-reviewer read marks (tipline.tips).
@@ -38,4 +41,4 @@ __all__ += ["case_assignees", "case_counties", "case_tags", "case_tips"]
 # Shareable summaries for organizers (tipline.export.summaries.service).
 __all__ += ["SUMMARY_SCOPES", "SUMMARY_STATUSES", "Summary"]
 # Source follow-ups, replies and source sessions (tipline.conversation).
-__all__ += ["MESSAGE_AUTHORS", "Message", "PhraseFailureCount", "SourceSession"]
+__all__ += ["MESSAGE_AUTHORS", "Message", "SourceSession"]

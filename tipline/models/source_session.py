@@ -1,4 +1,4 @@
-"""A source signed in with their receipt phrase, and the failed-attempt budget.
+"""A source signed in with their receipt phrase.
 
 :class:`SourceSession` mirrors the review sessions (tipline.models.review_session):
 the row holds a SHA-256 of the random session id (the id itself is in the
@@ -9,10 +9,8 @@ without the cookie is ciphertext. The phrase is in neither.
 
 Times are kept to the minute, and only as deadlines (idle and absolute): the
 row says when the session ends, not when the source arrived, and it is
-deleted at sign-out, on expiry, and by every sign-in's purge.
-
-Wrong phrases are counted per hour for the whole site, next to the
-submission counter (tipline.models.ratelimit, tipline.hourly).
+deleted at sign-out, on expiry, and by every successful sign-in's purge.
+Wrong phrases are not counted anywhere (DESIGN.md, "Receipt phrases").
 """
 
 from __future__ import annotations

@@ -28,10 +28,15 @@ class Tip(Base):
     has_files: Mapped[bool] = mapped_column(default=False)
     # Blob id of the sealed tip document (tipline.intake.document).
     body_blob: Mapped[str] = mapped_column(String(64))
-    # Derived from the receipt phrase with a slow, peppered KDF; never the phrase.
+    # Derived from the receipt phrase with the instance pepper; never the phrase.
     source_lookup: Mapped[str] = mapped_column(String(64), unique=True)
     # The source's own reply recipient (a public key), derived from the phrase.
     source_recipient: Mapped[str] = mapped_column(String(2048))
+    # How it arrived (tipline.tips.flood): while the intake was under a flood,
+    # and whether the form came with a valid proof of work (JavaScript on).
+    # Reviewers filter on these and mark a flood's junk as spam in bulk.
+    during_flood: Mapped[bool] = mapped_column(default=False)
+    proof_of_work: Mapped[bool] = mapped_column(default=False)
 
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="tip", cascade="all, delete-orphan", order_by="Attachment.position"
@@ -45,6 +50,7 @@ class Tip(Base):
         Index("ix_tips_status_received", "status", "received_hour", "id"),
         Index("ix_tips_county_received", "county_fips", "received_hour", "id"),
         Index("ix_tips_county_status_received", "county_fips", "status", "received_hour", "id"),
+        Index("ix_tips_flood_received", "during_flood", "received_hour", "id"),
     )
 
 

@@ -27,6 +27,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         account,
         admin,
         auth,
+        bulk_spam,
         case_actions,
         cases,
         inbox,
@@ -45,6 +46,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(inbox.bp)
+    app.register_blueprint(bulk_spam.bp)
     app.register_blueprint(tips.bp)
     app.register_blueprint(replies.bp)
     app.register_blueprint(tags.bp)

@@ -10,6 +10,8 @@ organizers never see tips (403).
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Blueprint, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import Session
@@ -18,11 +20,13 @@ from tipline import counties
 from tipline.cases.reading import case_filter_options
 from tipline.conversation.markers import unread_by_organization
 from tipline.db import get_session
+from tipline.models.base import coarse_now
 from tipline.models.tip import TIP_STATUSES
 from tipline.review.auth import current_user, identity_or_none, roles_required
 from tipline.tips import FilterError
 from tipline.tips.filters import InboxFilters, county_options, parse_cursors, parse_filters
 from tipline.tips.inbox import view_inbox
+from tipline.tips.spam import Window
 from tipline.tips.tags import list_tags
 from tipline.tips.workflow import STATUS_LABELS
 from tipline.web import get_blobs
@@ -56,9 +60,16 @@ def index() -> ResponseReturnValue:
         unlocked=listing.unlocked,
         error=error,
         new_messages=unread_by_organization(session, [row.tip.id for row in page.rows]),
+        spam_window=default_window(),
         **filter_choices(session, filters),
     )
     return response, 400 if error else 200
+
+
+def default_window() -> Window:
+    """The bulk "mark as spam" form's window: the last 24 hours."""
+    end = coarse_now()
+    return Window(end - timedelta(hours=23), end)
 
 
 def filter_choices(session: Session, filters: InboxFilters) -> dict[str, object]:

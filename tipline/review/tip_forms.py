@@ -99,3 +99,12 @@ class TagNameForm(FlaskForm):  # type: ignore[misc]
 
 class RetireForm(FlaskForm):  # type: ignore[misc]
     retired = HiddenField(validators=[InputRequired(), AnyOf(("1", "0"))])
+
+
+class BulkSpamForm(FlaskForm):  # type: ignore[misc]
+    """The window of a bulk "mark as spam" (the filters ride along as hidden fields)."""
+
+    window_start = StringField("From (UTC)", validators=[InputRequired()])
+    window_end = StringField("Until (UTC)", validators=[InputRequired()])
+    # The count the reviewer confirmed; absent on the first step.
+    expected = HiddenField()

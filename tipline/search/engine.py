@@ -81,6 +81,7 @@ def tip_only_filters(filters: InboxFilters) -> bool:
         or filters.date_to
         or filters.has_files is not None
         or filters.unread_only
+        or filters.flood is not None
     )
 
 

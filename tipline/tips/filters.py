@@ -27,6 +27,9 @@ from tipline.tips import FilterError
 NO_COUNTY = "none"
 _CURSOR = re.compile(rf"^(\d{{10}})-({ID_PATTERN})$")
 _YES_NO = {"": None, "yes": True, "no": False}
+# How a tip arrived (tipline.tips.flood), the "flood" filter's values: during
+# a flood, during a flood without a proof of work, not during a flood.
+FLOOD_FILTERS = ("yes", "unproven", "no")
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class InboxFilters:
     has_files: bool | None = None
     unread_only: bool = False
     case_id: str | None = None  # only the tips linked to this case (tipline.cases)
+    flood: str | None = None  # one of FLOOD_FILTERS
 
     def to_args(self) -> dict[str, str]:
         """Query-string arguments that reproduce these filters."""
@@ -89,6 +93,8 @@ class InboxFilters:
             args["unread"] = "1"
         if self.case_id is not None:
             args["case"] = self.case_id
+        if self.flood is not None:
+            args["flood"] = self.flood
         return args
 
     @property
@@ -145,6 +151,9 @@ def parse_filters(session: Session, args: Mapping[str, str]) -> InboxFilters:
     unread = args.get("unread", "")
     if unread not in ("", "1"):
         raise FilterError("The unread filter must be 1 or empty.")
+    flood = args.get("flood", "")
+    if flood and flood not in FLOOD_FILTERS:
+        raise FilterError("The flood filter must be yes, unproven, no, or empty.")
     date_from = _date(args.get("from", ""), "from")
     date_to = _date(args.get("to", ""), "to")
     if date_from and date_to and date_from > date_to:
@@ -158,6 +167,7 @@ def parse_filters(session: Session, args: Mapping[str, str]) -> InboxFilters:
         has_files=_YES_NO[files],
         unread_only=unread == "1",
         case_id=_case(session, args.get("case", "")),
+        flood=flood or None,
     )
 
 

@@ -108,7 +108,20 @@ def _conditions(filters: InboxFilters, user_id: str) -> list[ColumnElement[bool]
         conds.append(~exists().where(TipRead.tip_id == Tip.id, TipRead.user_id == user_id))
     if filters.case_id is not None:
         conds.append(_in_case(filters.case_id))
+    if filters.flood is not None:
+        conds.append(Tip.during_flood.is_(filters.flood != "no"))
+        if filters.flood == "unproven":
+            conds.append(Tip.proof_of_work.is_(False))
     return conds
+
+
+def matching_tip_ids(filters: InboxFilters, user_id: str) -> Select[str]:
+    """The ids of every tip ``filters`` match, in no order (for bulk actions)."""
+    query = select(Tip.id).where(*_conditions(filters, user_id))
+    if filters.tag_id is not None:
+        tagged = select(tip_tags.c.tip_id).where(tip_tags.c.tag_id == filters.tag_id)
+        query = query.where(Tip.id.in_(tagged))
+    return query
 
 
 def _page_query(

@@ -6,13 +6,21 @@ commits and then calls ``batch.keep(receipt.blob_ids)``. No Flask here.
 
 What happens, in order:
 
-1. check the input and the hourly quota (cheap, before any real work);
+1. check the input (cheap, before any real work);
 2. make a receipt phrase and derive the source's lookup id and reply key from
-   it (slow by design: scrypt with the instance pepper, ``tipline.receipt_phrases``);
+   it (an HMAC with the instance pepper, ``tipline.receipt_phrases``: no
+   slow KDF);
 3. seal the whole tip document (fields, language, attachment names, types and
    sizes) to every organization recipient and store it in the batch;
-4. count the submission against the quota (this locks the hour's counter row
-   on PostgreSQL, so it comes last) and add the ``Tip`` row.
+4. add the ``Tip`` row, marked with how it arrived (during a flood, with a
+   proof of work: ``tipline.tips.flood``), count its files' bytes against the
+   hour's attachment budget, and flush. Those are the only writes, so on
+   SQLite the write lock is held for a few statements and the commit.
+
+There is no quota: a budget of submissions that anyone can spend would let a
+stranger turn real sources away (issue 10). A flood costs the flooder
+instead (the proof of work in the browser) and the reviewers a bulk "mark as
+spam" (tipline.tips.spam), never a source their tip.
 
 Only a random id, the county code, the hour, size buckets and the source's
 lookup id and public reply recipient are stored in the clear.
@@ -38,7 +46,8 @@ from tipline.documents import AttachmentInfo, TipDocument, seal_document
 from tipline.models import Attachment, Tip
 from tipline.models.base import new_id, size_bucket
 from tipline.receipt_phrases import SourceKeys, derive_source_keys, new_phrase
-from tipline.tips import limits
+from tipline.tips import attachment_budget
+from tipline.tips.flood import Arrival
 from tipline.tips.uploads import SealedFile, UploadBatch
 
 AGENCIES = ("ice", "county_jail", "local_police", "courts", "other")
@@ -52,9 +61,6 @@ class SubmissionError(Exception):
 
 class InvalidSubmissionError(SubmissionError):
     """A field failed a domain check the form should already have caught."""
-
-
-RateLimitError = limits.RateLimitError
 
 
 @dataclass(frozen=True)
@@ -102,20 +108,19 @@ class SubmitSettings:
     """The instance settings the service needs (from the app config)."""
 
     pepper: str
-    log_n: int
     states: tuple[str, ...] = ("PA",)
     languages: tuple[str, ...] = ("en", "es")
-    hourly_limit: int | None = None  # None: no quota (scripts, factories)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> SubmitSettings:
         return cls(
             pepper=config["PHRASE_PEPPER"],
-            log_n=config["PHRASE_KDF_LOG_N"],
             states=tuple(config["STATES"]),
             languages=tuple(config["LANGUAGES"]),
-            hourly_limit=config["SUBMISSIONS_PER_HOUR"],
         )
+
+    def __repr__(self) -> str:
+        return f"SubmitSettings(states={self.states})"  # never the pepper
 
 
 @dataclass(frozen=True)
@@ -140,10 +145,15 @@ def submit_tip(
     data: TipInput,
     files: Sequence[SealedFile],
     settings: SubmitSettings,
+    arrival: Arrival | None = None,
 ) -> Receipt:
-    """Seal and store one tip; the caller commits, then ``batch.keep(receipt.blob_ids)``."""
+    """Seal and store one tip; the caller commits, then ``batch.keep(receipt.blob_ids)``.
+
+    ``arrival`` says whether the intake was under a flood and whether the
+    form came with a valid proof of work; the inbox shows and filters on it.
+    """
     _check(data, settings)
-    phrase, keys = _begin(session, settings)
+    phrase, keys = _begin(settings)
     infos = [
         AttachmentInfo(
             attachment_id=new_id(),
@@ -157,16 +167,21 @@ def submit_tip(
     sealed = seal_document(document, batch.recipients)
     body_blob = batch.put(sealed)
     attachments = [(info.attachment_id, item) for info, item in zip(infos, files, strict=True)]
-    return _add_tip(
-        session, settings, phrase, keys, data.county_fips, (body_blob, len(sealed)), attachments
-    )
+    body = (body_blob, len(sealed))
+    return _add_tip(session, arrival, phrase, keys, data.county_fips, body, attachments)
 
 
-def submit_sealed_tip(session: Session, data: SealedTipInput, settings: SubmitSettings) -> Receipt:
+def submit_sealed_tip(
+    session: Session,
+    data: SealedTipInput,
+    settings: SubmitSettings,
+    arrival: Arrival | None = None,
+) -> Receipt:
     """Store a tip sealed in the browser; the caller commits, then keeps the blobs.
 
     The service never sees the tip's words or files: the document and files
-    were checked and stored by the request class as ciphertext.
+    were checked and stored by the request class as ciphertext. ``arrival``
+    as for :func:`submit_tip`.
     """
     _check_clear(data.language, data.county_fips, settings)
     ids = [attachment_id for attachment_id, _item in data.attachments]
@@ -174,31 +189,29 @@ def submit_sealed_tip(session: Session, data: SealedTipInput, settings: SubmitSe
         raise InvalidSubmissionError("attachment ids must be distinct random ids")
     if ids and session.scalars(select(Attachment.id).where(Attachment.id.in_(ids))).first():
         raise InvalidSubmissionError("attachment id already in use")
-    phrase, keys = _begin(session, settings)
+    phrase, keys = _begin(settings)
     body = (data.document.blob_id, data.document.size)
-    return _add_tip(session, settings, phrase, keys, data.county_fips, body, list(data.attachments))
+    return _add_tip(session, arrival, phrase, keys, data.county_fips, body, list(data.attachments))
 
 
-def _begin(session: Session, settings: SubmitSettings) -> tuple[str, SourceKeys]:
-    """The quota check (cheap, first), then the phrase and the keys derived from it."""
-    if settings.hourly_limit is not None:
-        limits.check_quota(session, settings.hourly_limit)
+def _begin(settings: SubmitSettings) -> tuple[str, SourceKeys]:
+    """A new phrase and the keys derived from it (an HMAC: no slow KDF)."""
     phrase = new_phrase()
-    return phrase, derive_source_keys(phrase, settings.pepper, settings.log_n)
+    return phrase, derive_source_keys(phrase, settings.pepper)
 
 
 def _add_tip(
     session: Session,
-    settings: SubmitSettings,
+    arrival: Arrival | None,
     phrase: str,
     keys: SourceKeys,
     county_fips: str | None,
     body: tuple[str, int],
     attachments: Sequence[tuple[str, SealedFile]],
 ) -> Receipt:
-    """Count the submission (locks the hour's row: last) and add the rows."""
-    if settings.hourly_limit is not None:
-        limits.record_submission(session, settings.hourly_limit)
+    """Add the rows, and count the files' bytes against the hour's budget."""
+    arrival = arrival or Arrival()
+    attachment_budget.record(session, sum(item.size for _id, item in attachments))
     body_blob, body_size = body
     tip = Tip(
         id=new_id(),
@@ -209,6 +222,8 @@ def _add_tip(
         body_blob=body_blob,
         source_lookup=keys.lookup_id,
         source_recipient=str(keys.identity.recipient()),
+        during_flood=arrival.during_flood,
+        proof_of_work=arrival.proof_of_work,
         attachments=[
             Attachment(
                 id=attachment_id,

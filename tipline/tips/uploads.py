@@ -9,7 +9,13 @@ even in the store's ``tmp/`` folder, is ciphertext.
 
 The batch enforces the limits as bytes arrive (total size, number of files),
 raising :class:`UploadLimitError` mid-stream (the intake answers ``413``),
-and remembers every blob it wrote. Unless the
+and remembers every blob it wrote. It asks its
+``files_allowed`` callback once, at the first byte of the first file it
+seals (the hourly attachment budget, tipline.tips.attachment_budget); if
+not allowed, file bytes are read and dropped unsealed, the batch says
+``files_refused``, and the text still goes through. Parts sealed in the
+browser (:meth:`UploadBatch.checked_sink`) are not dropped: the sealed
+document names them, so the view checks the budget instead. Unless the
 caller names them in :meth:`UploadBatch.keep` after its database commit,
 :meth:`UploadBatch.discard` deletes them all, so a failed, refused or aborted
 submission leaves no orphaned blob.
@@ -101,6 +107,7 @@ class UploadBatch:
         *,
         max_bytes: int,
         max_files: int,
+        files_allowed: Callable[[], bool] | None = None,
     ) -> None:
         if not recipients:
             raise ValueError("an upload batch needs at least one recipient")
@@ -113,6 +120,17 @@ class UploadBatch:
         self._sinks: list[SealingSink] = []
         self._blob_ids: list[str] = []
         self._kept: set[str] = set()
+        self._files_allowed = files_allowed
+        self._accepts_files: bool | None = None
+        self.files_refused = False
+
+    def accepts_files(self) -> bool:
+        """Whether files sealed here may be stored (asked once, at the first byte)."""
+        if self._accepts_files is None:
+            allowed = self._files_allowed
+            self._accepts_files = True if allowed is None else allowed()
+            self.files_refused = not self._accepts_files
+        return self._accepts_files
 
     def sink(self, filename: str | None, content_type: str | None) -> SealingSink:
         """A new write-only file that seals into its own blob."""
@@ -122,6 +140,7 @@ class UploadBatch:
             clean_filename(filename),
             clean_content_type(content_type),
             lambda handle: encrypt_stream(handle, recipients),
+            budgeted=True,
         )
         self._sinks.append(sink)
         return sink
@@ -203,8 +222,11 @@ class SealingSink:
         filename: str,
         content_type: str,
         start: Callable[[BinaryIO], _Filter],
+        *,
+        budgeted: bool = False,
     ) -> None:
         self._batch = batch
+        self._budgeted = budgeted
         self.filename = filename
         self.content_type = content_type
         self.size = 0  # plaintext bytes so far
@@ -221,6 +243,11 @@ class SealingSink:
             raise ValueError("write to a finished upload")
         if not data:
             return 0
+        if self._budgeted and not self._batch.accepts_files():
+            # Over the hour's attachment budget: read and drop, store nothing.
+            self._batch.count(len(data), new_file=self.size == 0)
+            self.size += len(data)
+            return len(data)
         if self._filter is None:
             self._batch.count(0, new_file=True)
             self._open()
