@@ -21,11 +21,13 @@ request either gets to write or waits its turn.
 
 That is cheap only while write sections are short. The intake's are: a
 submission seals and derives everything before its first statement, and
-holds the lock for its INSERTs and the commit. A long read that writes
-nothing (the review app's search, which decrypts for seconds) commits what
-it wrote first and then calls :func:`read_only` before reading, so its
-reads begin with a plain ``BEGIN`` and hold no lock that would stall the
-intake."""
+holds the lock for its INSERTs and the commit; the flood count and the
+attachment budget read in sessions of their own marked :func:`read_only`,
+which begin with a plain ``BEGIN`` and take no write lock. The review app's
+longest transaction is a search (bounded by its scan budget, about five
+seconds of decrypting), during which intake writes wait; the busy timeout
+(10 s) covers that, and docs/deployment.md says when to move to PostgreSQL.
+"""
 
 from __future__ import annotations
 
