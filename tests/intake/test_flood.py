@@ -19,6 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.intake.conftest import GOOD_TEXT, file_part, store_of, tip_data, tips
+from tests.intake.test_sealed import Submission
+from tests.intake.test_sealed import post as post_sealed
 from tests.review.factories import make_user
 from tipline import security
 from tipline.conversation.messages import post_reply
@@ -36,6 +38,7 @@ from tipline.intake.proof_of_work import (
     verify,
 )
 from tipline.intake.scripts import POW_SCRIPT, PageScript
+from tipline.key_folder import load_recipients
 from tipline.models import SpentProof, Tip
 from tipline.models.base import utcnow
 from tipline.receipt_phrases import lookup_id
@@ -321,3 +324,31 @@ def test_past_the_hours_attachment_budget_files_are_dropped_and_text_kept(
     assert attachment_budget.used_this_hour(db_session) == 20_000
     # A text-only tip is never refused, however spent the budget is.
     assert client.post("/tip", data=tip_data()).status_code == 200
+
+
+# --- the browser-sealed path: the same proof check and the same disk bound ---------------
+
+
+def test_the_sealed_path_checks_the_proof_and_marks_the_tip(flooded: Flask, keys_dir: Path) -> None:
+    org = load_recipients(keys_dir)
+    client = flooded.test_client()
+    challenge = _CHALLENGE.search(client.get("/tip").get_data(as_text=True))
+    assert challenge
+    proof = {"pow_challenge": challenge.group(1), "pow_solution": solve(challenge.group(1))}
+    assert post_sealed(client, Submission(org), extra=proof).status_code == 200
+    [tip] = tips(flooded)
+    assert tip.during_flood and tip.proof_of_work
+    again = post_sealed(client, Submission(org), extra=proof)
+    assert again.status_code == 400 and "anti-spam check" in again.get_data(as_text=True)
+    assert len(tips(flooded)) == 1
+
+
+def test_the_sealed_path_refuses_files_past_the_budget_but_never_text(
+    make_intake_app: Callable[..., Flask], keys_dir: Path
+) -> None:
+    org = load_recipients(keys_dir)
+    client = make_intake_app(ATTACHMENT_BYTES_PER_HOUR=1000).test_client()
+    with_files = post_sealed(client, Submission(org, [("a.bin", b"x" * 5000)]))
+    assert with_files.status_code == 400
+    assert "too many files in the last hour" in with_files.get_data(as_text=True)
+    assert post_sealed(client, Submission(org)).status_code == 200

@@ -78,6 +78,8 @@ class Submission:
         values: MultiDict[str, Any] = MultiDict()
         values.add("county", changes.get("county", self.county))
         values.add("language", changes.get("language", self.language))
+        for name, value in changes.get("extra", {}).items():  # e.g. a proof of work
+            values.add(name, value)
         for attachment_id, size in zip(
             changes.get("ids", self.ids), changes.get("sizes", self.sizes), strict=False
         ):
