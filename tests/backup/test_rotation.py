@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 
 from tests.backup.conftest import SECRETS, LiveInstance, assert_healthy, run
 from tests.backup.populate import populate, read_everything, sign_in
-from tests.conftest import FAST_KDF, TEST_PASSPHRASE
+from tests.conftest import TEST_PASSPHRASE
 from tests.factories import make_tip
 from tipline.crypto import Identity, KeyRing, NoIdentityError, X25519Identity, decrypt, encrypt
 from tipline.key_folder import load_identity, open_identity_file, recipient_lines
@@ -64,9 +64,7 @@ def test_rotation_reseals_everything(live: LiveInstance) -> None:
         assert not isinstance(key, KeyRing) and str(key.recipient()) == str(new.recipient())
         tip = session.get(Tip, made.tip_id)
         assert tip is not None
-        source = derive_source_keys(
-            made.phrase, SECRETS["PHRASE_PEPPER"], FAST_KDF["PHRASE_KDF_LOG_N"]
-        )
+        source = derive_source_keys(made.phrase, SECRETS["PHRASE_PEPPER"])
         for message in session.scalars(select(Message).where(Message.tip_id == tip.id)):
             assert decrypt(live.blobs.read(message.body_blob), [source.identity])
         actions = list(session.scalars(select(AuditEvent.action)))
