@@ -25,6 +25,8 @@ from typing import Any
 
 from flask import Config
 
+from tipline.safecopy import settings as safe_copy_settings
+
 MIB = 1024 * 1024
 
 DEFAULTS: dict[str, Any] = {
@@ -71,6 +73,8 @@ DEFAULTS: dict[str, Any] = {
     # Extra age recipients every ``tipline backup create`` also seals to, such
     # as an offline backup key kept away from the server (docs/operations.md).
     "BACKUP_RECIPIENTS": [],
+    # Safe copies of attachments: sandbox mode and limits (tipline.safecopy.settings).
+    **safe_copy_settings.DEFAULTS,
 }
 
 REQUIRED_SECRETS = ("INTAKE_SECRET_KEY", "REVIEW_SECRET_KEY", "PHRASE_PEPPER", "INSTANCE_SECRET")
@@ -191,5 +195,8 @@ def validate(config: Mapping[str, Any], *, require_secrets: bool = True) -> None
     backup = config.get("BACKUP_RECIPIENTS")
     if not isinstance(backup, list) or not all(isinstance(r, str) for r in backup):
         raise ConfigError("BACKUP_RECIPIENTS must be a list of age recipient strings")
+    problem = safe_copy_settings.check(config)
+    if problem:
+        raise ConfigError(problem)
     if config.get("LOG_LEVEL") not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR")

@@ -66,6 +66,10 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "tips.county": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "tips.tags": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "tips.read": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    # -- safe copies of files (organizers never see originals or their copies) --
+    "safe_copies.create": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "safe_copies.download": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "safe_copies.preview": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     # -- tags -------------------------------------
     "tags.index": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 200},
     "tags.create": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 400},
@@ -114,6 +118,7 @@ URL_ARGS: dict[str, str] = {
     "user_id": "target_user_id",
     "case_id": MISSING_ID,
     "message_id": MISSING_ID,
+    "number": "1",
 }
 
 ROLES = ("anon", "organizer", "reviewer", "admin")

@@ -34,6 +34,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         login,
         organizer,
         replies,
+        safe_copies,
         search,
         summaries,
         tags,
@@ -49,6 +50,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(bulk_spam.bp)
     app.register_blueprint(tips.bp)
     app.register_blueprint(replies.bp)
+    app.register_blueprint(safe_copies.bp)
     app.register_blueprint(tags.bp)
     app.register_blueprint(cases.bp)
     app.register_blueprint(search.bp)

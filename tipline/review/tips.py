@@ -23,6 +23,7 @@ from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.review.case_page import tip_cases_section
 from tipline.review.common import REVIEW_ROLES, file_response, refuse, settle, tip_or_404
 from tipline.review.replies import conversation_panel
+from tipline.review.safe_copies import safe_copy_panel
 from tipline.review.summary_forms import summary_panel
 from tipline.review.tip_forms import CountyForm, ReadForm, StatusForm, TagsForm
 from tipline.review.tip_view import document_view
@@ -71,6 +72,7 @@ def show(tip_id: str) -> ResponseReturnValue:
         case_panel=tip_cases_section(tip_case_panel(session, tip, identity)),
         summary_panel=summary_panel(tip),
         conversation=conversation,
+        safe_copies=safe_copy_panel(tip, identity),
     )
 
 

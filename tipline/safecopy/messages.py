@@ -39,6 +39,10 @@ MESSAGES = {
         "Converting the file went over the limit of {cpu} CPU seconds or {memory} MiB of "
         "memory and was stopped; it may be built to exhaust the converter. " + _ORIGINAL
     ),
+    "input_failed": (
+        "The stored file could not be decrypted completely (it may be damaged), so no "
+        "safe copy was made of it."
+    ),
     "timeout": "Converting the file took longer than {timeout} seconds and was stopped.",
     "sandbox_missing": (
         "Safe copies are made inside the bubblewrap sandbox, and '{bwrap}' is not installed "

@@ -122,17 +122,25 @@ def run(chunks: Iterable[bytes], settings: Settings, on_page: PageSink) -> Repor
     )
     timed_out = threading.Event()
     timer = threading.Timer(settings.timeout_seconds, _kill, (process, timed_out))
-    feeder = threading.Thread(target=_feed, args=(process.stdin, chunks), daemon=True)
+    feed_errors: list[BaseException] = []
+    feeder = threading.Thread(
+        target=_feed, args=(process.stdin, chunks, feed_errors), daemon=True
+    )
     timer.start()
     feeder.start()
     try:
-        return _read(process, settings, on_page, timed_out)
+        report = _read(process, settings, on_page, timed_out)
     finally:
         timer.cancel()
         _kill(process, None)
         feeder.join(timeout=5)
         with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(timeout=5)
+        # A stored file that fails to decrypt part-way must not yield a safe
+        # copy of whatever arrived before the failure: its error wins.
+        if feed_errors:
+            raise ConversionError("input_failed", message_for("input_failed", settings))
+    return report
 
 
 def _kill(process: subprocess.Popen[bytes], flag: threading.Event | None) -> None:
@@ -142,16 +150,17 @@ def _kill(process: subprocess.Popen[bytes], flag: threading.Event | None) -> Non
         os.killpg(process.pid, signal.SIGKILL)
 
 
-def _feed(stdin: IO[bytes] | None, chunks: Iterable[bytes]) -> None:
+def _feed(stdin: IO[bytes] | None, chunks: Iterable[bytes], errors: list[BaseException]) -> None:
     """Write the input into the worker's pipe; a worker that stops early is fine."""
     assert stdin is not None
     try:
         for chunk in chunks:
             stdin.write(chunk)
-    except (BrokenPipeError, OSError, ValueError):
+    except (BrokenPipeError, ValueError):
         pass  # the worker refused the input (too big) or died: its report says why
-    except Exception:  # decrypting failed: the worker sees a short input, we the error
-        log.warning("safe copy: the input stream failed while feeding the worker")
+    except Exception as exc:  # decrypting failed part-way: the caller raises
+        log.warning("safe copy: the input failed while feeding the worker (%s)", type(exc).__name__)
+        errors.append(exc)
     finally:
         with contextlib.suppress(BrokenPipeError, OSError, ValueError):
             stdin.close()
