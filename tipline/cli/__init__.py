@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "audit": "tipline.cli.audit:audit_group",
     "maintenance": "tipline.cli.maintenance:maintenance_group",
     "backup": "tipline.cli.backup:backup_group",
+    "safe-copy": "tipline.cli.safe_copy:safe_copy_command",
     "age": "tipline.cli.age:age_command",
     "age-keygen": "tipline.cli.age:age_keygen_command",
 }

@@ -1,6 +1,5 @@
 """Plaintext in, a safe copy out: the sandboxed worker, then the clean rebuild."""
 
-
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -12,7 +11,6 @@ from tipline.safecopy.sandbox import run
 from tipline.safecopy.settings import Settings
 
 __all__ = ["FIELDS", "Conversion", "convert"]
-
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 MANIFEST_KIND = "safe-copy"
 MANIFEST_VERSION = 1
+KIND_PHRASES = {"pdf": "a PDF", "image": "an image", "office": "an office document"}
 # How the tip page groups what was found (the issue's GPS, author, device, times).
 CATEGORY_LABELS = {
     "gps": "GPS location",
@@ -70,6 +71,10 @@ class Manifest:
     found: list[FoundItem]
     previews: list[bytes]
     sandboxed: bool
+
+    @property
+    def kind_phrase(self) -> str:
+        return KIND_PHRASES.get(self.kind, "a file")
 
     def categories(self) -> list[tuple[str, list[str]]]:
         """Found fields grouped under their category label, in a fixed order."""
@@ -109,7 +114,9 @@ def make_safe_copy(
         writer.write(conversion.pdf)
         writer.close()
     manifest_blob = blobs.put(seal_json(_manifest(conversion), recipients))
-    safe_copy = SafeCopy(attachment_id=attachment.id, pdf_blob=pdf_blob, manifest_blob=manifest_blob)
+    safe_copy = SafeCopy(
+        attachment_id=attachment.id, pdf_blob=pdf_blob, manifest_blob=manifest_blob
+    )
     session.add(safe_copy)
     session.flush()
     log.info("safe copy %s made: %d pages, %d fields found", safe_copy.id, conversion.pages,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import zipfile
 
-from .errors import WorkerFailure
+from .errors import WorkerError
 
 _IMAGE_MAGIC = (
     b"\xff\xd8\xff",  # JPEG
@@ -28,7 +28,7 @@ _OFFICE_ENTRIES = ("[Content_Types].xml", "mimetype")  # OOXML, OpenDocument
 
 
 def detect(head: bytes, fd: int) -> str:
-    """``"pdf"``, ``"image"`` or ``"office"``; else WorkerFailure("unsupported")."""
+    """``"pdf"``, ``"image"`` or ``"office"``; else WorkerError("unsupported")."""
     # PDF readers accept the header anywhere in the first KiB; so do we.
     if b"%PDF-" in head[:1024]:
         return "pdf"
@@ -38,7 +38,7 @@ def detect(head: bytes, fd: int) -> str:
         return "office"
     if head.startswith(b"PK\x03\x04") and _is_office_zip(fd):
         return "office"
-    raise WorkerFailure("unsupported")
+    raise WorkerError("unsupported")
 
 
 def _is_webp(head: bytes) -> bool:

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from . import protocol
-from .errors import WorkerFailure
+from .errors import WorkerError
 from .render import Page
 
 PDF_FIELDS = {
@@ -44,6 +44,9 @@ PDF_FIELDS = {
     "CreationDate": "pdf-times",
     "ModDate": "pdf-times",
 }
+# The sandbox's private tmpfs (memory, gone with the sandbox): office
+# documents are only converted there (see office_to_pdf).
+SANDBOX_TMP = "/tmp"  # noqa: S108
 _LINE = re.compile(r"^([A-Za-z ]+):\s*(.*)$")
 _MAXVAL = 255
 
@@ -51,8 +54,8 @@ _MAXVAL = 255
 def _tool(name: str, *args: str, fd: int) -> subprocess.CompletedProcess[str]:
     path = shutil.which(name)
     if path is None:
-        raise WorkerFailure("unreadable")
-    return subprocess.run(
+        raise WorkerError("unreadable")
+    return subprocess.run(  # noqa: S603 - a fixed program on our own memory file
         [path, *args, f"/proc/self/fd/{fd}"],
         pass_fds=(fd,),
         capture_output=True,
@@ -63,11 +66,12 @@ def _tool(name: str, *args: str, fd: int) -> subprocess.CompletedProcess[str]:
 
 
 def pdf_info(fd: int) -> dict[str, str]:
-    """pdfinfo's fields (the last line for each name); WorkerFailure if unreadable."""
+    """pdfinfo's fields (the last line for each name); WorkerError if unreadable."""
     result = _tool("pdfinfo", fd=fd)
+    _check_killed(result.returncode)
     if result.returncode != 0:
         wrong_password = "password" in result.stderr.lower()
-        raise WorkerFailure("encrypted" if wrong_password else "damaged")
+        raise WorkerError("encrypted" if wrong_password else "damaged")
     fields: dict[str, str] = {}
     for line in result.stdout.splitlines():
         match = _LINE.match(line)
@@ -105,11 +109,11 @@ def render_document(
     try:
         pages = int(info.get("Pages", "0"))
     except ValueError as exc:
-        raise WorkerFailure("damaged") from exc
+        raise WorkerError("damaged") from exc
     if pages <= 0:
-        raise WorkerFailure("damaged")
+        raise WorkerError("damaged")
     if pages > int(limits["max_pages"]):
-        raise WorkerFailure("too_many_pages")
+        raise WorkerError("too_many_pages")
     found = pdf_metadata(fd, info)
     if kind == "office":
         # LibreOffice names itself as creator and stamps the conversion time:
@@ -122,9 +126,9 @@ def render_document(
 def _render(fd: int, pages: int, long_side: int) -> Iterator[Page]:
     path = shutil.which("pdftoppm")
     if path is None:
-        raise WorkerFailure("unreadable")
+        raise WorkerError("unreadable")
     args = [path, "-q", "-scale-to", str(long_side), "-f", "1", "-l", str(pages)]
-    with subprocess.Popen(
+    with subprocess.Popen(  # noqa: S603 - a fixed program on our own memory file
         [*args, f"/proc/self/fd/{fd}"],
         pass_fds=(fd,),
         stdout=subprocess.PIPE,
@@ -140,8 +144,15 @@ def _render(fd: int, pages: int, long_side: int) -> Iterator[Page]:
             yield page
         process.stdout.close()
         status = process.wait()
+    _check_killed(status)
     if count == 0 or (count < pages and status != 0):
-        raise WorkerFailure("damaged")
+        raise WorkerError("damaged")
+
+
+def _check_killed(status: int) -> None:
+    """A tool that died of a signal hit a limit (SIGXCPU, SIGKILL, SIGSEGV on allocation)."""
+    if status < 0:
+        raise WorkerError("killed")
 
 
 def _token(stream: IO[bytes]) -> bytes:
@@ -156,7 +167,7 @@ def _token(stream: IO[bytes]) -> bytes:
             continue
         token += byte
         if len(token) > 8:
-            raise WorkerFailure("unreadable")
+            raise WorkerError("unreadable")
 
 
 def _read_ppm(stream: IO[bytes], long_side: int) -> Page | None:
@@ -165,11 +176,11 @@ def _read_ppm(stream: IO[bytes], long_side: int) -> Page | None:
     if not magic:
         return None
     if magic != b"P6":
-        raise WorkerFailure("unreadable")
+        raise WorkerError("unreadable")
     width, height, maxval = int(_token(stream)), int(_token(stream)), int(_token(stream))
     bounded = 0 < width <= long_side + 1 and 0 < height <= long_side + 1
     if not bounded or maxval != _MAXVAL:
-        raise WorkerFailure("unreadable")
+        raise WorkerError("unreadable")
     pixels = stream.read(width * height * 3)
     if len(pixels) != width * height * 3:
         return None
@@ -179,11 +190,12 @@ def _read_ppm(stream: IO[bytes], long_side: int) -> Page | None:
 def office_to_pdf(fd: int, limits: dict[str, Any]) -> int:
     """Print the office document in ``fd`` to PDF; return a memory file holding it."""
     if not limits.get("sandboxed"):
-        raise WorkerFailure("office_unsandboxed")
+        raise WorkerError("office_unsandboxed")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise WorkerFailure("office_unavailable")
-    indir, outdir = "/tmp/office-in", "/tmp/office-out"  # the sandbox's tmpfs
+        raise WorkerError("office_unavailable")
+    indir = os.path.join(SANDBOX_TMP, "office-in")
+    outdir = os.path.join(SANDBOX_TMP, "office-out")
     os.makedirs(indir, mode=0o700)
     source = os.path.join(indir, "document")  # no extension: LibreOffice sniffs the content
     with open(source, "wb") as handle:
@@ -195,19 +207,23 @@ def office_to_pdf(fd: int, limits: dict[str, Any]) -> int:
         "--norestore",
         "--nolockcheck",
         "--nodefault",
-        "-env:UserInstallation=file:///tmp/office-profile",
+        f"-env:UserInstallation=file://{SANDBOX_TMP}/office-profile",
         "--convert-to",
         "pdf",
         "--outdir",
         outdir,
         source,
     ]
-    env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "SAL_USE_VCLPLUGIN": "svp"}
-    subprocess.run(args, env=env, capture_output=True, check=False, cwd="/tmp")
+    env = {"PATH": "/usr/bin:/bin", "HOME": SANDBOX_TMP, "LANG": "C.UTF-8"}
+    env["SAL_USE_VCLPLUGIN"] = "svp"  # headless rendering, no display
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        args, env=env, capture_output=True, check=False, cwd=SANDBOX_TMP
+    )
+    _check_killed(result.returncode)
     os.unlink(source)
     outputs = glob.glob(os.path.join(outdir, "*.pdf"))
     if len(outputs) != 1:
-        raise WorkerFailure("damaged")
+        raise WorkerError("damaged")
     pdf_fd = os.memfd_create("office-pdf", os.MFD_CLOEXEC)
     with open(outputs[0], "rb") as handle:
         while chunk := handle.read(1024 * 1024):

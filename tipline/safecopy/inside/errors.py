@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import protocol
 
 
-class WorkerFailure(Exception):
+class WorkerError(Exception):
     """Conversion stops; ``code`` is one of protocol.FAILURES."""
 
     def __init__(self, code: str) -> None:

@@ -14,10 +14,17 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
-from PIL import Image, ImageOps, ImageSequence, IptcImagePlugin, UnidentifiedImageError
+from PIL import (
+    Image,
+    ImageFile,
+    ImageOps,
+    ImageSequence,
+    IptcImagePlugin,
+    UnidentifiedImageError,
+)
 
 from . import protocol
-from .errors import WorkerFailure
+from .errors import WorkerError
 from .render import Page, to_page
 
 # EXIF tags, by number, grouped by what they give away.
@@ -88,7 +95,11 @@ def image_metadata(image: Image.Image) -> list[list[str]]:
         fields.add("image-comment")
     if any(key not in _TECHNICAL_INFO for key in info):
         fields.add("image-text")
-    if image.format == "JPEG" and IptcImagePlugin.getiptcinfo(image):
+    if (
+        isinstance(image, ImageFile.ImageFile)
+        and image.format == "JPEG"
+        and (IptcImagePlugin.getiptcinfo(image))
+    ):
         fields.add("iptc")
     return sorted([protocol.FIELD_CATEGORY[f], f] for f in fields)
 
@@ -105,13 +116,13 @@ def render_image(fd: int, limits: dict[str, Any]) -> tuple[Iterator[Page], list[
         found = image_metadata(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         handle.close()
-        raise WorkerFailure("too_many_pixels") from exc
+        raise WorkerError("too_many_pixels") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         handle.close()
-        raise WorkerFailure("damaged") from exc
+        raise WorkerError("damaged") from exc
     if frames > int(limits["max_pages"]):
         handle.close()
-        raise WorkerFailure("too_many_pages")
+        raise WorkerError("too_many_pages")
     return _pages(handle, image, int(limits["long_side"])), found
 
 
@@ -121,9 +132,9 @@ def _pages(handle: Any, image: Image.Image, long_side: int) -> Iterator[Page]:
             try:
                 frame.load()
             except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-                raise WorkerFailure("too_many_pixels") from exc
+                raise WorkerError("too_many_pixels") from exc
             except (OSError, SyntaxError, ValueError, EOFError) as exc:
-                raise WorkerFailure("damaged") from exc
+                raise WorkerError("damaged") from exc
             upright = ImageOps.exif_transpose(frame) if index == 0 else frame
             yield to_page(upright, long_side)
     finally:

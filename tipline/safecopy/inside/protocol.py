@@ -35,6 +35,7 @@ FAILURES = (
     "too_many_pixels",  # an image (or page) over the pixel limit
     "office_unavailable",  # an office document, and no LibreOffice here
     "office_unsandboxed",  # an office document, and no sandbox to convert it in
+    "killed",  # a tool it ran was killed by a CPU or memory limit
     "unreadable",  # anything else that went wrong inside
 )
 

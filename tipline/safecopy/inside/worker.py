@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 
 from . import protocol
 from .detect import detect
-from .errors import WorkerFailure
+from .errors import WorkerError
 from .images import render_image
 from .render import Page
 
@@ -59,10 +59,10 @@ def read_input(stream: BinaryIO, max_bytes: int) -> int:
             break
         total += len(chunk)
         if total > max_bytes:
-            raise WorkerFailure("too_big")
+            raise WorkerError("too_big")
         os.write(fd, chunk)
     if total == 0:
-        raise WorkerFailure("empty")
+        raise WorkerError("empty")
     os.lseek(fd, 0, os.SEEK_SET)
     return fd
 
@@ -100,7 +100,7 @@ def main(argv: list[str]) -> int:
         fd = read_input(sys.stdin.buffer, int(limits["max_input_bytes"]))
         kind, pages, found = convert(fd, limits)
         count = _send_pages(out, pages)
-    except WorkerFailure as exc:
+    except WorkerError as exc:
         out.write(b"FAIL %s\n" % exc.code.encode("ascii"))
     except MemoryError:
         out.write(b"FAIL too_many_pixels\n")
