@@ -132,6 +132,10 @@ def run(chunks: Iterable[bytes], settings: Settings, on_page: PageSink) -> Repor
     feeder.start()
     try:
         report = _read(process, settings, on_page, timed_out)
+        # The worker exits by itself after its report; give it a moment so
+        # that its CPU time is accounted for, then make sure it is gone.
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=2)
     finally:
         timer.cancel()
         stop.set()
