@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from flask.testing import FlaskClient
@@ -16,7 +18,8 @@ from tests.safecopy.conftest import needs_bwrap, needs_poppler
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity
 from tipline.models import AuditEvent, SafeCopy, Tip, User
-from tipline.safecopy.service import open_manifest, pdf_chunks
+from tipline.safecopy.service import make_safe_copy, open_manifest, pdf_chunks
+from tipline.safecopy.settings import Settings
 from tipline.security import DOWNLOAD_CSP
 
 pytestmark = [needs_bwrap, needs_poppler]
@@ -151,3 +154,22 @@ def test_the_safe_copy_pdf_has_no_metadata(
         ["pdfinfo", str(tmp_path / "copy.pdf")], capture_output=True, text=True, check=True
     ).stdout
     assert "Author" not in info and "Creator" not in info and "JavaScript:      no" in info
+
+
+def test_two_reviewers_converting_the_same_file_keep_one_copy(
+    db_session: Session, review_blobs: BlobStore, org_recipients
+) -> None:
+    tip = _tip(db_session, review_blobs, org_recipients, [("a.pdf", factories.hostile_pdf())])
+    [attachment] = tip.attachments
+    settings = replace(Settings(), timeout_seconds=60)
+    data = [factories.hostile_pdf()]
+    first = make_safe_copy(db_session, review_blobs, attachment, data, org_recipients, settings)
+    # The second request looked before the first committed, so it saw no copy
+    # and converted too; its row loses on the unique attachment id.
+    seen = [{}, {attachment.id: first}]
+    with mock.patch("tipline.safecopy.service.safe_copies_for", side_effect=seen):
+        second = make_safe_copy(
+            db_session, review_blobs, attachment, data, org_recipients, settings
+        )
+    assert second is first
+    assert db_session.scalars(select(SafeCopy)).all() == [first]

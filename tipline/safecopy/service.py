@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tipline.blobs import BlobNotFoundError, BlobStore
@@ -117,8 +118,17 @@ def make_safe_copy(
     safe_copy = SafeCopy(
         attachment_id=attachment.id, pdf_blob=pdf_blob, manifest_blob=manifest_blob
     )
-    session.add(safe_copy)
-    session.flush()
+    try:
+        # Two reviewers may convert the same file at once: the second row
+        # loses on the unique attachment id and the first one stands (its
+        # blobs are then orphans for the sweep).
+        with session.begin_nested():
+            session.add(safe_copy)
+    except IntegrityError:
+        winner = safe_copies_for(session, [attachment.id]).get(attachment.id)
+        if winner is None:
+            raise
+        return winner
     log.info("safe copy %s made: %d pages, %d fields found", safe_copy.id, conversion.pages,
              len(conversion.found))  # fmt: skip
     return safe_copy
