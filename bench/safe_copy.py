@@ -98,7 +98,10 @@ def main() -> None:
             subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
 
         def safe_copy(mode: str) -> Callable[[], None]:
-            return lambda: None if convert([data], replace(settings, sandbox=mode)) else None
+            def action() -> None:
+                convert([data], replace(settings, sandbox=mode))
+
+            return action
 
         results = [("pdftoppm alone", *measure(baseline, args.runs))]
         results.append(("safe copy, no sandbox", *measure(safe_copy("none"), args.runs)))
