@@ -25,8 +25,8 @@ from tipline.security import DOWNLOAD_CSP
 pytestmark = [needs_bwrap, needs_poppler]
 
 
-def _tip(db_session: Session, review_blobs: BlobStore, org_recipients, files) -> Tip:
-    tip, _ = make_tip(db_session, review_blobs, org_recipients, files=files)
+def _tip(db_session: Session, blobs: BlobStore, recipients, files) -> Tip:
+    tip, _ = make_tip(db_session, blobs, recipients, files=files)
     return tip
 
 
@@ -38,15 +38,15 @@ def test_reviewer_makes_a_safe_copy_and_sees_what_was_removed(
     reviewer_client: FlaskClient,
     reviewer_user: User,
     db_session: Session,
-    review_blobs: BlobStore,
-    org_recipients,
+    blobs: BlobStore,
+    recipients,
     org_identity: HybridIdentity,
     tmp_path: Path,
 ) -> None:
     tip = _tip(
         db_session,
-        review_blobs,
-        org_recipients,
+        blobs,
+        recipients,
         [("IMG_0042.jpg", "image/jpeg", factories.gps_photo())],
     )
     [attachment] = tip.attachments
@@ -86,10 +86,10 @@ def test_reviewer_makes_a_safe_copy_and_sees_what_was_removed(
     # Stored sealed: neither blob holds the PDF or the preview in the clear.
     [row] = db_session.scalars(select(SafeCopy))
     for blob_id in (row.pdf_blob, row.manifest_blob):
-        stored = review_blobs.read(blob_id)
+        stored = blobs.read(blob_id)
         assert stored.startswith(b"age-encryption.org/v1") and b"%PDF" not in stored
-    assert b"".join(pdf_chunks(review_blobs, row, [org_identity])) == pdf
-    assert open_manifest(review_blobs, row, [org_identity]).pages == 1
+    assert b"".join(pdf_chunks(blobs, row, [org_identity])) == pdf
+    assert open_manifest(blobs, row, [org_identity]).pages == 1
 
 
 @pytest.mark.parametrize(
@@ -104,13 +104,13 @@ def test_reviewer_makes_a_safe_copy_and_sees_what_was_removed(
 def test_a_hostile_file_gets_a_message_not_a_500(
     reviewer_client: FlaskClient,
     db_session: Session,
-    review_blobs: BlobStore,
-    org_recipients,
+    blobs: BlobStore,
+    recipients,
     name: str,
     data: bytes,
     words: str,
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients, [(name, "application/pdf", data)])
+    tip = _tip(db_session, blobs, recipients, [(name, "application/pdf", data)])
     [attachment] = tip.attachments
     response = reviewer_client.post(
         f"/tips/{tip.id}/files/{attachment.id}/safe-copy", follow_redirects=True
@@ -124,9 +124,9 @@ def test_a_hostile_file_gets_a_message_not_a_500(
 
 
 def test_without_the_sandbox_the_page_says_so(
-    review_app, reviewer_client: FlaskClient, db_session: Session, review_blobs, org_recipients
+    review_app, reviewer_client: FlaskClient, db_session: Session, blobs, recipients
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients, [("a.pdf", factories.hostile_pdf())])
+    tip = _tip(db_session, blobs, recipients, [("a.pdf", factories.hostile_pdf())])
     [attachment] = tip.attachments
     review_app.config["SAFE_COPY_BWRAP"] = "/nonexistent/bwrap"
     page = reviewer_client.post(
@@ -143,9 +143,9 @@ def test_without_the_sandbox_the_page_says_so(
 
 
 def test_the_safe_copy_pdf_has_no_metadata(
-    reviewer_client: FlaskClient, db_session: Session, review_blobs, org_recipients, tmp_path: Path
+    reviewer_client: FlaskClient, db_session: Session, blobs, recipients, tmp_path: Path
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients, [("a.pdf", factories.hostile_pdf())])
+    tip = _tip(db_session, blobs, recipients, [("a.pdf", factories.hostile_pdf())])
     [attachment] = tip.attachments
     reviewer_client.post(f"/tips/{tip.id}/files/{attachment.id}/safe-copy")
     pdf = reviewer_client.get(f"/tips/{tip.id}/files/{attachment.id}/safe-copy.pdf").get_data()
@@ -157,19 +157,19 @@ def test_the_safe_copy_pdf_has_no_metadata(
 
 
 def test_two_reviewers_converting_the_same_file_keep_one_copy(
-    db_session: Session, review_blobs: BlobStore, org_recipients
+    db_session: Session, blobs: BlobStore, recipients
 ) -> None:
-    tip = _tip(db_session, review_blobs, org_recipients, [("a.pdf", factories.hostile_pdf())])
+    tip = _tip(db_session, blobs, recipients, [("a.pdf", factories.hostile_pdf())])
     [attachment] = tip.attachments
     settings = replace(Settings(), timeout_seconds=60)
     data = [factories.hostile_pdf()]
-    first = make_safe_copy(db_session, review_blobs, attachment, data, org_recipients, settings)
+    first = make_safe_copy(db_session, blobs, attachment, data, recipients, settings)
     # The second request looked before the first committed, so it saw no copy
     # and converted too; its row loses on the unique attachment id.
     seen = [{}, {attachment.id: first}]
     with mock.patch("tipline.safecopy.service.safe_copies_for", side_effect=seen):
         second = make_safe_copy(
-            db_session, review_blobs, attachment, data, org_recipients, settings
+            db_session, blobs, attachment, data, recipients, settings
         )
     assert second is first
     assert db_session.scalars(select(SafeCopy)).all() == [first]

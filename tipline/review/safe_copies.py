@@ -1,19 +1,20 @@
 """Safe copies on the tip page: make one, download it, see its first pages.
 
 - ``POST /tips/<tip>/files/<attachment>/safe-copy`` decrypts the attachment
-  into the sandboxed converter (tipline.safecopy.service), seals the result,
-  audits ``safe_copy.create`` and commits. The conversion runs in a
+  into the sandboxed converter (tipline.safecopy.service.create_safe_copy,
+  which seals the result and audits ``safe_copy.create``) and commits. The conversion runs in a
   subprocess under its own time limit; the web process only waits, feeds
   the pipe and re-encodes the pixels that come back.
-- ``GET .../safe-copy.pdf`` downloads the safe copy (``safe_copy.download``
-  in the audit log) as an attachment, like every file from a source.
+- ``GET .../safe-copy.pdf`` downloads the safe copy (the service audits
+  ``safe_copy.download``) as an attachment, like every file from a source.
 - ``GET .../safe-copy/pages/<n>.jpg`` serves a preview image the tip page
   shows inline. Previews are our own JPEGs, re-encoded from pixels, served
   with a sandboxing CSP and ``nosniff``; they are part of viewing the tip,
   which is audited already, so they are not audited one by one.
 
-:func:`safe_copy_panel` is the view helper the tip page's view calls; the
-markup is in review/_safe_copy.html, included for every file on the page.
+:func:`safe_copy_panel` is the view helper the tip page's view calls and
+passes to its template; the markup is in review/_safe_copy.html, included for
+every file on the page.
 """
 
 from __future__ import annotations
@@ -24,24 +25,25 @@ from flask import Blueprint, Response, abort, current_app, flash, redirect, url_
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 
-from tipline import audit, security
+from tipline import security
 from tipline.crypto import Identity
 from tipline.db import get_session
 from tipline.models.safe_copy import SafeCopy
-from tipline.models.tip import Attachment, Tip
+from tipline.models.tip import Tip
 from tipline.review.auth import current_user, roles_required, unlocked_identity
-from tipline.review.common import REVIEW_ROLES, file_download, org_recipients, tip_or_404
+from tipline.review.common import REVIEW_ROLES, file_response, org_recipients, tip_or_404
 from tipline.safecopy.errors import SafeCopyError
 from tipline.safecopy.service import (
     Manifest,
-    make_safe_copy,
+    create_safe_copy,
+    download_safe_copy,
+    find_safe_copy,
     open_manifest,
-    pdf_chunks,
     safe_copies_for,
 )
 from tipline.safecopy.settings import settings_from_config
 from tipline.tips import TipNotFoundError
-from tipline.tips.content import ContentError, decrypt_attachment, find_attachment
+from tipline.tips.content import ContentError
 from tipline.web import get_blobs
 
 bp = Blueprint("safe_copies", __name__, url_prefix="/tips")
@@ -84,13 +86,6 @@ def safe_copy_panel(tip: Tip, identity: Identity) -> SafeCopyPanel:
     return SafeCopyPanel(views=views, form=SafeCopyForm(formdata=None))
 
 
-def _attachment(tip: Tip, attachment_id: str) -> Attachment:
-    try:
-        return find_attachment(tip, attachment_id)
-    except TipNotFoundError:
-        abort(404)
-
-
 def _back(tip: Tip, attachment_id: str) -> Response:
     target = url_for("tips.show", tip_id=tip.id, _anchor=f"safe-copy-{attachment_id}")
     return redirect(target)  # type: ignore[return-value]
@@ -100,61 +95,59 @@ def _back(tip: Tip, attachment_id: str) -> Response:
 @roles_required(*REVIEW_ROLES)
 def create(tip_id: str, attachment_id: str) -> ResponseReturnValue:
     tip = tip_or_404(tip_id)
-    attachment = _attachment(tip, attachment_id)
     if not SafeCopyForm().validate_on_submit():
         abort(400)
     identity, recipients = unlocked_identity(), org_recipients()
-    db, blobs = get_session(), get_blobs()
-    settings = settings_from_config(current_app.config)
+    session = get_session()
     try:
-        chunks = decrypt_attachment(blobs, attachment, [identity])
-        safe_copy = make_safe_copy(db, blobs, attachment, chunks, recipients, settings)
-    except (ContentError, SafeCopyError) as exc:
-        db.rollback()
-        flash(f"No safe copy was made. {exc}", "error")
-        return _back(tip, attachment.id)
-    audit.record(
-        db, actor=current_user(), action="safe_copy.create", object_type="attachment",
-        object_id=attachment.id,
-    )  # fmt: skip
-    db.commit()
-    flash("The safe copy is ready.", "success")
-    return _back(tip, safe_copy.attachment_id)
-
-
-def _safe_copy(tip: Tip, attachment_id: str) -> SafeCopy:
-    attachment = _attachment(tip, attachment_id)
-    safe_copy = safe_copies_for(get_session(), [attachment.id]).get(attachment.id)
-    if safe_copy is None:
+        create_safe_copy(
+            session,
+            get_blobs(),
+            tip,
+            attachment_id,
+            identity=identity,
+            recipients=recipients,
+            settings=settings_from_config(current_app.config),
+            actor=current_user(),
+        )
+    except TipNotFoundError:
         abort(404)
-    return safe_copy
+    except (ContentError, SafeCopyError) as exc:
+        session.rollback()
+        flash(f"No safe copy was made. {exc}", "error")
+        return _back(tip, attachment_id)
+    session.commit()
+    flash("The safe copy is ready.", "success")
+    return _back(tip, attachment_id)
 
 
 @bp.route("/<tip_id>/files/<attachment_id>/safe-copy.pdf")
 @roles_required(*REVIEW_ROLES)
 def download(tip_id: str, attachment_id: str) -> ResponseReturnValue:
     tip = tip_or_404(tip_id)
-    safe_copy = _safe_copy(tip, attachment_id)
+    session = get_session()
     try:
-        chunks = pdf_chunks(get_blobs(), safe_copy, [unlocked_identity()])
+        file = download_safe_copy(
+            session, get_blobs(), tip, attachment_id, unlocked_identity(), current_user()
+        )
+    except TipNotFoundError:
+        abort(404)
     except SafeCopyError as exc:
+        session.rollback()
         flash(str(exc), "error")
         return _back(tip, attachment_id)
-    # A neutral name: the source's file name may itself say who they are.
-    name = f"safe-copy-{safe_copy.id[:8]}.pdf"
-    return file_download(
-        "safe_copy.download", attachment_id, chunks, "application/pdf", name, size=None
-    )
+    session.commit()
+    return file_response(file)
 
 
 @bp.route("/<tip_id>/files/<attachment_id>/safe-copy/pages/<int:number>.jpg")
 @roles_required(*REVIEW_ROLES)
 def preview(tip_id: str, attachment_id: str, number: int) -> ResponseReturnValue:
     tip = tip_or_404(tip_id)
-    safe_copy = _safe_copy(tip, attachment_id)
     try:
+        safe_copy = find_safe_copy(get_session(), tip, attachment_id)
         manifest = open_manifest(get_blobs(), safe_copy, [unlocked_identity()])
-    except SafeCopyError:
+    except (TipNotFoundError, SafeCopyError):
         abort(404)
     if not 1 <= number <= len(manifest.previews):
         abort(404)

@@ -3,7 +3,10 @@
 Warehouse-style (docs/development.md): no Flask, every function takes what
 it needs, raises :class:`~tipline.safecopy.errors.SafeCopyError` (or
 :class:`~tipline.tips.content.ContentError` when the original cannot be
-opened), and never commits.
+opened, :class:`~tipline.tips.TipNotFoundError` for a file the tip does not
+have), writes its own audit event (``safe_copy.create``,
+``safe_copy.download``; ids only) and never commits. Previews are part of
+viewing the tip (``tip.view``) and are not audited one by one.
 
 :func:`make_safe_copy` decrypts the attachment as a stream of authenticated
 chunks straight into the sandbox's pipe (tipline.safecopy.sandbox), so the
@@ -25,14 +28,19 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from tipline import audit
 from tipline.blobs import BlobNotFoundError, BlobStore
 from tipline.crypto import AgeError, Identity, Recipient, decrypt_stream, encrypt_stream
 from tipline.documents import DocumentError, open_json, seal_json
 from tipline.models.safe_copy import SafeCopy
-from tipline.models.tip import Attachment
+from tipline.models.tip import Attachment, Tip
+from tipline.models.user import User
 from tipline.safecopy.convert import FIELDS, Conversion, convert
 from tipline.safecopy.errors import SafeCopyError
 from tipline.safecopy.settings import Settings
+from tipline.tips import TipNotFoundError
+from tipline.tips.content import decrypt_attachment, find_attachment
+from tipline.tips.downloads import FileDownload
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +100,67 @@ def safe_copies_for(session: Session, attachment_ids: Iterable[str]) -> dict[str
         return {}
     rows = session.scalars(select(SafeCopy).where(SafeCopy.attachment_id.in_(ids)))
     return {row.attachment_id: row for row in rows}
+
+
+def create_safe_copy(
+    session: Session,
+    blobs: BlobStore,
+    tip: Tip,
+    attachment_id: str,
+    *,
+    identity: Identity,
+    recipients: Sequence[Recipient],
+    settings: Settings,
+    actor: User,
+) -> SafeCopy:
+    """Make (or find) the safe copy of one of the tip's files (``safe_copy.create``)."""
+    attachment = find_attachment(tip, attachment_id)
+    existing = safe_copies_for(session, [attachment.id]).get(attachment.id)
+    if existing is not None:
+        return existing
+    chunks = decrypt_attachment(blobs, attachment, [identity])
+    safe_copy = make_safe_copy(session, blobs, attachment, chunks, recipients, settings)
+    audit.record(
+        session,
+        actor=actor,
+        action="safe_copy.create",
+        object_type="attachment",
+        object_id=attachment.id,
+    )
+    return safe_copy
+
+
+def find_safe_copy(session: Session, tip: Tip, attachment_id: str) -> SafeCopy:
+    """The safe copy of one of the tip's files; TipNotFoundError if there is none."""
+    attachment = find_attachment(tip, attachment_id)
+    safe_copy = safe_copies_for(session, [attachment.id]).get(attachment.id)
+    if safe_copy is None:
+        raise TipNotFoundError("This file has no safe copy yet.")
+    return safe_copy
+
+
+def download_safe_copy(
+    session: Session,
+    blobs: BlobStore,
+    tip: Tip,
+    attachment_id: str,
+    identity: Identity,
+    actor: User,
+) -> FileDownload:
+    """The safe copy's PDF as a download (``safe_copy.download``), under a neutral name.
+
+    The source's file name may itself say who they are, so it is not reused.
+    """
+    safe_copy = find_safe_copy(session, tip, attachment_id)
+    chunks = pdf_chunks(blobs, safe_copy, [identity])
+    audit.record(
+        session,
+        actor=actor,
+        action="safe_copy.download",
+        object_type="attachment",
+        object_id=safe_copy.attachment_id,
+    )
+    return FileDownload(chunks, "application/pdf", f"safe-copy-{safe_copy.id[:8]}.pdf", None)
 
 
 def make_safe_copy(
