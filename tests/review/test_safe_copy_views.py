@@ -168,8 +168,6 @@ def test_two_reviewers_converting_the_same_file_keep_one_copy(
     # and converted too; its row loses on the unique attachment id.
     seen = [{}, {attachment.id: first}]
     with mock.patch("tipline.safecopy.service.safe_copies_for", side_effect=seen):
-        second = make_safe_copy(
-            db_session, blobs, attachment, data, recipients, settings
-        )
+        second = make_safe_copy(db_session, blobs, attachment, data, recipients, settings)
     assert second is first
     assert db_session.scalars(select(SafeCopy)).all() == [first]
