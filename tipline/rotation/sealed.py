@@ -30,6 +30,7 @@ from tipline.models import (
     CaseNote,
     Message,
     ReviewSession,
+    SafeCopy,
     SourceSession,
     Summary,
     Tip,
@@ -71,6 +72,8 @@ RESEALED: tuple[SealedKind, ...] = (
     SealedKind("case", Case.sealed, blob=False),
     SealedKind("case-note", CaseNote.sealed, blob=False),
     SealedKind("summary", Summary.sealed, blob=False),
+    SealedKind("safe-copy", SafeCopy.pdf_blob, blob=True),
+    SealedKind("safe-copy-manifest", SafeCopy.manifest_blob, blob=True),
 )
 
 # Binary columns that hold nothing sealed to the organization key, and why.
