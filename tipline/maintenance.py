@@ -32,7 +32,7 @@ from tipline.accounts import review_sessions
 from tipline.blobs import BlobNotFoundError, BlobStore
 from tipline.conversation import source_sessions
 from tipline.key_folder import KeysError, load_recipients
-from tipline.models import Attachment, Message, SafeCopy, Tip
+from tipline.models import Attachment, Message, SafeCopy, SharedFile, Tip
 
 # Every column that holds a blob id. A new blob-id column must be added here,
 # or the sweep would treat its blobs as orphans.
@@ -42,6 +42,7 @@ BLOB_COLUMNS = (
     Message.body_blob,
     SafeCopy.pdf_blob,
     SafeCopy.manifest_blob,
+    SharedFile.shared_blob,
 )
 DEFAULT_OLDER_THAN_HOURS = 24
 

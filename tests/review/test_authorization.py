@@ -70,6 +70,9 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "safe_copies.create": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "safe_copies.download": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "safe_copies.preview": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    # Files that go with summaries: reviewers choose them; organizers download them.
+    "shared_files.choose": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "shared_files.download": {"anon": LOGIN, "organizer": 404, "reviewer": 404, "admin": 404},
     # -- tags -------------------------------------
     "tags.index": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 200},
     "tags.create": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 400},
@@ -119,6 +122,7 @@ URL_ARGS: dict[str, str] = {
     "case_id": MISSING_ID,
     "message_id": MISSING_ID,
     "number": "1",
+    "shared_file_id": MISSING_ID,
 }
 
 ROLES = ("anon", "organizer", "reviewer", "admin")

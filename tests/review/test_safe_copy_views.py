@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from tests.factories import make_tip
 from tests.safecopy import factories
-from tests.safecopy.conftest import needs_bwrap, needs_poppler
+from tests.safecopy.tools import needs_bwrap, needs_poppler
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity
 from tipline.models import AuditEvent, SafeCopy, Tip, User

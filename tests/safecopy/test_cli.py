@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from tests.safecopy import factories
-from tests.safecopy.conftest import needs_bwrap, needs_poppler
+from tests.safecopy.tools import needs_bwrap, needs_poppler
 from tipline.cli import cli
 
 pytestmark = [needs_bwrap, needs_poppler]

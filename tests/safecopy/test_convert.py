@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from tests.safecopy import factories
-from tests.safecopy.conftest import needs_poppler
+from tests.safecopy.tools import needs_poppler
 from tipline.safecopy.convert import Conversion, convert
 from tipline.safecopy.errors import ConversionError
 from tipline.safecopy.settings import Settings

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from tests.safecopy.conftest import needs_office, needs_poppler
+from tests.safecopy.tools import needs_office, needs_poppler
 from tipline.safecopy.convert import convert
 from tipline.safecopy.settings import Settings
 

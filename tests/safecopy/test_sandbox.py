@@ -14,7 +14,7 @@ import pytest
 
 import tipline
 from tests.safecopy import factories
-from tests.safecopy.conftest import needs_bwrap, needs_poppler, sandboxed
+from tests.safecopy.tools import needs_bwrap, needs_poppler, sandboxed
 from tipline.safecopy.convert import convert
 from tipline.safecopy.errors import ConversionError, SandboxUnavailableError
 from tipline.safecopy.sandbox import bwrap_command

@@ -21,6 +21,7 @@ from tipline.models.message import MESSAGE_AUTHORS, Message
 from tipline.models.read import TipRead
 from tipline.models.review_session import ReviewSession
 from tipline.models.safe_copy import SafeCopy
+from tipline.models.shared_file import SharedFile
 from tipline.models.source_session import SourceSession
 from tipline.models.spent_proof import SpentProof
 from tipline.models.summary import SUMMARY_SCOPES, SUMMARY_STATUSES, Summary
@@ -44,4 +45,4 @@ __all__ += ["SUMMARY_SCOPES", "SUMMARY_STATUSES", "Summary"]
 # Source follow-ups, replies and source sessions (tipline.conversation).
 __all__ += ["MESSAGE_AUTHORS", "Message", "SourceSession"]
 # Safe copies of attachments: rendered in a sandbox, sealed (tipline.safecopy).
-__all__ += ["SafeCopy"]
+__all__ += ["SafeCopy", "SharedFile"]

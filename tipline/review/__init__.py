@@ -36,6 +36,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         replies,
         safe_copies,
         search,
+        shared_files,
         summaries,
         tags,
         tips,
@@ -51,6 +52,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(tips.bp)
     app.register_blueprint(replies.bp)
     app.register_blueprint(safe_copies.bp)
+    app.register_blueprint(shared_files.bp)
     app.register_blueprint(tags.bp)
     app.register_blueprint(cases.bp)
     app.register_blueprint(search.bp)

@@ -33,6 +33,7 @@ from tipline.export.summaries.selection import SummaryFilterError, SummaryFilter
 from tipline.models.base import utcnow
 from tipline.models.case import CASE_STATUSES
 from tipline.review.auth import current_user, roles_required
+from tipline.safecopy.sharing import shared_files
 from tipline.tips.tags import list_tags
 
 bp = Blueprint("organizer", __name__)
@@ -98,6 +99,7 @@ def index() -> ResponseReturnValue:
         map_svg=Markup(county_map_svg(numbers.by_county, states=states)),  # noqa: S704
         series_svg=Markup(time_series_svg(numbers.by_month)),  # noqa: S704
         waiting=shown.waiting,
+        files_by_summary=shared_files(session, [row.summary_id for row in shown.rows]),
         **_options(),
     ), 400 if error else 200
 

@@ -32,6 +32,7 @@ from tipline.export.summaries.service import (
 from tipline.models.case import Case
 from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.review.common import REVIEW_ROLES, org_recipients
+from tipline.review.shared_files import summary_files_panel
 from tipline.review.summary_forms import (
     ApproveForm,
     SummaryTextForm,
@@ -122,6 +123,7 @@ def _editor(target: Target) -> ResponseReturnValue:
         form=form,
         findings_form=VersionForm(formdata=None, version=str(summary.version) if summary else ""),
         approve_form=ApproveForm(formdata=None, version=str(summary.version) if summary else ""),
+        files=summary_files_panel(target, summary),
         error=error,
     ), status
 

@@ -31,6 +31,7 @@ from tipline.models import (
     Message,
     ReviewSession,
     SafeCopy,
+    SharedFile,
     SourceSession,
     Summary,
     Tip,
@@ -85,4 +86,5 @@ NOT_ORGANIZATION_SEALED: dict[InstrumentedAttribute[Any], str] = {
     User.totp_secret_sealed: "sealed under a key derived from the instance secret",
     ReviewSession.sealed_identity: "sealed to a key in the reviewer's cookie; ended at rotation",
     SourceSession.sealed_identity: "the source's own key, sealed to their cookie",
+    SharedFile.shared_blob: "sealed to the sharing key derived from the instance secret",
 }

@@ -23,6 +23,7 @@ import base64
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -244,26 +245,35 @@ def open_manifest(
         raise SafeCopyUnreadableError("This safe copy could not be opened.") from exc
 
 
-def pdf_chunks(
-    blobs: BlobStore, safe_copy: SafeCopy, identities: Sequence[Identity]
+def sealed_chunks(
+    blobs: BlobStore, blob_id: str, identities: Sequence[Identity]
 ) -> Iterator[bytes]:
-    """The safe copy's PDF as decrypted chunks (authenticated as they stream)."""
+    """A sealed blob's plaintext as chunks (authenticated as they stream).
+
+    The header is opened before this returns: a missing blob or a wrong key
+    is a :class:`SafeCopyUnreadableError` here, not a broken download.
+    """
     try:
-        handle = blobs.open(safe_copy.pdf_blob)
+        handle = blobs.open(blob_id)
     except BlobNotFoundError as exc:
-        raise SafeCopyUnreadableError("This safe copy is missing from the store.") from exc
+        raise SafeCopyUnreadableError("This file is missing from the store.") from exc
     try:
         reader = decrypt_stream(handle, identities)
     except AgeError as exc:
         handle.close()
-        raise SafeCopyUnreadableError("This safe copy could not be opened.") from exc
+        raise SafeCopyUnreadableError("This file could not be opened.") from exc
     return _closing(handle, reader.chunks())
 
 
-def _closing(handle: object, chunks: Iterator[bytes]) -> Iterator[bytes]:
+def pdf_chunks(
+    blobs: BlobStore, safe_copy: SafeCopy, identities: Sequence[Identity]
+) -> Iterator[bytes]:
+    """The safe copy's PDF as decrypted chunks."""
+    return sealed_chunks(blobs, safe_copy.pdf_blob, identities)
+
+
+def _closing(handle: BinaryIO, chunks: Iterator[bytes]) -> Iterator[bytes]:
     try:
         yield from chunks
     finally:
-        close = getattr(handle, "close", None)
-        if close is not None:
-            close()
+        handle.close()

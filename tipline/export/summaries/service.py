@@ -78,6 +78,7 @@ __all__ = [
     "drafts_waiting",
     "open_summary",
     "people_for",
+    "reopen",
     "review",
     "summary_for",
     "write_draft",
@@ -182,6 +183,11 @@ def _store(
     keys = set(finding_keys(find_identifying(draft.text, people=people)))
     pruned = {k: v for k, v in draft.decisions.items() if k in keys}
     summary.sealed = seal_draft(Draft(draft.text, pruned, draft.style), recipients)
+    reopen(summary)
+
+
+def reopen(summary: Summary) -> None:
+    """Take ``summary`` back to draft after a change: out of exports until approved."""
     summary.status = "draft"
     summary.approved_text = None
     summary.approved_month = None
