@@ -6,12 +6,17 @@ target (then the folder is fsynced, so the rename survives a power cut). A
 failure or an interruption removes the temporary file and leaves any
 earlier file at the target untouched: ``tipline age -o`` never leaves a
 partial plaintext, ``tipline backup create`` never a partial backup.
+
+A target that exists and is not a regular file (``/dev/null``, a FIFO, a
+terminal) is written directly: renaming over it would replace the device
+with a file (as root, ``-o /dev/null`` would have replaced /dev/null).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +30,14 @@ class OutputError(OSError):
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str], prefix: str) -> Iterator[BinaryIO]:
     """Yield a file to write; it becomes ``path`` only when the block succeeds."""
+    if _is_special(path):
+        try:
+            special = open(path, "wb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise OutputError(exc.errno, exc.strerror, str(path)) from exc
+        with special:
+            yield special
+        return
     # Beside the path as given (not where a link points): the rename must stay
     # on one file system and replace what ``path`` names.
     directory = Path(os.path.abspath(path)).parent
@@ -48,3 +61,11 @@ def atomic_output(path: str | os.PathLike[str], prefix: str) -> Iterator[BinaryI
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _is_special(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` exists and is not a regular file (a device, a pipe)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False

@@ -7,6 +7,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pexpect
@@ -83,6 +84,22 @@ def test_round_trip_with_r_R_i_and_o(runner: CliRunner, tmp_path: Path) -> None:
     sealed2 = _ok(runner, age_command, ["-i", str(tmp_path / "k1.txt")], input=DATA).stdout_bytes
     got = _ok(runner, age_command, ["-d", "-i", str(tmp_path / "k1.txt")], input=sealed2)
     assert got.stdout_bytes == DATA
+
+
+def test_output_to_a_device_or_pipe_is_written_in_place(runner: CliRunner, tmp_path: Path) -> None:
+    """``-o /dev/null`` or a FIFO: written directly, never replaced by a renamed file."""
+    recipient = _keygen(runner, tmp_path / "k.txt")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    _ok(runner, age_command, ["-r", recipient, "-o", str(fifo)], input=DATA)
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the pipe, not a file renamed over it
+    assert received and received[0].startswith(b"age-encryption.org/v1\n")
+    assert list(tmp_path.glob(".tipline-age-*")) == []
+    assert decrypt(received[0], parse_identities_file((tmp_path / "k.txt").read_text())) == DATA
 
 
 def test_armor(runner: CliRunner, tmp_path: Path) -> None:
