@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from tipline.accounts import review_sessions, service
 from tipline.accounts.errors import NotUnlockedError, SessionInvalidError
-from tipline.accounts.review_sessions import SessionToken
+from tipline.cookie_tokens import CookieToken
 from tipline.models import ReviewSession
 from tipline.models.base import utcnow
 
@@ -44,7 +44,7 @@ def test_the_wrong_key_opens_nothing(db_session, config, user, org_identity) -> 
     token = review_sessions.create(db_session, config, user, org_identity, "active")
     row, _ = review_sessions.load(db_session, config, token)
     with pytest.raises(NotUnlockedError):
-        review_sessions.open_identity(row, SessionToken(token.session_id, bytes(32)))
+        review_sessions.open_identity(row, CookieToken(token.session_id, bytes(32)))
 
 
 def test_sessions_without_identity_are_not_unlocked(db_session, config, user) -> None:
@@ -125,9 +125,14 @@ def test_delete_for_user_can_keep_one(db_session, config, user) -> None:
 
 
 def test_tokens_round_trip_through_the_cookie_and_reject_junk() -> None:
-    token = SessionToken.new()
-    assert SessionToken.from_cookie(token.to_cookie()) == token
-    assert SessionToken.from_cookie({}) is None
-    assert SessionToken.from_cookie({"sid": "x", "skey": "not base64!"}) is None
-    assert SessionToken.from_cookie({"sid": "x", "skey": "AAAA"}) is None
-    assert "key" not in repr(token).lower().replace("sessiontoken", "")
+    token = CookieToken.new()
+    assert (
+        CookieToken.from_cookie(token.to_cookie(review_sessions.COOKIE), review_sessions.COOKIE)
+        == token
+    )
+    assert CookieToken.from_cookie({}, review_sessions.COOKIE) is None
+    assert (
+        CookieToken.from_cookie({"sid": "x", "skey": "not base64!"}, review_sessions.COOKIE) is None
+    )
+    assert CookieToken.from_cookie({"sid": "x", "skey": "AAAA"}, review_sessions.COOKIE) is None
+    assert "key" not in repr(token).lower().replace("cookietoken", "")

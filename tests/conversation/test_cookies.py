@@ -23,7 +23,9 @@ from tests.conversation.conftest import SourceTip, set_cookies, sign_in
 from tests.helpers import decode_flask_cookie
 from tipline.blobs import BlobStore
 from tipline.conversation.messages import post_reply
-from tipline.conversation.source_sessions import COOKIE_KEY, COOKIE_SID, SourceToken, open_identity
+from tipline.conversation.source_sessions import COOKIE as SOURCE_COOKIE
+from tipline.conversation.source_sessions import open_identity
+from tipline.cookie_tokens import CookieToken
 from tipline.crypto import HybridIdentity, NoIdentityError, Recipient, X25519Identity, decrypt
 from tipline.models import SourceSession, User
 from tipline.receipt_phrases import derive_source_keys
@@ -86,8 +88,13 @@ def test_no_cookie_of_a_visit_holds_the_phrase_or_a_key(
             assert str(keys.identity.recipient()).lower() not in haystack
     # Only the language, the CSRF token and the session's id and key, ever.
     assert decoded, "the visit set no cookie at all"
-    assert set().union(*decoded) <= {"lang", "csrf_token", COOKIE_SID, COOKIE_KEY}
-    assert any(COOKIE_SID in payload for payload in decoded)
+    assert set().union(*decoded) <= {
+        "lang",
+        "csrf_token",
+        SOURCE_COOKIE.session_id,
+        SOURCE_COOKIE.key,
+    }
+    assert any(SOURCE_COOKIE.session_id in payload for payload in decoded)
 
 
 def test_the_cookie_key_alone_opens_nothing(
@@ -104,7 +111,7 @@ def test_the_cookie_key_alone_opens_nothing(
     client = intake_app.test_client()
     response = sign_in(client, source_tip.phrase)
     [(_, value)] = set_cookies(response)
-    token = SourceToken.from_cookie(decode_flask_cookie(value))
+    token = CookieToken.from_cookie(decode_flask_cookie(value), SOURCE_COOKIE)
     assert token is not None
     # The cookie's key is not the source's key, in any form age would take it.
     for guess in (X25519Identity.from_bytes(token.key), HybridIdentity.from_seed(token.key)):
@@ -116,8 +123,11 @@ def test_the_cookie_key_alone_opens_nothing(
     identity = open_identity(row.sealed_identity, token.key)
     assert b"secret reply" in decrypt(sealed_reply, [identity])
     # ...which another session's key does not open, and which sign-out deletes.
-    other = SourceToken.from_cookie(
-        decode_flask_cookie(set_cookies(sign_in(intake_app.test_client(), source_tip.phrase))[0][1])
+    other = CookieToken.from_cookie(
+        decode_flask_cookie(
+            set_cookies(sign_in(intake_app.test_client(), source_tip.phrase))[0][1]
+        ),
+        SOURCE_COOKIE,
     )
     assert other is not None and other.key != token.key
     with pytest.raises(Exception, match="does not open"):

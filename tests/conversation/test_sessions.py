@@ -16,7 +16,6 @@ from tipline.conversation import (
 )
 from tipline.conversation.source_sessions import (
     SourceSettings,
-    SourceToken,
     deadline,
     load,
     open_identity,
@@ -24,6 +23,7 @@ from tipline.conversation.source_sessions import (
     sign_in,
     sign_out,
 )
+from tipline.cookie_tokens import CookieToken
 from tipline.models import SourceSession
 from tipline.models.base import utcnow
 from tipline.wordlist import generate
@@ -153,7 +153,7 @@ def test_wrong_key_deletes_the_session(
     db_session: Session, settings: SourceSettings, source_tip: SourceTip
 ) -> None:
     token, _ = sign_in(db_session, settings, source_tip.phrase)
-    forged = SourceToken(token.session_id, bytes(32))
+    forged = CookieToken(token.session_id, bytes(32))
     with pytest.raises(SourceSessionError):
         load(db_session, settings, forged)
     assert rows(db_session) == []
@@ -183,9 +183,12 @@ def test_sign_in_purges_expired_sessions(
 
 
 def test_token_cookie_round_trip_and_garbage() -> None:
-    token = SourceToken.new()
-    assert SourceToken.from_cookie(token.to_cookie()) == token
-    assert repr(token) == "SourceToken(...)"
+    token = CookieToken.new()
+    assert (
+        CookieToken.from_cookie(token.to_cookie(source_sessions.COOKIE), source_sessions.COOKIE)
+        == token
+    )
+    assert repr(token) == "CookieToken(...)"
     for bad in (
         {},
         {"source_sid": "x"},
@@ -193,7 +196,7 @@ def test_token_cookie_round_trip_and_garbage() -> None:
         {"source_sid": "x", "source_key": "AAAA"},
         {"source_sid": 1, "source_key": "a"},
     ):
-        assert SourceToken.from_cookie(bad) is None
+        assert CookieToken.from_cookie(bad, source_sessions.COOKIE) is None
 
 
 def test_deadline_rounds_up_to_the_minute() -> None:

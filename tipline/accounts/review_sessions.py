@@ -10,12 +10,7 @@ disabled or reset, and opportunistically by :func:`purge_expired`.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,6 +20,7 @@ from sqlalchemy.orm import Session
 from tipline import audit
 from tipline.accounts import custody
 from tipline.accounts.errors import KeyUnavailableError, NotUnlockedError, SessionInvalidError
+from tipline.cookie_tokens import CookieNames, CookieToken
 from tipline.crypto import Identity
 from tipline.models.base import affected_rows, utcnow
 from tipline.models.review_session import SESSION_STAGES, ReviewSession
@@ -35,46 +31,10 @@ Config = Mapping[str, Any]
 PENDING_MINUTES = 10
 # last_seen_at is written at most this often, to spare the database a write per request.
 TOUCH_SECONDS = 60
-KEY_SIZE = 32
+# The review app keeps its token under these names in its signed session cookie.
+COOKIE = CookieNames("sid", "skey")
 # Wrong codes allowed in one half-finished sign-in before it is thrown away.
 MAX_CODE_FAILURES = 5
-
-
-@dataclass(frozen=True)
-class SessionToken:
-    """What the cookie carries: the session id and the per-session key."""
-
-    session_id: str
-    key: bytes
-
-    @classmethod
-    def new(cls) -> SessionToken:
-        return cls(secrets.token_urlsafe(32), secrets.token_bytes(KEY_SIZE))
-
-    @property
-    def id_hash(self) -> str:
-        return hash_id(self.session_id)
-
-    def to_cookie(self) -> dict[str, str]:
-        return {"sid": self.session_id, "skey": base64.urlsafe_b64encode(self.key).decode()}
-
-    @classmethod
-    def from_cookie(cls, data: Mapping[str, Any]) -> SessionToken | None:
-        sid, skey = data.get("sid"), data.get("skey")
-        if not isinstance(sid, str) or not isinstance(skey, str) or not sid:
-            return None
-        try:
-            key = base64.urlsafe_b64decode(skey.encode())
-        except (binascii.Error, ValueError):
-            return None
-        return cls(sid, key) if len(key) == KEY_SIZE else None
-
-    def __repr__(self) -> str:
-        return "SessionToken(...)"
-
-
-def hash_id(session_id: str) -> str:
-    return hashlib.sha256(session_id.encode()).hexdigest()
 
 
 def create(
@@ -84,13 +44,13 @@ def create(
     identity: Identity | None,
     stage: str,
     now: datetime | None = None,
-) -> SessionToken:
+) -> CookieToken:
     """Start a session at ``stage``, sealing ``identity`` (if any) to a fresh key."""
     if stage not in SESSION_STAGES:
         raise ValueError(f"unknown session stage {stage!r}")
     now = now or utcnow()
     purge_expired(session, config, now)
-    token = SessionToken.new()
+    token = CookieToken.new()
     sealed = None
     if identity is not None and user.holds_key:
         sealed = custody.seal_identity(identity, custody.session_key(token.key))
@@ -109,7 +69,7 @@ def create(
 
 
 def load(
-    session: Session, config: Config, token: SessionToken, now: datetime | None = None
+    session: Session, config: Config, token: CookieToken, now: datetime | None = None
 ) -> tuple[ReviewSession, User]:
     """The live session and its user; expired or orphaned sessions are deleted."""
     now = now or utcnow()
@@ -134,7 +94,7 @@ def is_expired(row: ReviewSession, config: Config, now: datetime) -> bool:
     return now - row.last_seen_at > idle or now - row.created_at > absolute
 
 
-def open_identity(row: ReviewSession, token: SessionToken) -> Identity:
+def open_identity(row: ReviewSession, token: CookieToken) -> Identity:
     """The organization identity held by this session, for this request only."""
     if row.sealed_identity is None:
         raise NotUnlockedError()
@@ -148,11 +108,11 @@ def advance(
     session: Session,
     config: Config,
     row: ReviewSession,
-    token: SessionToken,
+    token: CookieToken,
     user: User,
     stage: str,
     now: datetime | None = None,
-) -> SessionToken:
+) -> CookieToken:
     """Move to the next sign-in stage under a new id and key (no fixation)."""
     identity = open_identity(row, token) if row.sealed_identity is not None else None
     session.delete(row)
@@ -179,10 +139,10 @@ def complete_sign_in(
     session: Session,
     config: Config,
     row: ReviewSession,
-    token: SessionToken,
+    token: CookieToken,
     user: User,
     now: datetime | None = None,
-) -> SessionToken:
+) -> CookieToken:
     """The last step: the real session, under a new id and key.
 
     Recorded as ``auth.login``, and ``auth.unlock`` when the session holds
@@ -199,7 +159,7 @@ def complete_sign_in(
     return new
 
 
-def sign_out(session: Session, row: ReviewSession, token: SessionToken, user: User) -> None:
+def sign_out(session: Session, row: ReviewSession, token: CookieToken, user: User) -> None:
     """End this session (``auth.logout`` if it was signed in, not half-way)."""
     delete_token(session, token)
     if row.stage == "active":
@@ -217,11 +177,11 @@ def sign_out_everywhere(session: Session, user: User) -> int:
     return count
 
 
-def delete_token(session: Session, token: SessionToken) -> None:
+def delete_token(session: Session, token: CookieToken) -> None:
     session.execute(delete(ReviewSession).where(ReviewSession.id_hash == token.id_hash))
 
 
-def delete_for_user(session: Session, user_id: str, keep: SessionToken | None = None) -> int:
+def delete_for_user(session: Session, user_id: str, keep: CookieToken | None = None) -> int:
     """Delete every session of a user ("sign out everywhere"), optionally but one."""
     stmt = delete(ReviewSession).where(ReviewSession.user_id == user_id)
     if keep is not None:

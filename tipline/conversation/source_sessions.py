@@ -9,8 +9,9 @@ phrases is needed, nor kept (DESIGN.md, "Receipt phrases"). The phrase
 itself goes no further than those calls: it is never stored, logged or put
 in a cookie.
 
-What survives the request mirrors the review sessions (tipline.accounts.
-sessions): the source's reply identity is sealed (age, X25519) to a fresh
+What survives the request mirrors the review sessions
+(tipline.accounts.review_sessions), with the same cookie token
+(tipline.cookie_tokens): the source's reply identity is sealed (age, X25519) to a fresh
 random per-session key; the server keeps the ciphertext in a
 :class:`~tipline.models.source_session.SourceSession` row keyed by the
 SHA-256 of a random session id, and the cookie keeps the id and the key. Each
@@ -36,6 +37,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
+from tipline.cookie_tokens import CookieNames, CookieToken
 from tipline.conversation import SignInError, SourceSessionError
 from tipline.crypto import AgeError, HybridIdentity, X25519Identity, decrypt, encrypt
 from tipline.models.base import affected_rows, utcnow
@@ -43,48 +45,10 @@ from tipline.models.source_session import SourceSession
 from tipline.models.tip import Tip
 from tipline.receipt_phrases import derive_source_keys, lookup_id
 
-KEY_SIZE = 32
 WRONG_PHRASE = "That receipt phrase does not open a conversation."
 ABSOLUTE_MINUTES = 180
-# The names the intake stores the token under in its (signed) session cookie.
-COOKIE_SID = "source_sid"
-COOKIE_KEY = "source_key"
-
-
-@dataclass(frozen=True)
-class SourceToken:
-    """What the source's cookie carries: the session id and the per-session key."""
-
-    session_id: str
-    key: bytes
-
-    @classmethod
-    def new(cls) -> SourceToken:
-        return cls(secrets.token_urlsafe(32), secrets.token_bytes(KEY_SIZE))
-
-    @property
-    def id_hash(self) -> str:
-        return hashlib.sha256(self.session_id.encode()).hexdigest()
-
-    def to_cookie(self) -> dict[str, str]:
-        return {
-            COOKIE_SID: self.session_id,
-            COOKIE_KEY: base64.urlsafe_b64encode(self.key).decode(),
-        }
-
-    @classmethod
-    def from_cookie(cls, data: Mapping[str, Any]) -> SourceToken | None:
-        sid, key = data.get(COOKIE_SID), data.get(COOKIE_KEY)
-        if not isinstance(sid, str) or not isinstance(key, str) or not sid:
-            return None
-        try:
-            raw = base64.urlsafe_b64decode(key.encode())
-        except (binascii.Error, ValueError):
-            return None
-        return cls(sid, raw) if len(raw) == KEY_SIZE else None
-
-    def __repr__(self) -> str:
-        return "SourceToken(...)"
+# The names the intake keeps the token under in its (signed) session cookie.
+COOKIE = CookieNames("source_sid", "source_key")
 
 
 @dataclass(frozen=True)
@@ -134,7 +98,7 @@ def open_identity(sealed: bytes, key: bytes) -> HybridIdentity:
 
 def sign_in(
     session: Session, settings: SourceSettings, phrase: str, now: datetime | None = None
-) -> tuple[SourceToken, Tip]:
+) -> tuple[CookieToken, Tip]:
     """Start a session for the tip whose phrase this is.
 
     Raises :class:`~tipline.conversation.SignInError` for a wrong phrase,
@@ -153,7 +117,7 @@ def sign_in(
     if tip.source_recipient != str(keys.identity.recipient()):
         raise SignInError(WRONG_PHRASE)
     purge_expired(session, now)
-    token = SourceToken.new()
+    token = CookieToken.new()
     session.add(
         SourceSession(
             id_hash=token.id_hash,
@@ -168,7 +132,7 @@ def sign_in(
 
 
 def load(
-    session: Session, settings: SourceSettings, token: SourceToken, now: datetime | None = None
+    session: Session, settings: SourceSettings, token: CookieToken, now: datetime | None = None
 ) -> SourceVisit:
     """The live session for ``token``; an expired or damaged one is deleted."""
     now = now or utcnow()
@@ -195,7 +159,7 @@ def is_expired(row: SourceSession, now: datetime) -> bool:
     return now >= row.idle_expires_at or now >= row.expires_at
 
 
-def sign_out(session: Session, token: SourceToken) -> bool:
+def sign_out(session: Session, token: CookieToken) -> bool:
     """Delete the session's row; True if there was one."""
     result = session.execute(
         delete(SourceSession)

@@ -37,7 +37,7 @@ from werkzeug.exceptions import HTTPException
 
 from tipline.accounts import review_sessions
 from tipline.accounts.errors import NotUnlockedError, SessionInvalidError
-from tipline.accounts.review_sessions import SessionToken
+from tipline.cookie_tokens import CookieToken
 from tipline.crypto import Identity
 from tipline.db import get_session
 from tipline.models.review_session import ReviewSession
@@ -76,7 +76,7 @@ def _load_session() -> None:
     g.review_user, g.review_row, g.review_token = None, None, None
     if request.endpoint == "static":
         return
-    token = SessionToken.from_cookie(cookie)
+    token = CookieToken.from_cookie(cookie, review_sessions.COOKIE)
     if token is None:
         return
     session = get_session()
@@ -94,10 +94,10 @@ def _load_session() -> None:
     g.review_user, g.review_row, g.review_token = user, row, token
 
 
-def start_session(token: SessionToken) -> None:
+def start_session(token: CookieToken) -> None:
     """Replace the whole cookie (and its CSRF token) with a new session's."""
     cookie.clear()
-    cookie.update(token.to_cookie())
+    cookie.update(token.to_cookie(review_sessions.COOKIE))
 
 
 def end_session() -> None:
@@ -105,7 +105,7 @@ def end_session() -> None:
     g.review_user, g.review_row, g.review_token = None, None, None
 
 
-def current_session() -> tuple[ReviewSession, SessionToken, User] | None:
+def current_session() -> tuple[ReviewSession, CookieToken, User] | None:
     """This request's session row, token and user, at any sign-in stage."""
     row, token, user = g.get("review_row"), g.get("review_token"), g.get("review_user")
     if row is None or token is None or user is None:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from tipline.accounts import passwords, review_sessions, service, totp, two_factor
 from tipline.accounts.errors import AccountError, AuthenticationError, InvalidCodeError
-from tipline.accounts.review_sessions import SessionToken
+from tipline.cookie_tokens import CookieToken
 from tipline.db import get_session
 from tipline.models.review_session import ReviewSession
 from tipline.models.user import User
@@ -69,7 +69,7 @@ def login() -> ResponseReturnValue:
     return render_template("review/auth/login.html", form=form, error=error)
 
 
-StepView = Callable[[ReviewSession, SessionToken, User], ResponseReturnValue]
+StepView = Callable[[ReviewSession, CookieToken, User], ResponseReturnValue]
 # two_factor.verify_code or two_factor.confirm_enrolment
 CodeCheck = Callable[[Session, Mapping[str, Any], User, str], None]
 
@@ -102,7 +102,7 @@ def _step(stage: str) -> Callable[[StepView], Callable[[], ResponseReturnValue]]
 
 @bp.route("/login/code", methods=["GET", "POST"])
 @_step("totp")
-def code(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnValue:
+def code(row: ReviewSession, token: CookieToken, user: User) -> ResponseReturnValue:
     form = CodeForm()
     done, error = _submit_code(form, row, token, user, two_factor.verify_code)
     if done is not None:
@@ -112,7 +112,7 @@ def code(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnV
 
 @bp.route("/login/enrol", methods=["GET", "POST"])
 @_step("enrol")
-def enrol(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnValue:
+def enrol(row: ReviewSession, token: CookieToken, user: User) -> ResponseReturnValue:
     session = get_session()
     secret = two_factor.begin_enrolment(session, current_app.config, user)
     session.commit()
@@ -131,7 +131,7 @@ def enrol(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturn
 
 
 def _submit_code(
-    form: CodeForm, row: ReviewSession, token: SessionToken, user: User, check: CodeCheck
+    form: CodeForm, row: ReviewSession, token: CookieToken, user: User, check: CodeCheck
 ) -> tuple[ResponseReturnValue | None, str | None]:
     """Check a posted code with ``check`` (no post: nothing to do).
 
@@ -164,9 +164,7 @@ def _code_failed(row: ReviewSession, exc: AccountError) -> str | None:
     return str(exc)
 
 
-def _after_second_factor(
-    row: ReviewSession, token: SessionToken, user: User
-) -> ResponseReturnValue:
+def _after_second_factor(row: ReviewSession, token: CookieToken, user: User) -> ResponseReturnValue:
     if user.must_change_password:
         session = get_session()
         new = review_sessions.advance(session, current_app.config, row, token, user, "password")
@@ -178,7 +176,7 @@ def _after_second_factor(
 
 @bp.route("/login/password", methods=["GET", "POST"])
 @_step("password")
-def new_password(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnValue:
+def new_password(row: ReviewSession, token: CookieToken, user: User) -> ResponseReturnValue:
     form = NewPasswordForm()
     error = None
     if form.validate_on_submit():
@@ -206,7 +204,7 @@ def new_password(row: ReviewSession, token: SessionToken, user: User) -> Respons
     )
 
 
-def _complete(row: ReviewSession, token: SessionToken, user: User) -> ResponseReturnValue:
+def _complete(row: ReviewSession, token: CookieToken, user: User) -> ResponseReturnValue:
     """Issue the real session under a new id and key (the service records the sign-in)."""
     session = get_session()
     unlocked = row.sealed_identity is not None
