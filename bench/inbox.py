@@ -43,8 +43,9 @@ from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.orm import Session
 
 from tipline import counties
-from tipline.accounts import service, totp
+from tipline.accounts import service
 from tipline.accounts.errors import NotUnlockedError
+from tipline.accounts.settings import AccountSettings, totp
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity
 from tipline.db import make_engine
@@ -191,7 +192,7 @@ def build_instance(
     with Session(engine) as session:
         user, _ = service.create_user(
             session,
-            app.config,
+            AccountSettings.from_config(app.config),
             username="bench-reviewer",
             role="reviewer",
             identity=identity,

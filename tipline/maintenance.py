@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from tipline import audit, migrate
 from tipline.accounts import review_sessions
+from tipline.accounts.settings import AccountSettings
 from tipline.blobs import BlobNotFoundError, BlobStore
 from tipline.conversation import source_sessions
 from tipline.key_folder import KeysError, load_recipients
@@ -58,7 +59,7 @@ def purge_sessions(
 ) -> SessionPurge:
     """Delete every expired review and source session; return the counts."""
     return SessionPurge(
-        review=review_sessions.purge_expired(session, config, now),
+        review=review_sessions.purge_expired(session, AccountSettings.from_config(config), now),
         source=source_sessions.purge_expired(session, now),
     )
 

@@ -11,15 +11,16 @@ from click.testing import Result
 from sqlalchemy import Engine
 
 from tests.conftest import FAST_KDF, TEST_PASSPHRASE
+from tipline.accounts.settings import AccountSettings
 from tipline.config import DEFAULTS
 from tipline.db import make_engine
 from tipline.models import Base
 
 
 @pytest.fixture
-def config(base_config: dict[str, Any]) -> dict[str, Any]:
-    """DEFAULTS overlaid with the shared test config (secrets, fast Argon2id)."""
-    return {**DEFAULTS, **base_config}
+def settings(base_config: dict[str, Any]) -> AccountSettings:
+    """The account settings from DEFAULTS and the shared test config (fast Argon2id)."""
+    return AccountSettings.from_config({**DEFAULTS, **base_config})
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from tests.accounts.conftest import one_line_error
 from tests.conftest import TEST_PASSPHRASE
 from tipline.accounts import service
+from tipline.accounts.settings import AccountSettings
 from tipline.cli import cli
 from tipline.config import load_config
 from tipline.db import Database
@@ -39,7 +40,12 @@ def test_users_add_list_disable_reset(cli_runner, cli_instance: Engine) -> None:
     with _session(cli_instance) as session:
         user = session.scalars(select(User).where(User.username == "lawyer1")).one()
         assert user.must_change_password and session.get(WrappedKey, user.id) is not None
-        assert service.authenticate(session, config, "lawyer1", password).identity is not None
+        assert (
+            service.authenticate(
+                session, AccountSettings.from_config(config), "lawyer1", password
+            ).identity
+            is not None
+        )
         organizer = session.scalars(select(User).where(User.username == "org1")).one()
         assert session.get(WrappedKey, organizer.id) is None
 
@@ -58,7 +64,9 @@ def test_users_add_list_disable_reset(cli_runner, cli_instance: Engine) -> None:
     assert result.exit_code == 0, result.output
     new_password = _password(result.output)
     with _session(cli_instance) as session:
-        opened = service.authenticate(session, config, "lawyer1", new_password)
+        opened = service.authenticate(
+            session, AccountSettings.from_config(config), "lawyer1", new_password
+        )
         assert opened.identity is not None and not opened.user.disabled
         actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)).all()
     assert actions == [
@@ -184,7 +192,9 @@ def test_init_creates_the_first_admin_once(cli_runner, tmp_path: Path, monkeypat
         admin = session.scalars(select(User)).one()
         assert admin.username == "boss" and admin.role == "admin"
         assert admin.must_change_password and not admin.totp_confirmed
-        opened = service.authenticate(session, config, "boss", password).identity
+        opened = service.authenticate(
+            session, AccountSettings.from_config(config), "boss", password
+        ).identity
         identity = load_identity(tmp_path / "keys", "a long organization passphrase")
         assert str(opened) == str(identity)
     again = cli_runner.invoke(cli, args)

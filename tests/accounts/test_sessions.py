@@ -17,10 +17,10 @@ PASSWORD = "a long enough password for tests"
 
 
 @pytest.fixture
-def user(db_session, config, org_identity):
+def user(db_session, settings, org_identity):
     user, _ = service.create_user(
         db_session,
-        config,
+        settings,
         username="pat",
         role="reviewer",
         identity=org_identity,
@@ -30,8 +30,8 @@ def user(db_session, config, org_identity):
     return user
 
 
-def test_the_row_holds_a_hash_and_ciphertext_only(db_session, config, user, org_identity) -> None:
-    token = review_sessions.create(db_session, config, user, org_identity, "active")
+def test_the_row_holds_a_hash_and_ciphertext_only(db_session, settings, user, org_identity) -> None:
+    token = review_sessions.create(db_session, settings, user, org_identity, "active")
     row = db_session.scalars(select(ReviewSession)).one()
     assert row.id_hash == token.id_hash != token.session_id
     assert row.sealed_identity is not None
@@ -40,85 +40,90 @@ def test_the_row_holds_a_hash_and_ciphertext_only(db_session, config, user, org_
     assert str(review_sessions.open_identity(row, token)) == str(org_identity)
 
 
-def test_the_wrong_key_opens_nothing(db_session, config, user, org_identity) -> None:
-    token = review_sessions.create(db_session, config, user, org_identity, "active")
-    row, _ = review_sessions.load(db_session, config, token)
+def test_the_wrong_key_opens_nothing(db_session, settings, user, org_identity) -> None:
+    token = review_sessions.create(db_session, settings, user, org_identity, "active")
+    row, _ = review_sessions.load(db_session, settings, token)
     with pytest.raises(NotUnlockedError):
         review_sessions.open_identity(row, CookieToken(token.session_id, bytes(32)))
 
 
-def test_sessions_without_identity_are_not_unlocked(db_session, config, user) -> None:
-    token = review_sessions.create(db_session, config, user, None, "active")
-    row, _ = review_sessions.load(db_session, config, token)
+def test_sessions_without_identity_are_not_unlocked(db_session, settings, user) -> None:
+    token = review_sessions.create(db_session, settings, user, None, "active")
+    row, _ = review_sessions.load(db_session, settings, token)
     with pytest.raises(NotUnlockedError):
         review_sessions.open_identity(row, token)
 
 
-def test_idle_timeout(db_session, config, user) -> None:
+def test_idle_timeout(db_session, settings, user) -> None:
     now = utcnow()
-    token = review_sessions.create(db_session, config, user, None, "active", now)
-    idle = timedelta(minutes=config["SESSION_IDLE_MINUTES"])
-    review_sessions.load(db_session, config, token, now + idle - timedelta(seconds=1))
+    token = review_sessions.create(db_session, settings, user, None, "active", now)
+    idle = timedelta(minutes=settings.session_idle_minutes)
+    review_sessions.load(db_session, settings, token, now + idle - timedelta(seconds=1))
     with pytest.raises(SessionInvalidError):
-        review_sessions.load(db_session, config, token, now + 2 * idle)
+        review_sessions.load(db_session, settings, token, now + 2 * idle)
     assert db_session.get(ReviewSession, token.id_hash) is None
 
 
-def test_use_postpones_the_idle_timeout_but_not_the_absolute_one(db_session, config, user) -> None:
+def test_use_postpones_the_idle_timeout_but_not_the_absolute_one(
+    db_session, settings, user
+) -> None:
     start = utcnow()
-    token = review_sessions.create(db_session, config, user, None, "active", start)
+    token = review_sessions.create(db_session, settings, user, None, "active", start)
     moment = start
-    absolute = start + timedelta(hours=config["SESSION_ABSOLUTE_HOURS"])
+    absolute = start + timedelta(hours=settings.session_absolute_hours)
     while moment + timedelta(minutes=20) < absolute:
         moment += timedelta(minutes=20)
-        review_sessions.load(db_session, config, token, moment)
+        review_sessions.load(db_session, settings, token, moment)
     with pytest.raises(SessionInvalidError):
-        review_sessions.load(db_session, config, token, absolute + timedelta(minutes=1))
+        review_sessions.load(db_session, settings, token, absolute + timedelta(minutes=1))
 
 
-def test_pending_sign_ins_expire_quickly(db_session, config, user) -> None:
+def test_pending_sign_ins_expire_quickly(db_session, settings, user) -> None:
     now = utcnow()
-    token = review_sessions.create(db_session, config, user, None, "totp", now)
+    token = review_sessions.create(db_session, settings, user, None, "totp", now)
     with pytest.raises(SessionInvalidError):
         review_sessions.load(
-            db_session, config, token, now + timedelta(minutes=review_sessions.PENDING_MINUTES + 1)
+            db_session,
+            settings,
+            token,
+            now + timedelta(minutes=review_sessions.PENDING_MINUTES + 1),
         )
 
 
-def test_purge_removes_every_expired_row(db_session, config, user) -> None:
-    fresh = review_sessions.create(db_session, config, user, None, "active")
+def test_purge_removes_every_expired_row(db_session, settings, user) -> None:
+    fresh = review_sessions.create(db_session, settings, user, None, "active")
     old = utcnow() - timedelta(days=1)
-    review_sessions.create(db_session, config, user, None, "active", old)
-    review_sessions.create(db_session, config, user, None, "totp", old)
+    review_sessions.create(db_session, settings, user, None, "active", old)
+    review_sessions.create(db_session, settings, user, None, "totp", old)
     db_session.flush()
-    assert review_sessions.purge_expired(db_session, config) == 2
+    assert review_sessions.purge_expired(db_session, settings) == 2
     assert [r.id_hash for r in db_session.scalars(select(ReviewSession))] == [fresh.id_hash]
 
 
-def test_every_sign_in_purges_expired_rows(db_session, config, user) -> None:
+def test_every_sign_in_purges_expired_rows(db_session, settings, user) -> None:
     old = utcnow() - timedelta(days=1)
-    stale = review_sessions.create(db_session, config, user, None, "active", old)
+    stale = review_sessions.create(db_session, settings, user, None, "active", old)
     db_session.flush()
-    review_sessions.create(db_session, config, user, None, "totp")
+    review_sessions.create(db_session, settings, user, None, "totp")
     db_session.flush()
     assert db_session.get(ReviewSession, stale.id_hash) is None
 
 
-def test_advance_rotates_id_and_key(db_session, config, user, org_identity) -> None:
-    token = review_sessions.create(db_session, config, user, org_identity, "totp")
-    row, _ = review_sessions.load(db_session, config, token)
-    new = review_sessions.advance(db_session, config, row, token, user, "active")
+def test_advance_rotates_id_and_key(db_session, settings, user, org_identity) -> None:
+    token = review_sessions.create(db_session, settings, user, org_identity, "totp")
+    row, _ = review_sessions.load(db_session, settings, token)
+    new = review_sessions.advance(db_session, settings, row, token, user, "active")
     assert new.session_id != token.session_id and new.key != token.key
     assert db_session.get(ReviewSession, token.id_hash) is None
-    row, _ = review_sessions.load(db_session, config, new)
+    row, _ = review_sessions.load(db_session, settings, new)
     assert row.stage == "active"
     assert str(review_sessions.open_identity(row, new)) == str(org_identity)
 
 
-def test_delete_for_user_can_keep_one(db_session, config, user) -> None:
-    keep = review_sessions.create(db_session, config, user, None, "active")
+def test_delete_for_user_can_keep_one(db_session, settings, user) -> None:
+    keep = review_sessions.create(db_session, settings, user, None, "active")
     for _ in range(2):
-        review_sessions.create(db_session, config, user, None, "active")
+        review_sessions.create(db_session, settings, user, None, "active")
     db_session.flush()
     assert review_sessions.delete_for_user(db_session, user.id, keep=keep) == 2
     assert review_sessions.count_for_user(db_session, user.id) == 1

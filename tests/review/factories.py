@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
 from tipline.accounts import service, totp
+from tipline.accounts.settings import AccountSettings
+from tipline.config import DEFAULTS
 from tipline.crypto import Identity
 from tipline.db import get_db
 from tipline.models.user import User
@@ -35,7 +37,7 @@ def make_user(
     """An account ready to sign in: password ``password``, TOTP set up."""
     user, _ = service.create_user(
         session,
-        config,
+        AccountSettings.from_config({**DEFAULTS, **config}),
         username=username or f"{role}-{secrets.token_hex(4)}",
         role=role,
         identity=org_identity if role in ("admin", "reviewer") else None,

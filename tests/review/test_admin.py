@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from tests.conftest import bind_to_connection
 from tipline import audit
 from tipline.accounts import service, totp
+from tipline.accounts.settings import AccountSettings
 from tipline.models import ReviewSession, User, WrappedKey
 
 
@@ -95,7 +96,9 @@ def test_reset_password_issues_a_new_one_time_password(
     db_session.expire_all()
     user = db_session.get(User, reviewer_user.id)
     assert user.must_change_password
-    result = service.authenticate(db_session, review_app.config, user.username, password)
+    result = service.authenticate(
+        db_session, AccountSettings.from_config(review_app.config), user.username, password
+    )
     assert result.identity is not None
 
 

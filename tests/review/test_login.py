@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 
 from tests.review.factories import DEFAULT_PASSWORD, fresh_code, login, make_user, totp_secret
 from tipline.accounts import service, totp
+from tipline.accounts.settings import AccountSettings
 from tipline.models import ReviewSession, User
 
 GENERIC = "Sign-in failed: wrong username or password"
@@ -25,7 +26,7 @@ def test_full_first_sign_in_with_a_one_time_password(
 ) -> None:
     user, one_time = service.create_user(
         db_session,
-        review_app.config,
+        AccountSettings.from_config(review_app.config),
         username="newbie",
         role="reviewer",
         identity=org_identity,

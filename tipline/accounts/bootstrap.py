@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tipline.accounts import service
 from tipline.accounts.errors import PolicyError
+from tipline.accounts.settings import AccountSettings
 from tipline.crypto import Identity
 from tipline.models.user import User
 
@@ -19,16 +17,14 @@ def needs_first_admin(session: Session) -> bool:
     return int(session.scalar(select(func.count()).select_from(User)) or 0) == 0
 
 
-def create_first_admin(session: Session, config: object, identity: Identity, username: str) -> str:
+def create_first_admin(
+    session: Session, settings: AccountSettings, identity: Identity, username: str
+) -> str:
     """Create the first admin with a copy of ``identity``; return its one-time password.
 
     The admin must change the password and enrol TOTP at first sign-in.
     Refuses if any account exists (an admin then creates accounts in the app).
     """
-    # ``tipline init`` passes its config as a plain object; it is a Flask Config.
-    if not isinstance(config, Mapping):
-        raise TypeError("config must be a mapping of settings")
-    settings: Mapping[str, Any] = config
     if not needs_first_admin(session):
         raise PolicyError("accounts already exist; the first admin is created only once")
     _user, password = service.create_user(

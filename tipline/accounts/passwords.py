@@ -13,9 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -43,14 +41,6 @@ class KdfParams:
     memory_kib: int
     iterations: int
     lanes: int
-
-    @classmethod
-    def from_config(cls, config: Mapping[str, Any]) -> KdfParams:
-        return cls(
-            int(config["ARGON2_MEMORY_KIB"]),
-            int(config["ARGON2_ITERATIONS"]),
-            int(config["ARGON2_LANES"]),
-        )
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,7 @@ disabled or reset, and opportunistically by :func:`purge_expired`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -20,13 +18,13 @@ from sqlalchemy.orm import Session
 from tipline import audit
 from tipline.accounts import custody
 from tipline.accounts.errors import KeyUnavailableError, NotUnlockedError, SessionInvalidError
+from tipline.accounts.settings import AccountSettings
 from tipline.cookie_tokens import CookieNames, CookieToken
 from tipline.crypto import Identity
 from tipline.models.base import affected_rows, utcnow
 from tipline.models.review_session import SESSION_STAGES, ReviewSession
 from tipline.models.user import User
 
-Config = Mapping[str, Any]
 # A half-finished sign-in (waiting for a code or a new password) lasts this long.
 PENDING_MINUTES = 10
 # last_seen_at is written at most this often, to spare the database a write per request.
@@ -39,7 +37,7 @@ MAX_CODE_FAILURES = 5
 
 def create(
     session: Session,
-    config: Config,
+    settings: AccountSettings,
     user: User,
     identity: Identity | None,
     stage: str,
@@ -49,7 +47,7 @@ def create(
     if stage not in SESSION_STAGES:
         raise ValueError(f"unknown session stage {stage!r}")
     now = now or utcnow()
-    purge_expired(session, config, now)
+    purge_expired(session, settings, now)
     token = CookieToken.new()
     sealed = None
     if identity is not None and user.holds_key:
@@ -69,7 +67,7 @@ def create(
 
 
 def load(
-    session: Session, config: Config, token: CookieToken, now: datetime | None = None
+    session: Session, settings: AccountSettings, token: CookieToken, now: datetime | None = None
 ) -> tuple[ReviewSession, User]:
     """The live session and its user; expired or orphaned sessions are deleted."""
     now = now or utcnow()
@@ -77,7 +75,7 @@ def load(
     if row is None:
         raise SessionInvalidError("no such session")
     user = session.get(User, row.user_id)
-    if user is None or user.disabled or is_expired(row, config, now):
+    if user is None or user.disabled or is_expired(row, settings, now):
         session.delete(row)
         session.flush()
         raise SessionInvalidError("session expired")
@@ -86,11 +84,11 @@ def load(
     return row, user
 
 
-def is_expired(row: ReviewSession, config: Config, now: datetime) -> bool:
+def is_expired(row: ReviewSession, settings: AccountSettings, now: datetime) -> bool:
     if row.stage != "active":
         return now - row.created_at > timedelta(minutes=PENDING_MINUTES)
-    idle = timedelta(minutes=int(config["SESSION_IDLE_MINUTES"]))
-    absolute = timedelta(hours=int(config["SESSION_ABSOLUTE_HOURS"]))
+    idle = timedelta(minutes=settings.session_idle_minutes)
+    absolute = timedelta(hours=settings.session_absolute_hours)
     return now - row.last_seen_at > idle or now - row.created_at > absolute
 
 
@@ -106,7 +104,7 @@ def open_identity(row: ReviewSession, token: CookieToken) -> Identity:
 
 def advance(
     session: Session,
-    config: Config,
+    settings: AccountSettings,
     row: ReviewSession,
     token: CookieToken,
     user: User,
@@ -117,7 +115,7 @@ def advance(
     identity = open_identity(row, token) if row.sealed_identity is not None else None
     session.delete(row)
     session.flush()
-    return create(session, config, user, identity, stage, now)
+    return create(session, settings, user, identity, stage, now)
 
 
 def code_failed(session: Session, row: ReviewSession, *, give_up: bool = False) -> bool:
@@ -137,7 +135,7 @@ def code_failed(session: Session, row: ReviewSession, *, give_up: bool = False) 
 
 def complete_sign_in(
     session: Session,
-    config: Config,
+    settings: AccountSettings,
     row: ReviewSession,
     token: CookieToken,
     user: User,
@@ -149,7 +147,7 @@ def complete_sign_in(
     the organization key.
     """
     unlocked = row.sealed_identity is not None
-    new = advance(session, config, row, token, user, "active", now)
+    new = advance(session, settings, row, token, user, "active", now)
     user.last_login_at = now or utcnow()
     audit.record(session, actor=user, action="auth.login", object_type="user", object_id=user.id)
     if unlocked:
@@ -199,11 +197,11 @@ def count_for_user(session: Session, user_id: str) -> int:
     return int(session.scalar(stmt) or 0)
 
 
-def purge_expired(session: Session, config: Config, now: datetime | None = None) -> int:
+def purge_expired(session: Session, settings: AccountSettings, now: datetime | None = None) -> int:
     """Delete every expired session row (called at each sign-in)."""
     now = now or utcnow()
-    idle = now - timedelta(minutes=int(config["SESSION_IDLE_MINUTES"]))
-    absolute = now - timedelta(hours=int(config["SESSION_ABSOLUTE_HOURS"]))
+    idle = now - timedelta(minutes=settings.session_idle_minutes)
+    absolute = now - timedelta(hours=settings.session_absolute_hours)
     pending = now - timedelta(minutes=PENDING_MINUTES)
     stmt = delete(ReviewSession).where(
         or_(

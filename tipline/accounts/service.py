@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -31,13 +30,13 @@ from tipline.accounts.errors import (
     WeakPasswordError,
 )
 from tipline.accounts.passwords import DerivedKeys, KdfParams
+from tipline.accounts.settings import AccountSettings
 from tipline.crypto import Identity
 from tipline.models.base import new_id, utcnow
 from tipline.models.user import ROLES, User
 
 log = logging.getLogger(__name__)
 
-Config = Mapping[str, Any]
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 # Failures allowed before backoff starts, and the longest backoff delay.
 FREE_FAILURES = 2
@@ -101,16 +100,14 @@ def usernames(session: Session, user_ids: Iterable[str | None]) -> dict[str, str
     return {user_id: name for user_id, name in rows}
 
 
-def _derive(config: Config, user: User, password: str) -> DerivedKeys:
+def _derive(settings: AccountSettings, user: User, password: str) -> DerivedKeys:
     params = KdfParams(user.kdf_memory_kib, user.kdf_iterations, user.kdf_lanes)
-    return passwords.derive(
-        password, user.password_salt, params, config["INSTANCE_SECRET"], user.id
-    )
+    return passwords.derive(password, user.password_salt, params, settings.instance_secret, user.id)
 
 
 def _set_password(
     session: Session,
-    config: Config,
+    settings: AccountSettings,
     user: User,
     password: str,
     identity: Identity | None,
@@ -118,14 +115,14 @@ def _set_password(
     one_time: bool,
 ) -> None:
     """New salt and verifier; re-wrap the identity (or drop the copy if none given)."""
-    params = KdfParams.from_config(config)
+    params = settings.kdf
     user.password_salt = passwords.new_salt()
     user.kdf_memory_kib, user.kdf_iterations, user.kdf_lanes = (
         params.memory_kib,
         params.iterations,
         params.lanes,
     )
-    keys = _derive(config, user, password)
+    keys = _derive(settings, user, password)
     user.password_verifier = keys.verifier
     user.must_change_password = one_time
     user.password_changed_at = utcnow()
@@ -137,7 +134,7 @@ def _set_password(
 
 def create_user(
     session: Session,
-    config: Config,
+    settings: AccountSettings,
     *,
     username: str,
     role: str,
@@ -165,7 +162,7 @@ def create_user(
     passwords.check_password(secret)
     with session.no_autoflush:
         session.add(user)
-        _set_password(session, config, user, secret, identity, one_time=one_time)
+        _set_password(session, settings, user, secret, identity, one_time=one_time)
     session.flush()
     audit.record(session, actor=actor, action="user.create", object_type="user", object_id=user.id)
     log.info("account created (role %s)", role)
@@ -173,7 +170,11 @@ def create_user(
 
 
 def authenticate(
-    session: Session, config: Config, username: str, password: str, now: datetime | None = None
+    session: Session,
+    settings: AccountSettings,
+    username: str,
+    password: str,
+    now: datetime | None = None,
 ) -> Authenticated:
     """Check a username and password; unwrap the user's identity if they hold one.
 
@@ -184,13 +185,13 @@ def authenticate(
     user = find_user(session, username)
     usable = user is not None and not user.disabled and len(password) <= passwords.MAX_LENGTH
     if user is None or not usable or _throttled(user, now):
-        passwords.derive_dummy(KdfParams.from_config(config), config["INSTANCE_SECRET"])
+        passwords.derive_dummy(settings.kdf, settings.instance_secret)
         if user is not None and usable:
             log.info("sign-in refused: account is throttled or locked")
         raise AuthenticationError()
-    keys = _derive(config, user, password)
+    keys = _derive(settings, user, password)
     if not keys.matches(user.password_verifier):
-        register_failure(session, config, user, now)
+        register_failure(session, settings, user, now)
         raise AuthenticationError()
     identity = None
     if user.holds_key:
@@ -210,7 +211,9 @@ def is_locked(user: User, now: datetime | None = None) -> bool:
     return _throttled(user, now or utcnow())
 
 
-def register_failure(session: Session, config: Config, user: User, now: datetime) -> None:
+def register_failure(
+    session: Session, settings: AccountSettings, user: User, now: datetime
+) -> None:
     """Count a failed password or code and set the backoff or lockout."""
     # An atomic increment: concurrent failures in other processes all count.
     session.execute(
@@ -224,8 +227,8 @@ def register_failure(session: Session, config: Config, user: User, now: datetime
     audit.record(
         session, actor=None, action="auth.login_failed", object_type="user", object_id=user.id
     )
-    if failures >= int(config["LOGIN_LOCKOUT_ATTEMPTS"]):
-        user.next_attempt_at = now + timedelta(minutes=int(config["LOGIN_LOCKOUT_MINUTES"]))
+    if failures >= settings.lockout_attempts:
+        user.next_attempt_at = now + timedelta(minutes=settings.lockout_minutes)
         audit.record(
             session, actor=None, action="auth.locked", object_type="user", object_id=user.id
         )
@@ -241,41 +244,49 @@ def clear_failures(user: User) -> None:
 
 
 def change_password(
-    session: Session, config: Config, user: User, new_password: str, identity: Identity | None
+    session: Session,
+    settings: AccountSettings,
+    user: User,
+    new_password: str,
+    identity: Identity | None,
 ) -> None:
     """Set ``user``'s own new password, re-wrapping their copy with ``identity``."""
     passwords.check_password(new_password)
-    if _derive(config, user, new_password).matches(user.password_verifier):
+    if _derive(settings, user, new_password).matches(user.password_verifier):
         raise WeakPasswordError("Choose a password different from the current one.")
     if user.holds_key and identity is None and custody.has_copy(session, user.id):
         raise KeyUnavailableError(
             "sign in again to change your password (your key is not unlocked)"
         )
-    _set_password(session, config, user, new_password, identity, one_time=False)
+    _set_password(session, settings, user, new_password, identity, one_time=False)
     audit.record(
         session, actor=user, action="auth.password_change", object_type="user", object_id=user.id
     )
 
 
 def change_own_password(
-    session: Session, config: Config, user: User, current: str, new_password: str
+    session: Session, settings: AccountSettings, user: User, current: str, new_password: str
 ) -> None:
     """The account page's change: check ``current``, unwrap with it, re-wrap under the new."""
     now = utcnow()
     if _throttled(user, now) or len(current) > passwords.MAX_LENGTH:
         raise AuthenticationError()
-    keys = _derive(config, user, current)
+    keys = _derive(settings, user, current)
     if not keys.matches(user.password_verifier):
-        register_failure(session, config, user, now)
+        register_failure(session, settings, user, now)
         raise AuthenticationError()
     identity = (
         custody.open_copy(session, user, keys) if custody.has_copy(session, user.id) else None
     )
-    change_password(session, config, user, new_password, identity)
+    change_password(session, settings, user, new_password, identity)
 
 
 def reset_password(
-    session: Session, config: Config, user: User, identity: Identity | None, actor: User | None
+    session: Session,
+    settings: AccountSettings,
+    user: User,
+    identity: Identity | None,
+    actor: User | None,
 ) -> str:
     """A new one-time password (returned), a new copy, no sessions; re-enables the account."""
     if user.holds_key and identity is None:
@@ -283,7 +294,7 @@ def reset_password(
             "resetting an admin or reviewer needs the unlocked organization key"
         )
     secret = passwords.one_time_password()
-    _set_password(session, config, user, secret, identity, one_time=True)
+    _set_password(session, settings, user, secret, identity, one_time=True)
     clear_failures(user)
     was_disabled, user.disabled = user.disabled, False
     review_sessions.delete_for_user(session, user.id)

@@ -8,9 +8,7 @@ which bounds guessing by someone who has the password.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
@@ -19,37 +17,36 @@ from tipline import audit
 from tipline.accounts import review_sessions, totp
 from tipline.accounts.errors import AuthenticationError, InvalidCodeError, PolicyError
 from tipline.accounts.service import clear_failures, is_locked, register_failure
+from tipline.accounts.settings import AccountSettings
 from tipline.models.base import affected_rows, utcnow
 from tipline.models.user import User
 
-Config = Mapping[str, Any]
 
-
-def _secret(config: Config, user: User) -> str | None:
+def _secret(settings: AccountSettings, user: User) -> str | None:
     if user.totp_secret_sealed is None:
         return None
-    return totp.open_secret(user.totp_secret_sealed, config["INSTANCE_SECRET"], user.id)
+    return totp.open_secret(user.totp_secret_sealed, settings.instance_secret, user.id)
 
 
-def begin_enrolment(session: Session, config: Config, user: User) -> str:
+def begin_enrolment(session: Session, settings: AccountSettings, user: User) -> str:
     """The pending secret to show as a QR code (created once, reused on reload)."""
     if user.totp_confirmed:
         raise PolicyError("this account already has an authenticator app")
-    secret = _secret(config, user)
+    secret = _secret(settings, user)
     if secret is None:
         secret = totp.new_secret()
-        user.totp_secret_sealed = totp.seal_secret(secret, config["INSTANCE_SECRET"], user.id)
+        user.totp_secret_sealed = totp.seal_secret(secret, settings.instance_secret, user.id)
         user.totp_last_step = None
     return secret
 
 
 def confirm_enrolment(
-    session: Session, config: Config, user: User, code: str, now: float | None = None
+    session: Session, settings: AccountSettings, user: User, code: str, now: float | None = None
 ) -> None:
     """Confirm the authenticator app with its first code; that code is then spent."""
     if user.totp_confirmed:
         raise PolicyError("this account already has an authenticator app")
-    _accept(session, config, user, code, now)
+    _accept(session, settings, user, code, now)
     user.totp_confirmed = True
     audit.record(
         session, actor=user, action="auth.totp_enrol", object_type="user", object_id=user.id
@@ -57,22 +54,24 @@ def confirm_enrolment(
 
 
 def verify_code(
-    session: Session, config: Config, user: User, code: str, now: float | None = None
+    session: Session, settings: AccountSettings, user: User, code: str, now: float | None = None
 ) -> None:
     """Check a sign-in code; :class:`InvalidCodeError` if wrong or already used."""
     if not user.totp_confirmed:
         raise InvalidCodeError("this account has no authenticator app yet")
-    _accept(session, config, user, code, now)
+    _accept(session, settings, user, code, now)
 
 
-def _accept(session: Session, config: Config, user: User, code: str, now: float | None) -> None:
+def _accept(
+    session: Session, settings: AccountSettings, user: User, code: str, now: float | None
+) -> None:
     moment = utcnow() if now is None else datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
     if user.disabled or is_locked(user, moment):
         raise AuthenticationError()
-    secret = _secret(config, user)
+    secret = _secret(settings, user)
     step = None if secret is None else totp.matching_step(secret, code, now)
     if step is None:
-        register_failure(session, config, user, moment)
+        register_failure(session, settings, user, moment)
         raise InvalidCodeError()
     accepted = session.execute(
         update(User)
@@ -84,7 +83,7 @@ def _accept(session: Session, config: Config, user: User, code: str, now: float 
         .execution_options(synchronize_session=False)
     )
     if affected_rows(accepted) != 1:
-        register_failure(session, config, user, moment)
+        register_failure(session, settings, user, moment)
         raise InvalidCodeError("That code was already used. Wait for the next one.")
     session.refresh(user, ["totp_last_step"])
     clear_failures(user)

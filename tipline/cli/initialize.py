@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from tipline import wordlist
+from tipline.accounts.settings import AccountSettings
 from tipline.config import ConfigError, instance_path, load_config
 from tipline.crypto import Identity
 from tipline.db import Database
@@ -187,7 +188,9 @@ def _ensure_admin(
                 identity = load_identity(keys_dir, passphrase)
             except KeysError as exc:
                 raise click.ClickException(str(exc)) from exc
-        password = bootstrap.create_first_admin(session, config, identity, admin_name)
+        password = bootstrap.create_first_admin(
+            session, AccountSettings.from_config(config), identity, admin_name
+        )
         session.commit()
     click.echo(f"Created the first admin '{admin_name}'. One-time password (shown once):")
     click.echo(f"  {password}")

@@ -14,6 +14,7 @@ import click
 
 from tipline.accounts import custody, service, two_factor
 from tipline.accounts.errors import AccountError
+from tipline.accounts.settings import AccountSettings
 from tipline.cli.common import cli_config, database_session, fail, org_identity
 from tipline.models.user import KEY_HOLDER_ROLES, ROLES
 
@@ -33,7 +34,12 @@ def add_command(username: str, role: str) -> None:
     with database_session(config) as session:
         try:
             user, password = service.create_user(
-                session, config, username=username, role=role, identity=identity, actor=None
+                session,
+                AccountSettings.from_config(config),
+                username=username,
+                role=role,
+                identity=identity,
+                actor=None,
             )
         except AccountError as exc:
             raise fail(exc) from exc
@@ -94,7 +100,9 @@ def reset_command(username: str, reset_totp: bool) -> None:
         try:
             user = service.get_by_username(session, username)
             identity = org_identity(config) if user.holds_key else None
-            password = service.reset_password(session, config, user, identity, actor=None)
+            password = service.reset_password(
+                session, AccountSettings.from_config(config), user, identity, actor=None
+            )
             if reset_totp:
                 two_factor.reset(session, user, actor=None)
         except AccountError as exc:

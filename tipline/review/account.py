@@ -7,13 +7,14 @@ everywhere" deletes every session of the account, on every device.
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from tipline.accounts import custody, passwords, review_sessions, service
 from tipline.accounts.errors import AccountError, NotUnlockedError
 from tipline.db import get_session
 from tipline.review.auth import (
+    account_settings,
     bp,
     current_session,
     current_user,
@@ -59,7 +60,7 @@ def change_password() -> ResponseReturnValue:
     session = get_session()
     try:
         service.change_own_password(
-            session, current_app.config, user, form.current.data or "", form.password.data or ""
+            session, account_settings(), user, form.current.data or "", form.password.data or ""
         )
     except AccountError as exc:
         session.commit()  # keep the failure count if the current password was wrong

@@ -8,7 +8,7 @@ them; they are never put in a flash message (those travel in the cookie).
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from tipline import audit
@@ -17,7 +17,7 @@ from tipline.accounts.errors import AccountError
 from tipline.crypto import Identity
 from tipline.db import get_session
 from tipline.models.user import User
-from tipline.review.auth import current_user, roles_required, unlocked_identity
+from tipline.review.auth import account_settings, current_user, roles_required, unlocked_identity
 from tipline.review.auth_forms import ROLE_LABELS, CreateUserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -54,7 +54,7 @@ def new_user() -> ResponseReturnValue:
         try:
             user, password = service.create_user(
                 session,
-                current_app.config,
+                account_settings(),
                 username=form.username.data or "",
                 role=role,
                 identity=identity,
@@ -109,7 +109,7 @@ def reset_password(user_id: str) -> ResponseReturnValue:
     identity = _identity_for(user.role)
     session = get_session()
     try:
-        password = service.reset_password(session, current_app.config, user, identity, actor)
+        password = service.reset_password(session, account_settings(), user, identity, actor)
     except AccountError as exc:
         session.rollback()
         flash(str(exc), "error")

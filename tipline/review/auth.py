@@ -37,6 +37,7 @@ from werkzeug.exceptions import HTTPException
 
 from tipline.accounts import review_sessions
 from tipline.accounts.errors import NotUnlockedError, SessionInvalidError
+from tipline.accounts.settings import AccountSettings
 from tipline.cookie_tokens import CookieToken
 from tipline.crypto import Identity
 from tipline.db import get_session
@@ -81,7 +82,7 @@ def _load_session() -> None:
         return
     session = get_session()
     try:
-        row, user = review_sessions.load(session, current_app.config, token)
+        row, user = review_sessions.load(session, account_settings(), token)
     except SessionInvalidError:
         session.commit()  # the expired row was deleted
         cookie.clear()
@@ -144,6 +145,11 @@ def unlocked_identity() -> Identity:
     identity = review_sessions.open_identity(found[0], found[1])
     g.review_identity = identity
     return identity
+
+
+def account_settings() -> AccountSettings:
+    """The account services' settings, from this app's config."""
+    return AccountSettings.from_config(current_app.config)
 
 
 def identity_or_none() -> Identity | None:

@@ -13,8 +13,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
@@ -22,12 +21,14 @@ from sqlalchemy.orm import Session
 
 from tipline.accounts import passwords, review_sessions, service, totp, two_factor
 from tipline.accounts.errors import AccountError, AuthenticationError, InvalidCodeError
+from tipline.accounts.settings import AccountSettings
 from tipline.cookie_tokens import CookieToken
 from tipline.db import get_session
 from tipline.models.review_session import ReviewSession
 from tipline.models.user import User
 from tipline.review.auth import (
     STEP_ENDPOINTS,
+    account_settings,
     bp,
     current_session,
     current_user_or_none,
@@ -49,7 +50,7 @@ def login() -> ResponseReturnValue:
         session = get_session()
         try:
             result = service.authenticate(
-                session, current_app.config, form.username.data or "", form.password.data or ""
+                session, account_settings(), form.username.data or "", form.password.data or ""
             )
         except AuthenticationError as exc:
             session.commit()  # the failure count and audit event must stick
@@ -61,7 +62,7 @@ def login() -> ResponseReturnValue:
             user = result.user
             stage = "totp" if user.totp_confirmed else "enrol"
             token = review_sessions.create(
-                session, current_app.config, user, result.identity, stage
+                session, account_settings(), user, result.identity, stage
             )
             session.commit()
             start_session(token)
@@ -71,7 +72,7 @@ def login() -> ResponseReturnValue:
 
 StepView = Callable[[ReviewSession, CookieToken, User], ResponseReturnValue]
 # two_factor.verify_code or two_factor.confirm_enrolment
-CodeCheck = Callable[[Session, Mapping[str, Any], User, str], None]
+CodeCheck = Callable[[Session, AccountSettings, User, str], None]
 
 
 def _elsewhere() -> ResponseReturnValue:
@@ -114,7 +115,7 @@ def code(row: ReviewSession, token: CookieToken, user: User) -> ResponseReturnVa
 @_step("enrol")
 def enrol(row: ReviewSession, token: CookieToken, user: User) -> ResponseReturnValue:
     session = get_session()
-    secret = two_factor.begin_enrolment(session, current_app.config, user)
+    secret = two_factor.begin_enrolment(session, account_settings(), user)
     session.commit()
     form = CodeForm()
     done, error = _submit_code(form, row, token, user, two_factor.confirm_enrolment)
@@ -141,7 +142,7 @@ def _submit_code(
     if not form.validate_on_submit():
         return None, None
     try:
-        check(get_session(), current_app.config, user, form.code.data or "")
+        check(get_session(), account_settings(), user, form.code.data or "")
     except (InvalidCodeError, AuthenticationError) as exc:
         error = _code_failed(row, exc)
         if error is None:
@@ -167,7 +168,7 @@ def _code_failed(row: ReviewSession, exc: AccountError) -> str | None:
 def _after_second_factor(row: ReviewSession, token: CookieToken, user: User) -> ResponseReturnValue:
     if user.must_change_password:
         session = get_session()
-        new = review_sessions.advance(session, current_app.config, row, token, user, "password")
+        new = review_sessions.advance(session, account_settings(), row, token, user, "password")
         session.commit()
         start_session(new)
         return redirect(url_for("auth.new_password"))
@@ -188,7 +189,7 @@ def new_password(row: ReviewSession, token: CookieToken, user: User) -> Response
                 else None
             )
             service.change_password(
-                session, current_app.config, user, form.password.data or "", identity
+                session, account_settings(), user, form.password.data or "", identity
             )
         except AccountError as exc:
             session.rollback()
@@ -208,7 +209,7 @@ def _complete(row: ReviewSession, token: CookieToken, user: User) -> ResponseRet
     """Issue the real session under a new id and key (the service records the sign-in)."""
     session = get_session()
     unlocked = row.sealed_identity is not None
-    new = review_sessions.complete_sign_in(session, current_app.config, row, token, user)
+    new = review_sessions.complete_sign_in(session, account_settings(), row, token, user)
     session.commit()
     start_session(new)
     if user.holds_key and not unlocked:
