@@ -14,8 +14,11 @@ Modules:
 - :mod:`tipline.cases.service`: create, edit, link and unlink tips, status,
   assignees, tags, counties, notes;
 - :mod:`tipline.cases.timeline`: the timeline, written and read;
-- :mod:`tipline.cases.queries`: the case list and its filters, the inbox's
-  case filter, cases of a tip;
+- :mod:`tipline.cases.membership`: assignees, topics and counties, and a
+  tip's county correction that its cases follow;
+- :mod:`tipline.cases.queries`: the case list and its filters, cases of a tip;
+- :mod:`tipline.cases.reading`: what the case pages and the tip page's case
+  panel show, opened for one request (``case.list``, ``case.view``);
 - :mod:`tipline.cases.related`: related tips and cases for a tip.
 """
 

@@ -5,7 +5,8 @@ sessions): the peppered derivation of tipline.receipt_phrases finds their tip an
 re-derives their own reply identity, which is then sealed into a server-side
 session row under a key that only the source's cookie holds. Signed in, the
 source reads the conversation and adds messages and files
-(tipline.conversation.messages, tipline.conversation.reading).
+(tipline.conversation.messages, tipline.conversation.reading), and each
+side's unread markers are tipline.conversation.markers.
 
 Sealing (DESIGN.md, "Sources"):
 
