@@ -1,7 +1,8 @@
 """Sources come back, and replies (issue 5, parts 3 and 4). No Flask here.
 
-A source who kept their receipt phrase signs in with it (tipline.conversation.
-sessions): the peppered derivation of tipline.receipt_phrases finds their tip and
+A source who kept their receipt phrase signs in with it
+(tipline.conversation.source_sessions): the peppered derivation of
+tipline.receipt_phrases finds their tip and
 re-derives their own reply identity, which is then sealed into a server-side
 session row under a key that only the source's cookie holds. Signed in, the
 source reads the conversation and adds messages and files
