@@ -2,8 +2,8 @@
 
 A source who kept their receipt phrase signs in with it
 (tipline.conversation.source_sessions): the peppered derivation of
-tipline.receipt_phrases finds their tip and
-re-derives their own reply identity, which is then sealed into a server-side
+tipline.receipt_phrases finds their tip and re-derives their own reply
+identity, which is then sealed into a server-side
 session row under a key that only the source's cookie holds. Signed in, the
 source reads the conversation and adds messages and files
 (tipline.conversation.messages, tipline.conversation.reading), and each
