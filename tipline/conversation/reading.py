@@ -28,7 +28,7 @@ from tipline.documents import DocumentError, TipDocument, open_document
 from tipline.models.message import ORGANIZATION, SOURCE, Message
 from tipline.models.tip import Attachment, Tip
 from tipline.models.user import User
-from tipline.tips.content import declared_size, decrypt_attachment
+from tipline.tips.content import declared_size, recorded_download
 from tipline.tips.downloads import FileDownload
 
 log = logging.getLogger(__name__)
@@ -143,16 +143,18 @@ def download_message_file(
         document = open_message(blobs, message, identity)
     except DocumentError:
         document = None  # the file is still the reviewer's to have, under a neutral name
-    info, size = file_info(document, attachment), declared_size(document, attachment)
-    chunks = decrypt_attachment(blobs, attachment, [identity], size=size)
-    audit.record(
+    info = file_info(document, attachment)
+    return recorded_download(
         session,
+        blobs,
+        attachment,
+        info.filename,
+        info.content_type,
+        declared_size(document, attachment),
+        identity=identity,
         actor=actor,
         action="message.download",
-        object_type="attachment",
-        object_id=attachment.id,
     )
-    return FileDownload(chunks, info.content_type, info.filename, size)
 
 
 def find_message_file(

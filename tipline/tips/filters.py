@@ -123,20 +123,15 @@ def _county(raw: str) -> str | None:
     return raw
 
 
-def _tag(session: Session, raw: str) -> str | None:
+def _existing(session: Session, model: type[Tag] | type[Case], raw: str) -> str | None:
+    """The ``tag`` or ``case`` filter: the id of an existing row, or ``None`` when empty.
+
+    The case filter shows only the tips linked to that case (tipline.cases).
+    """
     if not raw:
         return None
-    if not is_id(raw) or session.get(Tag, raw) is None:
-        raise FilterError("That tag does not exist.")
-    return raw
-
-
-def _case(session: Session, raw: str) -> str | None:
-    """The ``case`` filter: only the tips linked to that case (tipline.cases)."""
-    if not raw:
-        return None
-    if not is_id(raw) or session.get(Case, raw) is None:
-        raise FilterError("That case does not exist.")
+    if not is_id(raw) or session.get(model, raw) is None:
+        raise FilterError(f"That {model.__name__.lower()} does not exist.")
     return raw
 
 
@@ -161,12 +156,12 @@ def parse_filters(session: Session, args: Mapping[str, str]) -> InboxFilters:
     return InboxFilters(
         status=status or None,
         county=_county(args.get("county", "")),
-        tag_id=_tag(session, args.get("tag", "")),
+        tag_id=_existing(session, Tag, args.get("tag", "")),
         date_from=date_from,
         date_to=date_to,
         has_files=_YES_NO[files],
         unread_only=unread == "1",
-        case_id=_case(session, args.get("case", "")),
+        case_id=_existing(session, Case, args.get("case", "")),
         flood=flood or None,
     )
 
