@@ -27,7 +27,7 @@ PASSWORD = "a long enough password for tests"
 
 
 def create(
-    db: Session,
+    session: Session,
     settings: AccountSettings,
     identity: HybridIdentity,
     role: str = "reviewer",
@@ -35,7 +35,13 @@ def create(
     password: str | None = PASSWORD,
 ):
     return service.create_user(
-        db, settings, username=username, role=role, identity=identity, actor=None, password=password
+        session,
+        settings,
+        username=username,
+        role=role,
+        identity=identity,
+        actor=None,
+        password=password,
     )
 
 

@@ -29,10 +29,10 @@ def user(db_session: Session, settings, org_identity) -> User:
     return user
 
 
-def enrol(db: Session, settings, user: User, now: float) -> str:
-    secret = two_factor.begin_enrolment(db, settings, user)
+def enrol(session: Session, settings, user: User, now: float) -> str:
+    secret = two_factor.begin_enrolment(session, settings, user)
     two_factor.confirm_enrolment(
-        db, settings, user, totp.code_at_step(secret, totp.current_step(now)), now
+        session, settings, user, totp.code_at_step(secret, totp.current_step(now)), now
     )
     return secret
 

@@ -18,7 +18,7 @@ from tipline.tips.uploads import UploadBatch
 
 
 def source_writes(
-    db: Session,
+    session: Session,
     blobs: BlobStore,
     recipients: list[Recipient],
     source: SourceTip,
@@ -28,14 +28,14 @@ def source_writes(
     batch = UploadBatch(blobs, recipients, max_bytes=10**8, max_files=10)
     sealed = [batch.seal_bytes(name, "application/pdf", data) for name, data in files]
     posted = post_source_message(
-        db, batch, source.tip, text, [s for s in sealed if s is not None], "en"
+        session, batch, source.tip, text, [s for s in sealed if s is not None], "en"
     )
     batch.keep(posted.blob_ids)
     return posted.message
 
 
-def actions(db: Session) -> list[str]:
-    return [e.action for e in db.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
+def actions(session: Session) -> list[str]:
+    return [e.action for e in session.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
 
 
 def body(response: object) -> str:

@@ -27,14 +27,14 @@ def page(response: object) -> str:
 
 
 def reply(
-    db: Session,
+    session: Session,
     blobs: BlobStore,
     source: SourceTip,
     user: User,
     recipients: list[Recipient],
     text: str,
 ) -> Message:
-    return post_reply(db, blobs, source.tip, user, text, recipients).message
+    return post_reply(session, blobs, source.tip, user, text, recipients).message
 
 
 def test_landing_page_links_to_the_phrase_page(intake_client: FlaskClient) -> None:

@@ -109,8 +109,8 @@ def world(
     )
 
 
-def _ids(db: Session, filters: SummaryFilters) -> set[str]:
-    return {row.summary_id for row in approved_summaries(db, filters, STATES)}
+def _ids(session: Session, filters: SummaryFilters) -> set[str]:
+    return {row.summary_id for row in approved_summaries(session, filters, STATES)}
 
 
 def test_only_approved_summaries_with_their_redacted_text(

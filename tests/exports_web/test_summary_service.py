@@ -33,7 +33,7 @@ from tipline.models import AuditEvent, Case, Summary, Tip, User
 
 
 def _write(
-    db: Session,
+    session: Session,
     target: Tip | Case,
     actor: User,
     recipients: list[Recipient],
@@ -42,10 +42,10 @@ def _write(
     **kwargs: object,
 ) -> Summary:
     summary, _ = write_draft(
-        db,
+        session,
         target,
         body,
-        people=people_for(db, target, identity),
+        people=people_for(session, target, identity),
         actor=actor,
         recipients=recipients,
         identity=identity,
@@ -55,17 +55,17 @@ def _write(
 
 
 def _redact_all(
-    db: Session,
+    session: Session,
     summary: Summary,
     target: Tip | Case,
     actor: User,
     recipients: list[Recipient],
     identity: Identity,
 ) -> None:
-    people = people_for(db, target, identity)
+    people = people_for(session, target, identity)
     result = review(open_draft(summary.sealed, [identity]), people)
     decide(
-        db,
+        session,
         summary,
         {item.key: REDACT for item in result.items},
         people=people,
@@ -75,9 +75,9 @@ def _redact_all(
     )
 
 
-def _actions(db: Session, summary: Summary) -> list[str]:
+def _actions(session: Session, summary: Summary) -> list[str]:
     query = select(AuditEvent.action).where(AuditEvent.object_id == summary.id)
-    return list(db.scalars(query.order_by(AuditEvent.seq)))
+    return list(session.scalars(query.order_by(AuditEvent.seq)))
 
 
 def test_draft_is_sealed_in_the_database(

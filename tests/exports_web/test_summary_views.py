@@ -31,14 +31,14 @@ def page_case(
     return new_case(db_session, reviewer_user, recipients, [page_tip], people=[NAME])
 
 
-def _summary(db: Session) -> Summary:
-    db.expire_all()
-    return db.scalars(select(Summary)).one()
+def _summary(session: Session) -> Summary:
+    session.expire_all()
+    return session.scalars(select(Summary)).one()
 
 
-def _v(db: Session) -> str:
+def _v(session: Session) -> str:
     """The summary's current version, as the forms carry it."""
-    return str(_summary(db).version)
+    return str(_summary(session).version)
 
 
 def _decisions(page: str, value: str = "redact") -> dict[str, str]:

@@ -68,10 +68,10 @@ def fresh_code(client: FlaskClient, user: User) -> str:
     """
     app = client.application
     with app.app_context():
-        db = get_db(app).session()
-        db.execute(update(User).where(User.id == user.id).values(totp_last_step=None))
-        db.commit()
-        db.close()
+        session = get_db(app).session()
+        session.execute(update(User).where(User.id == user.id).values(totp_last_step=None))
+        session.commit()
+        session.close()
     return totp.code_at_step(totp_secret(app.config, user), totp.current_step())
 
 
