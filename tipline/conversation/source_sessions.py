@@ -25,10 +25,6 @@ most :data:`ABSOLUTE_MINUTES` after sign-in.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -37,8 +33,8 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from tipline.cookie_tokens import CookieNames, CookieToken
 from tipline.conversation import SignInError, SourceSessionError
+from tipline.cookie_tokens import CookieNames, CookieToken
 from tipline.crypto import AgeError, HybridIdentity, X25519Identity, decrypt, encrypt
 from tipline.models.base import affected_rows, utcnow
 from tipline.models.source_session import SourceSession

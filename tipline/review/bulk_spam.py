@@ -78,13 +78,15 @@ def apply() -> ResponseReturnValue:
         filters, window = _read(form)
     except FilterError as exc:
         return _page(form, filters, None, None, str(exc), 400)
-    db = get_session()
+    session = get_session()
     try:
-        moved = mark_spam(db, current_user(), filters, window, expected=int(form.expected.data))
+        moved = mark_spam(
+            session, current_user(), filters, window, expected=int(form.expected.data)
+        )
     except CountChangedError as exc:
-        db.rollback()
+        session.rollback()
         return _page(form, filters, window, exc.count, str(exc), 409)
-    db.commit()
+    session.commit()
     flash(f"Marked {moved:,} tip(s) as spam; each can go back to New from its page.", "success")
     args: dict[str, Any] = filters.to_args()
     return redirect(url_for("inbox.index", **args), 303)
