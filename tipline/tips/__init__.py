@@ -1,7 +1,8 @@
 """Tip services: submission (the intake), inbox queries, workflow, tags, content.
 
 A tip is created here (:mod:`tipline.tips.submit`, with uploads sealed by
-:mod:`tipline.tips.uploads` and the hourly quota in :mod:`tipline.tips.limits`)
+:mod:`tipline.tips.uploads`, the hourly attachment budget in
+:mod:`tipline.tips.attachment_budget` and flood marking in :mod:`tipline.tips.flood`)
 and read, sorted and changed here for the review app. No Flask here: every
 function takes a SQLAlchemy ``Session`` (and, where a tip is opened, an age
 identity and a blob store), raises a :class:`TipError` subclass for anything
