@@ -5,7 +5,13 @@ from __future__ import annotations
 import base64
 import json
 import zlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
 
 
 def distinctive(label: str, size: int) -> bytes:
@@ -31,3 +37,23 @@ def decode_flask_cookie(value: str) -> dict[str, Any]:
         raw = zlib.decompress(raw)
     data: dict[str, Any] = json.loads(raw)
     return data
+
+
+# CLI tests that run a command against the test's own rolled-back session:
+# write the settings into the instance folder's config.py, and swap the
+# command module's ``database_session`` for one that yields the session.
+
+
+def use_instance_config(instance_dir: Path, settings: Mapping[str, Any]) -> Path:
+    path = instance_dir / "config.py"
+    lines = [f"{name} = {value!r}" for name, value in settings.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_on_session(monkeypatch: pytest.MonkeyPatch, module: str, session: Session) -> None:
+    @contextmanager
+    def rolled_back_session(_config: Any, **_options: Any) -> Iterator[Session]:
+        yield session
+
+    monkeypatch.setattr(f"{module}.database_session", rolled_back_session)

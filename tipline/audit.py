@@ -11,6 +11,9 @@ event. It never commits::
 Actions are dotted names such as ``auth.login``, ``auth.unlock``,
 ``tip.view``, ``tip.download``, ``tip.tag``, ``tip.status``, ``export.create``,
 ``user.create``. Never pass content: no tip text, notes, names or passwords.
+``counts`` may say how many of what an action touched (a deletion's
+attachments, messages, summaries); it takes whole numbers only, so nothing
+else can slip in.
 
 Each row's hash is SHA-256 over a canonical encoding of the previous row's
 hash and this row's fields. Writers bump a one-row head table in the same
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -49,10 +53,12 @@ def record(
     action: str,
     object_type: str | None = None,
     object_id: str | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> None:
     """Append one event to the chain in the caller's transaction (never commits)."""
     if not action or len(action) > 64:
         raise ValueError("an audit action is a short dotted name such as 'tip.view'")
+    detail = _encode_counts(counts) if counts is not None else None
     seq, prev_hash = _advance_head(session)
     event = AuditEvent(
         seq=seq,
@@ -62,6 +68,7 @@ def record(
         action=action,
         object_type=object_type,
         object_id=None if object_id is None else str(object_id),
+        detail=detail,
         prev_hash=prev_hash,
     )
     event.hash = chain_hash(prev_hash, event)
@@ -72,6 +79,25 @@ def record(
         .values(last_hash=event.hash)
         .execution_options(synchronize_session=False)
     )
+
+
+def _encode_counts(counts: Mapping[str, int]) -> str:
+    for name, value in counts.items():
+        if not (name.replace("_", "").isalnum() and name.isascii() and len(name) <= 32):
+            raise ValueError(f"an audit count is named with letters, digits and '_': {name!r}")
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValueError("audit counts are whole numbers (never content)")
+    text = json.dumps(dict(sorted(counts.items())), separators=(",", ":"))
+    if len(text) > 255:
+        raise ValueError("too many audit counts for one event")
+    return text
+
+
+def event_counts(event: AuditEvent) -> dict[str, int]:
+    """The counts an event carries (empty when it has none)."""
+    if not event.detail:
+        return {}
+    return {str(k): int(v) for k, v in json.loads(event.detail).items()}
 
 
 def _advance_head(session: Session) -> tuple[int, str]:
@@ -108,6 +134,10 @@ def canonical(prev_hash: str, event: AuditEvent) -> bytes:
         event.object_type,
         event.object_id,
     ]
+    # Only events with counts hash them, so rows written before the column
+    # existed keep their hashes and old chains still verify.
+    if event.detail is not None:
+        fields.append(event.detail)
     return json.dumps(fields, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 

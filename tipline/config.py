@@ -25,6 +25,7 @@ from typing import Any
 
 from flask import Config
 
+from tipline.models.retention import MAX_RETENTION_DAYS
 from tipline.safecopy import settings as safe_copy_settings
 
 MIB = 1024 * 1024
@@ -75,6 +76,44 @@ DEFAULTS: dict[str, Any] = {
     "BACKUP_RECIPIENTS": [],
     # Safe copies of attachments: sandbox mode and limits (tipline.safecopy.settings).
     **safe_copy_settings.DEFAULTS,
+    # Retention in days (None: keep forever); an admin may override each on
+    # the upkeep page (tipline.retention.policy). Spam and closed tips count
+    # from when they were marked so; conversations from their last message.
+    "RETENTION_SPAM_DAYS": None,
+    "RETENTION_CLOSED_DAYS": None,
+    "RETENTION_SILENT_DAYS": None,
+    # ``tipline worker``: how often each job runs, in seconds (0: never). A
+    # partial mapping is merged over these defaults (tipline.worker.jobs).
+    "WORKER_SCHEDULE": {},
+    # How long a worker may hold a job before another may take it over (a
+    # crashed worker's job is picked up again after this).
+    "WORKER_LEASE_SECONDS": 3600,
+    # The worker's sweep-blobs deletes orphans only once they are this old:
+    # an upload in flight writes its blobs before its row commits.
+    "SWEEP_GRACE_HOURS": 24,
+    # Email notifications (tipline.notify). Nothing is sent unless SMTP_HOST
+    # is set. The password is never a setting: it is read from the
+    # environment variable SMTP_PASSWORD_ENV names, when the worker sends.
+    "REVIEW_URL": None,  # the review site's address, the only thing a mail says
+    "SMTP_HOST": None,
+    "SMTP_PORT": 587,
+    "SMTP_SECURITY": "starttls",  # "starttls", "tls" (implicit, port 465), "none" (localhost)
+    "SMTP_USERNAME": None,
+    "SMTP_PASSWORD_ENV": "TIPLINE_SMTP_PASSWORD",
+    "SMTP_CA_FILE": None,  # a private CA for the mail server's certificate
+    "SMTP_TIMEOUT": 30,
+    "MAIL_FROM": None,
+    # Immediate notifications: at most one mail per reviewer this often.
+    "NOTIFY_MIN_MINUTES": 15,
+    # Daily digests go out from this hour (UTC) on.
+    "NOTIFY_DIGEST_HOUR": 8,
+    # A mail that fails this many times is given up (retries back off to 6 h).
+    "NOTIFY_MAX_ATTEMPTS": 10,
+    # ``tipline doctor``: where the review app listens (as in its gunicorn
+    # --bind), which must not be a public interface; and how old the newest
+    # backup may be.
+    "REVIEW_BIND": "127.0.0.1:8081",
+    "BACKUP_MAX_AGE_DAYS": 7,
 }
 
 REQUIRED_SECRETS = ("INTAKE_SECRET_KEY", "REVIEW_SECRET_KEY", "PHRASE_PEPPER", "INSTANCE_SECRET")
@@ -93,7 +132,23 @@ _POSITIVE_INTS = (
     "LOGIN_LOCKOUT_ATTEMPTS",
     "LOGIN_LOCKOUT_MINUTES",
     "EXPORT_SUPPRESS_BELOW",
+    "WORKER_LEASE_SECONDS",
+    "SWEEP_GRACE_HOURS",
+    "SMTP_PORT",
+    "SMTP_TIMEOUT",
+    "NOTIFY_MIN_MINUTES",
+    "NOTIFY_MAX_ATTEMPTS",
+    "BACKUP_MAX_AGE_DAYS",
 )
+
+
+# The worker's jobs (tipline.worker.jobs.JOBS; a test keeps the two equal).
+WORKER_JOB_NAMES = ("notifications", "purge-sessions", "sweep-blobs", "retention", "check")
+SMTP_SECURITY = ("starttls", "tls", "none")
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+# Settings that are a number of days, or None for "never".
+_OPTIONAL_DAYS = ("RETENTION_SPAM_DAYS", "RETENTION_CLOSED_DAYS", "RETENTION_SILENT_DAYS")
 
 
 class ConfigError(ValueError):
@@ -198,5 +253,53 @@ def validate(config: Mapping[str, Any], *, require_secrets: bool = True) -> None
     problem = safe_copy_settings.check(config)
     if problem:
         raise ConfigError(problem)
+    for name in _OPTIONAL_DAYS:
+        days = config.get(name)
+        if days is not None and (
+            not isinstance(days, int)
+            or isinstance(days, bool)
+            or not 0 < days <= MAX_RETENTION_DAYS
+        ):
+            raise ConfigError(
+                f"{name} must be empty (keep forever) or 1 to {MAX_RETENTION_DAYS} days"
+            )
+    _validate_schedule(config.get("WORKER_SCHEDULE"))
+    _validate_mail(config)
     if config.get("LOG_LEVEL") not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR")
+
+
+def _validate_schedule(schedule: object) -> None:
+    if not isinstance(schedule, dict) or not all(
+        isinstance(seconds, int) and not isinstance(seconds, bool) and seconds >= 0
+        for seconds in schedule.values()
+    ):
+        raise ConfigError(
+            'WORKER_SCHEDULE must map job names to seconds, e.g. {"retention": 86400}'
+        )
+    unknown = sorted(str(name) for name in schedule if name not in WORKER_JOB_NAMES)
+    if unknown:
+        raise ConfigError(
+            f"WORKER_SCHEDULE names unknown job(s) {', '.join(unknown)}; "
+            f"the jobs are {', '.join(WORKER_JOB_NAMES)}"
+        )
+
+
+def _validate_mail(config: Mapping[str, Any]) -> None:
+    if config.get("SMTP_SECURITY") not in SMTP_SECURITY:
+        raise ConfigError("SMTP_SECURITY must be one of starttls, tls, none")
+    hour = config.get("NOTIFY_DIGEST_HOUR")
+    if not isinstance(hour, int) or isinstance(hour, bool) or not 0 <= hour <= 23:
+        raise ConfigError("NOTIFY_DIGEST_HOUR must be an hour from 0 to 23 (UTC)")
+    if not config.get("SMTP_HOST"):
+        return
+    # Mail in the clear is only acceptable to a relay on this machine.
+    if config.get("SMTP_SECURITY") == "none" and config["SMTP_HOST"] not in LOOPBACK_HOSTS:
+        raise ConfigError("SMTP_SECURITY 'none' is only allowed for a mail server on localhost")
+    if not isinstance(config.get("MAIL_FROM"), str) or "@" not in config["MAIL_FROM"]:
+        raise ConfigError("MAIL_FROM must be the address notifications come from")
+    url = config.get("REVIEW_URL")
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        raise ConfigError(
+            "REVIEW_URL must be the review site's address (https://... or http://...)"
+        )

@@ -27,14 +27,19 @@ which begin with a plain ``BEGIN`` and take no write lock. The review app's
 longest transaction is a search (bounded by its scan budget, about five
 seconds of decrypting), during which intake writes wait; the busy timeout
 (10 s) covers that, and docs/deployment.md says when to move to PostgreSQL.
+
+A new database file is created readable by its owner only, whatever the
+umask (its -wal and -shm files copy that mode).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from typing import Any
 
 from flask import Flask, current_app, g
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 EXTENSION_KEY = "tipline.db"
@@ -50,6 +55,7 @@ def make_engine(url: str, *, immediate: bool = False, **kwargs: Any) -> Engine:
     (see the module docstring); no effect on PostgreSQL.
     """
     if url.startswith("sqlite"):
+        _create_private(url)
         # Pooled, not opened per request: when the last connection to a WAL
         # database closes, SQLite checkpoints and syncs the whole file, which
         # cost each request ~10 ms of disk time; an open pool also keeps the
@@ -59,6 +65,19 @@ def make_engine(url: str, *, immediate: bool = False, **kwargs: Any) -> Engine:
         event.listen(engine, "begin", _sqlite_begin_immediate if immediate else _sqlite_on_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _create_private(url: str) -> None:
+    """Create a new SQLite file readable by its owner only.
+
+    SQLite would create it with the process umask (often 0644); its -wal and
+    -shm files copy the database file's mode, so this covers them too.
+    """
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    with contextlib.suppress(FileExistsError, FileNotFoundError):
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:

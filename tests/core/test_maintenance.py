@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tests.factories import make_tip
+from tests.helpers import run_on_session, use_instance_config
 from tipline import audit
 from tipline.blobs import BlobStore
 from tipline.cli import cli
@@ -53,14 +52,8 @@ def run(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Any:
     """Invoke ``tipline maintenance ...`` against the test's session."""
-    lines = [f"{name} = {value!r}" for name, value in base_config.items()]
-    (instance_dir / "config.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-    @contextmanager
-    def rolled_back_session(_config: Any) -> Iterator[Session]:
-        yield db_session
-
-    monkeypatch.setattr("tipline.cli.maintenance.database_session", rolled_back_session)
+    use_instance_config(instance_dir, base_config)
+    run_on_session(monkeypatch, "tipline.cli.maintenance", db_session)
 
     def invoke(*args: str) -> Any:
         return cli_runner.invoke(cli, ["maintenance", *args])

@@ -36,6 +36,8 @@ CLEAR_TIP_COLUMNS = {
     "source_recipient",
     "during_flood",
     "proof_of_work",
+    # False until the worker's notification job has counted the tip as news.
+    "notified",
 }
 CLEAR_ATTACHMENT_COLUMNS = {"id", "tip_id", "position", "blob_id", "size_bucket", "received_hour"}
 

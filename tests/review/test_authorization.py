@@ -41,6 +41,7 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "auth.account": {"anon": LOGIN, "organizer": 200, "reviewer": 200, "admin": 200},
     # An empty form is refused (400) rather than changing anything.
     "auth.change_password": {"anon": LOGIN, "organizer": 400, "reviewer": 400, "admin": 400},
+    "auth.notifications": {"anon": LOGIN, "organizer": 400, "reviewer": 400, "admin": 400},
     "auth.logout": {"anon": LOGIN, "organizer": LOGIN, "reviewer": LOGIN, "admin": LOGIN},
     "auth.logout_everywhere": {
         "anon": LOGIN,
@@ -108,6 +109,19 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "replies.create": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "replies.mark_read": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
     "replies.download": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    # -- deleting a tip by hand, and the admin upkeep page -----------------
+    "deletion.confirm": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "deletion.ask": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "deletion.approve": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "deletion.withdraw": {"anon": LOGIN, "organizer": 403, "reviewer": 404, "admin": 404},
+    "upkeep.index": {"anon": LOGIN, "organizer": 403, "reviewer": 403, "admin": 200},
+    # An empty form names no policy: refused, back to the page.
+    "upkeep.retention": {
+        "anon": LOGIN,
+        "organizer": 403,
+        "reviewer": 403,
+        "admin": "/admin/upkeep/",
+    },
     # -- add rows for new routes above this line ---------------------------
 }
 

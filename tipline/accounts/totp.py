@@ -4,29 +4,26 @@ Codes are 6 digits over 30-second steps; one step either side is accepted for
 clock drift. A code is accepted only for a time step later than the last one
 accepted for that user, so a code seen over a shoulder or in a proxy log cannot
 be used again. The shared secret is stored sealed (ChaCha20-Poly1305) under a
-key derived from the instance secret, bound to the user id.
+key derived from the instance secret, bound to the user id
+(tipline.crypto.secretbox).
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import os
 import time
 
 import pyotp
 import segno
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from tipline.accounts.errors import KeyUnavailableError
+from tipline.crypto import secretbox
 
 STEP_SECONDS = 30
 DIGITS = 6
 # Steps either side of now that are still accepted (clock drift, slow typing).
 DRIFT_STEPS = 1
 _KEY_INFO = b"tipline/accounts/totp-secret/v1"
-_NONCE_SIZE = 12
 
 
 def new_secret() -> str:
@@ -34,25 +31,16 @@ def new_secret() -> str:
     return pyotp.random_base32(32)
 
 
-def _key(instance_secret: str) -> bytes:
-    return hmac.new(instance_secret.encode("utf-8"), _KEY_INFO, hashlib.sha256).digest()
-
-
 def seal_secret(secret: str, instance_secret: str, user_id: str) -> bytes:
     """Seal a TOTP secret for storage; the user id is authenticated data."""
-    nonce = os.urandom(_NONCE_SIZE)
-    return nonce + ChaCha20Poly1305(_key(instance_secret)).encrypt(
-        nonce, secret.encode("ascii"), user_id.encode()
-    )
+    return secretbox.seal(secret.encode("ascii"), instance_secret, _KEY_INFO, user_id.encode())
 
 
 def open_secret(sealed: bytes, instance_secret: str, user_id: str) -> str:
     """Open a sealed TOTP secret; :class:`KeyUnavailableError` if it does not authenticate."""
     try:
-        plain = ChaCha20Poly1305(_key(instance_secret)).decrypt(
-            sealed[:_NONCE_SIZE], sealed[_NONCE_SIZE:], user_id.encode()
-        )
-    except InvalidTag as exc:
+        plain = secretbox.open_sealed(sealed, instance_secret, _KEY_INFO, user_id.encode())
+    except secretbox.SecretBoxError as exc:
         raise KeyUnavailableError(
             "the TOTP secret does not open with this instance secret"
         ) from exc

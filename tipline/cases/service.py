@@ -121,8 +121,10 @@ def _link(session: Session, case: Case, tips: list[Tip], actor: User) -> list[st
     return [tip.id for tip in new]
 
 
-def unlink_tip(session: Session, case: Case, tip_id: str, *, actor: User) -> bool:
+def unlink_tip(session: Session, case: Case, tip_id: str, *, actor: User | None) -> bool:
     """Take a tip out of the case; False if it was not in it.
+
+    ``actor`` is None when retention deletes the tip (tipline.deletion.service).
 
     A county that came from tips goes away with the last linked tip from it;
     one a reviewer added stays.

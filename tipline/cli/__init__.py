@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "safe-copy": "tipline.cli.safe_copy:safe_copy_command",
     "age": "tipline.cli.age:age_command",
     "age-keygen": "tipline.cli.age:age_keygen_command",
+    "worker": "tipline.cli.worker:worker_command",
+    "doctor": "tipline.cli.doctor:doctor_command",
 }
 
 

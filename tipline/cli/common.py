@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 import click
 from flask import Config
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tipline.config import ConfigError, load_config
@@ -32,9 +33,14 @@ def cli_config() -> Config:
 
 
 @contextmanager
-def database_session(config: Config) -> Iterator[Session]:
-    """A session on the configured database (closed afterwards, never auto-committed)."""
-    database = Database(config["DATABASE_URL"])
+def database_session(config: Config, *, immediate: bool = False) -> Iterator[Session]:
+    """A session on the configured database (closed afterwards, never auto-committed).
+
+    ``immediate``: begin SQLite transactions with ``BEGIN IMMEDIATE``, as the
+    apps do (tipline.db), for a command that reads and then writes while the
+    apps may be writing too.
+    """
+    database = Database(config["DATABASE_URL"], immediate=immediate)
     try:
         with database.session() as session:
             yield session
@@ -56,3 +62,9 @@ def org_identity(config: Config) -> Identity:
 def fail(exc: Exception) -> click.ClickException:
     """A domain error as a one-line CLI error (whitespace folded)."""
     return click.ClickException(" ".join(str(exc).split()))
+
+
+def database_error(exc: SQLAlchemyError) -> click.ClickException:
+    # The first line only: driver messages can run to several lines with SQL.
+    first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return click.ClickException(f"database: {first[0] if first else exc.__class__.__name__}")

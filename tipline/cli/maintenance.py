@@ -1,8 +1,9 @@
-"""``tipline maintenance purge-sessions|sweep-blobs|check``: housekeeping.
+"""``tipline maintenance purge-sessions|sweep-blobs|check|retention``: housekeeping.
 
 Thin wrappers over tipline.maintenance. They print counts and blob ids only,
 never contents. ``sweep-blobs`` is a dry run unless given ``--delete``;
 ``check`` exits non-zero when anything is wrong, so cron can alert on it.
+``retention`` lives in its own module (tipline.cli.retention).
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tipline import maintenance
 from tipline.blobs import BlobStore
-from tipline.cli.common import cli_config, database_session
+from tipline.cli.common import cli_config, database_error, database_session
+from tipline.cli.retention import retention_command
 
 
 @click.group("maintenance")
 def maintenance_group() -> None:
     """Purge expired sessions, sweep orphaned blobs, check the instance."""
+
+
+maintenance_group.add_command(retention_command)
 
 
 @maintenance_group.command("purge-sessions")
@@ -29,7 +34,7 @@ def purge_sessions_command() -> None:
             purged = maintenance.purge_sessions(session, config)
             session.commit()
     except SQLAlchemyError as exc:
-        raise _database_error(exc) from exc
+        raise database_error(exc) from exc
     click.echo(f"Purged {purged.review} review session(s) and {purged.source} source session(s).")
 
 
@@ -50,7 +55,7 @@ def sweep_blobs_command(older_than_hours: float, do_delete: bool) -> None:
         with database_session(config) as session:
             sweep = maintenance.find_stale_blobs(session, store, older_than_hours * 3600)
     except SQLAlchemyError as exc:
-        raise _database_error(exc) from exc
+        raise database_error(exc) from exc
     for blob_id in sweep.orphans:
         click.echo(f"orphan {blob_id}")
     if do_delete:
@@ -72,7 +77,7 @@ def check_command() -> None:
         with database_session(config) as session:
             result = maintenance.check_instance(session, store, config["KEYS_DIR"])
     except SQLAlchemyError as exc:
-        raise _database_error(exc) from exc
+        raise database_error(exc) from exc
     click.echo(f"Audit log: {result.audit_events} event(s) checked.")
     click.echo(f"Keys: {result.recipients} recipient(s).")
     click.echo(f"Database revision: {result.revision or 'none'} (head {result.head}).")
@@ -82,9 +87,3 @@ def check_command() -> None:
     if not result.ok:
         raise click.ClickException(f"{len(result.problems)} problem(s) found")
     click.echo("All checks passed.")
-
-
-def _database_error(exc: SQLAlchemyError) -> click.ClickException:
-    # The first line only: driver messages can run to several lines with SQL.
-    first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return click.ClickException(f"database: {first[0] if first else exc.__class__.__name__}")

@@ -16,9 +16,12 @@ from tipline.models.case import (
     case_tags,
     case_tips,
 )
+from tipline.models.deletion import DeletionRequest
 from tipline.models.hourly_count import AttachmentBytes
 from tipline.models.message import MESSAGE_AUTHORS, Message
+from tipline.models.notification import NOTIFY_MODES, NotificationSubscription, OutgoingMail
 from tipline.models.read import TipRead
+from tipline.models.retention import RETENTION_POLICIES, RetentionSetting
 from tipline.models.review_session import ReviewSession
 from tipline.models.safe_copy import SafeCopy
 from tipline.models.shared_file import SharedFile
@@ -28,6 +31,7 @@ from tipline.models.summary import SUMMARY_SCOPES, SUMMARY_STATUSES, Summary
 from tipline.models.tag import Tag, tip_tags
 from tipline.models.tip import TIP_STATUSES, Attachment, Tip
 from tipline.models.user import ROLES, User
+from tipline.models.worker import WorkerJob
 from tipline.models.wrapped_key import WrappedKey
 
 __all__ = ["TIP_STATUSES", "Attachment", "Base", "Tip"]
@@ -46,3 +50,7 @@ __all__ += ["SUMMARY_SCOPES", "SUMMARY_STATUSES", "Summary"]
 __all__ += ["MESSAGE_AUTHORS", "Message", "SourceSession"]
 # Safe copies of attachments: rendered in a sandbox, sealed (tipline.safecopy).
 __all__ += ["SafeCopy", "SharedFile"]
+# Upkeep: deletion requests and retention settings (tipline.deletion, tipline.retention).
+__all__ += ["RETENTION_POLICIES", "DeletionRequest", "RetentionSetting"]
+# Email notifications (tipline.notify) and the worker's jobs (tipline.worker).
+__all__ += ["NOTIFY_MODES", "NotificationSubscription", "OutgoingMail", "WorkerJob"]

@@ -32,6 +32,9 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(64))
     object_type: Mapped[str | None] = mapped_column(String(32))
     object_id: Mapped[str | None] = mapped_column(String(64))
+    # Counts only, as compact JSON ({"attachments": 2, "messages": 5}): what a
+    # deletion removed, say. Never content (tipline.audit.record takes ints).
+    detail: Mapped[str | None] = mapped_column(String(255))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 

@@ -52,6 +52,9 @@ class Message(Base):
     size_bucket: Mapped[int]
     seen_by_source: Mapped[bool] = mapped_column(default=False)
     seen_by_organization: Mapped[bool] = mapped_column(default=False)
+    # False until the worker has looked at it for the reviewers' email
+    # notifications (tipline.notify.activity; only a source's message counts).
+    notified: Mapped[bool] = mapped_column(default=False, index=True)
 
     __table_args__ = (
         # One place per message in its tip's conversation; the index behind it

@@ -37,6 +37,14 @@ class Tip(Base):
     # Reviewers filter on these and mark a flood's junk as spam in bulk.
     during_flood: Mapped[bool] = mapped_column(default=False)
     proof_of_work: Mapped[bool] = mapped_column(default=False)
+    # When a reviewer last changed the status (None: never). Retention counts
+    # a closed or spam tip's days from here, not from when it arrived, so a
+    # tip closed today is not deleted today (tipline.retention).
+    status_changed_at: Mapped[datetime | None]
+    # False until the worker has counted the tip as new activity for the
+    # reviewers' email notifications (tipline.notify.activity). It says that
+    # something arrived since the last pass, never when.
+    notified: Mapped[bool] = mapped_column(default=False)
 
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="tip", cascade="all, delete-orphan", order_by="Attachment.position"
@@ -51,6 +59,8 @@ class Tip(Base):
         Index("ix_tips_county_received", "county_fips", "received_hour", "id"),
         Index("ix_tips_county_status_received", "county_fips", "status", "received_hour", "id"),
         Index("ix_tips_flood_received", "during_flood", "received_hour", "id"),
+        # The notification job's "anything new?" probe.
+        Index("ix_tips_notified", "notified"),
     )
 
 

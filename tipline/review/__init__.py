@@ -30,6 +30,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         bulk_spam,
         case_actions,
         cases,
+        deletion,
         inbox,
         login,
         organizer,
@@ -40,6 +41,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         summaries,
         tags,
         tips,
+        upkeep,
     )
 
     del account, case_actions, login  # imported for their views only
@@ -50,6 +52,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(inbox.bp)
     app.register_blueprint(bulk_spam.bp)
     app.register_blueprint(tips.bp)
+    app.register_blueprint(deletion.bp)
     app.register_blueprint(replies.bp)
     app.register_blueprint(safe_copies.bp)
     app.register_blueprint(shared_files.bp)
@@ -58,4 +61,5 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(search.bp)
     app.register_blueprint(summaries.bp)
     app.register_blueprint(organizer.bp)
+    app.register_blueprint(upkeep.bp)
     return app

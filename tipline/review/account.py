@@ -13,6 +13,8 @@ from flask.typing import ResponseReturnValue
 from tipline.accounts import custody, passwords, review_sessions, service
 from tipline.accounts.errors import AccountError, NotUnlockedError
 from tipline.db import get_session
+from tipline.notify import NotifyError, subscriptions
+from tipline.notify.settings import MailSettings
 from tipline.review.auth import (
     account_settings,
     bp,
@@ -23,6 +25,7 @@ from tipline.review.auth import (
     unlocked_identity,
 )
 from tipline.review.auth_forms import ChangePasswordForm
+from tipline.review.upkeep_forms import NotificationForm
 
 
 @bp.route("/account")
@@ -31,8 +34,16 @@ def account() -> ResponseReturnValue:
     return _render_account(ChangePasswordForm(), None)
 
 
-def _render_account(form: ChangePasswordForm, error: str | None) -> str:
+def _render_account(
+    form: ChangePasswordForm,
+    error: str | None,
+    notify_form: NotificationForm | None = None,
+    notify_error: str | None = None,
+) -> str:
     user = current_user()
+    if notify_form is None:
+        choice = subscriptions.current(get_session(), current_app.config, user)
+        notify_form = NotificationForm(formdata=None, mode=choice.mode, email=choice.address)
     try:
         fingerprint = custody.fingerprint(unlocked_identity())
     except NotUnlockedError:
@@ -47,6 +58,9 @@ def _render_account(form: ChangePasswordForm, error: str | None) -> str:
         session_count=review_sessions.count_for_user(get_session(), user.id),
         suggestion=passwords.suggest(),
         min_length=passwords.MIN_LENGTH,
+        notify_form=notify_form,
+        notify_error=notify_error,
+        mail_configured=MailSettings.from_config(current_app.config).configured,
     )
 
 
@@ -73,6 +87,25 @@ def change_password() -> ResponseReturnValue:
         + (f" {signed_out} other session(s) were signed out." if signed_out else ""),
         "success",
     )
+    return redirect(url_for("auth.account"))
+
+
+@bp.route("/account/notifications", methods=["POST"])
+@login_required
+def notifications() -> ResponseReturnValue:
+    form = NotificationForm()
+    if not form.validate_on_submit():
+        return _render_account(ChangePasswordForm(formdata=None), None, form), 400
+    db = get_session()
+    try:
+        changed = subscriptions.choose(
+            db, current_app.config, current_user(), form.mode.data, form.email.data
+        )
+    except NotifyError as exc:
+        db.rollback()
+        return _render_account(ChangePasswordForm(formdata=None), None, form, str(exc)), 400
+    db.commit()
+    flash("Notifications saved." if changed else "Nothing to change.", "success")
     return redirect(url_for("auth.account"))
 
 

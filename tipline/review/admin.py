@@ -136,6 +136,12 @@ def audit_log() -> ResponseReturnValue:
     session = get_session()
     rows = audit.events(session, before=before, limit=audit.PAGE_SIZE + 1)
     older = rows[audit.PAGE_SIZE - 1].seq if len(rows) > audit.PAGE_SIZE else None
+    shown = rows[: audit.PAGE_SIZE]
+    counts = {
+        event.seq: ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in found.items())
+        for event in shown
+        if (found := audit.event_counts(event))
+    }
     return render_template(
-        "review/admin/audit.html", events=rows[: audit.PAGE_SIZE], older=older, before=before
+        "review/admin/audit.html", events=shown, counts=counts, older=older, before=before
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, SelectMultipleField, StringField
+from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -108,3 +108,11 @@ class BulkSpamForm(FlaskForm):  # type: ignore[misc]
     window_end = StringField("Until (UTC)", validators=[InputRequired()])
     # The count the reviewer confirmed; absent on the first step.
     expected = HiddenField()
+
+
+class ConfirmDeletionForm(FlaskForm):  # type: ignore[misc]
+    # A tick box rather than a bare button: deleting a tip cannot be undone.
+    confirm = BooleanField(
+        "I understand that this deletes the tip for good",
+        validators=[DataRequired(message="Tick the box to confirm.")],
+    )

@@ -18,6 +18,7 @@ from tipline import counties
 from tipline.cases.membership import correct_tip_county
 from tipline.cases.reading import tip_case_panel
 from tipline.db import get_session
+from tipline.deletion.approval import pending_request
 from tipline.models.tip import Tip
 from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.review.case_page import tip_cases_section
@@ -73,6 +74,7 @@ def show(tip_id: str) -> ResponseReturnValue:
         summary_panel=summary_panel(tip),
         conversation=conversation,
         safe_copies=safe_copy_panel(tip, identity),
+        deletion_request=pending_request(session, tip),
     )
 
 

@@ -29,6 +29,7 @@ from tipline.models import (
     Case,
     CaseNote,
     Message,
+    NotificationSubscription,
     ReviewSession,
     SafeCopy,
     SharedFile,
@@ -87,4 +88,5 @@ NOT_ORGANIZATION_SEALED: dict[InstrumentedAttribute[Any], str] = {
     ReviewSession.sealed_identity: "sealed to a key in the reviewer's cookie; ended at rotation",
     SourceSession.sealed_identity: "the source's own key, sealed to their cookie",
     SharedFile.shared_blob: "sealed to the sharing key derived from the instance secret",
+    NotificationSubscription.email_sealed: "sealed under a key derived from the instance secret",
 }

@@ -26,6 +26,7 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from tipline import audit
+from tipline.models.base import utcnow
 from tipline.models.tip import Tip
 from tipline.models.user import User
 from tipline.tips import FilterError, TipError
@@ -121,7 +122,8 @@ def mark_spam(
     result = session.execute(
         update(Tip)
         .where(Tip.id.in_(ids.scalar_subquery()), Tip.status.in_(SWEEPABLE))
-        .values(status=SPAM)
+        # Retention counts a spam tip's days from here (tipline.retention).
+        .values(status=SPAM, status_changed_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     moved = int(result.rowcount)  # type: ignore[attr-defined]

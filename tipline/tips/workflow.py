@@ -17,7 +17,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from tipline import audit, counties
-from tipline.models.base import affected_rows, is_id
+from tipline.models.base import affected_rows, is_id, utcnow
 from tipline.models.read import TipRead
 from tipline.models.tip import TIP_STATUSES, Tip
 from tipline.models.user import User
@@ -68,6 +68,8 @@ def change_status(
 
     ``expected`` is the status the reviewer saw. The update is conditional on
     it in the database, so a concurrent change raises :class:`StaleStatusError`.
+    It stamps ``status_changed_at``, which retention counts days from; any
+    other code that changes a status must stamp it too.
     """
     if new_status not in TIP_STATUSES:
         raise InvalidTransitionError("That is not a status.")
@@ -80,7 +82,7 @@ def change_status(
     result = session.execute(
         update(Tip)
         .where(Tip.id == tip.id, Tip.status == expected)
-        .values(status=new_status)
+        .values(status=new_status, status_changed_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     if affected_rows(result) != 1:

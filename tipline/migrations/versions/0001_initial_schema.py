@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-30 19:09:01.857143
+Create Date: 2026-11-30 19:26:50.236359
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def upgrade() -> None:
     sa.Column('action', sa.String(length=64), nullable=False),
     sa.Column('object_type', sa.String(length=32), nullable=True),
     sa.Column('object_id', sa.String(length=64), nullable=True),
+    sa.Column('detail', sa.String(length=255), nullable=True),
     sa.Column('prev_hash', sa.String(length=64), nullable=False),
     sa.Column('hash', sa.String(length=64), nullable=False),
     sa.PrimaryKeyConstraint('seq', name=op.f('pk_audit_events'))
@@ -76,6 +77,8 @@ def upgrade() -> None:
     sa.Column('source_recipient', sa.String(length=2048), nullable=False),
     sa.Column('during_flood', sa.Boolean(), nullable=False),
     sa.Column('proof_of_work', sa.Boolean(), nullable=False),
+    sa.Column('status_changed_at', sa.DateTime(), nullable=True),
+    sa.Column('notified', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tips')),
     sa.UniqueConstraint('source_lookup', name=op.f('uq_tips_source_lookup'))
     )
@@ -83,6 +86,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_tips_county_received', ['county_fips', 'received_hour', 'id'], unique=False)
         batch_op.create_index('ix_tips_county_status_received', ['county_fips', 'status', 'received_hour', 'id'], unique=False)
         batch_op.create_index('ix_tips_flood_received', ['during_flood', 'received_hour', 'id'], unique=False)
+        batch_op.create_index('ix_tips_notified', ['notified'], unique=False)
         batch_op.create_index('ix_tips_received_id', ['received_hour', 'id'], unique=False)
         batch_op.create_index('ix_tips_status_received', ['status', 'received_hour', 'id'], unique=False)
 
@@ -109,6 +113,18 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
     )
+    op.create_table('worker_jobs',
+    sa.Column('name', sa.String(length=32), nullable=False),
+    sa.Column('lease_owner', sa.String(length=96), nullable=True),
+    sa.Column('lease_until', sa.DateTime(), nullable=True),
+    sa.Column('next_run_at', sa.DateTime(), nullable=False),
+    sa.Column('last_started_at', sa.DateTime(), nullable=True),
+    sa.Column('last_finished_at', sa.DateTime(), nullable=True),
+    sa.Column('last_ok', sa.Boolean(), nullable=True),
+    sa.Column('last_summary', sa.String(length=255), nullable=True),
+    sa.Column('failures', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_worker_jobs'))
+    )
     op.create_table('cases',
     sa.Column('id', sa.String(length=32), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
@@ -123,6 +139,17 @@ def upgrade() -> None:
         batch_op.create_index('ix_cases_status_updated', ['status', 'updated_at', 'id'], unique=False)
         batch_op.create_index('ix_cases_updated', ['updated_at', 'id'], unique=False)
 
+    op.create_table('deletion_requests',
+    sa.Column('tip_id', sa.String(length=32), nullable=False),
+    sa.Column('requested_by_id', sa.String(length=32), nullable=False),
+    sa.Column('requested_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['requested_by_id'], ['users.id'], name=op.f('fk_deletion_requests_requested_by_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['tip_id'], ['tips.id'], name=op.f('fk_deletion_requests_tip_id_tips'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('tip_id', name=op.f('pk_deletion_requests'))
+    )
+    with op.batch_alter_table('deletion_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_deletion_requests_requested_by_id'), ['requested_by_id'], unique=False)
+
     op.create_table('messages',
     sa.Column('id', sa.String(length=32), nullable=False),
     sa.Column('tip_id', sa.String(length=32), nullable=False),
@@ -134,6 +161,7 @@ def upgrade() -> None:
     sa.Column('size_bucket', sa.Integer(), nullable=False),
     sa.Column('seen_by_source', sa.Boolean(), nullable=False),
     sa.Column('seen_by_organization', sa.Boolean(), nullable=False),
+    sa.Column('notified', sa.Boolean(), nullable=False),
     sa.CheckConstraint("author = 'organization' OR author_id IS NULL", name=op.f('ck_messages_source_is_anonymous')),
     sa.CheckConstraint("author IN ('source', 'organization')", name=op.f('ck_messages_author')),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_messages_author_id_users'), ondelete='SET NULL'),
@@ -143,7 +171,44 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_messages_author_id'), ['author_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_messages_notified'), ['notified'], unique=False)
 
+    op.create_table('notification_subscriptions',
+    sa.Column('user_id', sa.String(length=32), nullable=False),
+    sa.Column('mode', sa.String(length=16), nullable=False),
+    sa.Column('email_sealed', sa.LargeBinary(), nullable=False),
+    sa.Column('pending', sa.Boolean(), nullable=False),
+    sa.Column('last_queued_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.CheckConstraint("mode IN ('immediate', 'daily')", name=op.f('ck_notification_subscriptions_mode')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_notification_subscriptions_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('user_id', name=op.f('pk_notification_subscriptions'))
+    )
+    op.create_table('outgoing_mail',
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('user_id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('next_attempt_at', sa.DateTime(), nullable=False),
+    sa.Column('last_error', sa.String(length=64), nullable=True),
+    sa.Column('gave_up', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_outgoing_mail_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_outgoing_mail'))
+    )
+    with op.batch_alter_table('outgoing_mail', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_outgoing_mail_next_attempt_at'), ['next_attempt_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_outgoing_mail_user_id'), ['user_id'], unique=False)
+
+    op.create_table('retention_settings',
+    sa.Column('policy', sa.String(length=16), nullable=False),
+    sa.Column('days', sa.Integer(), nullable=True),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_by_id', sa.String(length=32), nullable=True),
+    sa.CheckConstraint("policy IN ('spam', 'closed', 'silent')", name=op.f('ck_retention_settings_policy')),
+    sa.CheckConstraint('days IS NULL OR days > 0', name=op.f('ck_retention_settings_days')),
+    sa.ForeignKeyConstraint(['updated_by_id'], ['users.id'], name=op.f('fk_retention_settings_updated_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('policy', name=op.f('pk_retention_settings'))
+    )
     op.create_table('review_sessions',
     sa.Column('id_hash', sa.String(length=64), nullable=False),
     sa.Column('user_id', sa.String(length=32), nullable=False),
@@ -407,19 +472,33 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_review_sessions_created_at'))
 
     op.drop_table('review_sessions')
+    op.drop_table('retention_settings')
+    with op.batch_alter_table('outgoing_mail', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_outgoing_mail_user_id'))
+        batch_op.drop_index(batch_op.f('ix_outgoing_mail_next_attempt_at'))
+
+    op.drop_table('outgoing_mail')
+    op.drop_table('notification_subscriptions')
     with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_messages_notified'))
         batch_op.drop_index(batch_op.f('ix_messages_author_id'))
 
     op.drop_table('messages')
+    with op.batch_alter_table('deletion_requests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_deletion_requests_requested_by_id'))
+
+    op.drop_table('deletion_requests')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_index('ix_cases_updated')
         batch_op.drop_index('ix_cases_status_updated')
 
     op.drop_table('cases')
+    op.drop_table('worker_jobs')
     op.drop_table('users')
     with op.batch_alter_table('tips', schema=None) as batch_op:
         batch_op.drop_index('ix_tips_status_received')
         batch_op.drop_index('ix_tips_received_id')
+        batch_op.drop_index('ix_tips_notified')
         batch_op.drop_index('ix_tips_flood_received')
         batch_op.drop_index('ix_tips_county_status_received')
         batch_op.drop_index('ix_tips_county_received')
