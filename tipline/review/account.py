@@ -7,7 +7,7 @@ everywhere" deletes every session of the account, on every device.
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from tipline.accounts import custody, passwords, review_sessions, service
@@ -96,15 +96,15 @@ def notifications() -> ResponseReturnValue:
     form = NotificationForm()
     if not form.validate_on_submit():
         return _render_account(ChangePasswordForm(formdata=None), None, form), 400
-    db = get_session()
+    session = get_session()
     try:
         changed = subscriptions.choose(
-            db, current_app.config, current_user(), form.mode.data, form.email.data
+            session, current_app.config, current_user(), form.mode.data, form.email.data
         )
     except NotifyError as exc:
-        db.rollback()
+        session.rollback()
         return _render_account(ChangePasswordForm(formdata=None), None, form, str(exc)), 400
-    db.commit()
+    session.commit()
     flash("Notifications saved." if changed else "Nothing to change.", "success")
     return redirect(url_for("auth.account"))
 

@@ -62,10 +62,10 @@ def confirm(tip_id: str) -> ResponseReturnValue:
 
 def _render(tip_id: str, form: ConfirmDeletionForm, status: int = 200) -> ResponseReturnValue:
     tip = tip_or_404(tip_id)
-    db = get_session()
-    counts = preview(db, tip)
+    session = get_session()
+    counts = preview(session, tip)
     rows = [(COUNT_LABELS[name], n) for name, n in counts.items() if n and name in COUNT_LABELS]
-    request = pending_request(db, tip)
+    request = pending_request(session, tip)
     page = render_template(
         "review/delete_tip.html",
         tip=tip,
@@ -90,19 +90,21 @@ def _settled(tip_id: str, change: Callable[[Session, Tip, User], T], *, confirm:
         form = ConfirmDeletionForm()
         if not form.validate_on_submit():
             abort(make_response(_render(tip_id, form, 400)))
-    db = get_session()
+    session = get_session()
     try:
-        result = change(db, tip, current_user())
+        result = change(session, tip, current_user())
     except DeletionError as exc:
         abort(refuse(str(exc), _to_confirm(tip_id)))
-    db.commit()
+    session.commit()
     return result
 
 
 @bp.route("/<tip_id>/delete/request", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def ask(tip_id: str) -> ResponseReturnValue:
-    _settled(tip_id, lambda db, tip, user: request_deletion(db, tip, actor=user), confirm=True)
+    _settled(
+        tip_id, lambda session, tip, user: request_deletion(session, tip, actor=user), confirm=True
+    )
     flash("Deletion asked for. An admin or another reviewer has to approve it.", "success")
     return _to_confirm(tip_id)
 
@@ -111,7 +113,7 @@ def ask(tip_id: str) -> ResponseReturnValue:
 @roles_required(*REVIEW_ROLES)
 def approve(tip_id: str) -> ResponseReturnValue:
     deletion = _settled(
-        tip_id, lambda db, tip, user: approve_deletion(db, tip, actor=user), confirm=True
+        tip_id, lambda session, tip, user: approve_deletion(session, tip, actor=user), confirm=True
     )
     # Only now that the rows are gone for good do the sealed files go.
     unlink_blobs(get_blobs(), deletion.blob_ids)
@@ -124,6 +126,8 @@ def approve(tip_id: str) -> ResponseReturnValue:
 @bp.route("/<tip_id>/delete/withdraw", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def withdraw(tip_id: str) -> ResponseReturnValue:
-    _settled(tip_id, lambda db, tip, user: withdraw_request(db, tip, actor=user), confirm=False)
+    _settled(
+        tip_id, lambda session, tip, user: withdraw_request(session, tip, actor=user), confirm=False
+    )
     flash("The request to delete this tip is withdrawn.", "success")
     return redirect(url_for("tips.show", tip_id=tip_id))

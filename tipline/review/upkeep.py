@@ -34,8 +34,8 @@ def index() -> ResponseReturnValue:
 
 
 def _render(errors: dict[str, RetentionForm], status: int = 200) -> ResponseReturnValue:
-    db = get_session()
-    values = policy.effective(db, current_app.config)
+    session = get_session()
+    values = policy.effective(session, current_app.config)
     forms = {}
     for name, value in values.items():
         form = errors.get(name) or RetentionForm(formdata=None)
@@ -48,14 +48,14 @@ def _render(errors: dict[str, RetentionForm], status: int = 200) -> ResponseRetu
     page = render_template(
         "review/admin/upkeep.html",
         jobs=[(name, jobs.describe_interval(seconds)) for name, seconds in schedule.items()],
-        job_states=leases.states(db),
+        job_states=leases.states(session),
         descriptions=jobs.DESCRIPTIONS,
         now=utcnow(),
-        mail=queue_status(db),
+        mail=queue_status(session),
         mail_configured=MailSettings.from_config(current_app.config).configured,
         policies=values,
         forms=forms,
-        requests=pending_requests(db),
+        requests=pending_requests(session),
     )
     return page, status
 
@@ -76,13 +76,13 @@ def retention() -> ResponseReturnValue:
         if not name:
             return refuse("There is no such retention policy.", back)
         return _render({name: form}, 400)
-    db, actor = get_session(), current_user()
+    session, actor = get_session(), current_user()
     try:
         if form.choice.data == "configuration":
-            changed = policy.follow_configuration(db, form.policy.data, actor=actor)
+            changed = policy.follow_configuration(session, form.policy.data, actor=actor)
         else:
             days = form.days.data if form.choice.data == "days" else None
-            changed = policy.set_days(db, form.policy.data, days, actor=actor)
+            changed = policy.set_days(session, form.policy.data, days, actor=actor)
     except RetentionError as exc:
         return refuse(str(exc), back)
     label = policy.LABELS[form.policy.data]
