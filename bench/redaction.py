@@ -5,6 +5,7 @@ Usage::
     python bench/redaction.py                       # every set, summary tables
     python bench/redaction.py --set faker --misses  # one set, with its misses
     python bench/redaction.py --set fresh --seed 7  # a new Faker draw, never committed
+    python bench/redaction.py --set indep --seed 7  # a new draw of the independent set
 
 Sets:
 
@@ -15,6 +16,9 @@ Sets:
   (bench/redaction_sets.py), with its hard negatives;
 - ``heldout``: the other part of that file, other templates and seed, not
   looked at while tuning;
+- ``indep``: ``tests/export/data/redaction_indep.jsonl``, templates by a
+  second author (bench/redaction_indep.py), other locales and seed; with
+  ``--seed`` a new draw of it;
 - ``fresh``: every template with ``--seed`` (needs Faker, the test extra).
 
 Scoring, per category and per language:
@@ -27,7 +31,12 @@ Scoring, per category and per language:
 - precision: a finding is right when it overlaps a gold span of its
   category; ``hi-prec`` counts high-confidence findings only;
 - names are split into ``name (listed)`` (on the sentence's people list)
-  and ``name (other)``; a name is found at any confidence.
+  and ``name (other)``; a name is found at any confidence. Name precision
+  is split by the finding's source instead: ``name (listed)`` is every
+  finding of the people-list matcher (high and low confidence: one inside a
+  place name that names nobody counts as wrong), ``name (other)`` every
+  finding of the heuristic; either is right when it overlaps any gold name
+  (docs/exports.md, "How precision is scored").
 """
 
 from __future__ import annotations
@@ -44,14 +53,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from tipline.export.pii.names import fold, name_variants  # noqa: E402
+from tipline.export.pii.names import fold, name_variants, people_names  # noqa: E402
 from tipline.export.pii.redaction import CATEGORIES, find_identifying  # noqa: E402
 
 DATA = ROOT / "tests" / "export" / "data" / "redaction_eval.jsonl"
 FAKER_DATA = ROOT / "tests" / "export" / "data" / "redaction_faker.jsonl"
+INDEP_DATA = ROOT / "tests" / "export" / "data" / "redaction_indep.jsonl"
 PEOPLE_ROW = "name (listed)"
 OTHER_NAMES_ROW = "name (other)"
-SETS = ("hand", "faker", "heldout")
+SETS = ("hand", "faker", "heldout", "indep")
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -74,6 +84,12 @@ def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
     if name in ("faker", "heldout"):
         prefix = "tune" if name == "faker" else "heldout"
         return [r for r in _read(FAKER_DATA) if r["split"].split("-")[0] == prefix]
+    if name == "indep":
+        if seed is None:
+            return _read(INDEP_DATA)
+        import redaction_indep  # needs Faker: the test extra
+
+        return redaction_indep.generate(seed)
     if name == "fresh":
         from redaction_sets import generate  # needs Faker: the test extra
 
@@ -92,6 +108,8 @@ class Score:
     correct: Counter[str] = field(default_factory=Counter)
     predicted_high: Counter[str] = field(default_factory=Counter)
     correct_high: Counter[str] = field(default_factory=Counter)
+    by_origin: Counter[str] = field(default_factory=Counter)
+    found_by_origin: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
 
@@ -146,10 +164,14 @@ def evaluate(rows: list[dict[str, Any]]) -> Score:
         text, gold = row["text"], row["spans"]
         predicted = find_identifying(text, people=row["people"])
         every = [(f.start, f.end) for f in predicted]
+        listed_spans = {(f.start, f.end) for f in people_names(text, row["people"])}
         for g in gold:
             same = [(f.start, f.end) for f in predicted if f.category == g["category"]]
             hit = _uncovered(text, g["start"], g["end"], same) == 0
             leaked = _uncovered(text, g["start"], g["end"], every)
+            if "origin" in g and not g.get("listed"):
+                score.by_origin[g["origin"]] += 1
+                score.found_by_origin[g["origin"]] += hit
             for name in _rows_for(g, row):
                 score.gold[name] += 1
                 score.found[name] += hit if not name.startswith("any") else leaked == 0
@@ -161,7 +183,11 @@ def evaluate(rows: list[dict[str, Any]]) -> Score:
         for f in predicted:
             overlaps = [g for g in gold if g["start"] < f.end and f.start < g["end"]]
             right = any(g["category"] == f.category for g in overlaps)
-            for name in (f.category, "any"):
+            source = f.category
+            if f.category == "name":
+                listed = (f.start, f.end) in listed_spans
+                source = PEOPLE_ROW if listed else OTHER_NAMES_ROW
+            for name in dict.fromkeys((f.category, source, "any")):
                 score.predicted[name] += 1
                 score.correct[name] += right if name != "any" else bool(overlaps)
                 if f.confidence == "high":
@@ -188,7 +214,7 @@ def report(name: str, rows: list[dict[str, Any]], score: Score) -> None:
         f"{'pred':>5} {'prec':>6} {'hi-prec':>7}"
     )
     for cat in ROWS:
-        pred_cat = "name" if cat == PEOPLE_ROW else None if cat == OTHER_NAMES_ROW else cat
+        pred_cat = cat
         if not (score.gold[cat] or (pred_cat and score.predicted[pred_cat])):
             continue
         cells = [
@@ -206,18 +232,32 @@ def report(name: str, rows: list[dict[str, Any]], score: Score) -> None:
                 f"{score.precision_high(pred_cat):7.3f}"
             )
         print(" ".join(cells))
+    if score.predicted["name"]:
+        print(
+            f"name findings of both sources: {score.predicted['name']}, precision "
+            f"{score.precision('name'):.3f}, high-confidence {score.precision_high('name'):.3f}"
+        )
+    if score.by_origin:
+        print(
+            "name (other) recall by origin:",
+            ", ".join(
+                f"{origin} {score.found_by_origin[origin] / total:.2f} ({total})"
+                for origin, total in sorted(score.by_origin.items())
+            ),
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=(*SETS, "fresh"), action="append")
-    parser.add_argument("--seed", type=int, default=None, help="Faker seed for --set fresh")
+    parser.add_argument("--seed", type=int, default=None, help="Faker seed (fresh, indep)")
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
     for name in args.set or SETS:
         rows = load_set(name, args.seed)
         score = evaluate(rows)
-        report(name if name != "fresh" else f"fresh (seed {args.seed})", rows, score)
+        fresh = name == "fresh" or (name == "indep" and args.seed is not None)
+        report(f"{name} (seed {args.seed})" if fresh else name, rows, score)
         if args.misses:
             print("\nmisses:", *score.misses, sep="\n  ")
             print("\nfalse alarms:", *score.false_alarms, sep="\n  ")
