@@ -13,7 +13,10 @@ Rules, in brief (the tests pin each one down):
 - url: anything starting ``http(s)://`` or ``www.``; a bare domain only with a
   path (``facebook.com/x``), so a mention of "ice.gov" stays readable.
 - handle: ``@name`` not inside an email or URL, or a name with a dot, digit or
-  underscore after "instagram/IG/TikTok/... is/es/:".
+  underscore after "instagram/IG/TikTok/... is/es/:"; with no platform
+  named, after a request to be contacted ("hmu", "dm me", "escríbeme",
+  "búscame como") a user name: marked so, or names run together
+  ("brianmoon", "jlopez": :func:`.name_lexicon.is_joined_names`).
 - ssn: ``123-45-6789`` or ``123 45 6789``; nine bare digits after an SSN cue.
 - a_number: "A" + 8 or 9 digits with or without dashes/spaces, or 8-9 digits
   after a cue ("A-number", "alien number", "número A").
@@ -32,6 +35,7 @@ from collections.abc import Callable
 import phonenumbers
 
 from tipline.export.pii.findings import Finding, make
+from tipline.export.pii.name_lexicon import is_joined_names
 from tipline.export.pii.namewords import FUNCTION_WORDS
 from tipline.export.pii.plates import plates
 
@@ -65,6 +69,16 @@ _HANDLE_CUE = re.compile(
     r"|handle|username|user\s+name|usuario|nombre\s+de\s+usuario)"
     r"(?:\s*(?:(?:is|es)\b|:|=)\s*|\s+)"
     r"(@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})",
+    re.IGNORECASE,
+)
+# Asking to be contacted without naming a platform: "hmu brianmoon", "dm me
+# at jlopez_88", "escríbeme mariag.12", "búscame como lupita_ruiz".
+_CONTACT_CUE = re.compile(
+    r"\b(?:hmu|hit\s+me\s+up|[dp]m\s+me|[dp]m|message\s+me|add\s+me|follow\s+me|find\s+me"
+    r"|escr[íi]beme|b[úu]scame|agr[ée]game|s[íi]gueme|h[áa]blame"
+    r"|m[áa]ndame\s+(?:un\s+)?(?:dm|mensaje|msj|inbox))"
+    r"(?:\s+(?:at|on|as|en|como|a|al|por))?(?:\s*:\s*|\s+)"
+    r"(@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})(?![\w@-])",
     re.IGNORECASE,
 )
 # Words that follow a platform name but are no handle ("my insta is private").
@@ -179,6 +193,15 @@ def handles(text: str) -> list[Finding]:
         plain = token.islower() and len(token) >= 4 and word not in _NOT_HANDLES
         if marked or (plain and word not in FUNCTION_WORDS):
             found.append(make(text, m.start(1), end, "handle"))
+    for m in _CONTACT_CUE.finditer(text):
+        token = m.group(1).rstrip(".-")
+        letters = sum(ch.isalpha() for ch in token)
+        # A user name is marked as one (a digit, "_" or "."; never a time
+        # like "3pm") or is names run together; "hmu tomorrow" is no handle.
+        marked = letters >= 2 and bool(re.search(r"[\d_.]", token))
+        marked = marked and not re.fullmatch(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|h)?", token, re.I)
+        if marked or (token.islower() and is_joined_names(token)):
+            found.append(make(text, m.start(1), m.start(1) + len(token), "handle"))
     return _clean(found)
 
 

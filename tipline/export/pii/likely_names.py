@@ -15,8 +15,12 @@ The rule, in order (word lists in :mod:`.namewords`):
    "Av.", "St.", or a known multi-word place ("New Jersey", "Ciudad de México").
 4. A single word is also skipped when it starts a sentence (capitalized
    anyway), follows "in/en/at/from/desde/near" (a town), ends like a town
-   ("-town", "-ville", "-burg"), or is a US county name ("Lancaster") -
+   ("-town", "-ville", "-burg"), is a US county name ("Lancaster"), or is on
+   no Census name list and ends the way English town names are made
+   ("Williamport", "Matthewton", "Danielleland": "-port", "-ton", "-land") -
    unless it is a common first name.
+   Names joined to a firm's ending ("Lawrence and Sons", "Ruiz e Hijos")
+   are a business, not a person.
 5. A cue overrides 3-4: a title or honorific right before ("Deputy Jackson",
    "Sra. Solano", "Doña Chayo"), a kinship word ("my brother Rafael", "mi
    hijo Óscar", "la esposa, Ivonne") or a naming phrase ("named", "se llama",
@@ -73,6 +77,29 @@ _NAMING_BEFORE = re.compile(
     r"|\b(?:sincerely|thank\s+you|thanks|regards|love|respectfully|gracias|atentamente|saludos"
     r"|cordialmente|respetuosamente|con\s+cari[ñn]o)\s*,?\s*\n|(?:^|\n)\s*(?:--?|—|–))\s*[,:]?\s*$",
     re.IGNORECASE,
+)
+# Elements English town names are built from. A word ending so names a town
+# only when it is on no name list: "Hamilton", "Crawford", "Holland" are
+# surnames too, "Matthewton" and "Orozcofort" are not.
+_TOWN_ENDINGS = (
+    "ton",
+    "port",
+    "land",
+    "fort",
+    "berg",
+    "field",
+    "ford",
+    "wood",
+    "side",
+    "dale",
+    "mont",
+    "stead",
+    "worth",
+)
+# "Lawrence and Sons", "Blackwell & Co.", "Ruiz e Hijos": a business.
+_FIRM_AFTER = re.compile(
+    r"\s+(?:and|&|y|e)\s+(?:Sons?|Associates|Asociados|Hijos|Hermanos|Brothers|Bros\b\.?"
+    r"|Partners|Company|Co\b\.?|C[íi]a\b\.?)"
 )
 # "Pa.C.S.", "U.S.C.": a word in a chain of abbreviations is no name.
 _ABBREVIATION_CHAIN = re.compile(r"\.\s?[A-Z]\.")
@@ -173,6 +200,8 @@ def _single_is_place(text: str, words: list[_Word], i: int) -> bool:
         return True
     if i > 0 and words[i - 1].folded in _LOCATIVES:
         return True
+    if word.folded.endswith(_TOWN_ENDINGS) and not is_name(word.folded):
+        return True
     return word.folded.endswith(PLACE_SUFFIXES) or word.folded in _county_words()
 
 
@@ -234,6 +263,8 @@ def likely_names(text: str) -> list[Finding]:
             if in_place_name(text, words[i].start, words[j].end):
                 continue
             if i == j and _single_is_place(text, words, i):
+                continue
+            if _FIRM_AFTER.match(text, words[j].end):
                 continue
         start, end = words[i].start, words[j].end
         found.append(Finding(start, end, "name", text[start:end], "low"))

@@ -61,3 +61,24 @@ def is_plain_first_name(folded: str) -> bool:
     if len(folded) < 3 or folded in WORDLIKE_FIRST_NAMES or folded in all_stop_words():
         return False
     return is_first_name(folded)
+
+
+def is_joined_names(token: str) -> bool:
+    """A user name made of names run together: "brianmoon", "solismatthew",
+    "jlopez" (an initial and a surname). Both parts are on the Census lists
+    and neither is a stop word; parts of fewer than three letters are not
+    tried, and after an initial the surname has five letters or more, since
+    short surnames spell everyday words ("later" is no "l" + "ater")."""
+    if not (token.isascii() and token.isalpha() and 6 <= len(token) <= 30):
+        return False
+    word = token.lower()
+    if word in all_stop_words():
+        return False
+    for cut in range(1, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if cut == 1:
+            if len(tail) >= 5 and is_name(tail):
+                return True
+        elif cut > 2 and is_name(head) and is_name(tail):
+            return True
+    return False

@@ -30,6 +30,8 @@ _CAPS_PARTICLE = r"(?:DE|DEL|LA|LAS|LOS|Y|VAN|VON|DA|DI|DU|LE)"
 _SURNAMES = rf"(?:{_CAPS_PARTICLE}\s+)*{_CAPS}(?:\s+(?:{_CAPS_PARTICLE}\s+)*{_CAPS}){{0,2}}"
 _REVERSED = re.compile(rf"(?<![\w,])({_SURNAMES}),\s?({_CAPS}(?:\s{_CAPS}){{0,2}})(?![\w-])")
 _CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS}(?:\s{_CAPS}){{1,3}}(?![\w-])")
+# A house number before a lower-case run makes it a street ("826 jennifer landing").
+_HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w-]*\s+$")
 _LOWER_RUN = re.compile(
     r"(?<![\w@.-])[a-záéíóúñü][a-záéíóúñü'-]+(?:\s[a-záéíóúñü][a-záéíóúñü'-]+)+"
 )
@@ -82,7 +84,8 @@ def _lowercase_names(text: str) -> list[Finding]:
             if j > i + 1:
                 start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
                 end = start + len(" ".join(words[i:j]))
-                found.append(Finding(start, end, "name", text[start:end], "low"))
+                if not _HOUSE_NUMBER_BEFORE.search(text[max(0, start - 12) : start]):
+                    found.append(Finding(start, end, "name", text[start:end], "low"))
             i = j
     return found
 

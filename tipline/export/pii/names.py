@@ -15,10 +15,12 @@ relatives, witnesses). Each listed name is found in a summary:
   when capitalized in the text, so "camisa rosa" stays readable; initials
   ("R.") are never matched on their own.
 
-Findings are ``category="name"``, ``confidence="high"``; a listed name inside
-a longer place or institution name ("Chester" in "West Chester", "Justice" in
-"Department of Justice", "Montgomery County", :mod:`.places`) is ``"low"``:
-the reviewer sees it, but approval does not insist.
+Findings are ``category="name"``, ``confidence="high"``. A listed name that
+is one word of a closed place name ("Chester" in "West Chester", "Justice" in
+"Department of Justice", "Montgomery County", :func:`.places.names_a_place`)
+is no finding: it names nobody. In a looser place-like context ("la estación
+Nájera", "Mercy Park", :func:`.places.in_place_name`) it is ``"low"``: the
+reviewer decides, and approval does not insist.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from collections.abc import Iterable, Sequence
 
 from tipline.export.pii.findings import Confidence, Finding
 from tipline.export.pii.namewords import COMMON_WORD_PARTS, NICKNAMES, PARTICLES
-from tipline.export.pii.places import in_place_name
+from tipline.export.pii.places import in_place_name, names_a_place
 
 _SPACE_LIKE = frozenset(" \t\r\n\f\v\u00a0-‐‑–")
 
@@ -122,6 +124,8 @@ def people_names(text: str, people: Sequence[str]) -> list[Finding]:
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
+            if names_a_place(text, start, end):
+                continue
             confidence: Confidence = "low" if in_place_name(text, start, end) else "high"
             found.append(Finding(start, end, "name", text[start:end], confidence))
     return sorted(found)

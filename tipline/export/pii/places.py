@@ -3,8 +3,21 @@
 Shared by the people-list matcher (:mod:`.names`) and the name heuristic
 (:mod:`.likely_names`): "Chester" in "West Chester", "Justice" in "Department
 of Justice", "Montgomery" in "Montgomery County", "Mercy" in "Mercy
-Hospital", "Mendoza" in "el condado de Mendoza" name no person. A listed name
-found there is reported with low confidence; the heuristic skips it.
+Hospital", "Mendoza" in "el condado de Mendoza" name no person. The
+heuristic skips a word found there.
+
+For a listed name there are two degrees (:func:`names_a_place`):
+
+- a *closed* place name, one word between words that only ever make a
+  place: a compass point, "Fort" or "Mount" before it ("West Chester",
+  "Fort Washington"), a county, township, street, hospital or prison word
+  right after it ("Montgomery County", "Smith Memorial Hospital", "Tórrez
+  County"), or "Department of", "County of", "condado de", "ciudad de" before
+  it. Nobody is named there, so the matcher reports nothing;
+- any other place-like context of :func:`in_place_name` ("la estación
+  Nájera", "Mercy Park", "Garcia ICE"): words that also appear next to a
+  person's name in a sentence ("en la estación Pedro nos dijo"), so the
+  match stays, with low confidence.
 """
 
 from __future__ import annotations
@@ -44,6 +57,53 @@ def _fold(word: str) -> str:
     # names.fold_word would import this module back; a word needs no more.
     decomposed = unicodedata.normalize("NFD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).rstrip(".")
+
+
+#: Words before a name that only ever start a place ("Lake", "St." and
+#: "San" are left out: a first name, the end of "Main St.", a saint's day).
+_CLOSED_PREFIXES = word_set("west east north south fort ft mount mt port")
+#: Words after a name that only ever make it a place or an institution.
+_CLOSED_AFTER = word_set(
+    """
+    county township twp borough parish memorial hospital prison jail correctional detention
+    penitentiary street avenue ave road rd boulevard blvd highway bridge station airport
+    university college
+    """
+)
+_CLOSED_BEFORE = re.compile(
+    r"\b(?:department|dept\.?|county|city|township|borough|condado|ciudad|municipio)"
+    r"\s+(?:of|de|del)(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’]*)")
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word right before ``text[start]``, joined to it by one space."""
+    before = text[max(0, start - 30) : start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return None
+    words = _WORD.findall(before)
+    return words[-1] if words and before[:-1].endswith(words[-1]) else None
+
+
+def names_a_place(text: str, start: int, end: int) -> bool:
+    """Whether the single word ``text[start:end]`` sits inside a closed place
+    name (see the module docstring), so it names nobody."""
+    if not text[start:end].isalpha() or not text[start].isupper():
+        return False
+    following = _NEXT_WORD.match(text, end)
+    next_word = following.group(1) if following else None
+    if next_word and next_word[0].isupper() and _fold(next_word) in _CLOSED_AFTER:
+        return True
+    # "West Chester Wade" goes on with a name: only a place when nothing
+    # capitalized follows, or an institution word does.
+    if next_word and next_word[0].isupper() and _fold(next_word) not in INSTITUTION_WORDS:
+        return False
+    prefix = _word_before(text, start)
+    if prefix and prefix[0].isupper() and _fold(prefix) in _CLOSED_PREFIXES:
+        return True
+    return bool(_CLOSED_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def in_place_name(text: str, start: int, end: int) -> bool:

@@ -16,6 +16,10 @@ dash, 4 to 10 characters in all, with a digit; letters upper case (any case
 right after a plate word); a token of digits only needs a plate word or a
 list and a separator (``348-239``). A leading state code ("PA 326JWI") is
 kept with the plate: it is written as part of it.
+
+A cue reaches to the end of its sentence or line, at most 60 characters; a
+line break inside a name ("registered to Wayne\nWilliams (KZX-4471)", a
+letter wrapped by hand) does not end it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ import itertools
 import re
 
 from tipline.export.pii.findings import Finding, make
+from tipline.export.pii.name_lexicon import is_first_name, is_name
+from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import FUNCTION_WORDS
 
 _PLATE_WORDS = re.compile(
@@ -118,9 +124,34 @@ def _plates_in(
     return found
 
 
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]*$")
+_FIRST_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+
+
+def _inside_a_name(text: str, newline: int) -> bool:
+    """Whether the line break at ``newline`` splits a first and a last name."""
+    before = _LAST_WORD.search(text, max(0, newline - 30), newline)
+    after = _FIRST_WORD.match(text, newline + 1)
+    if not (before and after):
+        return False
+    first, last = before.group(1), after.group(1)
+    return (
+        first[0].isupper()
+        and last[0].isupper()
+        and is_first_name(fold_word(first))
+        and is_name(fold_word(last))
+    )
+
+
 def _window_end(text: str, start: int) -> int:
-    stop = _SENTENCE_END.search(text, start, min(len(text), start + _WINDOW))
-    return stop.start() if stop else min(len(text), start + _WINDOW)
+    limit = min(len(text), start + _WINDOW)
+    position = start
+    while (stop := _SENTENCE_END.search(text, position, limit)) is not None:
+        if stop.group() == "\n" and _inside_a_name(text, stop.start()):
+            position = stop.end()
+            continue
+        return stop.start()
+    return limit
 
 
 def _list_after(text: str, cue_end: int) -> tuple[int, int] | None:
