@@ -102,6 +102,8 @@ def test_handles_after_a_request_to_be_contacted(text, expected):
         "find me at 3pm",
         "escríbeme mañana",
         "búscame siempre",
+        "we left at 5 pm j.r. stayed behind",  # "pm" alone is a time, not "PM me"
+        "salimos a las 9 pm j.r. se quedó",
     ],
 )
 def test_everyday_words_after_a_request_to_be_contacted_are_no_handles(text):

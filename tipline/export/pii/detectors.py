@@ -74,7 +74,7 @@ _HANDLE_CUE = re.compile(
 # Asking to be contacted without naming a platform: "hmu brianmoon", "dm me
 # at jlopez_88", "escríbeme mariag.12", "búscame como lupita_ruiz".
 _CONTACT_CUE = re.compile(
-    r"\b(?:hmu|hit\s+me\s+up|[dp]m\s+me|[dp]m|message\s+me|add\s+me|follow\s+me|find\s+me"
+    r"\b(?:hmu|hit\s+me\s+up|[dp]m\s+me|dm|message\s+me|add\s+me|follow\s+me|find\s+me"
     r"|escr[íi]beme|b[úu]scame|agr[ée]game|s[íi]gueme|h[áa]blame"
     r"|m[áa]ndame\s+(?:un\s+)?(?:dm|mensaje|msj|inbox))"
     r"(?:\s+(?:at|on|as|en|como|a|al|por))?(?:\s*:\s*|\s+)"

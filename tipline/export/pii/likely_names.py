@@ -25,7 +25,11 @@ The rule, in order (word lists in :mod:`.namewords`):
    "Sra. Solano", "Doña Chayo"), a kinship word ("my brother Rafael", "mi
    hijo Óscar", "la esposa, Ivonne") or a naming phrase ("named", "se llama",
    "Name:"). After a kinship word a lower-case common first name counts too
-   ("mi hijo oscar").
+   ("mi hijo oscar"). After a cue, a first name takes along a building word
+   that is also a surname ("Detainee Amy Hall").
+6. A capitalized Spanish month or day that is a given name ("Domingo
+   Lloret", "Julio César") is no date word: Spanish writes those in lower
+   case.
 
 Findings are ``category="name"``, ``confidence="low"``: the reviewer decides.
 """
@@ -39,7 +43,7 @@ from functools import cache
 
 from tipline.counties import all_counties
 from tipline.export.pii.findings import Finding
-from tipline.export.pii.name_lexicon import is_first_name, is_name
+from tipline.export.pii.name_lexicon import is_first_name, is_name, is_surname
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import (
     FIRST_NAMES,
@@ -50,6 +54,7 @@ from tipline.export.pii.namewords import (
     PLACE_SUFFIXES,
     TITLES,
     all_stop_words,
+    word_set,
 )
 from tipline.export.pii.places import PLACE_PREFIXES, in_place_name
 from tipline.export.pii.plates import MAKE_MODEL
@@ -100,6 +105,14 @@ _TOWN_ENDINGS = (
 _FIRM_AFTER = re.compile(
     r"\s+(?:and|&|y|e)\s+(?:Sons?|Associates|Asociados|Hijos|Hermanos|Brothers|Bros\b\.?"
     r"|Partners|Company|Co\b\.?|C[íi]a\b\.?)"
+)
+# Spanish writes months and days in lower case, so a capitalized "Domingo",
+# "Julio" or "Abril" before another name is a given name.
+_SPANISH_CALENDAR = word_set(
+    """
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
+    diciembre lunes martes miercoles jueves viernes sabado domingo
+    """
 )
 # "Pa.C.S.", "U.S.C.": a word in a chain of abbreviations is no name.
 _ABBREVIATION_CHAIN = re.compile(r"\.\s?[A-Z]\.")
@@ -240,17 +253,55 @@ def _mark_vehicles_and_abbreviations(text: str, words: list[_Word], stop: list[b
             stop[i] = True
 
 
+def _unstop_spanish_calendar_names(text: str, words: list[_Word], stop: list[bool]) -> None:
+    """ "Domingo Lloret", "Julio César": a capitalized Spanish month or day
+    that is a given name, followed by another capitalized name."""
+    for i in range(len(words) - 1):
+        word, following = words[i], words[i + 1]
+        if (
+            word.folded in _SPANISH_CALENDAR
+            and word.text.istitle()
+            and is_first_name(word.folded)
+            and _joined(text, word, following)
+            and following.capitalized
+            and not stop[i + 1]
+        ):
+            stop[i] = False
+
+
+def _extend_through_surname(text: str, words: list[_Word], j: int) -> int:
+    """After a cue, "Amy Hall", "Ana Court": a first name followed by a
+    building word that is also a surname (not by "Hall Street")."""
+    k = j + 1
+    if not (
+        k < len(words)
+        and is_first_name(words[j].folded)
+        and _joined(text, words[j], words[k])
+        and words[k].text.istitle()
+        and words[k].folded in INSTITUTION_WORDS
+        and is_surname(words[k].folded)
+    ):
+        return j
+    after = words[k + 1] if k + 1 < len(words) else None
+    if after and _joined(text, words[k], after) and after.folded in INSTITUTION_WORDS:
+        return j
+    return k
+
+
 def likely_names(text: str) -> list[Finding]:
     """Capitalized words that look like personal names (low confidence)."""
     words = _words(text)
     stop = [_is_stop(w) for w in words]
     _mark_multiword_places(words, stop)
     _mark_vehicles_and_abbreviations(text, words, stop)
+    _unstop_spanish_calendar_names(text, words, stop)
     found: list[Finding] = []
     for i, j in _stretches(text, words, stop):
         if all(words[k].is_initial for k in range(i, j + 1)):
             continue  # "U.S.C.", "block C." - initials alone name nobody
         cued = _cued(text, words, i)
+        if cued:
+            j = _extend_through_surname(text, words, j)
         if not cued:
             if (
                 j + 1 < len(words)

@@ -1,4 +1,5 @@
-"""Which words are personal names: the US Census name lists, via ``probablepeople``.
+"""Which words are personal names: the US Census name lists, via
+``probablepeople``, and Spanish and Portuguese given names, via ``gender-guesser``.
 
 The name heuristic (:mod:`.likely_names`, :mod:`.name_shapes`) needs to know
 whether a word is a name when capitalization does not say so: an all-caps
@@ -6,7 +7,12 @@ booking sheet ("QUINTERO, WENDY"), a chat in lower case ("candace perez"), a
 name broken over a line. ``probablepeople`` (MIT, a CRF name parser) ships the
 Census lists it was built on: about 150,000 surnames and first names with the
 share of first-name use (``ratios``), and 5,000 first names (``gender_names``,
-Spanish ones included). Nothing is downloaded; the lists load once, lazily.
+Spanish ones included). The US lists miss many given names of Spain and
+Latin America ("Natalio", "Macarena", "Galo", "Odalis"): ``gender-guesser``
+(GPLv3 code, its ``nam_dict.txt`` under the GNU FDL, from Jörg Michael's
+"gender" program) ships 48,000 given names with their frequency by country;
+the 2,300 in use in Spain or Portugal are read from it. Nothing is
+downloaded; the lists load once, lazily.
 
 The Census surname list also holds many ordinary words ("Green", "House",
 "Park"), so a surname alone proves little: the callers always want a first
@@ -15,8 +21,11 @@ name too, or a cue.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
+from importlib.resources import files
 
+from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import COMMON_WORD_PARTS, FIRST_NAMES, all_stop_words, word_set
 
 #: First names that are also everyday words: not taken as names in lower case.
@@ -30,8 +39,15 @@ WORDLIKE_FIRST_NAMES = COMMON_WORD_PARTS | word_set(
     august autumn brook brooke river rain storm stormy harmony melody trinity heaven eve
     sol luz paz mar cruz rocio alegria gloria victoria caridad milagros nieves luna salvador
     socorro consuelo esperanza amparo soledad pilar dolores mercedes angeles reyes santos
+    alba paloma aurora estrella marina perla flor cielo celeste libertad justo modesto amado
+    bienvenido franco leon tomas pastor remedios piedad salud gracia fe clara violeta
+    margarita jazmin azucena primavera natividad rosario trinidad domingo flores
+    primero segundo tercero cuarto quinto
     """
 )
+# nam_dict.txt: the columns after position 30 hold a frequency per country;
+# 5 is Portugal, 6 is Spain (see the file's header).
+_IBERIAN_COLUMNS = (5, 6)
 
 
 @cache
@@ -42,25 +58,73 @@ def _census() -> tuple[dict[str, float], frozenset[str]]:
     return ratios, frozenset(gender_names)
 
 
+@cache
+def _iberian_given_names() -> dict[str, frozenset[str]]:
+    """Folded name -> the ways it is written (lower case, with its accents)."""
+    names: dict[str, set[str]] = {}
+    data = files("gender_guesser") / "data" / "nam_dict.txt"
+    with data.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line[0] in "#=":
+                continue
+            counts = line[30:-1]
+            name = line.split()[1]
+            # "Juan+Pablo" is a compound; its parts have lines of their own.
+            if "+" not in name and any(counts[i : i + 1].strip() for i in _IBERIAN_COLUMNS):
+                names.setdefault(fold_word(name), set()).add(name.casefold())
+    return {folded: frozenset(written) for folded, written in names.items()}
+
+
+def _accents_fit(word: str, name: str) -> bool:
+    """``word`` is ``name`` written with the same accents or fewer: "macarena"
+    is "Macarena", "sofia" is "Sofía", but "firmó" is not "Firmo"."""
+    word, name = unicodedata.normalize("NFC", word), unicodedata.normalize("NFC", name)
+    if len(word) != len(name):
+        return False
+    return all(a == b or a == fold_word(b) for a, b in zip(word, name, strict=True))
+
+
 def is_first_name(folded: str) -> bool:
     """A common first name (folded word), English or Spanish."""
     ratios, first_names = _census()
-    return folded in FIRST_NAMES or folded in first_names or ratios.get(folded.upper(), 0.0) >= 0.7
+    return (
+        folded in FIRST_NAMES
+        or folded in first_names
+        or ratios.get(folded.upper(), 0.0) >= 0.7
+        or folded in _iberian_given_names()
+    )
 
 
 def is_name(folded: str) -> bool:
-    """On the Census lists as a first name or a surname, and not a stop word."""
+    """On the name lists as a first name or a surname, and not a stop word."""
     ratios, first_names = _census()
     if folded in all_stop_words():
         return False
-    return folded in FIRST_NAMES or folded in first_names or folded.upper() in ratios
+    return (
+        folded in FIRST_NAMES
+        or folded in first_names
+        or folded.upper() in ratios
+        or folded in _iberian_given_names()
+    )
 
 
-def is_plain_first_name(folded: str) -> bool:
-    """A first name that is not also an ordinary word (safe in lower case)."""
+def is_surname(folded: str) -> bool:
+    """On the Census surname list, stop word or not ("hall", "valle", "court")."""
+    return folded.upper() in _census()[0]
+
+
+def is_plain_first_name(word: str) -> bool:
+    """``word`` (as written, lower case) is a first name that is not also an
+    ordinary word (safe in lower case)."""
+    folded = fold_word(word)
     if len(folded) < 3 or folded in WORDLIKE_FIRST_NAMES or folded in all_stop_words():
         return False
-    return is_first_name(folded)
+    ratios, first_names = _census()
+    if folded in FIRST_NAMES or folded in first_names or ratios.get(folded.upper(), 0.0) >= 0.7:
+        return True
+    # An accent the name never carries makes it another word.
+    written = _iberian_given_names().get(folded, frozenset())
+    return any(_accents_fit(word.casefold(), name) for name in written)
 
 
 def is_joined_names(token: str) -> bool:

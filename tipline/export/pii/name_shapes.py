@@ -7,11 +7,15 @@ often write names:
   ``BARRIENTOS RIVERA, ESTELA``, ``ROBERT STEWART``. All-caps words are
   otherwise acronyms ("ICE", "ERO"), so a run counts only when it reads as a
   name on the Census lists (:mod:`.name_lexicon`): surname(s), a comma and a
-  given name, or a first name followed by names.
+  given name, or a first name followed by names. A surname that is also a
+  building word ("VALLE MOLINA, FRANCISCO", "HALL, AMY") counts before a
+  first name.
 - **All lower case**, as chats do: ``candace perez``, ``jose carlos andrade
-  briones``. A run counts when it starts with a first name that is not also
-  an ordinary word ("mark", "grace", "rosa" are left alone) and goes on with
-  names from the lists that are not stop words.
+  briones``, ``macarena gonzalez fiol``. A run counts when it starts with a
+  first name that is not also an ordinary word ("mark", "grace", "rosa",
+  "segundo" are left alone; "firmó" is not "Firmo") and goes on with names
+  from the lists that are not stop words; not after a house number ("826
+  jennifer landing" is a street).
 
 Findings are ``category="name"``, ``confidence="low"``, like the heuristic's.
 """
@@ -21,9 +25,14 @@ from __future__ import annotations
 import re
 
 from tipline.export.pii.findings import Finding
-from tipline.export.pii.name_lexicon import is_first_name, is_name, is_plain_first_name
+from tipline.export.pii.name_lexicon import (
+    is_first_name,
+    is_name,
+    is_plain_first_name,
+    is_surname,
+)
 from tipline.export.pii.names import fold_word
-from tipline.export.pii.namewords import PARTICLES, all_stop_words
+from tipline.export.pii.namewords import INSTITUTION_WORDS, PARTICLES, all_stop_words
 
 _CAPS = r"[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’-]+"
 _CAPS_PARTICLE = r"(?:DE|DEL|LA|LAS|LOS|Y|VAN|VON|DA|DI|DU|LE)"
@@ -52,7 +61,15 @@ def _caps_names(text: str) -> list[Finding]:
     for m in _REVERSED.finditer(text):
         surnames, given = _words(m.group(1)), _words(m.group(2))
         stops = all_stop_words()
-        if any(w in stops - PARTICLES for w in surnames) or given[0] in stops:
+        if given[0] in stops:
+            continue
+        # "VALLE MOLINA, FRANCISCO", "HALL, AMY": a building word that is also
+        # a surname, before a first name, is the surname.
+        blocked = [w for w in surnames if w in stops - PARTICLES]
+        if blocked and not (
+            is_first_name(given[0])
+            and all(w in INSTITUTION_WORDS and is_surname(w) for w in blocked)
+        ):
             continue
         # A known first name, or surnames that are all on the lists (Spanish
         # given names are often missing from the US lists: "TOVAR, ISABELA").
@@ -75,7 +92,7 @@ def _lowercase_names(text: str) -> list[Finding]:
         # The longest run from each first name that continues with names.
         i = 0
         while i < len(words) - 1:
-            if not is_plain_first_name(fold_word(words[i])):
+            if not is_plain_first_name(words[i]):
                 i += 1
                 continue
             j = i + 1
