@@ -41,7 +41,6 @@ and ``origin``, the Faker locale of the name).
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -61,7 +60,7 @@ from redaction_indep_templates import (
     ES_NEGATIVE,
     PLACES_WITH_NAMES,
 )
-from redaction_sets import Built, dump
+from redaction_sets import Built, write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "export" / "data" / "redaction_indep.jsonl"
@@ -714,16 +713,7 @@ def generate(seed: int = SEED) -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args()
-    text = dump(generate())
-    if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT} differs from the generator (Faker version?)")
-        sys.exit(0 if same else 1)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {text.count(chr(10))} rows")
+    write_or_check(OUT, generate(), __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -550,17 +550,23 @@ def dump(rows: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def write_or_check(out: Path, rows: list[dict[str, Any]], description: str) -> None:
+    """The generators' command line: write ``rows`` to ``out``, or with
+    ``--check`` exit 1 when the committed file differs from them."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     args = parser.parse_args()
-    text = dump(generate("tune") + generate("heldout"))
+    text = dump(rows)
     if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT} differs from the generator (Faker version?)")
+        same = out.read_text(encoding="utf-8") == text
+        print("up to date" if same else f"{out} differs from the generator (Faker version?)")
         sys.exit(0 if same else 1)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {text.count(chr(10))} rows")
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)}: {text.count(chr(10))} rows")
+
+
+def main() -> None:
+    write_or_check(OUT, generate("tune") + generate("heldout"), __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
