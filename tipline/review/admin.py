@@ -8,7 +8,7 @@ them; they are never put in a flash message (those travel in the cookie).
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from tipline import audit
@@ -19,6 +19,7 @@ from tipline.db import get_session
 from tipline.models.user import User
 from tipline.review.auth import account_settings, current_user, roles_required, unlocked_identity
 from tipline.review.auth_forms import ROLE_LABELS, CreateUserForm
+from tipline.review.common import int_arg
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -132,7 +133,7 @@ def reset_totp(user_id: str) -> ResponseReturnValue:
 @bp.route("/audit")
 @roles_required("admin")
 def audit_log() -> ResponseReturnValue:
-    before = request.args.get("before", type=int)
+    before = int_arg("before", 0, minimum=1) or None
     session = get_session()
     rows = audit.events(session, before=before, limit=audit.PAGE_SIZE + 1)
     older = rows[audit.PAGE_SIZE - 1].seq if len(rows) > audit.PAGE_SIZE else None

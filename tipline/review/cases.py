@@ -29,7 +29,7 @@ from tipline.models.case import CASE_STATUSES, Case
 from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.review.case_forms import CaseDetailsForm, NewCaseForm, tip_ids_in
 from tipline.review.case_page import case_page_context
-from tipline.review.common import REVIEW_ROLES, org_recipients
+from tipline.review.common import MAX_PAGE, REVIEW_ROLES, int_arg, org_recipients
 from tipline.review.summary_forms import summary_panel
 from tipline.tips.tags import list_tags
 from tipline.web import get_blobs
@@ -83,7 +83,7 @@ def index() -> ResponseReturnValue:
         filters = parse_case_filters(session, request.args, user.id)
     except CaseError as exc:
         error, filters = str(exc), None
-    page_number = request.args.get("page", default=1, type=int) or 1
+    page_number = int_arg("page", 1, maximum=MAX_PAGE)
     listing = view_case_list(session, filters, page_number, unlocked_identity(), user)
     session.commit()
     shown = filters or CaseFilters()

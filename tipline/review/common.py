@@ -10,13 +10,15 @@
 - :func:`file_response`: a file a source sent (a download service already
   recorded it), as a download that nothing can render or run in the review
   site's origin (tipline.tips.downloads).
+- :func:`int_arg`: a number from the query string (a page, a cursor), clamped
+  to what the database can compare, so a huge or negative value gets a page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flask import Response, abort, current_app, flash
+from flask import Response, abort, current_app, flash, request
 from werkzeug.wrappers import Response as BaseResponse
 
 from tipline import security
@@ -29,6 +31,11 @@ from tipline.tips.downloads import FileDownload, content_disposition, download_c
 from tipline.tips.workflow import get_tip
 
 REVIEW_ROLES = ("reviewer", "admin")
+# The largest value a 64-bit database integer holds (OFFSET, BIGINT keys).
+MAX_DB_INT = 2**63 - 1
+# No list has a million pages; a page number above this is a typo or a probe,
+# and (page - 1) * page size must still fit MAX_DB_INT.
+MAX_PAGE = 1_000_000
 
 
 def tip_or_404(tip_id: str) -> Tip:
@@ -83,3 +90,16 @@ def file_response(file: FileDownload) -> Response:
     response.headers["Content-Security-Policy"] = security.DOWNLOAD_CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def int_arg(name: str, default: int, *, minimum: int = 1, maximum: int = MAX_DB_INT) -> int:
+    """The query-string integer ``name``, clamped to ``[minimum, maximum]``.
+
+    Absent or not a number: ``default``. Out of range (negative, or beyond a
+    64-bit integer): the nearest bound, so the page shown is the first or an
+    empty one past the end, never a database error.
+    """
+    value = request.args.get(name, type=int)
+    if value is None:
+        return default
+    return min(max(value, minimum), maximum)

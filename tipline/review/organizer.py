@@ -33,6 +33,7 @@ from tipline.export.summaries.selection import SummaryFilterError, SummaryFilter
 from tipline.models.base import utcnow
 from tipline.models.case import CASE_STATUSES
 from tipline.review.auth import current_user, roles_required
+from tipline.review.common import MAX_PAGE, int_arg
 from tipline.safecopy.sharing import shared_files
 from tipline.tips.tags import list_tags
 
@@ -73,7 +74,7 @@ def index() -> ResponseReturnValue:
     config = current_app.config
     states = config["STATES"]
     filters, error = _filters()
-    page = max(request.args.get("page", default=1, type=int) or 1, 1)
+    page = int_arg("page", 1, maximum=MAX_PAGE)
     shown = view_exports(
         session,
         filters if error is None else None,
