@@ -160,6 +160,27 @@ def db_connection(database_engine: Engine) -> Iterator[Connection]:
 
 
 @pytest.fixture
+def committed_engine(database_engine: Engine, tmp_path: Path) -> Iterator[Engine]:
+    """An engine whose commits are real, for races between connections.
+
+    SQLite gets a fresh database file; PostgreSQL uses the run's database,
+    emptied afterwards (every other test rolls back, so it held nothing).
+    """
+    if database_engine.dialect.name == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'committed.sqlite3'}")
+        Base.metadata.create_all(engine)
+        yield engine
+        engine.dispose()
+        return
+    try:
+        yield database_engine
+    finally:
+        with database_engine.begin() as connection:
+            for table in reversed(Base.metadata.sorted_tables):
+                connection.execute(table.delete())
+
+
+@pytest.fixture
 def db_session(db_connection: Connection) -> Iterator[Session]:
     """A session for service tests; ``commit()`` only releases a savepoint."""
     session = Session(bind=db_connection, join_transaction_mode="create_savepoint")

@@ -17,9 +17,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from tipline.dialects import insert_for
 from tipline.models.base import coarse_now
 from tipline.models.hourly_count import AttachmentBytes
 
@@ -38,10 +38,8 @@ def count_this_hour(session: Session, model: HourlyCount) -> int:
 def increment(session: Session, model: HourlyCount, amount: int = 1) -> int:
     """Add ``amount`` to the current hour's count and return the new count."""
     hour = coarse_now()
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = (
-        insert(model)
+        insert_for(session, model)
         .values(hour=hour, count=amount)
         .on_conflict_do_update(index_elements=[model.hour], set_={"count": model.count + amount})
         .returning(model.count)

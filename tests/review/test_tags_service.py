@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from typing import Any
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, Insert, insert, select
 from sqlalchemy.orm import Session
 
+from tests.review.factories import make_user
 from tests.review.tip_factories import plain_tip
-from tipline.models import Tag, User, tip_tags
+from tipline.crypto import HybridIdentity
+from tipline.models import Tag, Tip, User, tip_tags
 from tipline.tips import TagError
 from tipline.tips.tags import (
     DEFAULT_TAGS,
@@ -198,3 +204,77 @@ def test_tipline_init_seeds_the_defaults_once(
         names = {tag.name for tag in list_tags(session)}
     assert "other" not in names and len(names) == 7
     database.engine.dispose()
+
+
+def test_a_tag_added_by_someone_else_meanwhile_is_no_error(
+    db_session: Session, actor: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another reviewer's insert lands between this call's read and its write."""
+    tag = create_tag(db_session, "home raid", actor=actor)
+    tip = plain_tip(db_session)
+    real_execute = db_session.execute
+    raced: list[bool] = []
+
+    def racing_execute(statement: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(statement, Insert) and statement.table is tip_tags and not raced:
+            raced.append(True)
+            row = {"tip_id": tip.id, "tag_id": tag.id, "received_hour": tip.received_hour}
+            real_execute(insert(tip_tags).values(**row))
+        return real_execute(statement, *args, **kwargs)
+
+    monkeypatch.setattr(db_session, "execute", racing_execute)
+    change = set_tip_tags(db_session, tip, [tag.id], actor=actor)
+    assert raced and change.added == {tag.id}
+    assert list(db_session.scalars(select(tip_tags.c.tag_id))) == [tag.id]
+
+
+def test_two_sessions_adding_the_same_tag_at_once(
+    committed_engine: Engine, base_config: dict[str, Any], org_identity: HybridIdentity
+) -> None:
+    """Two reviewers' transactions, truly concurrent (PostgreSQL row locks).
+
+    The second insert waits for the first transaction and then finds the row;
+    it must not fail with a unique violation. (SQLite has one writer at a
+    time, so there the second transaction waits for the whole first one.)
+    """
+    with Session(committed_engine) as setup:
+        reviewers = [
+            make_user(setup, base_config, org_identity, username=name) for name in ("ana", "bo")
+        ]
+        tag = create_tag(setup, "courthouse arrest", actor=reviewers[0])
+        tip = plain_tip(setup)
+        setup.commit()
+        tag_id, tip_id = tag.id, tip.id
+        ana, bo = (user.id for user in reviewers)
+    first, second = Session(committed_engine), Session(committed_engine)
+    errors: list[BaseException] = []
+    try:
+        set_tip_tags(first, first.get(Tip, tip_id), [tag_id], actor=first.get(User, ana))  # type: ignore[arg-type]
+        started = threading.Event()
+
+        def other_reviewer() -> None:
+            try:
+                started.set()
+                tip_b, user_b = second.get(Tip, tip_id), second.get(User, bo)
+                set_tip_tags(second, tip_b, [tag_id], actor=user_b)  # type: ignore[arg-type]
+                second.commit()
+            except BaseException as exc:  # surfaced below
+                errors.append(exc)
+
+        thread = threading.Thread(target=other_reviewer)
+        if committed_engine.dialect.name == "sqlite":
+            first.commit()  # one writer at a time: the race is PostgreSQL's
+            thread.start()
+        else:
+            thread.start()
+            started.wait()
+            time.sleep(0.3)  # let the second insert reach the row lock
+            first.commit()
+        thread.join(20)
+    finally:
+        first.close()
+        second.close()
+    assert errors == []
+    with Session(committed_engine) as check:
+        rows = check.execute(select(tip_tags.c.tip_id, tip_tags.c.tag_id)).all()
+    assert rows == [(tip_id, tag_id)]

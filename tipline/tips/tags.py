@@ -16,11 +16,12 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tipline import audit
+from tipline.dialects import insert_new_rows
 from tipline.models.tag import TAG_NAME_MAX, Tag, tip_tags
 from tipline.models.tip import Tip
 from tipline.models.user import User
@@ -183,14 +184,16 @@ def set_tip_tags(session: Session, tip: Tip, tag_ids: Collection[str], *, actor:
         session.execute(
             delete(tip_tags).where(tip_tags.c.tip_id == tip.id, tip_tags.c.tag_id.in_(removed))
         )
-    if added:
-        session.execute(
-            insert(tip_tags),
-            [
-                {"tip_id": tip.id, "tag_id": tag_id, "received_hour": tip.received_hour}
-                for tag_id in sorted(added)
-            ],
-        )
+    # Another reviewer may add the same tag at the same moment: their row
+    # then counts as ours rather than failing the primary key.
+    insert_new_rows(
+        session,
+        tip_tags,
+        [
+            {"tip_id": tip.id, "tag_id": tag_id, "received_hour": tip.received_hour}
+            for tag_id in sorted(added)
+        ],
+    )
     change = TagChange(added=frozenset(added), removed=frozenset(removed))
     if change.changed:
         audit.record(session, actor=actor, action="tip.tag", object_type="tip", object_id=tip.id)
