@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tipline.models.base import Base, new_id
@@ -49,7 +49,8 @@ class Message(Base):
     )
     sent_at: Mapped[datetime]
     body_blob: Mapped[str] = mapped_column(String(64))
-    size_bucket: Mapped[int]
+    # 64-bit: a bucket reaches 2**32 for files over 2 GiB (MAX_UPLOAD_BYTES may allow them).
+    size_bucket: Mapped[int] = mapped_column(BigInteger)
     seen_by_source: Mapped[bool] = mapped_column(default=False)
     seen_by_organization: Mapped[bool] = mapped_column(default=False)
     # False until the worker has looked at it for the reviewers' email

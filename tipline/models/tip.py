@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import BigInteger, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tipline.models.base import Base, coarse_now, new_id
@@ -24,7 +24,8 @@ class Tip(Base):
     received_hour: Mapped[datetime] = mapped_column(default=coarse_now)
     county_fips: Mapped[str | None] = mapped_column(String(5))
     status: Mapped[str] = mapped_column(String(16), default="new")
-    size_bucket: Mapped[int]
+    # 64-bit: a bucket reaches 2**32 for files over 2 GiB (MAX_UPLOAD_BYTES may allow them).
+    size_bucket: Mapped[int] = mapped_column(BigInteger)
     has_files: Mapped[bool] = mapped_column(default=False)
     # Blob id of the sealed tip document (tipline.intake.document).
     body_blob: Mapped[str] = mapped_column(String(64))
@@ -73,7 +74,8 @@ class Attachment(Base):
     tip_id: Mapped[str] = mapped_column(ForeignKey("tips.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     blob_id: Mapped[str] = mapped_column(String(64))
-    size_bucket: Mapped[int]
+    # 64-bit: a bucket reaches 2**32 for files over 2 GiB (MAX_UPLOAD_BYTES may allow them).
+    size_bucket: Mapped[int] = mapped_column(BigInteger)
     received_hour: Mapped[datetime] = mapped_column(default=coarse_now)
     # Set for a file a source added later with a message (tipline.conversation),
     # whose sealed body names it; None for the files sent with the tip itself.

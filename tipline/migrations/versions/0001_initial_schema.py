@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-30 19:26:50.236359
+Create Date: 2026-11-30 19:54:47.562327
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def upgrade() -> None:
     sa.Column('received_hour', sa.DateTime(), nullable=False),
     sa.Column('county_fips', sa.String(length=5), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('size_bucket', sa.Integer(), nullable=False),
+    sa.Column('size_bucket', sa.BigInteger(), nullable=False),
     sa.Column('has_files', sa.Boolean(), nullable=False),
     sa.Column('body_blob', sa.String(length=64), nullable=False),
     sa.Column('source_lookup', sa.String(length=64), nullable=False),
@@ -158,7 +158,7 @@ def upgrade() -> None:
     sa.Column('author_id', sa.String(length=32), nullable=True),
     sa.Column('sent_at', sa.DateTime(), nullable=False),
     sa.Column('body_blob', sa.String(length=64), nullable=False),
-    sa.Column('size_bucket', sa.Integer(), nullable=False),
+    sa.Column('size_bucket', sa.BigInteger(), nullable=False),
     sa.Column('seen_by_source', sa.Boolean(), nullable=False),
     sa.Column('seen_by_organization', sa.Boolean(), nullable=False),
     sa.Column('notified', sa.Boolean(), nullable=False),
@@ -274,7 +274,7 @@ def upgrade() -> None:
     sa.Column('tip_id', sa.String(length=32), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('blob_id', sa.String(length=64), nullable=False),
-    sa.Column('size_bucket', sa.Integer(), nullable=False),
+    sa.Column('size_bucket', sa.BigInteger(), nullable=False),
     sa.Column('received_hour', sa.DateTime(), nullable=False),
     sa.Column('message_id', sa.String(length=32), nullable=True),
     sa.ForeignKeyConstraint(['message_id'], ['messages.id'], name=op.f('fk_attachments_message_id_messages'), ondelete='CASCADE'),
