@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from types import TracebackType
 from typing import Any, Literal
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
 
-from tipline import db, security
+from tipline import db, faults, security
 from tipline.blobs import BlobStore
 from tipline.config import load_config
 
@@ -52,7 +53,19 @@ def create_base_app(
     db.init_app(app, immediate=True)
     app.extensions[BLOBS_KEY] = BlobStore(app.config["BLOB_DIR"])
     security.init_app(app)
+    app.log_exception = lambda exc_info: log_exception_safely(app, exc_info)  # type: ignore[method-assign]
     return app
+
+
+def log_exception_safely(
+    app: Flask,
+    exc_info: tuple[type[BaseException], BaseException, TracebackType | None]
+    | tuple[None, None, None],
+) -> None:
+    """Flask's ``log_exception``, without the message: it may quote a tip, or
+    SQL parameters. Class names, database error codes and frames only."""
+    _kind, error, tb = exc_info
+    faults.log_unhandled(app.logger, error, tb, f"{request.method} {request.path}")
 
 
 def get_blobs() -> BlobStore:

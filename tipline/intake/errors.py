@@ -4,14 +4,14 @@ Also the fail-closed switch: when the organization's keys are missing or
 invalid the app still starts, but every page is a ``503`` "temporarily
 offline" page and no request body is accepted (DESIGN.md, architecture).
 
-Unhandled exceptions are logged by type and stack frames only: an exception
-message can quote what a source wrote, so it is never logged.
+Unhandled exceptions are logged by class, database error code and stack
+frames only (tipline.faults, installed for both apps by tipline.web): an
+exception message can quote what a source wrote, so it is never logged.
 """
 
 from __future__ import annotations
 
 import logging
-import traceback
 from typing import Any
 
 from flask import Flask, current_app, render_template, request
@@ -71,22 +71,8 @@ def offline_guard() -> ResponseReturnValue | None:
     return render_error(503)
 
 
-def log_exception_safely(
-    app: Flask, exc_info: tuple[type[BaseException], BaseException, Any] | tuple[None, None, None]
-) -> None:
-    """Flask's ``log_exception``, without the message (it may quote a tip)."""
-    kind, _value, tb = exc_info
-    # File, line and function only: neither the message nor source lines.
-    frames = "\n".join(
-        f"  {frame.filename}:{frame.lineno} in {frame.name}" for frame in traceback.extract_tb(tb)
-    )
-    name = kind.__name__ if kind is not None else "unknown"
-    app.logger.error("unhandled %s on %s %s\n%s", name, request.method, request.path, frames)
-
-
 def init_app(app: Flask) -> None:
     app.before_request(offline_guard)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(UploadLimitError, too_large)
     app.register_error_handler(InternalServerError, handle_unexpected)
-    app.log_exception = lambda exc_info: log_exception_safely(app, exc_info)  # type: ignore[method-assign]
