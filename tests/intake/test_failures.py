@@ -111,7 +111,7 @@ def test_exception_during_submission_leaves_nothing(
     monkeypatch.setattr("tipline.tips.submit.Tip", explode)
     response = app.test_client().post("/tip", data=tip_data(attachments=[file_part(b"evidence")]))
     assert response.status_code == 500
-    assert "not saved" in response.get_data(as_text=True)
+    assert "Nothing was saved" in response.get_data(as_text=True)
     assert_nothing_stored(app)
 
 

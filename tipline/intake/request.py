@@ -16,12 +16,17 @@ already sealed: each is checked and stored as it streams
 not an age file addressed exactly to the organization's recipients stops the
 request with :class:`RefusedCiphertext`. At the end of every request
 :func:`discard_unkept` deletes the blobs of a submission that did not
-commit. The views read what the parser sealed with :func:`sealed_files` and
-:func:`files_sent`, and keep it through :func:`upload_batch`.
+commit. An error page that needs the form of a request whose body was never
+parsed (the database failed first) parses it with
+:func:`read_form_discarding_files`: the fields are kept, the files are read
+and dropped, nothing is stored. The views read what the parser sealed with
+:func:`sealed_files` and :func:`files_sent`, and keep it through
+:func:`upload_batch`.
 """
 
 from __future__ import annotations
 
+import io
 from typing import IO, Any, cast
 
 from flask import Flask, Request, current_app, request
@@ -64,11 +69,28 @@ class StrictFormDataParser(FormDataParser):
         super().__init__(*args, **kwargs)
 
 
+class DiscardingSink(io.RawIOBase):
+    """A write-only file that drops what it is given (files nobody will keep)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        return len(data)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return 0
+
+
 class SealingRequest(Request):
     """A Flask request whose file uploads are sealed as they stream in."""
 
     form_data_parser_class = StrictFormDataParser
     _upload_batch: UploadBatch | None = None
+    # Set once parsing the body began (it cannot be parsed a second time).
+    form_attempted = False
+    # Set by an error page that reads the form only to show the fields again.
+    discard_files = False
 
     @property
     def upload_batch(self) -> UploadBatch:
@@ -110,18 +132,26 @@ class SealingRequest(Request):
         filename: str | None = None,
         content_length: int | None = None,
     ) -> IO[bytes]:
+        if self.discard_files:
+            return cast(IO[bytes], DiscardingSink())
         batch = self.upload_batch
         if self.presealed:
             return cast(IO[bytes], batch.checked_sink(expected_shapes(batch.recipients)))
         return cast(IO[bytes], batch.sink(filename, content_type))
 
     def _load_form_data(self) -> None:
+        self.form_attempted = True
         try:
             super()._load_form_data()
         except AgeError as exc:
             raise RefusedCiphertext() from exc
         except ValueError as exc:
             raise MalformedBody() from exc
+
+    def check_uploads(self) -> None:
+        """Raise the disk's error if storing an uploaded file failed."""
+        if self._upload_batch is not None:
+            self._upload_batch.check()
 
     def discard_uploads(self) -> None:
         if self._upload_batch is not None:
@@ -158,9 +188,14 @@ def upload_batch() -> UploadBatch:
 
 
 def sealed_files(field: str = FILES_FIELD) -> list[SealedFile]:
-    """The files of one field (``attachments``), already sealed or checked by the parser."""
+    """The files of one field (``attachments``), already sealed or checked by the parser.
+
+    Raises the disk's error (``OSError``) if storing a file failed mid-upload.
+    """
+    storages = request.files.getlist(field)
+    cast(SealingRequest, request).check_uploads()
     sealed = []
-    for storage in request.files.getlist(field):
+    for storage in storages:
         stream = storage.stream
         if isinstance(stream, SealingSink) and stream.result is not None:
             sealed.append(stream.result)
@@ -184,3 +219,25 @@ def files_refused() -> bool:
 def files_sent() -> bool:
     """Whether any file was chosen (a refused form says they were not kept)."""
     return any(storage.filename for storage in request.files.getlist(FILES_FIELD))
+
+
+def read_form_discarding_files() -> bool:
+    """Make sure ``request.form`` holds the fields of a POSTed form, if it can.
+
+    For an error page: if the view never parsed the body, parse it now with
+    the files read and dropped (nothing is sealed or stored). False when
+    there is no form to read, or parsing had already failed part-way.
+    """
+    req = request._get_current_object()  # type: ignore[attr-defined]
+    if not isinstance(req, SealingRequest) or req.method != "POST":
+        return False
+    if "form" in req.__dict__:
+        return True
+    if req.form_attempted:
+        return False
+    req.discard_files = True
+    try:
+        req.form  # noqa: B018  (parses the body)
+    except Exception:
+        return False
+    return "form" in req.__dict__

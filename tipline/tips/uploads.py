@@ -15,8 +15,12 @@ seals (the hourly attachment budget, tipline.tips.attachment_budget); if
 not allowed, file bytes are read and dropped unsealed, the batch says
 ``files_refused``, and the text still goes through. Parts sealed in the
 browser (:meth:`UploadBatch.checked_sink`) are not dropped: the sealed
-document names them, so the view checks the budget instead. Unless the
-caller names them in :meth:`UploadBatch.keep` after its database commit,
+document names them, so the view checks the budget instead. A disk that
+fails mid-upload (full, read-only) does not stop the parser either: the
+batch records the error, stores nothing more and lets the rest of the body
+be read, so the form's other fields survive and the source can be shown
+what they typed; :meth:`UploadBatch.check` then raises the error for the
+error page. Unless the caller names them in :meth:`UploadBatch.keep` after its database commit,
 :meth:`UploadBatch.discard` deletes them all, so a failed, refused or aborted
 submission leaves no orphaned blob.
 
@@ -44,6 +48,7 @@ from typing import BinaryIO, Protocol
 from tipline.blobs import BlobStore
 from tipline.crypto import Recipient, encrypt_stream
 from tipline.crypto.shape import ShapeChecker, StanzaShape
+from tipline.faults import is_storage_failure
 
 DEFAULT_CONTENT_TYPE = "application/octet-stream"
 MAX_FILENAME_CHARS = 255
@@ -120,6 +125,8 @@ class UploadBatch:
         self._sinks: list[SealingSink] = []
         self._blob_ids: list[str] = []
         self._kept: set[str] = set()
+        # The first error the disk (or the database) gave while a file streamed in.
+        self.failure: Exception | None = None
         self._files_allowed = files_allowed
         self._accepts_files: bool | None = None
         self.files_refused = False
@@ -183,6 +190,18 @@ class UploadBatch:
     def record(self, blob_id: str) -> None:
         self._blob_ids.append(blob_id)
 
+    def fail(self, error: Exception) -> None:
+        """Storage failed mid-upload: keep the error, store nothing more."""
+        if self.failure is None:
+            self.failure = error
+        for sink in self._sinks:
+            sink.abort()
+
+    def check(self) -> None:
+        """Raise the storage error a file hit while streaming in, if one did."""
+        if self.failure is not None:
+            raise self.failure
+
     @property
     def blob_ids(self) -> list[str]:
         return list(self._blob_ids)
@@ -239,23 +258,40 @@ class SealingSink:
 
     # The parts of the file protocol Werkzeug and FileStorage use.
     def write(self, data: bytes) -> int:
+        if self._batch.failure is not None:
+            return len(data)  # the disk failed: read on, keep nothing
         if self._done:
             raise ValueError("write to a finished upload")
         if not data:
             return 0
-        if self._budgeted and not self._batch.accepts_files():
+        if self._budgeted and not self._accepts_files():
             # Over the hour's attachment budget: read and drop, store nothing.
             self._batch.count(len(data), new_file=self.size == 0)
             self.size += len(data)
             return len(data)
-        if self._filter is None:
-            self._batch.count(0, new_file=True)
-            self._open()
-        assert self._filter is not None
-        grown = self._filter.write(data)
+        try:
+            if self._filter is None:
+                self._batch.count(0, new_file=True)
+                self._open()
+            assert self._filter is not None
+            grown = self._filter.write(data)
+        except OSError as exc:
+            self._batch.fail(exc)
+            return len(data)
         self._batch.count(grown, new_file=False)
         self.size += grown
         return len(data)
+
+    def _accepts_files(self) -> bool:
+        # The budget is counted in the database, which may be what failed: then
+        # the batch fails as for a full disk, and the rest of the body is read.
+        try:
+            return self._batch.accepts_files()
+        except Exception as exc:
+            if not is_storage_failure(exc):
+                raise
+            self._batch.fail(exc)
+            return False
 
     def seek(self, offset: int, whence: int = 0) -> int:
         self.finish()
@@ -309,12 +345,16 @@ class SealingSink:
             return None
         blob, self._blob = self._blob, None
         try:
-            assert self._filter is not None
-            self._filter.close()
-        except BaseException as exc:
-            blob.__exit__(type(exc), exc, exc.__traceback__)
-            raise
-        blob.__exit__(None, None, None)
+            try:
+                assert self._filter is not None
+                self._filter.close()
+            except BaseException as exc:
+                blob.__exit__(type(exc), exc, exc.__traceback__)
+                raise
+            blob.__exit__(None, None, None)  # flush, fsync, rename: may fail too
+        except OSError as exc:
+            self._batch.fail(exc)
+            return None
         self._batch.record(self._blob_id)
         self._result = SealedFile(self._blob_id, self.filename, self.content_type, self.size)
         return self._result
@@ -330,5 +370,7 @@ class SealingSink:
         if self._blob is not None:
             blob, self._blob = self._blob, None
             error = _AbortedError()
-            with contextlib.suppress(_AbortedError):
+            # Closing the half-written file flushes its buffer, which fails
+            # again on a full disk; the store removes the file either way.
+            with contextlib.suppress(_AbortedError, OSError):
                 blob.__exit__(_AbortedError, error, None)
