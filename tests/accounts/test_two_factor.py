@@ -8,7 +8,7 @@ import time
 import pytest
 from sqlalchemy.orm import Session
 
-from tipline.accounts import service, totp, two_factor
+from tipline.accounts import attempts, service, totp, two_factor
 from tipline.accounts.errors import AuthenticationError, InvalidCodeError, KeyUnavailableError
 from tipline.models.user import User
 
@@ -80,7 +80,7 @@ def test_codes_outside_the_window_and_malformed_codes_fail(db_session, settings,
     now = time.time()
     secret = enrol(db_session, settings, user, now - 600)
     for code in (totp.code_at_step(secret, totp.current_step(now) + 3), "12345", "abcdef", ""):
-        service.clear_failures(user)  # no backoff between these attempts
+        attempts.clear(db_session, user)  # no backoff between these attempts
         with pytest.raises(InvalidCodeError):
             two_factor.verify_code(db_session, settings, user, code, now)
 

@@ -121,3 +121,16 @@ def test_a_real_outage_is_logged_as_a_storage_failure(
     app.test_client().post("/tip", data={"what_happened": SECRET * 3})
     assert "storage failure OperationalError <- OperationalError on POST /tip" in caplog.text
     assert SECRET not in caplog.text and "127.0.0.1" not in caplog.text
+
+
+def test_review_app_says_when_the_database_is_unreachable(
+    base_config: dict[str, Any], instance_dir: Path, tmp_path: Path
+) -> None:
+    from tipline.review import create_app
+
+    url = f"sqlite:///{tmp_path / 'no-such-folder' / 'tipline.sqlite3'}"
+    app = _app(create_app, base_config, url)
+    response = app.test_client().post("/login", data={"username": "pat", "password": SECRET})
+    assert response.status_code == 503
+    page = response.get_data(as_text=True)
+    assert "Try again in a moment" in page and SECRET not in page

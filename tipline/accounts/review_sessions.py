@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from tipline import audit
@@ -118,19 +118,25 @@ def advance(
     return create(session, settings, user, identity, stage, now)
 
 
-def code_failed(session: Session, row: ReviewSession, *, give_up: bool = False) -> bool:
-    """Count a wrong code in a half-finished sign-in; True once it is thrown away.
+def count_code_attempt(session: Session, row: ReviewSession) -> int | None:
+    """Count a TOTP code typed in this half-finished sign-in, before it is checked.
 
-    It is thrown away (the row deleted) after :data:`MAX_CODE_FAILURES`
-    wrong codes, or at once with ``give_up`` (the account was locked or
-    disabled meanwhile). The caller commits either way, so the count sticks.
+    Returns the codes tried so far, this one included; None once
+    :data:`MAX_CODE_FAILURES` were tried (the caller then throws the attempt
+    away). Atomic, like the account's count (tipline.accounts.attempts):
+    codes sent at once cannot share a try.
     """
-    row.totp_failures += 1
-    if row.totp_failures >= MAX_CODE_FAILURES or give_up:
-        session.delete(row)
-        session.flush()
-        return True
-    return False
+    tries = session.scalar(
+        update(ReviewSession)
+        .where(
+            ReviewSession.id_hash == row.id_hash,
+            ReviewSession.totp_failures < MAX_CODE_FAILURES,
+        )
+        .values(totp_failures=ReviewSession.totp_failures + 1)
+        .returning(ReviewSession.totp_failures)
+        .execution_options(synchronize_session=False)
+    )
+    return None if tries is None else int(tries)
 
 
 def complete_sign_in(

@@ -1,11 +1,11 @@
 """Account services: create, authenticate, change and reset passwords, disable.
 
 Every function takes the caller's ``Session``, records audit events, raises
-:mod:`tipline.accounts.errors` exceptions and never commits. Sign-in throttling
-lives here too: after a few failures each further attempt must wait longer
-(exponential backoff), and at ``LOGIN_LOCKOUT_ATTEMPTS`` consecutive failures
-the account locks for ``LOGIN_LOCKOUT_MINUTES``; every failure after that locks
-it again, until a successful sign-in or an admin reset clears the count.
+:mod:`tipline.accounts.errors` exceptions and never commits. Sign-in attempts
+are throttled (backoff, then lockout) and counted *before* the password is
+checked (tipline.accounts.attempts): a web view calls :func:`begin_sign_in`,
+commits, then :func:`authenticate` with that attempt, so no guess is ever
+evaluated without having been counted, however many arrive at once.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tipline import audit
-from tipline.accounts import custody, passwords, review_sessions
+from tipline.accounts import attempts, custody, passwords, review_sessions
 from tipline.accounts.errors import (
     AuthenticationError,
     InvalidUsernameError,
@@ -38,9 +38,6 @@ from tipline.models.user import ROLES, User
 log = logging.getLogger(__name__)
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
-# Failures allowed before backoff starts, and the longest backoff delay.
-FREE_FAILURES = 2
-MAX_BACKOFF_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -169,30 +166,54 @@ def create_user(
     return user, secret
 
 
+def begin_sign_in(
+    session: Session, settings: AccountSettings, username: str, now: datetime | None = None
+) -> attempts.Attempt:
+    """Count a sign-in attempt on ``username`` as failed, if it may try now.
+
+    Commit before :func:`authenticate` checks the password. Unknown,
+    disabled, throttled and locked accounts get an attempt that is not
+    allowed (nothing is counted: there is nothing to guess against).
+    """
+    try:
+        name = normalize_username(username)
+    except InvalidUsernameError:
+        return attempts.Attempt(None)
+    return attempts.count(session, settings, User.username == name, now or utcnow())
+
+
 def authenticate(
     session: Session,
     settings: AccountSettings,
     username: str,
     password: str,
     now: datetime | None = None,
+    *,
+    attempt: attempts.Attempt | None = None,
 ) -> Authenticated:
     """Check a username and password; unwrap the user's identity if they hold one.
 
-    Unknown, disabled, throttled and locked accounts all raise the same
-    :class:`AuthenticationError` after the same KDF work.
+    ``attempt`` is what :func:`begin_sign_in` counted (and the caller
+    committed); without one, it is counted here, in the caller's transaction
+    (scripts and tests). Unknown, disabled, throttled and locked accounts all
+    raise the same :class:`AuthenticationError` after the same KDF work. A
+    right password takes its attempt back; the failure count itself is
+    cleared only by a correct TOTP code (tipline.accounts.two_factor).
     """
-    now = now or utcnow()
-    user = find_user(session, username)
-    usable = user is not None and not user.disabled and len(password) <= passwords.MAX_LENGTH
-    if user is None or not usable or _throttled(user, now):
+    if attempt is None:
+        attempt = begin_sign_in(session, settings, username, now)
+    user = attempt.user
+    if user is None or len(password) > passwords.MAX_LENGTH:
         passwords.derive_dummy(settings.kdf, settings.instance_secret)
-        if user is not None and usable:
-            log.info("sign-in refused: account is throttled or locked")
+        if user is None and find_user(session, username) is not None:
+            log.info("sign-in refused: account is disabled, throttled or locked")
+        attempts.failed(session, settings, attempt)
         raise AuthenticationError()
     keys = _derive(settings, user, password)
     if not keys.matches(user.password_verifier):
-        register_failure(session, settings, user, now)
+        attempts.failed(session, settings, attempt)
         raise AuthenticationError()
+    attempts.refund(session, attempt)
     identity = None
     if user.holds_key:
         try:
@@ -202,45 +223,9 @@ def authenticate(
     return Authenticated(user, identity)
 
 
-def _throttled(user: User, now: datetime) -> bool:
-    return user.next_attempt_at is not None and now < user.next_attempt_at
-
-
 def is_locked(user: User, now: datetime | None = None) -> bool:
     """True while the account must wait before another sign-in attempt."""
-    return _throttled(user, now or utcnow())
-
-
-def register_failure(
-    session: Session, settings: AccountSettings, user: User, now: datetime
-) -> None:
-    """Count a failed password or code and set the backoff or lockout."""
-    # An atomic increment: concurrent failures in other processes all count.
-    session.execute(
-        update(User)
-        .where(User.id == user.id)
-        .values(failed_logins=User.failed_logins + 1)
-        .execution_options(synchronize_session=False)
-    )
-    session.refresh(user, ["failed_logins"])
-    failures = user.failed_logins
-    audit.record(
-        session, actor=None, action="auth.login_failed", object_type="user", object_id=user.id
-    )
-    if failures >= settings.lockout_attempts:
-        user.next_attempt_at = now + timedelta(minutes=settings.lockout_minutes)
-        audit.record(
-            session, actor=None, action="auth.locked", object_type="user", object_id=user.id
-        )
-        log.warning("account locked after %d failed attempts", failures)
-    elif failures > FREE_FAILURES:
-        delay = min(2 ** (failures - FREE_FAILURES), MAX_BACKOFF_SECONDS)
-        user.next_attempt_at = now + timedelta(seconds=delay)
-
-
-def clear_failures(user: User) -> None:
-    user.failed_logins = 0
-    user.next_attempt_at = None
+    return user.next_attempt_at is not None and (now or utcnow()) < user.next_attempt_at
 
 
 def change_password(
@@ -265,16 +250,29 @@ def change_password(
 
 
 def change_own_password(
-    session: Session, settings: AccountSettings, user: User, current: str, new_password: str
+    session: Session,
+    settings: AccountSettings,
+    user: User,
+    current: str,
+    new_password: str,
+    *,
+    attempt: attempts.Attempt | None = None,
 ) -> None:
-    """The account page's change: check ``current``, unwrap with it, re-wrap under the new."""
-    now = utcnow()
-    if _throttled(user, now) or len(current) > passwords.MAX_LENGTH:
+    """The account page's change: check ``current``, unwrap with it, re-wrap under the new.
+
+    ``current`` is a guess like a sign-in's: the view counts it first
+    (:func:`tipline.accounts.attempts.count_for_user`) and commits.
+    """
+    if attempt is None:
+        attempt = attempts.count_for_user(session, settings, user, utcnow())
+    if not attempt.allowed or len(current) > passwords.MAX_LENGTH:
+        attempts.failed(session, settings, attempt)
         raise AuthenticationError()
     keys = _derive(settings, user, current)
     if not keys.matches(user.password_verifier):
-        register_failure(session, settings, user, now)
+        attempts.failed(session, settings, attempt)
         raise AuthenticationError()
+    attempts.refund(session, attempt)
     identity = (
         custody.open_copy(session, user, keys) if custody.has_copy(session, user.id) else None
     )
@@ -295,7 +293,7 @@ def reset_password(
         )
     secret = passwords.one_time_password()
     _set_password(session, settings, user, secret, identity, one_time=True)
-    clear_failures(user)
+    attempts.clear(session, user)
     was_disabled, user.disabled = user.disabled, False
     review_sessions.delete_for_user(session, user.id)
     audit.record(

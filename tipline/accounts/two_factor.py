@@ -2,8 +2,10 @@
 
 Acceptance is a single conditional ``UPDATE ... WHERE totp_last_step < step``,
 so even two processes racing with the same code accept it at most once.
-Wrong and replayed codes count as failed sign-in attempts (backoff, lockout),
-which bounds guessing by someone who has the password.
+A code is a guess like a password: it is counted as a failed attempt before
+it is compared (tipline.accounts.attempts; the view commits in between), so
+backoff and lockout bound guessing by someone who has the password, however
+many codes they send at once. A correct code clears the count.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
 from tipline import audit
-from tipline.accounts import review_sessions, totp
+from tipline.accounts import attempts, review_sessions, totp
+from tipline.accounts.attempts import Attempt
 from tipline.accounts.errors import AuthenticationError, InvalidCodeError, PolicyError
-from tipline.accounts.service import clear_failures, is_locked, register_failure
 from tipline.accounts.settings import AccountSettings
 from tipline.models.base import affected_rows, utcnow
 from tipline.models.user import User
@@ -40,13 +42,26 @@ def begin_enrolment(session: Session, settings: AccountSettings, user: User) -> 
     return secret
 
 
+def begin_code(
+    session: Session, settings: AccountSettings, user: User, now: float | None = None
+) -> Attempt:
+    """Count a code attempt as failed, if the account may try now; commit before checking."""
+    return attempts.count_for_user(session, settings, user, _moment(now))
+
+
 def confirm_enrolment(
-    session: Session, settings: AccountSettings, user: User, code: str, now: float | None = None
+    session: Session,
+    settings: AccountSettings,
+    user: User,
+    code: str,
+    now: float | None = None,
+    *,
+    attempt: Attempt | None = None,
 ) -> None:
     """Confirm the authenticator app with its first code; that code is then spent."""
     if user.totp_confirmed:
         raise PolicyError("this account already has an authenticator app")
-    _accept(session, settings, user, code, now)
+    _accept(session, settings, user, code, now, attempt)
     user.totp_confirmed = True
     audit.record(
         session, actor=user, action="auth.totp_enrol", object_type="user", object_id=user.id
@@ -54,24 +69,40 @@ def confirm_enrolment(
 
 
 def verify_code(
-    session: Session, settings: AccountSettings, user: User, code: str, now: float | None = None
+    session: Session,
+    settings: AccountSettings,
+    user: User,
+    code: str,
+    now: float | None = None,
+    *,
+    attempt: Attempt | None = None,
 ) -> None:
     """Check a sign-in code; :class:`InvalidCodeError` if wrong or already used."""
     if not user.totp_confirmed:
         raise InvalidCodeError("this account has no authenticator app yet")
-    _accept(session, settings, user, code, now)
+    _accept(session, settings, user, code, now, attempt)
+
+
+def _moment(now: float | None) -> datetime:
+    return utcnow() if now is None else datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
 
 
 def _accept(
-    session: Session, settings: AccountSettings, user: User, code: str, now: float | None
+    session: Session,
+    settings: AccountSettings,
+    user: User,
+    code: str,
+    now: float | None,
+    attempt: Attempt | None,
 ) -> None:
-    moment = utcnow() if now is None else datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
-    if user.disabled or is_locked(user, moment):
-        raise AuthenticationError()
+    if attempt is None:
+        attempt = begin_code(session, settings, user, now)
+    if not attempt.allowed:
+        raise AuthenticationError()  # disabled, throttled or locked: not checked
     secret = _secret(settings, user)
     step = None if secret is None else totp.matching_step(secret, code, now)
     if step is None:
-        register_failure(session, settings, user, moment)
+        attempts.failed(session, settings, attempt)
         raise InvalidCodeError()
     accepted = session.execute(
         update(User)
@@ -83,10 +114,10 @@ def _accept(
         .execution_options(synchronize_session=False)
     )
     if affected_rows(accepted) != 1:
-        register_failure(session, settings, user, moment)
+        attempts.failed(session, settings, attempt)
         raise InvalidCodeError("That code was already used. Wait for the next one.")
     session.refresh(user, ["totp_last_step"])
-    clear_failures(user)
+    attempts.clear(session, user)
 
 
 def reset(session: Session, user: User, actor: User | None) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
-from tipline.accounts import custody, passwords, review_sessions, service
+from tipline.accounts import attempts, custody, passwords, review_sessions, service
 from tipline.accounts.errors import AccountError, NotUnlockedError
 from tipline.db import get_session
+from tipline.models.base import utcnow
 from tipline.notify import NotifyError, subscriptions
 from tipline.notify.settings import MailSettings
 from tipline.review.auth import (
@@ -72,9 +73,16 @@ def change_password() -> ResponseReturnValue:
     if not form.validate_on_submit():
         return _render_account(form, None), 400
     session = get_session()
+    attempt = attempts.count_for_user(session, account_settings(), user, utcnow())
+    session.commit()  # counted before the current password is checked
     try:
         service.change_own_password(
-            session, account_settings(), user, form.current.data or "", form.password.data or ""
+            session,
+            account_settings(),
+            user,
+            form.current.data or "",
+            form.password.data or "",
+            attempt=attempt,
         )
     except AccountError as exc:
         session.commit()  # keep the failure count if the current password was wrong

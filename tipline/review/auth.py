@@ -33,8 +33,9 @@ from flask import (
 from flask import session as cookie
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError, CSRFProtect
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, InternalServerError
 
+from tipline import faults
 from tipline.accounts import review_sessions
 from tipline.accounts.errors import NotUnlockedError, SessionInvalidError
 from tipline.accounts.settings import AccountSettings
@@ -71,6 +72,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     for code in (400, 403, 404, 405, 413):
         app.register_error_handler(code, _http_error)
+    app.register_error_handler(InternalServerError, _server_error)
 
 
 def _load_session() -> None:
@@ -243,6 +245,22 @@ _MESSAGES = {
 def _http_error(exc: HTTPException) -> ResponseReturnValue:
     code = exc.code or 500
     title, message = _MESSAGES.get(code, ("Error", "Something went wrong."))
+    return render_template("review/error.html", code=code, title=title, message=message), code
+
+
+def _server_error(exc: InternalServerError) -> ResponseReturnValue:
+    """Our failure (already logged by class and error code, tipline.web)."""
+    original = exc.original_exception
+    if original is not None and faults.is_storage_failure(original):
+        code, title = 503, "Try again in a moment"
+        message = (
+            "The database or the disk cannot take changes right now, so this was not done. "
+            "Try again in a moment; if it keeps happening, tell an admin: the server's log "
+            "names the error."
+        )
+    else:
+        code, title = 500, "Something went wrong"
+        message = "This was not done because of an error on the server; the log names it."
     return render_template("review/error.html", code=code, title=title, message=message), code
 
 

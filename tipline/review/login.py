@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import Protocol
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import Session
 
 from tipline.accounts import passwords, review_sessions, service, totp, two_factor
+from tipline.accounts.attempts import Attempt
 from tipline.accounts.errors import AccountError, AuthenticationError, InvalidCodeError
 from tipline.accounts.settings import AccountSettings
 from tipline.cookie_tokens import CookieToken
@@ -48,9 +50,12 @@ def login() -> ResponseReturnValue:
     error = None
     if form.validate_on_submit():
         session = get_session()
+        username, settings = form.username.data or "", account_settings()
+        attempt = service.begin_sign_in(session, settings, username)
+        session.commit()  # counted before it is checked (tipline.accounts.attempts)
         try:
             result = service.authenticate(
-                session, account_settings(), form.username.data or "", form.password.data or ""
+                session, settings, username, form.password.data or "", attempt=attempt
             )
         except AuthenticationError as exc:
             session.commit()  # the failure count and audit event must stick
@@ -71,8 +76,20 @@ def login() -> ResponseReturnValue:
 
 
 StepView = Callable[[ReviewSession, CookieToken, User], ResponseReturnValue]
-# two_factor.verify_code or two_factor.confirm_enrolment
-CodeCheck = Callable[[Session, AccountSettings, User, str], None]
+
+
+class CodeCheck(Protocol):
+    """two_factor.verify_code or two_factor.confirm_enrolment."""
+
+    def __call__(
+        self,
+        session: Session,
+        settings: AccountSettings,
+        user: User,
+        code: str,
+        *,
+        attempt: Attempt,
+    ) -> None: ...
 
 
 def _elsewhere() -> ResponseReturnValue:
@@ -114,6 +131,9 @@ def code(row: ReviewSession, token: CookieToken, user: User) -> ResponseReturnVa
 @bp.route("/login/enrol", methods=["GET", "POST"])
 @_step("enrol")
 def enrol(row: ReviewSession, token: CookieToken, user: User) -> ResponseReturnValue:
+    if user.totp_confirmed:
+        # Set up meanwhile, from another window: this half sign-in cannot go on.
+        return _throw_away(token, "Your authenticator app is already set up. Sign in again.")
     session = get_session()
     secret = two_factor.begin_enrolment(session, account_settings(), user)
     session.commit()
@@ -141,28 +161,32 @@ def _submit_code(
     """
     if not form.validate_on_submit():
         return None, None
+    session = get_session()
+    tries = review_sessions.count_code_attempt(session, row)
+    attempt = two_factor.begin_code(session, account_settings(), user)
+    session.commit()  # counted before it is checked (tipline.accounts.attempts)
+    if tries is None:
+        return _throw_away(token), None
     try:
-        check(get_session(), account_settings(), user, form.code.data or "")
+        check(session, account_settings(), user, form.code.data or "", attempt=attempt)
     except (InvalidCodeError, AuthenticationError) as exc:
-        error = _code_failed(row, exc)
-        if error is None:
-            return redirect(url_for("auth.login")), None
-        return None, error
+        session.commit()  # the audit events
+        if tries >= review_sessions.MAX_CODE_FAILURES or isinstance(exc, AuthenticationError):
+            return _throw_away(token), None
+        return None, str(exc)
     return _after_second_factor(row, token, user), None
 
 
-def _code_failed(row: ReviewSession, exc: AccountError) -> str | None:
-    """Count a wrong code; None once this sign-in attempt is thrown away."""
+def _throw_away(
+    token: CookieToken, message: str = "Too many wrong codes. Sign in again."
+) -> ResponseReturnValue:
+    """End this sign-in attempt (too many wrong codes, a locked account...)."""
     session = get_session()
-    thrown_away = review_sessions.code_failed(
-        session, row, give_up=isinstance(exc, AuthenticationError)
-    )
+    review_sessions.delete_token(session, token)
     session.commit()
-    if thrown_away:
-        end_session()
-        flash("Too many wrong codes. Sign in again.", "error")
-        return None
-    return str(exc)
+    end_session()
+    flash(message, "error")
+    return redirect(url_for("auth.login"))
 
 
 def _after_second_factor(row: ReviewSession, token: CookieToken, user: User) -> ResponseReturnValue:
