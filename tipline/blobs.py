@@ -5,6 +5,14 @@ Callers hand the store only ciphertext (they wrap the writer in an age
 a temporary file in the store's own ``tmp/`` folder, flushed to disk, then
 renamed into place; a failed or abandoned write removes its temporary file, so
 a crash mid-upload leaves no orphan that looks like a real blob.
+
+A seized store tells no more about *when* than the database does (DESIGN.md,
+"What a seized server reveals about time"): every blob, and every folder a
+write or a deletion touched, gets the start of the current hour as its
+modification and access time, and blobs are opened with ``O_NOATIME`` so
+that reading one (a source reading a reply) records nothing. The kernel's
+own change time (ctime) cannot be set by a program; DESIGN.md says what it
+still shows.
 """
 
 from __future__ import annotations
@@ -12,11 +20,29 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from tipline.models.base import is_id, new_id
+
+HOUR_SECONDS = 3600
+# Reading without updating the access time needs the file's owner; others get 0.
+_NOATIME = getattr(os, "O_NOATIME", 0)
+
+
+def this_hour() -> int:
+    """The start of the current hour, in seconds since the epoch."""
+    return int(time.time()) // HOUR_SECONDS * HOUR_SECONDS
+
+
+def set_to_hour(*paths: Path) -> None:
+    """Give ``paths`` the current hour as their access and modification time."""
+    hour = this_hour()
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            os.utime(path, (hour, hour))
 
 
 class BlobNotFoundError(LookupError):
@@ -62,9 +88,11 @@ class BlobStore:
                     os.fsync(handle.fileno())
             final.parent.mkdir(exist_ok=True, mode=0o700)
             os.replace(tmp_name, final)
+            set_to_hour(final, final.parent, tmp_dir, self.root)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp_name)
+            set_to_hour(tmp_dir, self.root)
             raise
 
     def put(self, data: bytes) -> str:
@@ -74,10 +102,15 @@ class BlobStore:
         return blob_id
 
     def open(self, blob_id: str) -> BinaryIO:
+        path = self._path(blob_id)
         try:
-            return self._path(blob_id).open("rb")
+            try:
+                descriptor = os.open(path, os.O_RDONLY | _NOATIME)
+            except PermissionError:  # O_NOATIME on a file we do not own
+                descriptor = os.open(path, os.O_RDONLY)
         except FileNotFoundError as exc:
             raise BlobNotFoundError(blob_id) from exc
+        return os.fdopen(descriptor, "rb")
 
     def read(self, blob_id: str) -> bytes:
         with self.open(blob_id) as handle:
@@ -91,7 +124,9 @@ class BlobStore:
 
     def delete(self, blob_id: str) -> None:
         with contextlib.suppress(FileNotFoundError, BlobNotFoundError):
-            self._path(blob_id).unlink()
+            path = self._path(blob_id)
+            path.unlink()
+            set_to_hour(path.parent)
 
     def size(self, blob_id: str) -> int:
         """The blob's size in bytes (of the sealed file)."""
@@ -101,7 +136,7 @@ class BlobStore:
             raise BlobNotFoundError(blob_id) from exc
 
     def modified_at(self, blob_id: str) -> float:
-        """When the blob was written (seconds since the epoch), for orphan sweeps."""
+        """The hour the blob was written (seconds since the epoch), for orphan sweeps."""
         try:
             return self._path(blob_id).stat().st_mtime
         except FileNotFoundError as exc:

@@ -24,7 +24,11 @@ from tests.helpers import decode_flask_cookie
 from tipline.blobs import BlobStore
 from tipline.conversation.messages import post_reply
 from tipline.conversation.source_sessions import COOKIE as SOURCE_COOKIE
-from tipline.conversation.source_sessions import open_identity
+from tipline.conversation.source_sessions import (
+    COOKIE_END,
+    COOKIE_IDLE,
+    open_identity,
+)
 from tipline.cookie_tokens import CookieToken
 from tipline.crypto import HybridIdentity, NoIdentityError, Recipient, X25519Identity, decrypt
 from tipline.models import SourceSession, User
@@ -86,14 +90,18 @@ def test_no_cookie_of_a_visit_holds_the_phrase_or_a_key(
             assert "age-secret-key" not in haystack
             assert keys.lookup_id not in haystack
             assert str(keys.identity.recipient()).lower() not in haystack
-    # Only the language, the CSRF token and the session's id and key, ever.
+    # Only the language, the CSRF token, the session's id and key, and its
+    # deadlines (which the server keeps no finer than the hour), ever.
     assert decoded, "the visit set no cookie at all"
-    assert set().union(*decoded) <= {
+    allowed = {
         "lang",
         "csrf_token",
         SOURCE_COOKIE.session_id,
         SOURCE_COOKIE.key,
+        COOKIE_IDLE,
+        COOKIE_END,
     }
+    assert set().union(*decoded) <= allowed
     assert any(SOURCE_COOKIE.session_id in payload for payload in decoded)
 
 

@@ -47,9 +47,11 @@ def test_sign_in_seals_the_derived_identity_under_the_cookie_key(
     assert source_tip.phrase.split()[0].encode() not in row.sealed_identity
     opened = open_identity(row.sealed_identity, token.key)
     assert str(opened) == str(source_tip.identity)
-    # Deadlines only, to the minute, rounded up.
-    assert row.idle_expires_at == datetime(2026, 3, 4, 10, 36)
-    assert row.expires_at == datetime(2026, 3, 4, 13, 16)
+    # The deadlines to the minute go in the cookie; the row keeps only the hour
+    # after the absolute one (sign-in at 10:16 + 3 h, rounded up).
+    assert token.idle_until == datetime(2026, 3, 4, 10, 36)
+    assert token.ends_at == datetime(2026, 3, 4, 13, 16)
+    assert row.expires_at == datetime(2026, 3, 4, 14, 0)
 
 
 def test_typing_variations_still_sign_in(
@@ -122,7 +124,8 @@ def test_load_opens_the_identity_and_moves_the_idle_deadline(
     visit = load(db_session, settings, token, now=T0 + timedelta(minutes=19))
     assert visit.tip is source_tip.tip
     assert str(visit.identity) == str(source_tip.identity)
-    assert visit.row.idle_expires_at == datetime(2026, 3, 4, 10, 55)
+    assert visit.token.idle_until == datetime(2026, 3, 4, 10, 55)
+    assert visit.token.ends_at == token.ends_at and visit.token.key == token.key
     assert "AGE-SECRET" not in repr(visit) and source_tip.phrase not in repr(visit)
 
 
@@ -143,7 +146,7 @@ def test_absolute_limit_holds_even_when_active(
     token, _ = sign_in(db_session, settings, source_tip.phrase, now=T0)
     now = T0
     while now < T0 + timedelta(minutes=180):
-        load(db_session, settings, token, now=now)
+        token = load(db_session, settings, token, now=now).token
         now += timedelta(minutes=10)
     with pytest.raises(SourceSessionError):
         load(db_session, settings, token, now=T0 + timedelta(minutes=181))
@@ -176,10 +179,13 @@ def test_sign_in_purges_expired_sessions(
     db_session: Session, settings: SourceSettings, source_tip: SourceTip
 ) -> None:
     sign_in(db_session, settings, source_tip.phrase, now=T0)
-    later = T0 + timedelta(hours=1)
+    # The first row stays until the hour after its absolute deadline (14:00).
+    sign_in(db_session, settings, source_tip.phrase, now=T0 + timedelta(hours=1))
+    assert len(rows(db_session)) == 2
+    later = T0 + timedelta(hours=4)
     sign_in(db_session, settings, source_tip.phrase, now=later)
-    assert len(rows(db_session)) == 1
-    assert purge_expired(db_session, later + timedelta(hours=4)) == 1
+    assert len(rows(db_session)) == 2
+    assert purge_expired(db_session, later + timedelta(hours=4)) == 2
 
 
 def test_token_cookie_round_trip_and_garbage() -> None:

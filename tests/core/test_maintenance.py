@@ -119,19 +119,19 @@ def _sessions(session: Session, store: BlobStore, recipients: list[Any]) -> dict
             )
         )
     tip, _ = make_tip(session, store, recipients)
+    # A source session's row keeps only the hour it surely ends by; its idle
+    # deadline is in the source's cookie.
     source = {
-        "source_live": (now + timedelta(minutes=10), now + timedelta(hours=2)),
-        "source_idle": (now - timedelta(minutes=1), now + timedelta(hours=2)),
-        "source_over": (now + timedelta(minutes=10), now - timedelta(minutes=1)),
+        "source_live": now + timedelta(hours=2),
+        "source_over": now - timedelta(minutes=1),
     }
-    for name, (idle, absolute) in source.items():
+    for name, absolute in source.items():
         ids[name] = os.urandom(32).hex()
         session.add(
             SourceSession(
                 id_hash=ids[name],
                 tip_id=tip.id,
                 sealed_identity=b"sealed",
-                idle_expires_at=idle,
                 expires_at=absolute,
             )
         )
@@ -147,9 +147,9 @@ def _remaining(session: Session) -> set[str]:
 def test_purge_sessions_deletes_only_expired(db_session, store, recipients, base_config):
     ids = _sessions(db_session, store, recipients)
     purged = purge_sessions(db_session, {**DEFAULTS, **base_config})
-    assert (purged.review, purged.source) == (3, 2)
+    assert (purged.review, purged.source) == (3, 1)
     assert _remaining(db_session) >= {ids["live"], ids["pending_new"], ids["source_live"]}
-    gone = {ids[name] for name in ("idle", "too_old", "pending_old", "source_idle", "source_over")}
+    gone = {ids[name] for name in ("idle", "too_old", "pending_old", "source_over")}
     assert not _remaining(db_session) & gone
 
 
@@ -157,7 +157,7 @@ def test_purge_sessions_command_prints_counts(run, db_session, store, recipients
     ids = _sessions(db_session, store, recipients)
     result = run("purge-sessions")
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "Purged 3 review session(s) and 2 source session(s)."
+    assert result.output.strip() == "Purged 3 review session(s) and 1 source session(s)."
     assert ids["live"] in _remaining(db_session)
     assert run("purge-sessions").output.startswith("Purged 0 review session(s) and 0 source")
 

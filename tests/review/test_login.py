@@ -207,3 +207,23 @@ def test_request_bodies_are_limited(review_app: Flask) -> None:
     data = {"username": "x", "password": "y", "f": (io.BytesIO(b"z" * 1_500_000), "f.bin")}
     response = client.post("/login", data=data, content_type="multipart/form-data")
     assert response.status_code == 413
+
+
+def test_enrolling_in_two_windows_at_once(review_app: Flask, db_session, org_identity) -> None:
+    """The second window, after the first confirmed the app: sign in again, no 500."""
+    user = make_user(db_session, review_app.config, org_identity, role="reviewer")
+    user.totp_confirmed, user.totp_secret_sealed = False, None
+    db_session.flush()
+    first, second = review_app.test_client(), review_app.test_client()
+    for client in (first, second):
+        response = client.post(
+            "/login", data={"username": user.username, "password": DEFAULT_PASSWORD}
+        )
+        assert response.headers["Location"].endswith("/login/enrol")
+    assert first.get("/login/enrol").status_code == 200
+    db_session.refresh(user)
+    code = totp.code_at_step(totp_secret(review_app.config, user), totp.current_step())
+    assert first.post("/login/enrol", data={"code": code}).status_code == 302
+    response = second.get("/login/enrol")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/login")
+    assert "already set up" in second.get("/login").get_data(as_text=True)

@@ -20,23 +20,28 @@ row opens nothing, and neither does the row without the cookie; sign-out
 deletes the row, which makes the cookie worthless.
 
 Sessions end after ``SOURCE_SESSION_IDLE_MINUTES`` without a request, and at
-most :data:`ABSOLUTE_MINUTES` after sign-in.
+most :data:`ABSOLUTE_MINUTES` after sign-in. Both deadlines, to the minute,
+travel in the source's signed cookie with the token; the row keeps only the
+absolute deadline rounded *up* to the hour, for purging. A seized database
+then shows at most the hour a source signed in, like a tip's
+``received_hour``, and nothing about when they last came by (DESIGN.md,
+"What a seized server reveals about time").
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from tipline.conversation import SignInError, SourceSessionError
 from tipline.cookie_tokens import CookieNames, CookieToken
 from tipline.crypto import AgeError, HybridIdentity, X25519Identity, decrypt, encrypt
-from tipline.models.base import affected_rows, utcnow
+from tipline.models.base import affected_rows, ceil_hour, utcnow
 from tipline.models.source_session import SourceSession
 from tipline.models.tip import Tip
 from tipline.receipt_phrases import derive_source_keys, lookup_id
@@ -45,6 +50,52 @@ WRONG_PHRASE = "That receipt phrase does not open a conversation."
 ABSOLUTE_MINUTES = 180
 # The names the intake keeps the token under in its (signed) session cookie.
 COOKIE = CookieNames("source_sid", "source_key")
+# The idle and absolute deadlines, in whole minutes since the epoch.
+COOKIE_IDLE = "source_idle"
+COOKIE_END = "source_end"
+COOKIE_NAMES = (COOKIE.session_id, COOKIE.key, COOKIE_IDLE, COOKIE_END)
+
+
+@dataclass(frozen=True)
+class SourceToken:
+    """What the source's cookie carries: the session's cookie token (id and
+    key) and its deadlines, which the server does not keep to the minute."""
+
+    cookie: CookieToken
+    idle_until: datetime | None = None
+    ends_at: datetime | None = None
+
+    @classmethod
+    def new(cls) -> SourceToken:
+        return cls(CookieToken.new())
+
+    @property
+    def id_hash(self) -> str:
+        return self.cookie.id_hash
+
+    @property
+    def key(self) -> bytes:
+        return self.cookie.key
+
+    def with_deadlines(self, idle_until: datetime, ends_at: datetime) -> SourceToken:
+        return replace(self, idle_until=idle_until, ends_at=ends_at)
+
+    def to_cookie(self) -> dict[str, str | int]:
+        data: dict[str, str | int] = dict(self.cookie.to_cookie(COOKIE))
+        if self.idle_until is not None and self.ends_at is not None:
+            data[COOKIE_IDLE] = _minutes(self.idle_until)
+            data[COOKIE_END] = _minutes(self.ends_at)
+        return data
+
+    @classmethod
+    def from_cookie(cls, data: Mapping[str, Any]) -> SourceToken | None:
+        token = CookieToken.from_cookie(data, COOKIE)
+        if token is None:
+            return None
+        return cls(token, _from_minutes(data.get(COOKIE_IDLE)), _from_minutes(data.get(COOKIE_END)))
+
+    def __repr__(self) -> str:
+        return "SourceToken(...)"  # never the id or the key: a repr can reach a log
 
 
 @dataclass(frozen=True)
@@ -66,13 +117,26 @@ class SourceSettings:
         return f"SourceSettings(idle={self.idle_minutes})"  # never the pepper
 
 
+def _minutes(at: datetime) -> int:
+    return int(at.replace(tzinfo=UTC).timestamp()) // 60
+
+
+def _from_minutes(value: Any) -> datetime | None:
+    # A signed cookie, so the value is ours; bounds keep datetime() from failing.
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 10**9:
+        return None
+    return datetime.fromtimestamp(value * 60, UTC).replace(tzinfo=None)
+
+
 @dataclass(frozen=True)
 class SourceVisit:
-    """A live source session for one request: its row, the tip, the opened identity."""
+    """A live source session for one request: its row, the tip, the opened
+    identity, and the token with its idle deadline moved on (for the cookie)."""
 
     row: SourceSession
     tip: Tip
     identity: HybridIdentity
+    token: SourceToken
 
     def __repr__(self) -> str:
         return f"SourceVisit(tip={self.tip.id})"
@@ -94,7 +158,7 @@ def open_identity(sealed: bytes, key: bytes) -> HybridIdentity:
 
 def sign_in(
     session: Session, settings: SourceSettings, phrase: str, now: datetime | None = None
-) -> tuple[CookieToken, Tip]:
+) -> tuple[SourceToken, Tip]:
     """Start a session for the tip whose phrase this is.
 
     Raises :class:`~tipline.conversation.SignInError` for a wrong phrase,
@@ -113,14 +177,14 @@ def sign_in(
     if tip.source_recipient != str(keys.identity.recipient()):
         raise SignInError(WRONG_PHRASE)
     purge_expired(session, now)
-    token = CookieToken.new()
+    ends_at = deadline(now, settings.absolute_minutes)
+    token = SourceToken.new().with_deadlines(deadline(now, settings.idle_minutes), ends_at)
     session.add(
         SourceSession(
             id_hash=token.id_hash,
             tip_id=tip.id,
             sealed_identity=seal_identity(keys.identity, token.key),
-            idle_expires_at=deadline(now, settings.idle_minutes),
-            expires_at=deadline(now, settings.absolute_minutes),
+            expires_at=ceil_hour(ends_at),
         )
     )
     session.flush()
@@ -128,7 +192,7 @@ def sign_in(
 
 
 def load(
-    session: Session, settings: SourceSettings, token: CookieToken, now: datetime | None = None
+    session: Session, settings: SourceSettings, token: SourceToken, now: datetime | None = None
 ) -> SourceVisit:
     """The live session for ``token``; an expired or damaged one is deleted."""
     now = now or utcnow()
@@ -137,25 +201,29 @@ def load(
         raise SourceSessionError("no such session")
     tip = session.get(Tip, row.tip_id)
     try:
-        if tip is None or is_expired(row, now):
+        if tip is None or is_expired(row, token, now):
             raise SourceSessionError("session expired")
         identity = open_identity(row.sealed_identity, token.key)
     except SourceSessionError:
         session.delete(row)
         session.flush()
         raise
-    # Minute precision: this writes at most once a minute per session.
-    idle = min(deadline(now, settings.idle_minutes), row.expires_at)
-    if idle > row.idle_expires_at:
-        row.idle_expires_at = idle
-    return SourceVisit(row=row, tip=tip, identity=identity)
+    assert token.idle_until is not None and token.ends_at is not None  # not expired
+    # Minute precision: the cookie changes at most once a minute.
+    idle = min(deadline(now, settings.idle_minutes), token.ends_at)
+    if idle > token.idle_until:
+        token = token.with_deadlines(idle, token.ends_at)
+    return SourceVisit(row=row, tip=tip, identity=identity, token=token)
 
 
-def is_expired(row: SourceSession, now: datetime) -> bool:
-    return now >= row.idle_expires_at or now >= row.expires_at
+def is_expired(row: SourceSession, token: SourceToken, now: datetime) -> bool:
+    """Past a deadline in the cookie (idle, absolute) or in the row (the hour after)."""
+    if token.idle_until is None or token.ends_at is None:
+        return True
+    return now >= token.idle_until or now >= token.ends_at or now >= row.expires_at
 
 
-def sign_out(session: Session, token: CookieToken) -> bool:
+def sign_out(session: Session, token: SourceToken) -> bool:
     """Delete the session's row; True if there was one."""
     result = session.execute(
         delete(SourceSession)
@@ -170,7 +238,7 @@ def purge_expired(session: Session, now: datetime | None = None) -> int:
     now = now or utcnow()
     result = session.execute(
         delete(SourceSession)
-        .where(or_(SourceSession.idle_expires_at <= now, SourceSession.expires_at <= now))
+        .where(SourceSession.expires_at <= now)
         .execution_options(synchronize_session=False)
     )
     return affected_rows(result)

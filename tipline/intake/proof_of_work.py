@@ -41,10 +41,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from tipline.models.base import utcnow
+from tipline.dialects import insert_for
+from tipline.models.base import ceil_hour, utcnow
 from tipline.models.spent_proof import SpentProof
 
 VERSION = "v1"
@@ -144,11 +144,11 @@ def spend(session: Session, challenge: str, expires_at: datetime) -> None:
     both win (the primary key decides). Stale rows are dropped as we go.
     """
     digest = hashlib.sha256(challenge.encode("ascii")).hexdigest()
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = (
-        insert(SpentProof)
-        .values(digest=digest, expires_at=expires_at)
+        insert_for(session, SpentProof)
+        # Kept to the hour (rounded up: the row outlives the challenge, never
+        # the reverse): the exact deadline would date the source's visit.
+        .values(digest=digest, expires_at=ceil_hour(expires_at))
         .on_conflict_do_nothing(index_elements=[SpentProof.digest])
         .returning(SpentProof.digest)
     )

@@ -38,8 +38,7 @@ from tipline.conversation import (
 from tipline.conversation.markers import mark_seen_by_source
 from tipline.conversation.messages import post_source_message
 from tipline.conversation.reading import list_conversation
-from tipline.conversation.source_sessions import SourceSettings, SourceVisit
-from tipline.cookie_tokens import CookieToken
+from tipline.conversation.source_sessions import SourceSettings, SourceToken, SourceVisit
 from tipline.db import get_session
 from tipline.intake.errors import render_error
 from tipline.intake.privacy import discard_rest_of_body
@@ -60,7 +59,7 @@ def current_visit() -> SourceVisit | None:
     if "source_visit" in g:
         return cast(SourceVisit | None, g.source_visit)
     visit = None
-    token = CookieToken.from_cookie(cookie, source_sessions.COOKIE)
+    token = SourceToken.from_cookie(cookie)
     if token is not None:
         session = get_session()
         try:
@@ -68,23 +67,25 @@ def current_visit() -> SourceVisit | None:
         except SourceSessionError:
             g.source_ended = True
             _forget()
-        session.commit()  # the deleted row, or the idle deadline moved forward
+        session.commit()  # an ended session's row is deleted
+        if visit is not None and visit.token != token:
+            cookie.update(visit.token.to_cookie())  # the idle deadline moved on
     g.source_visit = visit
     return visit
 
 
-def _start(token: CookieToken) -> None:
+def _start(token: SourceToken) -> None:
     """A fresh cookie: the token, and the language choice if there was one."""
     language = cookie.get(i18n.SESSION_KEY)
     cookie.clear()  # also drops the old CSRF token
     if language:
         cookie[i18n.SESSION_KEY] = language
-    cookie.update(token.to_cookie(source_sessions.COOKIE))
+    cookie.update(token.to_cookie())
 
 
 def _forget() -> None:
-    cookie.pop(source_sessions.COOKIE.session_id, None)
-    cookie.pop(source_sessions.COOKIE.key, None)
+    for name in source_sessions.COOKIE_NAMES:
+        cookie.pop(name, None)
 
 
 def _to_sign_in() -> ResponseReturnValue:
@@ -204,7 +205,7 @@ def sign_out() -> ResponseReturnValue:
     if not form.validate():
         log.info("sign-out refused: CSRF token")
         return render_error(400)
-    token = CookieToken.from_cookie(cookie, source_sessions.COOKIE)
+    token = SourceToken.from_cookie(cookie)
     if token is not None:
         session = get_session()
         source_sessions.sign_out(session, token)

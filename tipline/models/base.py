@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import MetaData, Result
@@ -21,6 +21,14 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# Table option for rows a source's action creates. SQLite otherwise gives each
+# row a rowid that counts up, and stores rows in that order: the order in
+# which tips, files, messages and sign-ins arrived. WITHOUT ROWID tables are
+# stored by their primary key (a random id) instead. PostgreSQL has no such
+# option; DESIGN.md says what its files still show.
+NO_ROWID = {"sqlite_with_rowid": False}
 
 
 class Base(DeclarativeBase):
@@ -64,6 +72,12 @@ def utcnow() -> datetime:
 def coarse_now() -> datetime:
     """Now, truncated to the hour: what we record about when a source acted."""
     return utcnow().replace(minute=0, second=0, microsecond=0)
+
+
+def ceil_hour(at: datetime) -> datetime:
+    """``at`` rounded *up* to the hour: a deadline kept no finer than the hour."""
+    floor = at.replace(minute=0, second=0, microsecond=0)
+    return floor if floor == at else floor + timedelta(hours=1)
 
 
 def size_bucket(size: int) -> int:

@@ -28,7 +28,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tipline.models.base import Base, new_id
+from tipline.models.base import NO_ROWID, Base, new_id
 
 SOURCE = "source"
 ORGANIZATION = "organization"
@@ -65,6 +65,7 @@ class Message(Base):
         CheckConstraint(
             f"author = '{ORGANIZATION}' OR author_id IS NULL", name="source_is_anonymous"
         ),
+        NO_ROWID,
     )
 
     @property

@@ -7,9 +7,12 @@ per-session X25519 key whose only copy is in that cookie. Neither half opens
 anything alone: the cookie without the row is a random key, and the row
 without the cookie is ciphertext. The phrase is in neither.
 
-Times are kept to the minute, and only as deadlines (idle and absolute): the
-row says when the session ends, not when the source arrived, and it is
-deleted at sign-out, on expiry, and by every successful sign-in's purge.
+The row keeps one time: the hour by which the session has surely ended (its
+absolute deadline rounded up to the hour), for purging. The deadlines to the
+minute, idle and absolute, travel in the source's signed cookie; so a seized
+database shows the hour a source signed in at most, never the minute, and
+nothing about when they were last active. The row is deleted at sign-out,
+on expiry, and by every successful sign-in's purge.
 Wrong phrases are not counted anywhere (DESIGN.md, "Receipt phrases").
 """
 
@@ -20,7 +23,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tipline.models.base import Base
+from tipline.models.base import NO_ROWID, Base
 
 
 class SourceSession(Base):
@@ -30,10 +33,11 @@ class SourceSession(Base):
     tip_id: Mapped[str] = mapped_column(ForeignKey("tips.id", ondelete="CASCADE"), index=True)
     # The source's HybridIdentity string, sealed (age, X25519) to the session key.
     sealed_identity: Mapped[bytes] = mapped_column(LargeBinary)
-    # Deadlines, to the minute: idle (moved forward as the source uses the
-    # site) and absolute (fixed at sign-in).
-    idle_expires_at: Mapped[datetime] = mapped_column(index=True)
+    # The absolute deadline rounded up to the hour (tipline.conversation.
+    # source_sessions); the cookie holds the deadlines to the minute.
     expires_at: Mapped[datetime] = mapped_column(index=True)
+
+    __table_args__ = (NO_ROWID,)
 
     def __repr__(self) -> str:
         return f"<SourceSession tip={self.tip_id}>"

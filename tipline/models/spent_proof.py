@@ -21,5 +21,6 @@ class SpentProof(Base):
     __tablename__ = "spent_proofs"
 
     digest: Mapped[str] = mapped_column(String(64), primary_key=True)
-    # Minute precision, rounded up: after this the challenge is stale anyway.
+    # The hour after the challenge goes stale (rounded up: a finer time would
+    # date the source's visit; tipline.intake.proof_of_work).
     expires_at: Mapped[datetime] = mapped_column(index=True)

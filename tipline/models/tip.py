@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tipline.models.base import Base, coarse_now, new_id
+from tipline.models.base import NO_ROWID, Base, coarse_now, new_id
 
 TIP_STATUSES = ("new", "triaged", "corroborating", "closed", "spam")
 
@@ -62,6 +62,9 @@ class Tip(Base):
         Index("ix_tips_flood_received", "during_flood", "received_hour", "id"),
         # The notification job's "anything new?" probe.
         Index("ix_tips_notified", "notified"),
+        # SQLite: store rows by their random id, not in a rowid that counts
+        # up, which would give the order tips arrived in (DESIGN.md).
+        NO_ROWID,
     )
 
 
@@ -84,3 +87,5 @@ class Attachment(Base):
     )
 
     tip: Mapped[Tip] = relationship(back_populates="attachments")
+
+    __table_args__ = (NO_ROWID,)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-30 19:54:47.562327
+Create Date: 2026-11-30 19:58:49.891265
 """
 
 from __future__ import annotations
@@ -80,7 +80,8 @@ def upgrade() -> None:
     sa.Column('status_changed_at', sa.DateTime(), nullable=True),
     sa.Column('notified', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tips')),
-    sa.UniqueConstraint('source_lookup', name=op.f('uq_tips_source_lookup'))
+    sa.UniqueConstraint('source_lookup', name=op.f('uq_tips_source_lookup')),
+    sqlite_with_rowid=False
     )
     with op.batch_alter_table('tips', schema=None) as batch_op:
         batch_op.create_index('ix_tips_county_received', ['county_fips', 'received_hour', 'id'], unique=False)
@@ -167,7 +168,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_messages_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['tip_id'], ['tips.id'], name=op.f('fk_messages_tip_id_tips'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_messages')),
-    sa.UniqueConstraint('tip_id', 'seq', name='uq_messages_tip_seq')
+    sa.UniqueConstraint('tip_id', 'seq', name='uq_messages_tip_seq'),
+    sqlite_with_rowid=False
     )
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_messages_author_id'), ['author_id'], unique=False)
@@ -229,14 +231,13 @@ def upgrade() -> None:
     sa.Column('id_hash', sa.String(length=64), nullable=False),
     sa.Column('tip_id', sa.String(length=32), nullable=False),
     sa.Column('sealed_identity', sa.LargeBinary(), nullable=False),
-    sa.Column('idle_expires_at', sa.DateTime(), nullable=False),
     sa.Column('expires_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['tip_id'], ['tips.id'], name=op.f('fk_source_sessions_tip_id_tips'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id_hash', name=op.f('pk_source_sessions'))
+    sa.PrimaryKeyConstraint('id_hash', name=op.f('pk_source_sessions')),
+    sqlite_with_rowid=False
     )
     with op.batch_alter_table('source_sessions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_source_sessions_expires_at'), ['expires_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_source_sessions_idle_expires_at'), ['idle_expires_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_source_sessions_tip_id'), ['tip_id'], unique=False)
 
     op.create_table('tip_reads',
@@ -279,7 +280,8 @@ def upgrade() -> None:
     sa.Column('message_id', sa.String(length=32), nullable=True),
     sa.ForeignKeyConstraint(['message_id'], ['messages.id'], name=op.f('fk_attachments_message_id_messages'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tip_id'], ['tips.id'], name=op.f('fk_attachments_tip_id_tips'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_attachments'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_attachments')),
+    sqlite_with_rowid=False
     )
     with op.batch_alter_table('attachments', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_attachments_message_id'), ['message_id'], unique=False)
@@ -462,7 +464,6 @@ def downgrade() -> None:
     op.drop_table('tip_reads')
     with op.batch_alter_table('source_sessions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_source_sessions_tip_id'))
-        batch_op.drop_index(batch_op.f('ix_source_sessions_idle_expires_at'))
         batch_op.drop_index(batch_op.f('ix_source_sessions_expires_at'))
 
     op.drop_table('source_sessions')

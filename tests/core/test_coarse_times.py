@@ -1,0 +1,176 @@
+"""What a seized database and blob store say about *when* a source acted: the hour.
+
+DESIGN.md ("What a seized server reveals about time") makes the promises
+these tests check: every time a source's action leaves in a table is a whole
+hour; blob files and folders carry no finer time (modification and access
+times are set to the hour; reading does not update them); SQLite keeps no
+row order that would give the order in which tips arrived.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import Connection, DateTime, Engine, select, text
+from sqlalchemy.orm import Session
+
+from tests.factories import make_tip
+from tests.intake.conftest import file_part, store_of, tip_data
+from tipline.blobs import BlobStore
+from tipline.crypto import HybridIdentity
+from tipline.models import Attachment, Base, Message, Tip
+
+HOUR = 3600
+
+
+def epoch(hour: datetime) -> int:
+    return int(hour.replace(tzinfo=UTC).timestamp())
+
+
+def walk(root: Path) -> list[tuple[Path, os.stat_result]]:
+    """Every file and folder under ``root`` with its times, each folder stat'ed
+    before it is listed (listing a folder updates its access time)."""
+    found = [(root, root.stat())]
+    for path in sorted(root.iterdir()):
+        found += walk(path) if path.is_dir() else [(path, path.stat())]
+    return found
+
+
+def source_visits(intake_app: Flask, intake_client: FlaskClient) -> str:
+    """A source sends a tip with a file, comes back, and adds a message and a file."""
+    page = intake_client.post(
+        "/tip", data=tip_data(attachments=[file_part(b"%PDF-1.4 the letter")])
+    ).get_data(as_text=True)
+    match = re.search(r'class="receipt__phrase"[^>]*><code>([^<]+)</code>', page)
+    assert match, page
+    phrase = match.group(1)
+    assert intake_client.post("/return", data={"phrase": phrase}).status_code == 303
+    response = intake_client.post(
+        "/conversation/message",
+        data={
+            "body": "One more thing.",
+            "attachments": [file_part(b"photo", "p.jpg", "image/jpeg")],
+        },
+    )
+    assert response.status_code == 303
+    return phrase
+
+
+def test_a_sources_actions_leave_only_whole_hours(
+    intake_app: Flask, intake_client: FlaskClient, db_connection: Connection
+) -> None:
+    source_visits(intake_app, intake_client)
+    found = []
+    for table in Base.metadata.sorted_tables:
+        for column in table.columns:
+            if not isinstance(column.type, DateTime):
+                continue
+            for (value,) in db_connection.execute(select(column)):
+                found.append((table.name, column.name, value))
+                if value is not None:
+                    assert (value.minute, value.second, value.microsecond) == (0, 0, 0), (
+                        f"{table.name}.{column.name} = {value} is finer than the hour"
+                    )
+    written = {(table, column) for table, column, _ in found}
+    assert {("tips", "received_hour"), ("source_sessions", "expires_at")} <= written
+
+
+def test_blob_files_and_folders_carry_only_the_hour(
+    intake_app: Flask, intake_client: FlaskClient, db_connection: Connection
+) -> None:
+    source_visits(intake_app, intake_client)
+    store = store_of(intake_app)
+    for path, stat in walk(store.root):  # first: listing a folder sets its access time
+        assert stat.st_mtime % HOUR == 0 and stat.st_atime % HOUR == 0, path
+    session = Session(bind=db_connection)
+    tip = session.scalars(select(Tip)).one()
+    blob_ids = [tip.body_blob]
+    blob_ids += list(session.scalars(select(Attachment.blob_id)))
+    blob_ids += list(session.scalars(select(Message.body_blob)))
+    assert len(blob_ids) == 4 and set(blob_ids) == set(store.ids())
+    for blob_id in blob_ids:
+        stat = (store.root / blob_id[:2] / blob_id).stat()
+        assert stat.st_mtime == epoch(tip.received_hour), blob_id
+        assert stat.st_atime == epoch(tip.received_hour), blob_id
+
+
+def test_a_deleted_blob_leaves_its_folder_with_the_hour(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs")
+    first, second = store.put(b"sealed one"), store.put(b"sealed two")
+    store.delete(first)
+    for path, stat in walk(store.root):
+        assert stat.st_mtime % HOUR == 0 and stat.st_atime % HOUR == 0, path
+    assert store.read(second) == b"sealed two"
+
+
+def test_reading_a_blob_does_not_record_when(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs")
+    blob_id = store.put(b"a reply the source will read")
+    path = store.root / blob_id[:2] / blob_id
+    before = path.stat().st_atime
+    time.sleep(0.01)
+    assert store.read(blob_id) == b"a reply the source will read"
+    with store.open(blob_id) as handle:
+        handle.read()
+    assert path.stat().st_atime == before
+
+
+def test_blob_times_are_never_in_the_future(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs")
+    blob_id = store.put(b"sealed")
+    now = time.time()
+    mtime = (store.root / blob_id[:2] / blob_id).stat().st_mtime
+    assert now - HOUR < mtime <= now
+
+
+@pytest.fixture
+def sqlite_only(database_engine: Engine) -> None:
+    if database_engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL keeps rows in its heap in write order (DESIGN.md says so)")
+
+
+@pytest.mark.usefixtures("sqlite_only")
+def test_sqlite_keeps_no_arrival_order(
+    db_session: Session, tmp_path: Path, org_identity: HybridIdentity
+) -> None:
+    store = BlobStore(tmp_path / "blobs")
+    made = [
+        make_tip(db_session, store, [org_identity.recipient()], files=[("a.txt", b"x")])[0]
+        for _ in range(12)
+    ]
+    db_session.flush()
+    for table in ("tips", "attachments", "messages", "source_sessions"):
+        with pytest.raises(Exception, match="rowid"):
+            db_session.execute(text(f"SELECT rowid FROM {table}")).all()
+    stored = list(db_session.scalars(text("SELECT id FROM tips")))
+    assert stored == sorted(tip.id for tip in made)  # key order: random, not arrival
+
+
+def test_the_migration_creates_the_same_rowless_tables(tmp_path: Path) -> None:
+    from tipline.db import make_engine
+    from tipline.migrate import upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'migrated.sqlite3'}")
+    upgrade(engine)
+    with engine.connect() as connection:
+        sql = dict(connection.execute(text("SELECT name, sql FROM sqlite_master")).all())
+    engine.dispose()
+    for table in ("tips", "attachments", "messages", "source_sessions"):
+        assert sql[table].rstrip().upper().endswith("WITHOUT ROWID"), table
+
+
+def test_a_spent_proof_of_work_keeps_only_the_hour(db_session: Session) -> None:
+    """During a flood a source's proof is remembered until it goes stale; the
+    exact deadline would give the second the source opened the form."""
+    from tipline.intake.proof_of_work import spend
+    from tipline.models.spent_proof import SpentProof
+
+    spend(db_session, "v1.challenge", datetime(2099, 3, 4, 10, 17, 42))
+    assert db_session.scalars(select(SpentProof.expires_at)).one() == datetime(2099, 3, 4, 11)
