@@ -11,14 +11,19 @@ A seized store tells no more about *when* than the database does (DESIGN.md,
 write or a deletion touched, gets the start of the current hour as its
 modification and access time, and blobs are opened with ``O_NOATIME`` so
 that reading one (a source reading a reply) records nothing. The kernel's
-own change time (ctime) cannot be set by a program; DESIGN.md says what it
-still shows.
+own change and birth times cannot be set by a program; :meth:`BlobStore.settle`
+(``tipline maintenance settle-blobs``, hourly) copies each blob of an hour
+that has ended into a fresh file, which then carries the settling time
+instead of the moment it arrived. DESIGN.md says what is still shown.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -30,6 +35,9 @@ from tipline.models.base import is_id, new_id
 HOUR_SECONDS = 3600
 # Reading without updating the access time needs the file's owner; others get 0.
 _NOATIME = getattr(os, "O_NOATIME", 0)
+# A settled blob is read-only; one still writable is this hour's, or unsettled.
+SETTLED_MODE = 0o400
+_COPY_CHUNK = 1024 * 1024
 
 
 def this_hour() -> int:
@@ -43,6 +51,15 @@ def set_to_hour(*paths: Path) -> None:
     for path in paths:
         with contextlib.suppress(FileNotFoundError):
             os.utime(path, (hour, hour))
+
+
+def _open_quietly(path: Path) -> BinaryIO:
+    """Open for reading without updating the access time (when we own the file)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | _NOATIME)
+    except PermissionError:  # O_NOATIME on a file we do not own
+        descriptor = os.open(path, os.O_RDONLY)
+    return os.fdopen(descriptor, "rb")
 
 
 class BlobNotFoundError(LookupError):
@@ -76,6 +93,7 @@ class BlobStore:
         """
         tmp_dir = self.root / "tmp"
         tmp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        replacing = blob_id is not None
         if blob_id is None:
             blob_id = new_id()
         final = self._path(blob_id)
@@ -87,7 +105,11 @@ class BlobStore:
                 if sync:
                     os.fsync(handle.fileno())
             final.parent.mkdir(exist_ok=True, mode=0o700)
-            os.replace(tmp_name, final)
+            if replacing:
+                with self._swap_lock():  # never under a settling copy of the old data
+                    os.replace(tmp_name, final)
+            else:
+                os.replace(tmp_name, final)
             set_to_hour(final, final.parent, tmp_dir, self.root)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
@@ -102,15 +124,10 @@ class BlobStore:
         return blob_id
 
     def open(self, blob_id: str) -> BinaryIO:
-        path = self._path(blob_id)
         try:
-            try:
-                descriptor = os.open(path, os.O_RDONLY | _NOATIME)
-            except PermissionError:  # O_NOATIME on a file we do not own
-                descriptor = os.open(path, os.O_RDONLY)
+            return _open_quietly(self._path(blob_id))
         except FileNotFoundError as exc:
             raise BlobNotFoundError(blob_id) from exc
-        return os.fdopen(descriptor, "rb")
 
     def read(self, blob_id: str) -> bytes:
         with self.open(blob_id) as handle:
@@ -125,7 +142,8 @@ class BlobStore:
     def delete(self, blob_id: str) -> None:
         with contextlib.suppress(FileNotFoundError, BlobNotFoundError):
             path = self._path(blob_id)
-            path.unlink()
+            with self._swap_lock():
+                path.unlink()
             set_to_hour(path.parent)
 
     def size(self, blob_id: str) -> int:
@@ -134,6 +152,75 @@ class BlobStore:
             return self._path(blob_id).stat().st_size
         except FileNotFoundError as exc:
             raise BlobNotFoundError(blob_id) from exc
+
+    @contextlib.contextmanager
+    def _swap_lock(self) -> Iterator[None]:
+        """Settling a blob excludes deleting or replacing it, across processes,
+        so that settling never puts back a blob deleted or re-sealed meanwhile."""
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = self.root / ".lock"
+        created = not lock.exists()
+        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if created:
+                set_to_hour(lock, self.root)
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(descriptor)  # releases the lock
+
+    def settle(self) -> int:
+        """Give each blob of an hour that has ended a fresh file, once; return how many.
+
+        A blob's change time (ctime) and, on most file systems, its birth time
+        are the moment it was stored, to the nanosecond, and no program can set
+        them. A copy made now carries *now* instead: run hourly, every blob of
+        an hour gets the same settling time (in random id order), keeping its
+        hour as modification time. Settled blobs are made read-only, which
+        marks them as done.
+        """
+        hour, settled = this_hour(), 0
+        for blob_id in list(self.ids()):
+            path = self._path(blob_id)
+            try:
+                info = path.stat()
+            except FileNotFoundError:
+                continue
+            if info.st_mtime >= hour or not info.st_mode & stat.S_IWUSR:
+                continue  # this hour's, or settled already
+            if self._settle_one(path, info):
+                settled += 1
+        return settled
+
+    def _settle_one(self, path: Path, info: os.stat_result) -> bool:
+        mtime = int(info.st_mtime)
+        tmp_dir = self.root / "tmp"
+        tmp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor, tmp_name = tempfile.mkstemp(dir=tmp_dir, prefix="settle-")
+        try:
+            with os.fdopen(descriptor, "wb") as target, _open_quietly(path) as source:
+                shutil.copyfileobj(source, target, _COPY_CHUNK)
+                target.flush()
+                os.fsync(target.fileno())
+            os.chmod(tmp_name, SETTLED_MODE)
+            os.utime(tmp_name, (mtime, mtime))
+            with self._swap_lock():
+                if path.stat().st_ino != info.st_ino:
+                    # Replaced meanwhile (key rotation, a restore): keep the new
+                    # data; it is settled on the next run.
+                    raise FileNotFoundError(path)
+                os.replace(tmp_name, path)  # (a deleted blob raised above: it stays deleted)
+        except FileNotFoundError:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
+            return False
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
+            raise
+        finally:
+            set_to_hour(path.parent, tmp_dir)
+        return True
 
     def modified_at(self, blob_id: str) -> float:
         """The hour the blob was written (seconds since the epoch), for orphan sweeps."""

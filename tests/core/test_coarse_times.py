@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -174,3 +176,74 @@ def test_a_spent_proof_of_work_keeps_only_the_hour(db_session: Session) -> None:
 
     spend(db_session, "v1.challenge", datetime(2099, 3, 4, 10, 17, 42))
     assert db_session.scalars(select(SpentProof.expires_at)).one() == datetime(2099, 3, 4, 11)
+
+
+def an_hour_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = time.time
+    monkeypatch.setattr("tipline.blobs.time.time", lambda: real() + HOUR)
+
+
+def test_settling_gives_a_past_hours_blobs_fresh_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kernel's change and birth times cannot be set; a fresh file made
+    after the hour has ended carries the settling time instead of the write's."""
+    store = BlobStore(tmp_path / "blobs")
+    blob_id = store.put(b"sealed letter")
+    path = store.root / blob_id[:2] / blob_id
+    before = path.stat()
+    assert store.settle() == 0  # its hour is not over yet
+    an_hour_later(monkeypatch)
+    started = time.time()
+    assert store.settle() == 1
+    after = path.stat()
+    assert after.st_ino != before.st_ino  # a new inode: new change and birth times
+    assert after.st_ctime >= started - HOUR  # (the clock here runs an hour ahead)
+    assert (after.st_mtime, after.st_atime) == (before.st_mtime, before.st_mtime)
+    assert after.st_mode & 0o777 == 0o400
+    assert store.read(blob_id) == b"sealed letter"
+    assert store.settle() == 0  # once only
+    assert list(store.partial_files()) == []
+
+
+def test_settling_never_brings_back_a_deleted_blob(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = BlobStore(tmp_path / "blobs")
+    doomed, kept = store.put(b"deleted while settling"), store.put(b"kept")
+    an_hour_later(monkeypatch)
+    real_copy = shutil.copyfileobj
+
+    def copy_then_delete(source: Any, target: Any, *args: Any) -> None:
+        real_copy(source, target, *args)
+        store.delete(doomed)  # a retention run deletes it meanwhile
+
+    monkeypatch.setattr("tipline.blobs.shutil.copyfileobj", copy_then_delete)
+    store.settle()
+    assert list(store.ids()) == [kept]
+    assert list(store.partial_files()) == []
+
+
+def test_settling_never_undoes_a_replacement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Key rotation (or a restore) rewrites a blob under its own id while it is
+    being settled: the new contents stay, never the settling copy of the old."""
+    store = BlobStore(tmp_path / "blobs")
+    blob_id = store.put(b"sealed to the old key")
+    an_hour_later(monkeypatch)
+    real_copy = shutil.copyfileobj
+
+    def copy_then_rotate(source: Any, target: Any, *args: Any) -> None:
+        real_copy(source, target, *args)
+        with store.writer(blob_id) as (_same, handle):
+            handle.write(b"sealed to the new key")
+
+    monkeypatch.setattr("tipline.blobs.shutil.copyfileobj", copy_then_rotate)
+    assert store.settle() == 0
+    monkeypatch.setattr("tipline.blobs.shutil.copyfileobj", real_copy)
+    assert store.read(blob_id) == b"sealed to the new key"
+    later = time.time() + 2 * HOUR  # (the patched clock above is already an hour on)
+    monkeypatch.setattr("tipline.blobs.time.time", lambda: later)
+    assert store.settle() == 1  # a later run settles the new file
+    assert store.read(blob_id) == b"sealed to the new key"

@@ -316,3 +316,17 @@ def test_every_blob_id_column_is_known_to_the_sweep():
         if "blob" in column.name and str(column.type).startswith(("VARCHAR", "CHAR", "TEXT"))
     }
     assert blob_like <= known, f"add these to tipline.maintenance.BLOB_COLUMNS: {blob_like - known}"
+
+
+# -- settle-blobs ------------------------------------------------------------
+
+
+def test_settle_blobs_rewrites_only_past_hours(run, store, monkeypatch):
+    young = store.put(b"sealed this hour")
+    assert run("settle-blobs").output.strip() == "Settled 0 blob(s)."
+    real = time.time
+    monkeypatch.setattr("tipline.blobs.time.time", lambda: real() + 3600)
+    result = run("settle-blobs")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "Settled 1 blob(s)."
+    assert store.read(young) == b"sealed this hour"

@@ -1,9 +1,11 @@
-"""``tipline maintenance purge-sessions|sweep-blobs|check|retention``: housekeeping.
+"""``tipline maintenance purge-sessions|sweep-blobs|settle-blobs|check|retention``: housekeeping.
 
-Thin wrappers over tipline.maintenance. They print counts and blob ids only,
-never contents. ``sweep-blobs`` is a dry run unless given ``--delete``;
-``check`` exits non-zero when anything is wrong, so cron can alert on it.
-``retention`` lives in its own module (tipline.cli.retention).
+Thin wrappers over tipline.maintenance and the blob store. They print counts
+and blob ids only, never contents. ``sweep-blobs`` is a dry run unless given
+``--delete``; ``settle-blobs`` (hourly) gives each blob of a past hour a fresh
+file, so the file system's own times show when it settled, not when it came
+(tipline.blobs); ``check`` exits non-zero when anything is wrong, so cron can
+alert on it. ``retention`` lives in its own module (tipline.cli.retention).
 """
 
 from __future__ import annotations
@@ -66,6 +68,17 @@ def sweep_blobs_command(older_than_hours: float, do_delete: bool) -> None:
     click.echo(
         f"{verb}: {len(sweep.partials)} partial file(s), {len(sweep.orphans)} orphaned blob(s)."
     )
+
+
+@maintenance_group.command("settle-blobs")
+def settle_blobs_command() -> None:
+    """Copy each blob of an hour that has ended into a fresh file (run hourly)."""
+    config = cli_config()
+    try:
+        settled = BlobStore(config["BLOB_DIR"]).settle()
+    except OSError as exc:
+        raise click.ClickException(f"blob store: {exc.strerror or type(exc).__name__}") from exc
+    click.echo(f"Settled {settled} blob(s).")
 
 
 @maintenance_group.command("check")
