@@ -91,6 +91,11 @@ HOSTILE: tuple[str, ...] = (
 )
 
 
+# Path values every id argument of every route gets, explicitly, on each run
+# (PostgreSQL refuses NUL bytes in text; overlong and odd values must 404).
+PATH_EDGES: tuple[str, ...] = ("\x00", "a\x00b", "x" * 5000, "9" * 40, "\u202e..")
+
+
 @cache
 def parameter_names() -> tuple[str, ...]:
     """Every query-string and form name the apps read, found in the code."""

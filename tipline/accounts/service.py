@@ -32,7 +32,7 @@ from tipline.accounts.errors import (
 from tipline.accounts.passwords import DerivedKeys, KdfParams
 from tipline.accounts.settings import AccountSettings
 from tipline.crypto import Identity
-from tipline.models.base import new_id, utcnow
+from tipline.models.base import is_id, new_id, utcnow
 from tipline.models.user import ROLES, User
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def find_user(session: Session, username: str) -> User | None:
 
 
 def get_user(session: Session, user_id: str) -> User:
-    user = session.get(User, user_id)
+    user = session.get(User, user_id) if is_id(user_id) else None
     if user is None:
         raise UserNotFoundError("no such account")
     return user

@@ -25,6 +25,7 @@ from tipline.conversation import MessageNotFoundError
 from tipline.conversation.messages import REPLY_KIND, SOURCE_KIND, TEXT_FIELD
 from tipline.crypto import Identity
 from tipline.documents import DocumentError, TipDocument, open_document
+from tipline.models.base import is_id
 from tipline.models.message import ORGANIZATION, SOURCE, Message
 from tipline.models.tip import Attachment, Tip
 from tipline.models.user import User
@@ -161,8 +162,9 @@ def find_message_file(
     session: Session, tip: Tip, message_id: str, attachment_id: str
 ) -> tuple[Message, Attachment]:
     """A file a source added to ``tip``'s conversation, by ids from a URL."""
-    message = session.get(Message, message_id)
-    attachment = session.get(Attachment, attachment_id)
+    # Ids from a URL: anything else (a NUL byte, a huge string) never reaches a query.
+    message = session.get(Message, message_id) if is_id(message_id) else None
+    attachment = session.get(Attachment, attachment_id) if is_id(attachment_id) else None
     if (
         message is None
         or attachment is None

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from tipline import audit
 from tipline.dialects import insert_new_rows
+from tipline.models.base import is_id
 from tipline.models.tag import TAG_NAME_MAX, Tag, tip_tags
 from tipline.models.tip import Tip
 from tipline.models.user import User
@@ -76,7 +77,7 @@ def list_tags(session: Session, *, include_retired: bool = True) -> list[Tag]:
 
 
 def get_tag(session: Session, tag_id: str) -> Tag:
-    tag = session.get(Tag, tag_id)
+    tag = session.get(Tag, tag_id) if is_id(tag_id) else None
     if tag is None:
         raise TagError("There is no such tag.")
     return tag
