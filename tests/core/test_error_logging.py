@@ -72,41 +72,34 @@ def _app(factory: Any, base_config: dict[str, Any], url: str) -> Flask:
     return app
 
 
-def test_intake_logs_the_database_error_code(
+@pytest.mark.parametrize(
+    ("kind", "path", "data"),
+    [
+        ("intake", "/tip", {"what_happened": f"{SECRET}: the guard called ICE at release."}),
+        ("review", "/login", {"username": "quetzal", "password": SECRET}),
+    ],
+)
+def test_logs_name_the_database_error_code_not_what_was_sent(
+    kind: str,
+    path: str,
+    data: dict[str, str],
     base_config: dict[str, Any],
     schemaless_url: str,
     instance_dir: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from tipline.intake import create_app
+    from tipline.intake import create_app as intake
+    from tipline.review import create_app as review
 
-    app = _app(create_app, base_config, schemaless_url)
+    app = _app(intake if kind == "intake" else review, base_config, schemaless_url)
     caplog.set_level(logging.ERROR)
-    text = f"{SECRET}: the guard called ICE before the release."
-    response = app.test_client().post("/tip", data={"what_happened": text})
-    assert response.status_code >= 500
+    response = app.test_client().post(path, data=data)
+    assert response.status_code == 500  # a missing table is a bug, not an outage
     code = "SQLITE_ERROR" if schemaless_url.startswith("sqlite") else "SQLSTATE 42P01"
-    assert f"OperationalError ({code})" in caplog.text or f"({code})" in caplog.text
-    assert "on POST /tip" in caplog.text
-    assert SECRET not in caplog.text and "parameters" not in caplog.text
-
-
-def test_review_logs_the_database_error_code_not_the_username(
-    base_config: dict[str, Any],
-    schemaless_url: str,
-    instance_dir: Path,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    from tipline.review import create_app
-
-    app = _app(create_app, base_config, schemaless_url)
-    caplog.set_level(logging.ERROR)
-    response = app.test_client().post("/login", data={"username": "quetzal", "password": SECRET})
-    assert response.status_code == 500
-    code = "SQLITE_ERROR" if schemaless_url.startswith("sqlite") else "SQLSTATE 42P01"
-    assert f"({code}) on POST /login" in caplog.text
-    assert "quetzal" not in caplog.text and SECRET not in caplog.text
-    assert "SELECT" not in caplog.text.upper().replace("SELECTED", "")
+    assert f"({code}) on POST {path}" in caplog.text
+    assert SECRET not in caplog.text and "quetzal" not in caplog.text
+    assert "parameters" not in caplog.text
+    assert "SELECT" not in caplog.text.upper() and "INSERT" not in caplog.text.upper()
 
 
 def test_a_real_outage_is_logged_as_a_storage_failure(

@@ -18,7 +18,6 @@ run (``pytest -m slow tests/fuzz``) tries many more.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +37,7 @@ from tipline.crypto import HybridIdentity
 from tipline.web import BLOBS_KEY
 
 EXAMPLES = 12
-SLOW_EXAMPLES = 300
+SLOW = 300
 # Werkzeug converter classes the fuzzer knows how to fill, by converter name.
 CONVERTERS = {"UnicodeConverter": "string", "PathConverter": "path"}
 # Methods Flask adds to every rule by itself.
@@ -91,40 +90,37 @@ def test_every_route_can_be_fuzzed(intake_app: Flask, review_app: Flask) -> None
         assert found
 
 
-def fuzz(
-    app: Flask,
-    connection: Connection,
-    world: World,
-    roles: tuple[str, ...],
-    cookies: dict[str, dict[str, str]],
-    examples: int,
-) -> None:
-    """Send ``examples`` hostile requests to every route of ``app``; fail on a 5xx."""
+@dataclass(frozen=True)
+class Fuzzing:
+    """One app under the fuzzer: its rows, visitors and how hard to try."""
+
+    app: Flask
+    connection: Connection
+    world: World
+    roles: tuple[str, ...]
+    cookies: dict[str, dict[str, str]]
+    examples: int
+
+
+def fuzz(run: Fuzzing) -> None:
+    """Send ``run.examples`` hostile requests to every route; fail on a 5xx."""
     names = parameter_names()
-    found, _problems = targets(app)
+    found, _problems = targets(run.app)
     failures: list[str] = []
     for target in found:
         try:
-            fuzz_route(app, connection, world, roles, cookies, examples, names, target)
+            fuzz_route(run, names, target)
         except Exception as error:  # every failing route is reported, not only the first
             failures.append(f"{target.method} {target.rule.rule}: {type(error).__name__}: {error}")
     assert not failures, "\n\n".join(failures)
 
 
-def fuzz_route(
-    app: Flask,
-    connection: Connection,
-    world: World,
-    roles: tuple[str, ...],
-    cookies: dict[str, dict[str, str]],
-    examples: int,
-    names: tuple[str, ...],
-    target: Target,
-) -> None:
+def fuzz_route(run: Fuzzing, names: tuple[str, ...], target: Target) -> None:
     """Hypothesis examples for one route and method."""
+    world = run.world
     request = st.fixed_dictionaries(
         {
-            "role": st.sampled_from(roles),
+            "role": st.sampled_from(run.roles),
             "path": path_values(target.arguments, world.ids_for_arguments(target.arguments)),
             "query": parameters(names, world.all_ids),
             "form": parameters(names, world.all_ids),
@@ -133,7 +129,7 @@ def fuzz_route(
     )
 
     @settings(
-        max_examples=examples,
+        max_examples=run.examples,
         derandomize=True,
         deadline=None,
         database=None,
@@ -141,11 +137,11 @@ def fuzz_route(
     )
     @given(request)
     def one_route(example: dict[str, Any]) -> None:
-        status, summary = send(app, connection, target, example, cookies)
+        status, summary = send(run, target, example)
         assert status < 500, summary
 
     # Edge values go in as the visitor who reaches most code behind an id.
-    deepest = "admin" if "admin" in cookies else "source"
+    deepest = "admin" if "admin" in run.cookies else "source"
     for edge in edge_examples(target, world, deepest):
         one_route = example(edge)(one_route)
     one_route()
@@ -172,18 +168,12 @@ def edge_examples(target: Target, world: World, role: str) -> list[dict[str, Any
     return found
 
 
-def send(
-    app: Flask,
-    connection: Connection,
-    target: Target,
-    example: dict[str, Any],
-    cookies: dict[str, dict[str, str]],
-) -> tuple[int, str]:
+def send(run: Fuzzing, target: Target, example: dict[str, Any]) -> tuple[int, str]:
     """One request, in a SAVEPOINT rolled back afterwards; (status, what was sent)."""
     path = target.rule.build(example["path"], append_unknown=False)
     assert path is not None
-    client = app.test_client()
-    cookie = cookies.get(example["role"])
+    client = run.app.test_client()
+    cookie = run.cookies.get(example["role"])
     if cookie:
         with client.session_transaction() as session:
             session.update(cookie)
@@ -192,7 +182,7 @@ def send(
         data = MultiDict(example["form"])
         if example["file"]:
             data.add("attachments", FileStorage(io.BytesIO(b"%PDF-1.4 x"), "a\u202e.pdf"))
-    savepoint = connection.begin_nested()
+    savepoint = run.connection.begin_nested()
     try:
         response = client.open(
             path[1], method=target.method, query_string=example["query"], data=data
@@ -210,34 +200,22 @@ def send(
     return response.status_code, summary
 
 
-@pytest.fixture
-def intake_with_world(intake_app: Flask, world: World) -> Iterator[Flask]:
-    # The review app's blob store is the intake's too (tests/conftest.py).
-    yield intake_app
-
-
 def test_intake_routes_never_answer_5xx(
-    intake_with_world: Flask, db_connection: Connection, world: World
+    intake_app: Flask, db_connection: Connection, world: World
 ) -> None:
-    fuzz(intake_with_world, db_connection, world, INTAKE_ROLES, world.intake_cookies, EXAMPLES)
+    # The review app's blob store, where the world's rows are, is the intake's too.
+    fuzz(Fuzzing(intake_app, db_connection, world, INTAKE_ROLES, world.intake_cookies, EXAMPLES))
 
 
 def test_review_routes_never_answer_5xx(
     review_app: Flask, db_connection: Connection, world: World
 ) -> None:
-    fuzz(review_app, db_connection, world, REVIEW_ROLES, world.review_cookies, EXAMPLES)
+    fuzz(Fuzzing(review_app, db_connection, world, REVIEW_ROLES, world.review_cookies, EXAMPLES))
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("app_name", ["intake", "review"])
 def test_routes_never_answer_5xx_long_run(
-    app_name: str,
-    intake_app: Flask,
-    review_app: Flask,
-    db_connection: Connection,
-    world: World,
+    intake_app: Flask, review_app: Flask, db_connection: Connection, world: World
 ) -> None:
-    if app_name == "intake":
-        fuzz(intake_app, db_connection, world, INTAKE_ROLES, world.intake_cookies, SLOW_EXAMPLES)
-    else:
-        fuzz(review_app, db_connection, world, REVIEW_ROLES, world.review_cookies, SLOW_EXAMPLES)
+    fuzz(Fuzzing(intake_app, db_connection, world, INTAKE_ROLES, world.intake_cookies, SLOW))
+    fuzz(Fuzzing(review_app, db_connection, world, REVIEW_ROLES, world.review_cookies, SLOW))
