@@ -94,6 +94,8 @@ HOSTILE: tuple[str, ...] = (
 # Path values every id argument of every route gets, explicitly, on each run
 # (PostgreSQL refuses NUL bytes in text; overlong and odd values must 404).
 PATH_EDGES: tuple[str, ...] = ("\x00", "a\x00b", "x" * 5000, "9" * 40, "\u202e..")
+# The same for ``<int:...>`` arguments (Werkzeug's converter takes only digits).
+INT_EDGES: tuple[int, ...] = (0, 2**31, 2**63, 10**30)
 
 
 @cache
@@ -152,10 +154,14 @@ def parameters(
 
 def path_values(
     arguments: Mapping[str, str], real_ids: Mapping[str, Sequence[str]]
-) -> st.SearchStrategy[dict[str, str]]:
-    """Values for a rule's URL arguments, by converter name (``string``, ``path``)."""
-    strategies = {}
+) -> st.SearchStrategy[dict[str, str | int]]:
+    """Values for a rule's URL arguments, by converter (``string``, ``path``, ``int``)."""
+    strategies: dict[str, st.SearchStrategy[str | int]] = {}
     for name, converter in arguments.items():
+        if converter == "int":
+            numbers = st.integers(min_value=0, max_value=2**70)
+            strategies[name] = st.one_of(st.sampled_from(INT_EDGES), numbers)
+            continue
         real = tuple(real_ids.get(name, ())) or ("0" * 32,)
         text = st.one_of(st.sampled_from(HOSTILE), st.text(min_size=1, max_size=30))
         if converter == "string":  # no slash in one path segment

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.routing import Rule
 
-from tests.fuzz.hostile import PATH_EDGES, parameter_names, parameters, path_values
+from tests.fuzz.hostile import INT_EDGES, PATH_EDGES, parameter_names, parameters, path_values
 from tests.fuzz.world import ID_ARGUMENTS, INTAKE_ROLES, REVIEW_ROLES, World, build_world
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity
@@ -39,7 +39,7 @@ from tipline.web import BLOBS_KEY
 EXAMPLES = 12
 SLOW = 300
 # Werkzeug converter classes the fuzzer knows how to fill, by converter name.
-CONVERTERS = {"UnicodeConverter": "string", "PathConverter": "path"}
+CONVERTERS = {"UnicodeConverter": "string", "PathConverter": "path", "IntegerConverter": "int"}
 # Methods Flask adds to every rule by itself.
 AUTOMATIC = {"HEAD", "OPTIONS"}
 
@@ -66,7 +66,7 @@ def targets(app: Flask) -> tuple[list[Target], list[str]]:
                     f"{rule.endpoint} ({rule.rule}): no values for the converter "
                     f"{type(converter).__name__}; add it to CONVERTERS in {__file__}"
                 )
-            elif name not in ID_ARGUMENTS:
+            elif kind != "int" and name not in ID_ARGUMENTS:
                 problems.append(
                     f"{rule.endpoint} ({rule.rule}): no real ids for the URL argument "
                     f"{name!r}; add it to ID_ARGUMENTS in tests/fuzz/world.py"
@@ -148,14 +148,16 @@ def fuzz_route(run: Fuzzing, names: tuple[str, ...], target: Target) -> None:
 
 
 def edge_examples(target: Target, world: World, role: str) -> list[dict[str, Any]]:
-    """Each URL argument in turn set to each of PATH_EDGES, the others real ids."""
-    real = {
+    """Each URL argument in turn set to each edge value, the others real ids."""
+    real: dict[str, str | int] = {
         name: (ids[0] if ids else "0" * 32)
         for name, ids in world.ids_for_arguments(target.arguments).items()
     }
+    real.update({name: 1 for name, kind in target.arguments.items() if kind == "int"})
     found = []
-    for name in target.arguments:
-        for value in PATH_EDGES:
+    for name, kind in target.arguments.items():
+        edges: tuple[str | int, ...] = INT_EDGES if kind == "int" else PATH_EDGES
+        for value in edges:
             found.append(
                 {
                     "role": role,
