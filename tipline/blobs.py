@@ -38,8 +38,6 @@ _NOATIME = getattr(os, "O_NOATIME", 0)
 # A settled blob is read-only; one still writable is this hour's, or unsettled.
 SETTLED_MODE = 0o400
 _COPY_CHUNK = 1024 * 1024
-# In tmp/, with the writes in flight; not a partial file (partial_files).
-LOCK_NAME = ".lock"
 
 
 def this_hour() -> int:
@@ -158,15 +156,14 @@ class BlobStore:
     @contextlib.contextmanager
     def _swap_lock(self) -> Iterator[None]:
         """Settling a blob excludes deleting or replacing it, across processes,
-        so that settling never puts back a blob deleted or re-sealed meanwhile."""
-        tmp_dir = self.root / "tmp"
-        tmp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        lock = tmp_dir / LOCK_NAME
-        created = not lock.exists()
-        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        so that settling never puts back a blob deleted or re-sealed meanwhile.
+
+        The lock is on the store's folder itself (flock works on a folder's
+        descriptor): no lock file to sweep, back up or mistake for a blob.
+        """
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor = os.open(self.root, os.O_RDONLY)
         try:
-            if created:
-                set_to_hour(lock, tmp_dir, self.root)
             fcntl.flock(descriptor, fcntl.LOCK_EX)
             yield
         finally:
@@ -236,9 +233,7 @@ class BlobStore:
         """Temporary files in ``tmp/``: writes in flight, or left by a crash."""
         tmp_dir = self.root / "tmp"
         if tmp_dir.is_dir():
-            yield from sorted(
-                path for path in tmp_dir.iterdir() if path.is_file() and path.name != LOCK_NAME
-            )
+            yield from sorted(path for path in tmp_dir.iterdir() if path.is_file())
 
     def ids(self) -> Iterator[str]:
         """Every stored blob id (for maintenance: orphan sweeps, rotation)."""

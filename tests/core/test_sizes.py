@@ -43,7 +43,7 @@ def test_a_tip_over_2_gib_is_stored(
 ) -> None:
     recipients: list[Recipient] = [org_identity.recipient()]
     batch = UploadBatch(BlobStore(tmp_path), recipients, max_bytes=2**62, max_files=5)
-    settings = SubmitSettings(pepper="pepper", log_n=4)
+    settings = SubmitSettings(pepper="pepper")
     data = TipInput(what_happened="A recording of the handoff at the back door.")
     receipt = submit_tip(db_session, batch, data, [big_file(batch)], settings)
     db_session.expire_all()
