@@ -10,6 +10,10 @@ created once per database; each test then runs inside a transaction that is
 rolled back, with the apps' sessions joined to it through SAVEPOINTs, so a
 view's ``commit()`` commits only the savepoint (Warehouse's pattern).
 
+Under pytest-xdist (``-n 2``) each worker gets a PostgreSQL database of its
+own, made from the one named and dropped at the end (:func:`pytest_configure`):
+the schema fixtures drop and create tables, which two workers cannot share.
+
 Both apps and the ``blobs`` fixture use one blob folder (``BLOB_DIR``), so a
 tip sealed by a service test opens on the review app's tip page.
 """
@@ -27,7 +31,7 @@ import pytest
 from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, create_engine, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.review.factories import login, make_user
@@ -40,6 +44,38 @@ from tipline.tips.tags import ensure_default_tags, list_tags
 
 PG_ENV = "TIPLINE_TEST_DATABASE_URL"
 TEST_PASSPHRASE = "correct horse battery staple organization"
+
+_worker_database: list[tuple[str, str]] = []  # (the run's URL, this worker's database)
+
+
+def _on_server(url: str, statement: str) -> None:
+    admin = create_engine(make_url(url), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(statement))
+    finally:
+        admin.dispose()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give an xdist worker its own PostgreSQL database (see the module docstring)."""
+    worker, base = os.environ.get("PYTEST_XDIST_WORKER"), os.environ.get(PG_ENV)
+    if not worker or not base:
+        return
+    url = make_url(base)
+    database = f"{url.database}_{worker}"
+    _on_server(base, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+    _on_server(base, f'CREATE DATABASE "{database}"')
+    _worker_database.append((base, database))
+    os.environ[PG_ENV] = url.set(database=database).render_as_string(hide_password=False)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for base, database in _worker_database:
+        os.environ[PG_ENV] = base
+        _on_server(base, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+    _worker_database.clear()
+
 
 # Cheap KDF settings: the real costs are deliberate defences, not what a unit
 # test is about. Tests that are about the cost set their own values.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -16,6 +17,7 @@ from tipline.conversation import (
 )
 from tipline.conversation.source_sessions import (
     SourceSettings,
+    SourceToken,
     deadline,
     load,
     open_identity,
@@ -156,7 +158,7 @@ def test_wrong_key_deletes_the_session(
     db_session: Session, settings: SourceSettings, source_tip: SourceTip
 ) -> None:
     token, _ = sign_in(db_session, settings, source_tip.phrase)
-    forged = CookieToken(token.session_id, bytes(32))
+    forged = replace(token, cookie=CookieToken(token.session_id, bytes(32)))
     with pytest.raises(SourceSessionError):
         load(db_session, settings, forged)
     assert rows(db_session) == []
@@ -203,6 +205,16 @@ def test_token_cookie_round_trip_and_garbage() -> None:
         {"source_sid": 1, "source_key": "a"},
     ):
         assert CookieToken.from_cookie(bad, source_sessions.COOKIE) is None
+
+
+def test_source_token_carries_its_deadlines_to_the_minute() -> None:
+    idle, end = deadline(T0, 20), deadline(T0, 180)
+    token = SourceToken.new().with_deadlines(idle, end)
+    assert SourceToken.from_cookie(token.to_cookie()) == token
+    assert repr(token) == "SourceToken(...)"
+    # Without its deadlines a token is expired, never endless.
+    bare = SourceToken.from_cookie(token.cookie.to_cookie(source_sessions.COOKIE))
+    assert bare is not None and bare.idle_until is None and bare.ends_at is None
 
 
 def test_deadline_rounds_up_to_the_minute() -> None:

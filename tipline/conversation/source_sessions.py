@@ -70,6 +70,10 @@ class SourceToken:
         return cls(CookieToken.new())
 
     @property
+    def session_id(self) -> str:
+        return self.cookie.session_id
+
+    @property
     def id_hash(self) -> str:
         return self.cookie.id_hash
 
