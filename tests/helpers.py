@@ -57,3 +57,20 @@ def run_on_session(monkeypatch: pytest.MonkeyPatch, module: str, session: Sessio
         yield session
 
     monkeypatch.setattr(f"{module}.database_session", rolled_back_session)
+
+
+def times_finer_than_the_hour(root: Path) -> list[str]:
+    """Files and folders under ``root`` (itself included) whose modification or
+    access time is not a whole hour (DESIGN.md, "What a seized server reveals
+    about time"). Each folder is stat'ed before it is listed: listing a folder
+    would set its access time."""
+    found = []
+    paths = [root]
+    while paths:
+        path = paths.pop()
+        info = path.stat()
+        if info.st_mtime % 3600 or info.st_atime % 3600:
+            found.append(f"{path}: mtime {info.st_mtime}, atime {info.st_atime}")
+        if path.is_dir():
+            paths.extend(sorted(path.iterdir()))
+    return found

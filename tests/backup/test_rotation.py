@@ -23,6 +23,7 @@ from tests.backup.conftest import SECRETS, LiveInstance, assert_healthy, run
 from tests.backup.populate import populate, read_everything, sign_in
 from tests.conftest import TEST_PASSPHRASE
 from tests.factories import make_tip
+from tests.helpers import times_finer_than_the_hour
 from tipline.crypto import Identity, KeyRing, NoIdentityError, X25519Identity, decrypt, encrypt
 from tipline.key_folder import load_identity, open_identity_file, recipient_lines
 from tipline.models import AuditEvent, Case, Message, Tip, WrappedKey
@@ -70,6 +71,8 @@ def test_rotation_reseals_everything(live: LiveInstance) -> None:
         actions = list(session.scalars(select(AuditEvent.action)))
     database.engine.dispose()
     assert "keys.rotation_started" in actions and actions[-1] == "keys.rotated"
+    # Re-sealed blobs carry the hour they were rewritten, no finer (DESIGN.md).
+    assert not times_finer_than_the_hour(live.instance / "blobs")
     assert_healthy(live)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from tests.exports_web.factories import approved_summary, draft_summary
 from tests.factories import make_tip
+from tests.helpers import times_finer_than_the_hour
 from tests.safecopy import factories
 from tests.safecopy.tools import needs_bwrap, needs_poppler
 from tipline.blobs import BlobStore
@@ -112,6 +113,8 @@ def test_an_approved_summary_shares_the_safe_copy_never_the_original(
         decrypt(stored, [org_identity])
     actions = [e.action for e in db_session.scalars(select(AuditEvent))]
     assert "summary.files" in actions and "export.file" in actions
+    # The shared copy's file, like every blob, carries only the hour (DESIGN.md).
+    assert not times_finer_than_the_hour(blobs.root)
 
 
 def test_only_this_tips_safe_copies_can_be_chosen(

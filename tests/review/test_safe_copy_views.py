@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.factories import make_tip
+from tests.helpers import times_finer_than_the_hour
 from tests.safecopy import factories
 from tests.safecopy.tools import needs_bwrap, needs_poppler
 from tipline.blobs import BlobStore
@@ -90,6 +91,8 @@ def test_reviewer_makes_a_safe_copy_and_sees_what_was_removed(
         assert stored.startswith(b"age-encryption.org/v1") and b"%PDF" not in stored
     assert b"".join(pdf_chunks(blobs, row, [org_identity])) == pdf
     assert open_manifest(blobs, row, [org_identity]).pages == 1
+    # Made, previewed and downloaded: the store still shows only the hour (DESIGN.md).
+    assert not times_finer_than_the_hour(blobs.root)
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from tipline import audit
 from tipline.blobs import BlobStore
 from tipline.crypto import Identity, X25519Identity, encrypt_stream
 from tipline.export.summaries.service import reopen
+from tipline.models.base import is_id
 from tipline.models.safe_copy import SafeCopy
 from tipline.models.shared_file import SharedFile
 from tipline.models.summary import Summary
@@ -168,6 +169,8 @@ def choose_files(
 
 def approved_file(session: Session, shared_file_id: str) -> SharedFile | None:
     """The shared file, if its summary is approved; else None (it does not exist)."""
+    if not is_id(shared_file_id):
+        return None  # from a URL: a NUL byte would fail the query on PostgreSQL
     return session.scalar(
         select(SharedFile)
         .join(Summary, Summary.id == SharedFile.summary_id)
