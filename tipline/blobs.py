@@ -62,6 +62,20 @@ def _open_quietly(path: Path) -> BinaryIO:
     return os.fdopen(descriptor, "rb")
 
 
+def _list_quietly(folder: Path) -> list[Path]:
+    """A folder's entries, leaving its access time as it was.
+
+    Listing a folder sets its access time to now; every maintenance run
+    (settling, sweeps, rotation, backups) lists the whole store, which would
+    leave exact times on every folder (DESIGN.md promises only hours).
+    """
+    before = folder.stat()
+    entries = sorted(folder.iterdir())
+    with contextlib.suppress(OSError):
+        os.utime(folder, ns=(before.st_atime_ns, folder.stat().st_mtime_ns))
+    return entries
+
+
 class BlobNotFoundError(LookupError):
     """No blob has that id."""
 
@@ -233,14 +247,14 @@ class BlobStore:
         """Temporary files in ``tmp/``: writes in flight, or left by a crash."""
         tmp_dir = self.root / "tmp"
         if tmp_dir.is_dir():
-            yield from sorted(path for path in tmp_dir.iterdir() if path.is_file())
+            yield from (path for path in _list_quietly(tmp_dir) if path.is_file())
 
     def ids(self) -> Iterator[str]:
         """Every stored blob id (for maintenance: orphan sweeps, rotation)."""
         if not self.root.is_dir():
             return
-        for shard in sorted(self.root.iterdir()):
+        for shard in _list_quietly(self.root):
             if shard.is_dir() and len(shard.name) == 2:
-                for path in sorted(shard.iterdir()):
+                for path in _list_quietly(shard):
                     if is_id(path.name):
                         yield path.name

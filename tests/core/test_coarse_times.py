@@ -9,7 +9,6 @@ row order that would give the order in which tips arrived.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import time
@@ -24,6 +23,7 @@ from sqlalchemy import Connection, DateTime, Engine, select, text
 from sqlalchemy.orm import Session
 
 from tests.factories import make_tip
+from tests.helpers import times_finer_than_the_hour
 from tests.intake.conftest import file_part, store_of, tip_data
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity
@@ -34,15 +34,6 @@ HOUR = 3600
 
 def epoch(hour: datetime) -> int:
     return int(hour.replace(tzinfo=UTC).timestamp())
-
-
-def walk(root: Path) -> list[tuple[Path, os.stat_result]]:
-    """Every file and folder under ``root`` with its times, each folder stat'ed
-    before it is listed (listing a folder updates its access time)."""
-    found = [(root, root.stat())]
-    for path in sorted(root.iterdir()):
-        found += walk(path) if path.is_dir() else [(path, path.stat())]
-    return found
 
 
 def source_visits(intake_app: Flask, intake_client: FlaskClient) -> str:
@@ -89,8 +80,7 @@ def test_blob_files_and_folders_carry_only_the_hour(
 ) -> None:
     source_visits(intake_app, intake_client)
     store = store_of(intake_app)
-    for path, stat in walk(store.root):  # first: listing a folder sets its access time
-        assert stat.st_mtime % HOUR == 0 and stat.st_atime % HOUR == 0, path
+    assert not times_finer_than_the_hour(store.root)  # first: reading sets access times
     session = Session(bind=db_connection)
     tip = session.scalars(select(Tip)).one()
     blob_ids = [tip.body_blob]
@@ -107,8 +97,7 @@ def test_a_deleted_blob_leaves_its_folder_with_the_hour(tmp_path: Path) -> None:
     store = BlobStore(tmp_path / "blobs")
     first, second = store.put(b"sealed one"), store.put(b"sealed two")
     store.delete(first)
-    for path, stat in walk(store.root):
-        assert stat.st_mtime % HOUR == 0 and stat.st_atime % HOUR == 0, path
+    assert not times_finer_than_the_hour(store.root)
     assert store.read(second) == b"sealed two"
 
 
@@ -247,3 +236,26 @@ def test_settling_never_undoes_a_replacement(
     monkeypatch.setattr("tipline.blobs.time.time", lambda: later)
     assert store.settle() == 1  # a later run settles the new file
     assert store.read(blob_id) == b"sealed to the new key"
+
+
+def test_a_settled_blob_can_still_be_resealed_and_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settled blobs are read-only files; key rotation (and a restore) must still
+    replace them, retention must still delete them, and a re-sealed blob is
+    settled again on a later run."""
+    store = BlobStore(tmp_path / "blobs")
+    resealed, deleted = store.put(b"sealed to the old key"), store.put(b"to be deleted")
+    an_hour_later(monkeypatch)
+    assert store.settle() == 2
+    with store.writer(resealed) as (_same, handle):
+        handle.write(b"sealed to the new key")
+    store.delete(deleted)
+    assert store.read(resealed) == b"sealed to the new key"
+    assert list(store.ids()) == [resealed]
+    # Listing the store (settling above, ids() here) leaves no time on its folders.
+    assert not times_finer_than_the_hour(store.root)
+    later = time.time() + 2 * HOUR  # (the patched clock above is already an hour on)
+    monkeypatch.setattr("tipline.blobs.time.time", lambda: later)
+    assert store.settle() == 1
+    assert store.read(resealed) == b"sealed to the new key"
