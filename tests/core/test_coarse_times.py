@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -259,3 +260,32 @@ def test_a_settled_blob_can_still_be_resealed_and_deleted(
     monkeypatch.setattr("tipline.blobs.time.time", lambda: later)
     assert store.settle() == 1
     assert store.read(resealed) == b"sealed to the new key"
+
+
+def test_settling_excludes_rotation_and_deletion_across_descriptors(tmp_path: Path) -> None:
+    """While settling swaps a file in (under the store's lock), re-sealing or
+    deleting a blob waits: the lock is flock on the store's folder, which
+    separate opens exclude, as separate processes would."""
+    store = BlobStore(tmp_path / "blobs")
+    resealed, deleted = store.put(b"old key"), store.put(b"doomed")
+    done: list[str] = []
+
+    def reseal() -> None:
+        with store.writer(resealed) as (_same, handle):
+            handle.write(b"new key")
+        done.append("reseal")
+
+    def delete() -> None:
+        store.delete(deleted)
+        done.append("delete")
+
+    with store._swap_lock():  # what settling holds while it replaces a file
+        workers = [threading.Thread(target=reseal), threading.Thread(target=delete)]
+        for worker in workers:
+            worker.start()
+        time.sleep(0.3)
+        assert done == []  # both wait for the lock
+    for worker in workers:
+        worker.join(timeout=10)
+    assert sorted(done) == ["delete", "reseal"]
+    assert store.read(resealed) == b"new key" and not store.exists(deleted)
