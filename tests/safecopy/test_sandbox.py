@@ -105,6 +105,20 @@ def test_the_command_binds_only_what_the_worker_needs() -> None:
         assert path in allowed or path.endswith("/tipline/safecopy/inside"), path
 
 
+def test_a_virtual_environment_under_tmp_stays_visible(monkeypatch: pytest.MonkeyPatch) -> None:
+    # bwrap mounts in order: a tmpfs on /tmp after the prefix's bind would hide
+    # an interpreter installed under the host's /tmp (a clone in /tmp, say).
+    pytest.importorskip("shutil").which("bwrap") or pytest.skip("bubblewrap is not installed")
+    monkeypatch.setattr(sys, "prefix", "/tmp/clone/.venv")
+    args = bwrap_command(Settings())
+    tmpfs = args.index("--tmpfs")
+    assert args[tmpfs + 1] == "/tmp"
+    binds = [
+        i for i, arg in enumerate(args) if arg == "--ro-bind" and args[i + 1].startswith("/tmp/")
+    ]
+    assert binds and all(tmpfs < i for i in binds)
+
+
 def test_a_missing_bwrap_fails_closed() -> None:
     settings = replace(Settings(), bwrap="/nonexistent/bwrap")
     with pytest.raises(SandboxUnavailableError) as caught:

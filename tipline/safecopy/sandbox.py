@@ -79,13 +79,15 @@ def bwrap_command(settings: Settings) -> list[str]:
             args += ["--ro-bind", f"/{name}", f"/{name}"]
     for path in OPTIONAL_RO:
         args += ["--ro-bind-try", path, path]
+    # A private tmpfs (memory) for LibreOffice; /tmp here is not the host's.
+    # It is mounted before the interpreter's prefix: bwrap applies mounts in
+    # order, so a virtual environment under the host's /tmp stays visible.
+    args += ["--size", str(settings.max_input_bytes * 2), "--tmpfs", "/tmp"]  # noqa: S108
     for prefix in sorted({sys.prefix, sys.base_prefix}):
         if not prefix.startswith("/usr"):
             args += ["--ro-bind", prefix, prefix]
     args += ["--ro-bind", str(INSIDE_DIR), f"{SANDBOX_ROOT}/inside"]
     args += ["--proc", "/proc", "--dev", "/dev"]
-    # A private tmpfs (memory) for LibreOffice; /tmp here is not the host's.
-    args += ["--size", str(settings.max_input_bytes * 2), "--tmpfs", "/tmp"]  # noqa: S108
     args += ["--chdir", SANDBOX_ROOT, "--clearenv"]
     args += ["--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp"]  # noqa: S108
     args += ["--setenv", "LANG", "C.UTF-8", "--"]
