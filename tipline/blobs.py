@@ -103,7 +103,7 @@ class BlobStore:
         reader sees the old file or the new one, never a mix, and a crash
         leaves the old one in place. ``sync=False`` skips the per-file fsync for
         a caller that syncs the whole store itself before relying on it (a
-        restore: thousands of files, then one sync).
+        restore: thousands of files, then an fsync of each, batched).
         """
         tmp_dir = self.root / "tmp"
         tmp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -10,6 +10,7 @@ own password and TOTP still work, and both checks pass.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -206,3 +207,33 @@ def test_many_small_parts_round_trip(
     assert restored.exit_code == 0, restored.output
     before, after = dump_all(live), dump_all(empty_target)
     assert_same_rows(after, before)
+
+
+def test_restore_fsyncs_each_file_it_wrote_not_the_whole_machine(
+    backup: Path, live: LiveInstance, empty_target: LiveInstance, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every restored file and folder is fsynced before the commit; ``os.sync`` is never called."""
+    synced: set[str] = set()
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.add(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    def no_sync() -> None:
+        raise AssertionError("os.sync flushes every file system of the machine")
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "sync", no_sync)
+    identity = str(live.keys / "identity.age")
+    restored = run(CliRunner(), empty_target, "backup", "restore", str(backup), "-i", identity)
+    assert restored.exit_code == 0, restored.output
+    root = empty_target.root
+    written = [p for p in root.rglob("*") if "tmp" not in p.relative_to(root).parts]
+    blobs = [p for p in written if p.is_file() and "blobs" in p.parts]
+    assert blobs
+    # Synced under their staging names (.instance.restoring-XXXX), then renamed.
+    final_names = {re.sub(r"/\.([^/]+)\.restoring-[0-9a-f]+", r"/\1", name) for name in synced}
+    for path in written:
+        assert str(path) in final_names, path
+    assert str(empty_target.root) in synced  # the folder the renames happened in
