@@ -9,7 +9,9 @@
   a threshold, because an upload in flight writes its blobs before its row
   commits; a young orphan may be a tip arriving right now.
 - :func:`check_instance` verifies the audit chain, the keys, the schema
-  revision and that every referenced blob exists.
+  revision and that every referenced blob exists, and reports a key
+  rotation in progress (a problem only once it has been left interrupted
+  for longer than its grace period: tipline.rotation.state).
 
 Results carry ids and counts only, never blob contents.
 """
@@ -20,7 +22,7 @@ import contextlib
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +30,14 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from tipline import audit, migrate
-from tipline.accounts import review_sessions
+from tipline.accounts import custody, review_sessions
 from tipline.accounts.settings import AccountSettings
 from tipline.blobs import BlobNotFoundError, BlobStore
 from tipline.conversation import source_sessions
 from tipline.key_folder import KeysError, load_recipients
 from tipline.models import Attachment, Message, SafeCopy, SharedFile, Tip
+from tipline.rotation import state as rotation_state
+from tipline.safecopy.sharing import unopenable_shared_files
 
 # Every column that holds a blob id. A new blob-id column must be added here,
 # or the sweep would treat its blobs as orphans.
@@ -46,6 +50,7 @@ BLOB_COLUMNS = (
     SharedFile.shared_blob,
 )
 DEFAULT_OLDER_THAN_HOURS = 24
+NO_ROTATION = "none in progress"
 
 
 @dataclass(frozen=True)
@@ -125,14 +130,26 @@ class InstanceCheck:
     referenced_blobs: int
     missing_blobs: int
     problems: tuple[str, ...]
+    # NO_ROTATION, or what tipline.rotation.state.RotationStatus says.
+    rotation: str = NO_ROTATION
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def check_instance(session: Session, store: BlobStore, keys_dir: str | Path) -> InstanceCheck:
-    """Verify the audit chain, keys, schema revision and referenced blobs."""
+def check_instance(
+    session: Session,
+    store: BlobStore,
+    keys_dir: str | Path,
+    instance_secret: str | None = None,
+    now: datetime | None = None,
+) -> InstanceCheck:
+    """Verify the audit chain, keys, schema revision and referenced blobs; report a rotation.
+
+    With ``instance_secret``, also that it is the one the key holders' copies
+    and the files shared with organizers were made under.
+    """
     problems: list[str] = []
     verification = audit.verify(session)
     if not verification.ok:
@@ -142,6 +159,7 @@ def check_instance(session: Session, store: BlobStore, keys_dir: str | Path) -> 
         recipients = len(load_recipients(keys_dir))
     except KeysError as exc:
         problems.append(f"keys: {' '.join(str(exc).split())}")
+    rotation = _rotation(keys_dir, now or datetime.now(UTC).replace(tzinfo=None), problems)
     revision = migrate.current_revision(session.connection())
     head = migrate.head_revision()
     if revision != head:
@@ -152,6 +170,8 @@ def check_instance(session: Session, store: BlobStore, keys_dir: str | Path) -> 
     missing = sum(1 for blob_id in referenced if not store.exists(blob_id))
     if missing:
         problems.append(f"{missing} referenced blob(s) are missing from the blob store")
+    if instance_secret:
+        problems += _secret_problems(session, store, instance_secret)
     return InstanceCheck(
         audit_events=verification.checked,
         recipients=recipients,
@@ -160,4 +180,33 @@ def check_instance(session: Session, store: BlobStore, keys_dir: str | Path) -> 
         referenced_blobs=len(referenced),
         missing_blobs=missing,
         problems=tuple(problems),
+        rotation=rotation,
     )
+
+
+def _secret_problems(session: Session, store: BlobStore, instance_secret: str) -> list[str]:
+    problems = []
+    see = "was INSTANCE_SECRET changed? see docs/operations.md, 'INSTANCE_SECRET'"
+    copies = custody.copies_under_other_secret(session, instance_secret)
+    if copies:
+        problems.append(f"{copies} key holder copy(ies) do not match INSTANCE_SECRET ({see})")
+    shared = unopenable_shared_files(session, store, instance_secret)
+    if shared:
+        problems.append(
+            f"{shared} file(s) shared with organizers do not open with the sharing key ({see})"
+        )
+    return problems
+
+
+def _rotation(keys_dir: str | Path, now: datetime, problems: list[str]) -> str:
+    try:
+        current = rotation_state.status(keys_dir)
+    except KeysError as exc:
+        problems.append(f"key rotation: {' '.join(str(exc).split())}")
+        return "unknown (its state cannot be read)"
+    if current is None:
+        return NO_ROTATION
+    if current.stalled(now):
+        problems.append(current.describe(now))
+        return "interrupted (see the problem below)"
+    return current.describe(now)

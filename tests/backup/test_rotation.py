@@ -8,10 +8,12 @@ seals to the new key from its next request, and the old key is retired.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +86,20 @@ def test_the_old_key_waits_for_uploads_in_flight(live: LiveInstance) -> None:
     assert waiting.exit_code == 0, waiting.output
     assert "again after" in waiting.output
     assert (live.keys / "rotation" / "previous.age").exists()
+    # The checks report the rotation; waiting out the grace period is no problem.
+    checked = run(CliRunner(), live, "maintenance", "check")
+    assert checked.exit_code == 0, checked.output
+    assert "Key rotation: in progress since" in checked.output
+    assert "the old key is still needed" in checked.output
+    # Left alone for longer than its grace period, it is one.
+    state_file = live.keys / "rotation" / "state.json"
+    recorded = json.loads(state_file.read_text())
+    two_hours_ago = (datetime.fromisoformat(recorded["updated"]) - timedelta(hours=2)).isoformat()
+    recorded.update(switched=two_hours_ago, updated=two_hours_ago)
+    state_file.write_text(json.dumps(recorded))
+    checked = run(CliRunner(), live, "maintenance", "check")
+    assert checked.exit_code == 1, checked.output
+    assert "Problem: a key rotation was interrupted (phase switched" in checked.output
     # An upload that began before the switch lands now, sealed to the old key.
     database = live.database()
     with database.session() as session:

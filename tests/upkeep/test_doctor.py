@@ -28,6 +28,7 @@ from tipline.doctor.checks import (
     Environment,
     check_backup,
     check_mail,
+    check_rotation,
     check_worker,
 )
 from tipline.doctor.clock import check_clock, kernel_synchronized
@@ -37,6 +38,7 @@ from tipline.doctor.network import check_review_exposure
 from tipline.models import AuditEvent, User, WorkerJob
 from tipline.models.base import utcnow
 from tipline.notify import subscriptions
+from tipline.rotation import state as rotation_state
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = datetime(2025, 6, 1, 12)
@@ -284,6 +286,27 @@ def doctor(
     return run
 
 
+def test_a_rotation_in_progress_is_a_warning_and_one_left_interrupted_fails(
+    tmp_path: Path,
+) -> None:
+    assert check_rotation(tmp_path, NOW).status == "ok"
+    started = NOW - timedelta(minutes=30)
+    record = rotation_state.RotationState(
+        phase="switched", old="age1old", new="age1new", started=started.isoformat()
+    )
+    record.switched = record.updated = started.isoformat()
+    rotation_state.write(tmp_path, record)
+    waiting = check_rotation(tmp_path, NOW)
+    assert waiting.status == "warn" and "the old key is still needed" in waiting.message
+    late = check_rotation(tmp_path, NOW + timedelta(hours=1))
+    assert late.status == "fail" and "interrupted" in late.message
+    record.phase = "retiring"
+    rotation_state.write(tmp_path, record)
+    assert "nothing refers to the old key" in check_rotation(tmp_path, NOW).message
+    (tmp_path / "rotation" / "state.json").write_text("{not json")
+    assert check_rotation(tmp_path, NOW).status == "fail"
+
+
 def test_the_command_prints_a_line_per_check_and_fails_on_any_failure(
     doctor: Any, db_session: Session, keys_dir: Path
 ) -> None:
@@ -299,6 +322,7 @@ def test_the_command_prints_a_line_per_check_and_fails_on_any_failure(
         "instance permissions",
         "review exposure",
         "access logs",
+        "key rotation",
         "mail",
         "backup",
         "clock",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hmac
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from tipline.accounts.errors import KeyUnavailableError
@@ -95,6 +95,22 @@ def rewrap_copy(row: WrappedKey, identity: Identity, instance_secret: str) -> bo
         return False
     row.sealed_identity = seal_identity(identity, recipient)
     return True
+
+
+def copies_under_other_secret(session: Session, instance_secret: str) -> int:
+    """How many wrapped copies' HMACs do not check out under ``instance_secret``.
+
+    Non-zero for every copy when INSTANCE_SECRET changed since they were made
+    (passwords and rotation's re-wrapping then fail for those holders), or
+    for one copy whose stored recipient was tampered with.
+    """
+    return sum(
+        1
+        for row in session.scalars(select(WrappedKey))
+        if not hmac.compare_digest(
+            recipient_mac(instance_secret, row.user_id, row.wrap_recipient), row.wrap_mac
+        )
+    )
 
 
 def open_copy(session: Session, user: User, keys: DerivedKeys) -> Identity:

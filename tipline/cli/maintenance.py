@@ -88,11 +88,14 @@ def check_command() -> None:
     store = BlobStore(config["BLOB_DIR"])
     try:
         with database_session(config) as session:
-            result = maintenance.check_instance(session, store, config["KEYS_DIR"])
+            result = maintenance.check_instance(
+                session, store, config["KEYS_DIR"], config.get("INSTANCE_SECRET")
+            )
     except SQLAlchemyError as exc:
         raise database_error(exc) from exc
     click.echo(f"Audit log: {result.audit_events} event(s) checked.")
     click.echo(f"Keys: {result.recipients} recipient(s).")
+    click.echo(f"Key rotation: {result.rotation}.")
     click.echo(f"Database revision: {result.revision or 'none'} (head {result.head}).")
     click.echo(f"Blobs: {result.referenced_blobs} referenced, {result.missing_blobs} missing.")
     for problem in result.problems:

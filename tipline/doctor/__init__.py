@@ -5,9 +5,10 @@ a look, not a failure), ``skip`` (does not apply here) or ``fail``, a line
 saying what was found, and for a failure the fix. The checks
 (:mod:`tipline.doctor.checks`): file permissions of the keys and the
 instance, that the review app is not on a public interface, that nothing
-writes an access log, that the mail settings work, that a backup was made
-recently, the clock, and the worker. Findings name paths, ports and counts,
-never a secret or an address from a log.
+writes an access log, a key rotation in progress or left unfinished, that
+the mail settings work, that a backup was made recently, the clock, and the
+worker. Findings name paths, ports and counts, never a secret or an address
+from a log.
 """
 
 from __future__ import annotations

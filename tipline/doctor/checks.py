@@ -1,6 +1,7 @@
 """Every check ``tipline doctor`` runs, in order, and the ones that need the database.
 
-:func:`system_checks` look at files, sockets and configuration only;
+:func:`system_checks` look at files, sockets and configuration only (and
+the key folder's record of a rotation in progress);
 :func:`database_checks` read the database (the mail opt-ins, the newest
 backup in the audit log, the clock, the worker's jobs). The command runs
 the first list even when the database cannot be reached.
@@ -22,12 +23,13 @@ from tipline.doctor.clock import check_clock, kernel_synchronized
 from tipline.doctor.files import private_paths
 from tipline.doctor.logs import check_access_logs
 from tipline.doctor.network import check_review_exposure
-from tipline.key_folder import RECIPIENTS_FILE
+from tipline.key_folder import RECIPIENTS_FILE, KeysError
 from tipline.models.audit import AuditEvent
 from tipline.models.base import utcnow
 from tipline.models.notification import NotificationSubscription
 from tipline.notify import MailError, smtp
 from tipline.notify.settings import MailSettings
+from tipline.rotation import state as rotation_state
 from tipline.worker import jobs, leases
 
 BACKUP_ACTION = "backup.created"
@@ -66,7 +68,23 @@ def system_checks(config: Mapping[str, Any], env: Environment) -> list[Finding]:
         ),
         check_review_exposure(str(config["REVIEW_BIND"]), env.proc),
         check_access_logs(env.proc, env.etc),
+        check_rotation(Path(config["KEYS_DIR"]), env.now()),
     ]
+
+
+def check_rotation(keys_dir: Path, now: datetime) -> Finding:
+    """A key rotation in progress is worth a look; one left interrupted is a failure."""
+    name = "key rotation"
+    fix = "run 'tipline keys rotate' again with the same passphrases (docs/operations.md)"
+    try:
+        current = rotation_state.status(keys_dir)
+    except KeysError as exc:
+        return fail(name, f"{' '.join(str(exc).split())}.", fix)
+    if current is None:
+        return ok(name, "none in progress")
+    if current.stalled(now):
+        return fail(name, f"{current.describe(now)}.", fix)
+    return warn(name, f"{current.describe(now)}.", "let it finish")
 
 
 def database_checks(session: Session, config: Mapping[str, Any], env: Environment) -> list[Finding]:

@@ -95,6 +95,7 @@ class Rotation:
         if current is None:
             current = self._prepare(now)
         old, new = self._identities(current)
+        self._record_run(current, now)
         result = RotationResult(recipient_fingerprint(current.new))
         if current.phase == "prepared":
             self._hold_both(old, new, result)
@@ -206,6 +207,12 @@ class Rotation:
         result.finished = True
 
     # -- helpers ---------------------------------------------------------------
+
+    def _record_run(self, current: state.RotationState, now: datetime) -> None:
+        """Note this run and its grace period, for the checks (state.status)."""
+        current.grace_seconds = int(self.grace.total_seconds())
+        current.updated = now.isoformat()
+        state.write(self.keys_dir, current)
 
     def _rewrap(self, identity: Identity, result: RotationResult) -> None:
         with self.sessions() as session:

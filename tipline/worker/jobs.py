@@ -118,13 +118,16 @@ def retention(ctx: JobContext) -> JobResult:
 def check(ctx: JobContext) -> JobResult:
     with ctx.session() as session:
         read_only(session)  # it reads the whole audit log: no write lock meanwhile
-        result = maintenance.check_instance(session, ctx.store, ctx.config["KEYS_DIR"])
+        result = maintenance.check_instance(
+            session, ctx.store, ctx.config["KEYS_DIR"], ctx.config.get("INSTANCE_SECRET")
+        )
     if not result.ok:
         return JobResult(False, "; ".join(result.problems))
-    return JobResult(
-        True,
-        f"all checks passed ({result.audit_events} audit events, {result.referenced_blobs} blobs)",
-    )
+    counts = f"{result.audit_events} audit events, {result.referenced_blobs} blobs"
+    summary = f"all checks passed ({counts})"
+    if result.rotation != maintenance.NO_ROTATION:
+        summary += f"; key rotation {result.rotation}"
+    return JobResult(True, summary)
 
 
 JOBS: dict[str, Callable[[JobContext], JobResult]] = {
