@@ -9,6 +9,8 @@ this one run:
   ``sync`` (tipline fsyncs what it writes, so the pipeline must too), and
   ``tipline backup create`` (sealed to the organization key and the same
   X25519 recipient), each in its own process;
+- ``age -d > /dev/null`` and ``tipline backup verify -i`` (which also
+  checks every part against the manifest);
 - ``age -d | tar -x && sync`` and ``tipline backup restore -i`` into an
   empty target.
 
@@ -149,6 +151,10 @@ def main() -> None:
         ours_create = measure(
             [tipline, "backup", "create", "-o", str(ours_out), "-r", recipient, "--quiet"], env
         )
+        pipe_verify = measure(f"age -d -i {offline_file} {pipe_out} > /dev/null", env, shell=True)
+        ours_verify = measure(
+            [tipline, "backup", "verify", str(ours_out), "-i", str(offline_file), "--quiet"], env
+        )
         extract = root / "extracted"
         extract.mkdir()
         pipe_restore = measure(
@@ -163,12 +169,13 @@ def main() -> None:
         )
         shutil.rmtree(extract)
 
-    report(size, pipe_create, ours_create, pipe_restore, ours_restore)
+    runs = [pipe_create, ours_create, pipe_verify, ours_verify, pipe_restore, ours_restore]
+    report(size, *runs)
     print(
         f"start-up (imports) of each tipline command: {startup.wall:.1f} s, {startup.cpu:.1f} cpu-s"
     )
     print("without it:")
-    report(size, pipe_create, less(ours_create, startup), pipe_restore, less(ours_restore, startup))
+    report(size, *(run if i % 2 == 0 else less(run, startup) for i, run in enumerate(runs)))
 
 
 def less(run: Run, startup: Run) -> Run:
@@ -176,7 +183,13 @@ def less(run: Run, startup: Run) -> Run:
 
 
 def report(
-    size: int, pipe_create: Run, ours_create: Run, pipe_restore: Run, ours_restore: Run
+    size: int,
+    pipe_create: Run,
+    ours_create: Run,
+    pipe_verify: Run,
+    ours_verify: Run,
+    pipe_restore: Run,
+    ours_restore: Run,
 ) -> None:
     """MB/s by the clock and per CPU second (stable on a busy machine), and ratios."""
 
@@ -190,9 +203,11 @@ def report(
     print(f"{'':28}{'MB/s':>8}{'MB/cpu-s':>10}{'ratio':>8}{'cpu':>8}{'peak RSS':>14}")
     print(line("tar | age -r (create)", pipe_create, None))
     print(line("tipline backup create", ours_create, pipe_create))
+    print(line("age -d > /dev/null (verify)", pipe_verify, None))
+    print(line("tipline backup verify", ours_verify, pipe_verify))
     print(line("age -d | tar -x (restore)", pipe_restore, None))
     print(line("tipline backup restore", ours_restore, pipe_restore))
-    worst = max(ours_create.rss_kib, ours_restore.rss_kib) / 1024
+    worst = max(ours_create.rss_kib, ours_verify.rss_kib, ours_restore.rss_kib) / 1024
     verdict = "under" if worst < RSS_LIMIT_MIB else "OVER"
     print(f"peak RSS {worst:.1f} MiB: {verdict} the {RSS_LIMIT_MIB} MiB target")
 

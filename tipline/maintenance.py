@@ -35,20 +35,10 @@ from tipline.accounts.settings import AccountSettings
 from tipline.blobs import BlobNotFoundError, BlobStore
 from tipline.conversation import source_sessions
 from tipline.key_folder import KeysError, load_recipients
-from tipline.models import Attachment, Message, SafeCopy, SharedFile, Tip
+from tipline.models.blob_columns import BLOB_COLUMNS
 from tipline.rotation import state as rotation_state
-from tipline.safecopy.sharing import unopenable_shared_files
+from tipline.safecopy.sharing_key import unopenable_shared_files
 
-# Every column that holds a blob id. A new blob-id column must be added here,
-# or the sweep would treat its blobs as orphans.
-BLOB_COLUMNS = (
-    Tip.body_blob,
-    Attachment.blob_id,
-    Message.body_blob,
-    SafeCopy.pdf_blob,
-    SafeCopy.manifest_blob,
-    SharedFile.shared_blob,
-)
 DEFAULT_OLDER_THAN_HOURS = 24
 NO_ROTATION = "none in progress"
 

@@ -15,7 +15,7 @@ from tests.backup.conftest import SECRETS, LiveInstance, run
 from tests.backup.populate import populate
 from tipline.crypto import encrypt
 from tipline.models import Attachment, SafeCopy, SharedFile, Summary
-from tipline.safecopy.sharing import sharing_key
+from tipline.safecopy.sharing_key import sharing_key
 
 
 def share_a_file(live: LiveInstance) -> None:

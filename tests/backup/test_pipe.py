@@ -6,24 +6,39 @@ import io
 
 import pytest
 
-from tipline.backup.pipe import BackgroundReader, BackgroundWriter
+from tipline.backup.pipe import BackgroundReader, BlockWriter
 
 
 def test_the_writer_keeps_order_and_reports_errors() -> None:
     out: list[bytes] = []
-    writer = BackgroundWriter(out.append)
+    writer = BlockWriter(lambda view: out.append(bytes(view)), block=8, depth=2)
     for number in range(100):
-        writer.write(memoryview(bytearray(str(number).encode())))
+        block = writer.take()
+        data = str(number).encode()
+        block[: len(data)] = data
+        writer.send(block, len(data))
     writer.close()
     assert out == [str(n).encode() for n in range(100)]
 
-    def broken(_data: bytes) -> None:
+    def broken(_data: memoryview) -> None:
         raise OSError("disk full")
 
-    failing = BackgroundWriter(broken)
-    failing.write(b"x")
+    failing = BlockWriter(broken, block=8, depth=2)
+    failing.send(failing.take(), 1)
     with pytest.raises(OSError, match="disk full"):
         failing.close()
+
+
+def test_a_failing_sink_never_leaves_the_caller_waiting_for_a_block() -> None:
+    def broken(_data: memoryview) -> None:
+        raise OSError("disk full")
+
+    writer = BlockWriter(broken, block=8, depth=1)
+    writer.send(writer.take(), 1)
+    with pytest.raises(OSError, match="disk full"):
+        for _ in range(3):
+            writer.send(writer.take(), 1)
+    writer.abort()
 
 
 def test_the_reader_reads_ahead_in_order_and_passes_errors_on() -> None:

@@ -315,7 +315,9 @@ def test_every_blob_id_column_is_known_to_the_sweep():
         for column in table.columns
         if "blob" in column.name and str(column.type).startswith(("VARCHAR", "CHAR", "TEXT"))
     }
-    assert blob_like <= known, f"add these to tipline.maintenance.BLOB_COLUMNS: {blob_like - known}"
+    assert blob_like <= known, (
+        f"add these to tipline.models.blob_columns.BLOB_COLUMNS: {blob_like - known}"
+    )
 
 
 # -- settle-blobs ------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from typing import Any
 
 import pytest
 
@@ -169,3 +170,23 @@ def test_trailing_data_is_rejected() -> None:
     assert next(reader.chunks()) == data
     with pytest.raises(PayloadError, match="trailing"):
         reader.read()
+
+
+def test_a_large_write_is_sealed_in_one_go() -> None:
+    """Whole chunks of one large write reach ``dst`` in a single write (encrypt_into)."""
+
+    class Counting(io.BytesIO):
+        writes = 0
+
+        def write(self, data: Any) -> int:
+            Counting.writes += 1
+            return super().write(data)
+
+    data = os.urandom(16 * CHUNK_SIZE + 7)
+    out = Counting()
+    writer = encrypt_stream(out, RECIPIENTS)
+    before = Counting.writes
+    writer.write(data)
+    assert Counting.writes - before == 1  # 16 chunks sealed at once; the rest held back
+    writer.close()
+    assert decrypt(out.getvalue(), [IDENTITY]) == data

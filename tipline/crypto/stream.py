@@ -88,6 +88,7 @@ class EncryptWriter:
         self._sink(header)
         self._sink(nonce)
         self._buf = bytearray()
+        self._out = bytearray()
         self._counter = 0
         self._closed = False
 
@@ -98,12 +99,39 @@ class EncryptWriter:
     def writable(self) -> bool:
         return not self._closed
 
-    def _seal(self, data: bytes | bytearray | memoryview, last: int) -> None:
+    def _nonce(self, last: int) -> bytes:
         if self._counter >= _MAX_CHUNKS:
             raise PayloadError("payload too large for the STREAM counter")
         nonce = ((self._counter << 8) | last).to_bytes(12, "big")
-        self._sink(self._aead.encrypt(nonce, data, None))
         self._counter += 1
+        return nonce
+
+    def _seal(self, data: bytes | bytearray | memoryview, last: int) -> None:
+        self._sink(self._aead.encrypt(self._nonce(last), data, None))
+
+    def _seal_many(self, view: memoryview, count: int) -> None:
+        """Seal ``count`` whole, non-final chunks of ``view`` and write them at once.
+
+        ``encrypt_into`` writes each sealed chunk into one reused buffer, so a
+        large write (a backup's 1 MiB blocks) costs one ``write`` call and no
+        allocation per chunk. (The buffer is reused: a ``write`` must not keep
+        the object it is handed, as the io protocol requires.)
+        """
+        size = count * SEALED_CHUNK_SIZE
+        if len(self._out) < size:
+            self._out = bytearray(size)
+        out = memoryview(self._out)
+        aead = self._aead
+        for i in range(count):
+            start = i * CHUNK_SIZE
+            at = i * SEALED_CHUNK_SIZE
+            aead.encrypt_into(
+                self._nonce(0),
+                view[start : start + CHUNK_SIZE],
+                None,
+                out[at : at + SEALED_CHUNK_SIZE],
+            )
+        self._sink(out[:size])
 
     def write(self, data: ReadableBuffer) -> int:
         """Encrypt ``data``; returns ``len(data)`` (in bytes)."""
@@ -122,9 +150,10 @@ class EncryptWriter:
             buf.clear()
         # Seal whole chunks straight from the caller's buffer, keeping back
         # the last one (it could turn out to be the final chunk).
-        while size - pos > CHUNK_SIZE:
-            self._seal(view[pos : pos + CHUNK_SIZE], 0)
-            pos += CHUNK_SIZE
+        whole = (size - pos - 1) // CHUNK_SIZE if size > pos else 0
+        if whole:
+            self._seal_many(view[pos:], whole)
+            pos += whole * CHUNK_SIZE
         buf += view[pos:]
         return size
 

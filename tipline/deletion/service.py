@@ -19,7 +19,7 @@ why overwriting the files is not promised.
 
 tests/upkeep/test_deletion.py fails when a new table refers to tips (or to
 a table that does) and is neither in :data:`PARTS` nor in
-:data:`KEPT_TABLES`, and when a blob column (tipline.maintenance.BLOB_COLUMNS)
+:data:`KEPT_TABLES`, and when a blob column (tipline.models.blob_columns)
 under a tip is in a table :func:`_blob_ids` does not read.
 """
 

@@ -22,14 +22,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from tipline import audit
-from tipline.blobs import BlobNotFoundError, BlobStore
-from tipline.crypto import AgeError, Identity, X25519Identity, decrypt_stream, encrypt_stream
+from tipline.blobs import BlobStore
+from tipline.crypto import Identity, X25519Identity, encrypt_stream
 from tipline.export.summaries.service import reopen
 from tipline.models.base import is_id
 from tipline.models.safe_copy import SafeCopy
@@ -39,9 +37,8 @@ from tipline.models.tip import Attachment
 from tipline.models.user import User
 from tipline.safecopy.errors import SafeCopyError
 from tipline.safecopy.service import open_manifest, pdf_chunks, sealed_chunks
+from tipline.safecopy.sharing_key import sharing_key
 from tipline.tips.downloads import FileDownload
-
-SHARING_INFO = b"tipline shared files v1"
 
 
 class SharingError(SafeCopyError):
@@ -54,36 +51,6 @@ def sharing_identity(config: Mapping[str, Any]) -> X25519Identity:
     if not isinstance(secret, str) or not secret:
         raise SharingError("INSTANCE_SECRET is not configured, so files cannot be shared.")
     return sharing_key(secret)
-
-
-def sharing_key(instance_secret: str) -> X25519Identity:
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=SHARING_INFO).derive(
-        instance_secret.encode("utf-8")
-    )
-    return X25519Identity.from_bytes(key)
-
-
-def unopenable_shared_files(session: Session, blobs: BlobStore, instance_secret: str) -> int:
-    """How many stored shared files the sharing key of ``instance_secret`` does not open.
-
-    Only each file's header is opened (the file key unwrapped), so this is
-    cheap. Non-zero means INSTANCE_SECRET changed since they were shared
-    (docs/operations.md); a missing file is not counted here (the blob
-    check reports it).
-    """
-    identity = sharing_key(instance_secret)
-    count = 0
-    for blob_id in session.scalars(select(SharedFile.shared_blob)):
-        try:
-            handle = blobs.open(blob_id)
-        except BlobNotFoundError:
-            continue
-        with handle:
-            try:
-                decrypt_stream(handle, [identity])
-            except AgeError:
-                count += 1
-    return count
 
 
 @dataclass(frozen=True)
