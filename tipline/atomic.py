@@ -71,22 +71,42 @@ def sync_folder(directory: str | os.PathLike[str]) -> None:
 
 
 def sync_tree(root: str | os.PathLike[str]) -> int:
-    """fsync every file under ``root``, then every folder, deepest first; return the file count.
+    """fsync every file and folder under ``root`` (itself included); return the file count.
 
     For a caller that wrote many files without an fsync each (a restore):
     syncing them afterwards lets the kernel write them back together, and
     unlike ``os.sync()`` it flushes only these files, not the whole machine.
+    Everything is opened with ``O_NOATIME`` (the caller owns what it wrote):
+    listing a folder would otherwise set its access time, and the blob store
+    keeps its times to the hour (tipline.blobs).
     """
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | _NOATIME)
+    try:
+        return _sync_open_folder(fd)
+    finally:
+        os.close(fd)
+
+
+_NOATIME = getattr(os, "O_NOATIME", 0)
+
+
+def _sync_open_folder(folder_fd: int) -> int:
+    with os.scandir(folder_fd) as entries:
+        children = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
     files = 0
-    for folder, _dirs, names in os.walk(root, topdown=False):
-        for name in names:
-            fd = os.open(os.path.join(folder, name), os.O_RDONLY)
-            try:
+    for name, is_folder in children:
+        flags = os.O_RDONLY | os.O_NOFOLLOW | _NOATIME | (os.O_DIRECTORY if is_folder else 0)
+        fd = os.open(name, flags, dir_fd=folder_fd)
+        try:
+            if is_folder:
+                files += _sync_open_folder(fd)
+            else:
                 os.fsync(fd)
-            finally:
-                os.close(fd)
-            files += 1
-        sync_folder(folder)
+                files += 1
+        finally:
+            os.close(fd)
+    with contextlib.suppress(OSError):  # some file systems cannot fsync a folder
+        os.fsync(folder_fd)
     return files
 
 
