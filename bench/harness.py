@@ -81,6 +81,49 @@ def make_instance(root: Path, tree: Path, database_url: str | None) -> dict[str,
     return env
 
 
+def process_cpu(pids: Sequence[int]) -> dict[int, float]:
+    """User + system CPU seconds of each live process in ``pids``."""
+    result = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        result[pid] = (int(fields[11]) + int(fields[12])) / TICKS
+    return result
+
+
+class DatabaseCpu:
+    """CPU spent by the PostgreSQL server processes serving one database.
+
+    On a machine where the database shares the cores, a tip's cost includes
+    the server's work for it (parsing, WAL, the commit); gunicorn's CPU alone
+    leaves it out. Backends are found in ``pg_stat_activity`` (the server must
+    run on this machine, readable in /proc); one that exits within a phase
+    takes its CPU with it, which pooled connections do not. Without a URL
+    (SQLite) every reading is zero: SQLite's work is inside gunicorn's.
+    """
+
+    def __init__(self, url: str | None) -> None:
+        self.url = url.replace("postgresql+psycopg://", "postgresql://") if url else None
+
+    def read(self) -> dict[int, float]:
+        if not self.url:
+            return {}
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as connection:
+            rows = connection.execute(
+                "SELECT pid FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchall()
+        return process_cpu([row[0] for row in rows])
+
+    @staticmethod
+    def spent(before: dict[int, float], after: dict[int, float]) -> float:
+        return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
 class Server:
     """gunicorn serving ``app_spec``, by default with the README's workers and threads."""
 
@@ -152,14 +195,7 @@ class Server:
 
     def cpu_seconds(self) -> float:
         """User + system CPU of the master and its live workers so far."""
-        total = 0
-        for pid in self.pids():
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            total += int(fields[11]) + int(fields[12])
-        return total / TICKS
+        return sum(process_cpu(self.pids()).values())
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)

@@ -8,7 +8,8 @@ phase's time is up. Per database:
 
 - 16 clients, then 50 clients, each on the no-op first and then on the
   intake: tips/s, p50/p99 latency of the POST, CPU per tip (server side, the
-  master and its workers, from /proc, per GET + POST);
+  master and its workers, from /proc, per GET + POST), and on PostgreSQL
+  also the database server's CPU for it (``+db``);
 - 50 clients on the intake where a quarter of the iterations are a
   *returning source* (sign in with a phrase the client was given, read the
   conversation): the count of 5xx answers, which must be zero.
@@ -41,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import (
     ROOT,
     Client,
+    DatabaseCpu,
     Server,
     Tally,
     make_instance,
@@ -63,6 +65,7 @@ class Result:
     returning: bool
     seconds: float
     cpu: float
+    db_cpu: float
     tips: Tally
     returns: Tally
 
@@ -75,9 +78,18 @@ class Result:
         return self.ok_tips / self.seconds
 
     @property
+    def requests(self) -> int:
+        return max(1, sum(self.tips.statuses.values()) + sum(self.returns.statuses.values()))
+
+    @property
     def cpu_ms(self) -> float:
-        requests = sum(self.tips.statuses.values()) + sum(self.returns.statuses.values())
-        return 1000 * self.cpu / max(1, requests)
+        """gunicorn's CPU per iteration (GET + POST)."""
+        return 1000 * self.cpu / self.requests
+
+    @property
+    def total_cpu_ms(self) -> float:
+        """gunicorn's and the database server's CPU per iteration."""
+        return 1000 * (self.cpu + self.db_cpu) / self.requests
 
     def line(self) -> str:
         other = {k: v for k, v in sorted(self.tips.statuses.items()) if k != 200}
@@ -90,12 +102,19 @@ class Result:
             f"  {self.label:<7} {self.clients:>3} clients  {self.rate:7.1f} tips/s  "
             f"p50 {1000 * self.tips.percentile(0.5):7.0f} ms  "
             f"p99 {1000 * self.tips.percentile(0.99):7.0f} ms  "
-            f"CPU {self.cpu_ms:6.1f} ms/tip  other: {other or '-'}  "
+            f"CPU {self.cpu_ms:6.1f} ms/tip (+db {self.total_cpu_ms - self.cpu_ms:4.1f})  other: {other or '-'}  "
             f"client errors: {self.tips.errors + self.returns.errors}{extra}"
         )
 
 
-def phase(server: Server, label: str, clients: int, seconds: float, returning: bool) -> Result:
+def phase(
+    server: Server,
+    database: DatabaseCpu,
+    label: str,
+    clients: int,
+    seconds: float,
+    returning: bool,
+) -> Result:
     tips, returns = Tally(), Tally()
     intake = label == "intake"
 
@@ -121,10 +140,11 @@ def phase(server: Server, label: str, clients: int, seconds: float, returning: b
                 client.close()
         client.close()
 
-    cpu_before = server.cpu_seconds()
+    cpu_before, db_before = server.cpu_seconds(), database.read()
     elapsed = run_clients(clients, seconds, work)
-    cpu = server.cpu_seconds() - cpu_before
-    return Result(label, clients, returning, elapsed, cpu, tips, returns)
+    cpu, db_after = server.cpu_seconds() - cpu_before, database.read()
+    db_cpu = DatabaseCpu.spent(db_before, db_after) if intake else 0.0
+    return Result(label, clients, returning, elapsed, cpu, db_cpu, tips, returns)
 
 
 def come_back(client: Client, phrase: str, tally: Tally) -> None:
@@ -143,6 +163,7 @@ def run_database(name: str, url: str | None, args: argparse.Namespace, root: Pat
     tree = Path(args.tree).resolve()
     env = make_instance(root / name, tree, url)
     env["NOOP_SECRET_KEY"] = os.urandom(16).hex()
+    database = DatabaseCpu(url)
     results = []
     phases = [
         ("no-op", 16, False),
@@ -156,8 +177,8 @@ def run_database(name: str, url: str | None, args: argparse.Namespace, root: Pat
         cwd = cwd or tree
         server = Server(spec, env, cwd, root / name / f"{label}-{clients}-{returning}.log")
         try:
-            phase(server, label, 8, 4, returning=False)  # warm every worker up
-            results.append(phase(server, label, clients, args.seconds, returning))
+            phase(server, database, label, 8, 4, returning=False)  # warm every worker up
+            results.append(phase(server, database, label, clients, args.seconds, returning))
         finally:
             server.stop()
         print(results[-1].line(), flush=True)
@@ -172,7 +193,8 @@ def report(name: str, results: list[Result]) -> None:
         print(
             f"  {name}, {clients} clients: tips/s intake/no-op {intake.rate / noop.rate:.3f}; "
             f"p99 intake/no-op {intake.tips.percentile(0.99) / noop.tips.percentile(0.99):.2f}; "
-            f"CPU/tip intake/no-op {intake.cpu_ms / noop.cpu_ms:.2f}; "
+            f"CPU/tip intake/no-op {intake.cpu_ms / noop.cpu_ms:.2f} "
+            f"(with the database's {intake.total_cpu_ms / noop.total_cpu_ms:.2f}); "
             f"5xx: {intake.tips.server_errors}"
         )
     for result in mixed:

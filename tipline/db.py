@@ -28,6 +28,18 @@ longest transaction is a search (bounded by its scan budget, about five
 seconds of decrypting), during which intake writes wait; the busy timeout
 (10 s) covers that, and docs/deployment.md says when to move to PostgreSQL.
 
+On PostgreSQL a pooled connection is checked with a ping before use only
+when it has sat unused for :data:`IDLE_PING_SECONDS` (issue 10 follow-up).
+SQLAlchemy's ``pool_pre_ping`` pinged on every checkout: one extra round trip
+per request, about a quarter of a text-only tip's round trips, paid exactly
+when the intake is busiest and its connections cannot have gone stale. A
+connection that sat idle (the normal state of a tip line: a few tips a day)
+is still pinged and replaced if the server restarted meanwhile; one used a
+moment ago is not. What that gives up: a server restart within the last
+second can fail the one request per worker that picks up a connection used
+just before it; SQLAlchemy then drops every older connection of that pool,
+so the next requests reconnect.
+
 A new database file is created readable by its owner only, whatever the
 umask (its -wal and -shm files copy that mode).
 """
@@ -36,16 +48,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from typing import Any
 
 from flask import Flask, current_app, g
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, exc, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 EXTENSION_KEY = "tipline.db"
 # A connection execution option: begin this connection's transaction with a
 # plain BEGIN even on an ``immediate`` engine (see read_only()).
 READ_ONLY = "tipline_read_only"
+# Ping a pooled PostgreSQL connection before use only after this long unused.
+IDLE_PING_SECONDS = 1.0
+_RETURNED_AT = "tipline_returned_at"  # in a pool record's info: monotonic seconds
 
 
 def make_engine(url: str, *, immediate: bool = False, **kwargs: Any) -> Engine:
@@ -64,7 +80,35 @@ def make_engine(url: str, *, immediate: bool = False, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin_immediate if immediate else _sqlite_on_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, **kwargs)
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a pooled connection at checkout if it was unused for a while.
+
+    Raising ``DisconnectionError`` from a checkout listener makes the pool
+    discard that connection and hand out a fresh one (SQLAlchemy's documented
+    "pessimistic" disconnect handling), as ``pool_pre_ping`` would.
+    """
+    dialect = engine.dialect
+
+    def returned(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info[_RETURNED_AT] = time.monotonic()
+
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get(_RETURNED_AT)
+        if since is None or time.monotonic() - since < IDLE_PING_SECONDS:
+            return  # new, or used a moment ago
+        try:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as error:
+            raise exc.DisconnectionError("pooled connection is gone") from error
+
+    event.listen(engine, "checkin", returned)
+    event.listen(engine, "checkout", checkout)
 
 
 def _create_private(url: str) -> None:
