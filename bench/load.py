@@ -9,7 +9,9 @@ phase's time is up. Per database:
 - 16 clients, then 50 clients, each on the no-op first and then on the
   intake: tips/s, p50/p99 latency of the POST, CPU per tip (server side, the
   master and its workers, from /proc, per GET + POST), and on PostgreSQL
-  also the database server's CPU for it (``+db``);
+  also the database server's CPU for it (``+db``), and the clients' own
+  (``client``: on one machine they share the cores with the server, so
+  tips/s follows the sum, not gunicorn's CPU alone);
 - 50 clients on the intake where a quarter of the iterations are a
   *returning source* (sign in with a phrase the client was given, read the
   conversation): the count of 5xx answers, which must be zero.
@@ -66,6 +68,7 @@ class Result:
     seconds: float
     cpu: float
     db_cpu: float
+    client_cpu: float
     tips: Tally
     returns: Tally
 
@@ -102,7 +105,8 @@ class Result:
             f"  {self.label:<7} {self.clients:>3} clients  {self.rate:7.1f} tips/s  "
             f"p50 {1000 * self.tips.percentile(0.5):7.0f} ms  "
             f"p99 {1000 * self.tips.percentile(0.99):7.0f} ms  "
-            f"CPU {self.cpu_ms:6.1f} ms/tip (+db {self.total_cpu_ms - self.cpu_ms:4.1f})  other: {other or '-'}  "
+            f"CPU {self.cpu_ms:6.1f} ms/tip (+db {self.total_cpu_ms - self.cpu_ms:4.1f}, "
+            f"client {1000 * self.client_cpu / self.requests:4.1f})  other: {other or '-'}  "
             f"client errors: {self.tips.errors + self.returns.errors}{extra}"
         )
 
@@ -140,11 +144,18 @@ def phase(
                 client.close()
         client.close()
 
-    cpu_before, db_before = server.cpu_seconds(), database.read()
+    cpu_before, db_before, client_before = server.cpu_seconds(), database.read(), _own_cpu()
     elapsed = run_clients(clients, seconds, work)
     cpu, db_after = server.cpu_seconds() - cpu_before, database.read()
     db_cpu = DatabaseCpu.spent(db_before, db_after) if intake else 0.0
-    return Result(label, clients, returning, elapsed, cpu, db_cpu, tips, returns)
+    client_cpu = _own_cpu() - client_before
+    return Result(label, clients, returning, elapsed, cpu, db_cpu, client_cpu, tips, returns)
+
+
+def _own_cpu() -> float:
+    """This process's CPU: the simulated clients share the server's cores."""
+    times = os.times()
+    return times.user + times.system
 
 
 def come_back(client: Client, phrase: str, tally: Tally) -> None:

@@ -24,9 +24,11 @@ submission seals and derives everything before its first statement, and
 holds the lock for its INSERTs and the commit; the flood count and the
 attachment budget read in sessions of their own marked :func:`read_only`,
 which begin with a plain ``BEGIN`` and take no write lock. The review app's
-longest transaction is a search (bounded by its scan budget, about five
-seconds of decrypting), during which intake writes wait; the busy timeout
-(10 s) covers that, and docs/deployment.md says when to move to PostgreSQL.
+longest request, a search (bounded by its scan budget, about five seconds
+of decrypting), reads in a :func:`read_only` transaction too and writes its
+audit event in a short one of its own afterwards, so intake writes do not
+wait for it. Other review requests are short; the busy timeout (10 s)
+covers them.
 
 On PostgreSQL a pooled connection is checked with a ping before use only
 when it has sat unused for :data:`IDLE_PING_SECONDS` (issue 10 follow-up).

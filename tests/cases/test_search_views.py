@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
@@ -161,3 +162,43 @@ def test_the_query_is_never_in_a_link(reviewer_client: FlaskClient, two_tips: li
     assert 'method="get"' not in text.split('aria-label="Search"')[0][-200:]
     assert "?q=" not in text and "q=norristown" not in text
     assert 'autocomplete="off"' in text
+
+
+def test_search_reads_take_no_write_lock_and_the_audit_gets_its_own_transaction(
+    reviewer_client: FlaskClient,
+    reviewer_user: User,
+    db_session: Session,
+    two_tips: list[Tip],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On SQLite a search (seconds of decrypting) must not make submissions wait.
+
+    Its reads run in a transaction begun with a plain BEGIN (``read_only``),
+    and the one write, the audit event, in a transaction of its own after
+    them: a write inside the reading transaction could fail with "database
+    is locked" once a source has committed meanwhile.
+    """
+    from tipline.db import READ_ONLY
+    from tipline.review import search as view
+
+    seen: dict[str, object] = {}
+    real_find, real_record = view.find, view.record_search
+
+    def spying_find(ctx: Any, *args: Any, **kwargs: Any) -> Any:
+        options = ctx.session.connection().get_execution_options()
+        seen["reads_read_only"] = options.get(READ_ONLY, False)
+        seen["reads_in"] = ctx.session.get_transaction()
+        return real_find(ctx, *args, **kwargs)
+
+    def spying_record(session: Session, actor: User) -> None:
+        seen["audit_in"] = session.get_transaction()
+        real_record(session, actor)
+
+    monkeypatch.setattr(view, "find", spying_find)
+    monkeypatch.setattr(view, "record_search", spying_record)
+    response = reviewer_client.post("/search", data={"q": "Norristown"})
+    assert response.status_code == 200
+    assert "Perez was seen" in page(response)
+    assert seen["reads_read_only"] is True
+    assert seen["audit_in"] is not seen["reads_in"]
+    assert [row.action for row in audit_rows(db_session, reviewer_user)][-1:] == ["search"]

@@ -19,12 +19,12 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 
-from tipline.db import get_session
+from tipline.db import get_session, read_only
 from tipline.review.auth import current_user, roles_required, unlocked_identity
 from tipline.review.case_forms import SearchForm
 from tipline.review.inbox import filter_choices
 from tipline.search import SearchError
-from tipline.search.engine import SearchResults, search, tip_only_filters
+from tipline.search.engine import SearchResults, find, record_search, tip_only_filters
 from tipline.search.registry import SearchContext
 from tipline.search.text import parse_query
 from tipline.tips import FilterError
@@ -37,8 +37,13 @@ bp = Blueprint("search", __name__)
 @bp.route("/search", methods=["GET", "POST"])
 @roles_required("reviewer", "admin")
 def index() -> ResponseReturnValue:
-    identity = unlocked_identity()  # 403 "key not available" without it
     session, user = get_session(), current_user()
+    # Everything here reads, for up to about five seconds of decrypting; on
+    # SQLite a writing transaction would make every source's submission wait
+    # that long. The one write, the audit event, gets a short transaction of
+    # its own after the reads.
+    read_only(session)
+    identity = unlocked_identity()  # 403 "key not available" without it
     form = SearchForm()
     fields = request.form if request.method == "POST" else request.args
     error: str | None = None
@@ -54,11 +59,14 @@ def index() -> ResponseReturnValue:
             query = parse_query(form.q.data or "")
             before = Cursor.decode(form.before.data) if form.before.data else None
             context = SearchContext(session=session, blobs=get_blobs(), identities=[identity])
-            results = search(context, query, filters, user, before=before)
+            results = find(context, query, filters, user, before=before)
         except (SearchError, FilterError) as exc:
             error = str(exc)
         else:
+            session.commit()  # ends the reading transaction: nothing was written
+            record_search(session, user)
             session.commit()
+            read_only(session)  # the page's own reads (the filter choices)
     return render_template(
         "review/search.html",
         form=form,

@@ -121,15 +121,41 @@ def search(
     """One page of results; pass ``results.older`` as ``before`` to continue.
 
     Recorded as ``search``: that a search ran, and by whom, never what was
-    searched for.
+    searched for. :func:`find` and :func:`record_search` are its two halves,
+    for a caller that runs the reads and the write in separate transactions.
+    """
+    results = find(ctx, query, filters, actor, before=before, page_size=page_size, budget=budget)
+    record_search(ctx.session, actor)
+    return results
+
+
+def find(
+    ctx: SearchContext,
+    query: Query,
+    filters: InboxFilters,
+    actor: User,
+    *,
+    before: Cursor | None = None,
+    page_size: int = PAGE_SIZE,
+    budget: int = SCAN_BUDGET,
+) -> SearchResults:
+    """The reading half of :func:`search`: it writes nothing, not even the audit event.
+
+    The review page runs it in a transaction that takes no SQLite write lock
+    (up to about five seconds of decrypting, during which sources must be
+    able to submit), then records the search with :func:`record_search`.
     """
     results = SearchResults()
     _search_tips(ctx, query, filters, actor.id, before, page_size, budget, results)
     if before is None and not tip_only_filters(filters):
         results.cases_searched = True
         _search_cases(ctx, query, filters, results)
-    audit.record(ctx.session, actor=actor, action="search")
     return results
+
+
+def record_search(session: Session, actor: User) -> None:
+    """The audit event for a search: who searched, never for what."""
+    audit.record(session, actor=actor, action="search")
 
 
 def _search_tips(
