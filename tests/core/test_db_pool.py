@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
+from tests.conftest import PG_ENV
 from tipline import db
 from tipline.db import make_engine
 
-PG_ENV = "TIPLINE_TEST_DATABASE_URL"
 pytestmark = pytest.mark.skipif(not os.environ.get(PG_ENV), reason=f"{PG_ENV} is not set")
 
 
