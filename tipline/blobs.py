@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from tipline.atomic import sync_folder
 from tipline.models.base import is_id, new_id
 
 HOUR_SECONDS = 3600
@@ -118,12 +119,20 @@ class BlobStore:
                 handle.flush()
                 if sync:
                     os.fsync(handle.fileno())
+            new_folder = not final.parent.exists()
             final.parent.mkdir(exist_ok=True, mode=0o700)
             if replacing:
                 with self._swap_lock():  # never under a settling copy of the old data
                     os.replace(tmp_name, final)
             else:
                 os.replace(tmp_name, final)
+            if sync:
+                # The file's data is on disk; the rename is not until its folder
+                # is synced. A source is shown a phrase only after this, so a
+                # power cut cannot keep the tip's row and lose its blob.
+                sync_folder(final.parent)
+                if new_folder:
+                    sync_folder(self.root)
             set_to_hour(final, final.parent, tmp_dir, self.root)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
