@@ -129,7 +129,10 @@ def test_words_detect_typos_substitutions_and_swaps() -> None:
     assert words_to_share("  ".join(w[:4] for w in words)) == share  # 4-letter prefixes
     # A misspelled word is not in the list at all ...
     typo = words.copy()
-    typo[5] = typo[5][:-1] + ("a" if typo[5][-1] != "a" else "e")
+    # (one letter changed so that it is neither a word nor a word's 4-letter
+    # prefix: a changed 4th letter can land on another word's prefix)
+    known = set(wordlist()) | {w[:4] for w in wordlist()}
+    typo[5] = next(t for c in "zqxjvkwyfbhmpgucdltsonrie" if (t := typo[5][:-1] + c) not in known)
     with pytest.raises(ValueError, match="word 6"):
         words_to_share(" ".join(typo))
     # ... and a wrong but valid word, or two words swapped, fail the checksum.

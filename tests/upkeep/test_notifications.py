@@ -92,7 +92,9 @@ def test_the_address_is_sealed_and_opting_out_forgets_it(
     assert db_session.get(NotificationSubscription, reviewer_user.id) is None
     assert not db_session.scalars(select(OutgoingMail)).all()
     actions = db_session.scalars(
-        select(AuditEvent.action).where(AuditEvent.action.like("notify.%"))
+        select(AuditEvent.action)
+        .where(AuditEvent.action.like("notify.%"))
+        .order_by(AuditEvent.seq)  # without it PostgreSQL may answer in any order
     ).all()
     assert actions == ["notify.subscribe", "notify.unsubscribe"]
     for bad in ("not an address", "", "a@b@c"):
