@@ -43,9 +43,8 @@ from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.orm import Session
 
 from tipline import counties
-from tipline.accounts import service
-from tipline.accounts.errors import NotUnlockedError
-from tipline.accounts.settings import AccountSettings, totp
+from tipline.accounts import service, totp
+from tipline.accounts.settings import AccountSettings
 from tipline.blobs import BlobStore
 from tipline.crypto import HybridIdentity
 from tipline.db import make_engine
@@ -162,6 +161,19 @@ def _sign_in(app: Flask, username: str, secret: str) -> FlaskClient:
     return client
 
 
+def schema_engine(url: str, schema: str | None) -> Engine:
+    """An engine on ``url``; with ``schema``, on a fresh PostgreSQL schema of that name
+    (dropped and recreated), so benchmark runs never touch each other's tables."""
+    if schema is not None:
+        admin = make_engine(url)
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        admin.dispose()
+        url += ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
+    return make_engine(url)
+
+
 def build_instance(
     size: int,
     url: str,
@@ -171,14 +183,7 @@ def build_instance(
     identity: HybridIdentity,
     bodies: list[str],
 ) -> Instance:
-    if schema is not None:
-        admin = make_engine(url)
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        admin.dispose()
-        url += ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
-    engine = make_engine(url)
+    engine = schema_engine(url, schema)
     Base.metadata.create_all(engine)
     config = {
         **SECRETS,
@@ -222,16 +227,12 @@ def build_instance(
 @contextmanager
 def locked() -> Iterator[None]:
     """Make the inbox see a session without the key (no decryption at all)."""
-    original = inbox_view.unlocked_identity
-
-    def no_key() -> Any:
-        raise NotUnlockedError()
-
-    inbox_view.unlocked_identity = no_key  # type: ignore[assignment]
+    original = inbox_view.identity_or_none
+    inbox_view.identity_or_none = lambda: None
     try:
         yield
     finally:
-        inbox_view.unlocked_identity = original  # type: ignore[assignment]
+        inbox_view.identity_or_none = original
 
 
 def scenarios(instance: Instance) -> dict[str, str]:

@@ -35,6 +35,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from inbox import schema_engine
 from sqlalchemy import Engine, insert, text
 from sqlalchemy.orm import Session
 
@@ -82,14 +83,7 @@ def _insert(session: Session, rows: Iterator[dict[str, Any]]) -> None:
 
 
 def build(size: int, url: str, schema: str | None) -> Engine:
-    if schema is not None:
-        admin = make_engine(url)
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        admin.dispose()
-        url += ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
-    engine = make_engine(url)
+    engine = schema_engine(url, schema)
     Base.metadata.create_all(engine)
     with Session(engine) as session:
         # Old tips, already announced, kept (triaged, recently changed).
