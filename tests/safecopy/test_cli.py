@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -34,6 +37,21 @@ def test_photo_to_clean_jpeg(cli_runner: CliRunner, tmp_path: Path) -> None:
     assert factories.AUTHOR not in result.output
     image = Image.open(io.BytesIO(out.read_bytes()))
     assert image.format == "JPEG" and not image.getexif() and "xmp" not in image.info
+
+
+def test_output_to_a_pipe_is_written_in_place(cli_runner: CliRunner, tmp_path: Path) -> None:
+    # Renaming a file over a FIFO (or, as root, over /dev/null) would replace it.
+    source, fifo = tmp_path / "IMG_0042.jpg", tmp_path / "clean.jpg"
+    source.write_bytes(factories.gps_photo())
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = cli_runner.invoke(cli, ["safe-copy", str(source), "-o", str(fifo)])
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert received and Image.open(io.BytesIO(received[0])).format == "JPEG"
 
 
 def test_document_from_stdin_to_pdf(tmp_path: Path) -> None:

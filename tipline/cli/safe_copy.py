@@ -17,10 +17,7 @@ the mode. Failures are one ``Error:`` line and exit status 1.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -28,6 +25,7 @@ from typing import BinaryIO
 
 import click
 
+from tipline.atomic import atomic_output
 from tipline.config import ConfigError, load_config
 from tipline.safecopy.convert import FIELDS, Conversion, convert
 from tipline.safecopy.errors import SafeCopyError
@@ -42,18 +40,6 @@ def _chunks(handle: BinaryIO) -> Iterator[bytes]:
     with handle:
         while chunk := handle.read(CHUNK):
             yield chunk
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def _describe(conversion: Conversion) -> list[str]:
@@ -109,7 +95,10 @@ def safe_copy_command(source: str, output: str, sandbox: str | None) -> None:
     else:
         data = conversion.pdf
     try:
-        _write_atomically(out, data)
+        # One shared writer: it also writes /dev/null or a FIFO in place rather
+        # than renaming a file over it (as root, that replaced /dev/null).
+        with atomic_output(out, f".{out.name}.") as handle:
+            handle.write(data)
     except OSError as exc:
         raise click.ClickException(f"{output} cannot be written: {exc.strerror}.") from exc
     pages = f"{conversion.pages} page{'s' if conversion.pages != 1 else ''}"
