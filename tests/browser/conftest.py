@@ -111,9 +111,13 @@ def live_instance(tmp_path: Path) -> LiveInstance:
     root.mkdir()
     passphrase_file = root / "passphrase.txt"
     passphrase_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    # The servers' own temp folder, so a leak check scans what they spilled and
+    # not another run's files in the shared system temp folder.
+    (root / "tmp").mkdir()
     env = {
         **os.environ,
         **FAST_ENV,
+        "TMPDIR": str(root / "tmp"),
         "TIPLINE_INSTANCE": str(root / "instance"),
         "TIPLINE_KEYS": str(root / "keys"),
         "PYTHONUNBUFFERED": "1",

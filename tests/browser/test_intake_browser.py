@@ -138,13 +138,15 @@ def test_tip_through_chromium_without_javascript(
     time.sleep(0.5)  # let the server finish its writes and log lines
     leaks = scan(files_under(live_instance.instance), wanted)
     leaks += scan(iter([live_servers.log_path]), wanted)
+    leaks += scan(files_under(live_instance.root / "tmp"), wanted)
+    # Anything that ignored TMPDIR lands in the system temp folder. pytest's own
+    # folders there hold this run's inputs and other concurrent runs' files
+    # (the same canaries), and the browser's folders hold what it was given.
     temp_root = Path(tempfile.gettempdir())
     skip = tuple(
-        [
-            inputs,
-            *(p for p in temp_root.glob("playwright*")),
-            *(p for p in temp_root.glob(".org.chromium*")),
-        ]
+        p
+        for pattern in ("pytest-of-*", "playwright*", ".org.chromium*")
+        for p in temp_root.glob(pattern)
     )
     leaks += scan(files_under(temp_root, since=started, exclude=skip), wanted)
     assert leaks == []
