@@ -44,6 +44,7 @@ import argparse
 import random
 import re
 import sys
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +124,8 @@ class Filler:
         return (value.lower() if self.random.random() < LOWER_CASE else value), origin
 
     def date_of_birth(self) -> str:
-        born = self.en.date_of_birth(minimum_age=18, maximum_age=80)
+        # Fixed bounds rather than an age: the set must not change with the day.
+        born = self.en.date_between(date(1945, 1, 1), date(2007, 1, 1))
         # Faker's own default, and the US form: neither chosen to suit a detector.
         return born.isoformat() if self.random.random() < 0.5 else born.strftime("%m/%d/%Y")
 
@@ -136,6 +138,12 @@ class Filler:
         if kind.startswith("nation"):
             column = {"nationality": 1, "nation_man": 2, "nation_woman": 3, "nation_plural": 4}
             return self.random.choice(NATIONALITIES)[column[kind]].title()
+        if kind == "date_time":
+            # Faker's date_time() ends at "now", so two runs a second apart
+            # differ; a fixed end keeps the set the same every time.
+            return str(self.en.date_time_between(datetime(1970, 1, 1), datetime(2025, 1, 1)))
+        if kind == "year":
+            return str(self.random.randint(1950, 2024))
         return str(getattr(self.en, kind)())
 
 
