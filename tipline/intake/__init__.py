@@ -74,9 +74,12 @@ def load_keys(app: Flask) -> None:
     """Load the public recipients, or switch the app to offline mode."""
     from tipline.intake.request import RECIPIENTS_KEY
     from tipline.intake.sealed import seal_recipients
-    from tipline.intake.views import FINGERPRINT_KEY, SEAL_RECIPIENTS_KEY
+    from tipline.intake.page_cache import PageCache
+    from tipline.intake.views import FINGERPRINT_KEY, PAGE_CACHE_KEY, SEAL_RECIPIENTS_KEY
     from tipline.key_folder import KeysError, fingerprint, load_recipients, recipients_stamp
 
+    # The blank form names the recipients: render it again for the new ones.
+    app.extensions[PAGE_CACHE_KEY] = PageCache()
     # Taken before reading, so a file replaced meanwhile is read again next time.
     app.extensions[STAMP_KEY] = recipients_stamp(app.config["KEYS_DIR"])
     try:

@@ -19,11 +19,13 @@ from typing import Any
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 from flask import session as flask_session
 from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import generate_csrf
 
 from tipline.db import get_session
 from tipline.i18n import current_language
 from tipline.intake import flood_guard, scripts
 from tipline.intake.forms import TipForm
+from tipline.intake.page_cache import PageCache, SplitPage
 from tipline.intake.proof_of_work import (
     ProofError,
     ProofMissingError,
@@ -46,6 +48,7 @@ FINGERPRINT_KEY = "tipline.intake.fingerprint"
 # The recipient strings for in-browser sealing, or None where the set holds a
 # type whose stanzas the server could not check (then only the server seals).
 SEAL_RECIPIENTS_KEY = "tipline.intake.seal_recipients"
+PAGE_CACHE_KEY = "tipline.intake.page_cache"
 
 
 @bp.get("/")
@@ -57,10 +60,9 @@ def landing() -> ResponseReturnValue:
 
 @bp.route("/tip", methods=["GET", "POST"])
 def tip_form() -> ResponseReturnValue:
-    form = TipForm()
     if request.method == "GET":
-        return form_page(form)
-    return _submit(form)
+        return blank_form_page()
+    return _submit(TipForm())
 
 
 def form_page(form: TipForm, status: int = 200, **context: Any) -> Response:
@@ -70,20 +72,58 @@ def form_page(form: TipForm, status: int = 200, **context: Any) -> Response:
     and its challenge while a flood is on.
     """
     recipients = current_app.extensions.get(SEAL_RECIPIENTS_KEY)
-    script = scripts.script(current_app, "seal") if recipients else None
     challenge = flood_guard.challenge()
-    pow_script = scripts.script(current_app, "pow") if challenge else None
+    page, allowed = _render_form(form, recipients, challenge, **context)
+    return scripts.allow(make_response(page, status), allowed)
+
+
+def blank_form_page() -> Response:
+    """The blank form of a GET: rendered once per key, filled in per visitor.
+
+    tipline.intake.page_cache explains what may be cached; the key holds
+    everything the blank page depends on besides the two per-visitor values.
+    """
+    recipients = current_app.extensions.get(SEAL_RECIPIENTS_KEY)
+    challenge = flood_guard.challenge()
+    values = {}
+    if current_app.config.get("WTF_CSRF_ENABLED", True):
+        values["csrf"] = generate_csrf()  # this visitor's, in their session
+    if challenge is not None:
+        values["challenge"] = challenge
+    key = (current_language(), request.script_root, request.path, recipients, challenge is None)
+    cache: PageCache = current_app.extensions[PAGE_CACHE_KEY]
+    split = cache.get(key)
+    if split is None:
+        page, allowed = _render_form(TipForm(), recipients, challenge)
+        split = SplitPage.cut(page, values)
+        if split is None:
+            return scripts.allow(make_response(page), allowed)
+        cache.put(key, split)
+    allowed = _scripts(recipients, challenge)
+    return scripts.allow(make_response(split.fill(values)), allowed)
+
+
+def _scripts(recipients: str | None, challenge: str | None) -> list[scripts.PageScript]:
+    """The form's scripts: sealing when the recipients allow it, the proof of
+    work while a flood is on."""
+    wanted = (("seal", bool(recipients)), ("pow", challenge is not None))
+    return [scripts.script(current_app, name) for name, on in wanted if on]
+
+
+def _render_form(
+    form: TipForm, recipients: str | None, challenge: str | None, **context: Any
+) -> tuple[str, list[scripts.PageScript]]:
+    allowed = _scripts(recipients, challenge)
     page = render_template(
         "intake/form.html",
         form=form,
         seal_recipients=recipients,
-        seal_script=script,
+        seal_script=scripts.script(current_app, "seal") if recipients else None,
         pow_challenge=challenge,
-        pow_script=pow_script,
+        pow_script=scripts.script(current_app, "pow") if challenge else None,
         **context,
     )
-    allowed = [item for item in (script, pow_script) if item is not None]
-    return scripts.allow(make_response(page, status), allowed)
+    return page, allowed
 
 
 def _reshow(form: TipForm, status: int, **notice: object) -> ResponseReturnValue:
