@@ -72,9 +72,9 @@ def refresh_keys(app: Flask) -> None:
 
 def load_keys(app: Flask) -> None:
     """Load the public recipients, or switch the app to offline mode."""
+    from tipline.intake.page_cache import PageCache
     from tipline.intake.request import RECIPIENTS_KEY
     from tipline.intake.sealed import seal_recipients
-    from tipline.intake.page_cache import PageCache
     from tipline.intake.views import FINGERPRINT_KEY, PAGE_CACHE_KEY, SEAL_RECIPIENTS_KEY
     from tipline.key_folder import KeysError, fingerprint, load_recipients, recipients_stamp
 

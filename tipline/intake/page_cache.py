@@ -1,4 +1,4 @@
-"""The blank tip form, rendered once and filled in per visitor.
+"""The blank tip form and the receipt page, rendered once and filled in per visitor.
 
 A GET of ``/tip`` rendered ~40 translated strings, 68 counties and the form
 objects for every visitor: 2–4 ms of CPU, the largest single cost of a tip
@@ -14,12 +14,17 @@ visitor's own token and challenge were, both high-entropy strings that
 must occur exactly once in the page (otherwise the page is not cached and
 is rendered every time, as before). A page with anything typed in it, an
 error or a notice is never cached: only the blank form a GET shows.
+
+The receipt page is the same for every tip sent in one language, the same
+way, with as many files: only the receipt phrase differs, and it is cut out
+the same way (0.5 ms of rendering per tip otherwise). The phrase is in the
+page the source receives and nowhere else: never in the cache.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import escape
@@ -77,11 +82,17 @@ class PageCache:
         self._pages: dict[Hashable, SplitPage] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable) -> SplitPage | None:
-        return self._pages.get(key)
-
-    def put(self, key: Hashable, page: SplitPage) -> None:
-        with self._lock:
-            if len(self._pages) >= self.max_pages:
-                self._pages.clear()
-            self._pages[key] = page
+    def render(self, key: Hashable, values: Mapping[str, str], render: Callable[[], str]) -> str:
+        """The page for ``key`` with ``values``; ``render()`` makes it (with
+        these same values in it) when it is not cached yet."""
+        split = self._pages.get(key)
+        if split is None:
+            page = render()
+            split = SplitPage.cut(page, values)
+            if split is None:
+                return page  # a value missing or repeated: never cached
+            with self._lock:
+                if len(self._pages) >= self.max_pages:
+                    self._pages.clear()
+                self._pages[key] = split
+        return split.fill(values)

@@ -25,7 +25,7 @@ from tipline.db import get_session
 from tipline.i18n import current_language
 from tipline.intake import flood_guard, scripts
 from tipline.intake.forms import TipForm
-from tipline.intake.page_cache import PageCache, SplitPage
+from tipline.intake.page_cache import PageCache
 from tipline.intake.proof_of_work import (
     ProofError,
     ProofMissingError,
@@ -73,8 +73,8 @@ def form_page(form: TipForm, status: int = 200, **context: Any) -> Response:
     """
     recipients = current_app.extensions.get(SEAL_RECIPIENTS_KEY)
     challenge = flood_guard.challenge()
-    page, allowed = _render_form(form, recipients, challenge, **context)
-    return scripts.allow(make_response(page, status), allowed)
+    page = _render_form(form, recipients, challenge, **context)
+    return scripts.allow(make_response(page, status), _scripts(recipients, challenge))
 
 
 def blank_form_page() -> Response:
@@ -85,22 +85,16 @@ def blank_form_page() -> Response:
     """
     recipients = current_app.extensions.get(SEAL_RECIPIENTS_KEY)
     challenge = flood_guard.challenge()
-    values = {}
+    values: dict[str, str] = {}
     if current_app.config.get("WTF_CSRF_ENABLED", True):
         values["csrf"] = generate_csrf()  # this visitor's, in their session
     if challenge is not None:
         values["challenge"] = challenge
-    key = (current_language(), request.script_root, request.path, recipients, challenge is None)
+    flood = challenge is not None
+    key = ("form", current_language(), request.script_root, request.path, recipients, flood)
     cache: PageCache = current_app.extensions[PAGE_CACHE_KEY]
-    split = cache.get(key)
-    if split is None:
-        page, allowed = _render_form(TipForm(), recipients, challenge)
-        split = SplitPage.cut(page, values)
-        if split is None:
-            return scripts.allow(make_response(page), allowed)
-        cache.put(key, split)
-    allowed = _scripts(recipients, challenge)
-    return scripts.allow(make_response(split.fill(values)), allowed)
+    page = cache.render(key, values, lambda: _render_form(TipForm(), recipients, challenge))
+    return scripts.allow(make_response(page), _scripts(recipients, challenge))
 
 
 def _scripts(recipients: str | None, challenge: str | None) -> list[scripts.PageScript]:
@@ -112,9 +106,8 @@ def _scripts(recipients: str | None, challenge: str | None) -> list[scripts.Page
 
 def _render_form(
     form: TipForm, recipients: str | None, challenge: str | None, **context: Any
-) -> tuple[str, list[scripts.PageScript]]:
-    allowed = _scripts(recipients, challenge)
-    page = render_template(
+) -> str:
+    return render_template(
         "intake/form.html",
         form=form,
         seal_recipients=recipients,
@@ -123,7 +116,6 @@ def _render_form(
         pow_script=scripts.script(current_app, "pow") if challenge else None,
         **context,
     )
-    return page, allowed
 
 
 def _reshow(form: TipForm, status: int, **notice: object) -> ResponseReturnValue:
@@ -166,12 +158,20 @@ def receipt_page(receipt: Receipt, files: int, *, sealed_in_browser: bool) -> Re
     would ask to resend the form, which the page warns about.
     """
     flask_session.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
-    return render_template(
-        "intake/receipt.html",
-        phrase=receipt.phrase,
-        files=files,
-        sealed_in_browser=sealed_in_browser,
-        files_refused=files_refused(),
+    refused = files_refused()
+    key = ("receipt", current_language(), request.script_root, files, sealed_in_browser, refused)
+    # The phrase is cut out of the cached page: see tipline.intake.page_cache.
+    cache: PageCache = current_app.extensions[PAGE_CACHE_KEY]
+    return cache.render(
+        key,
+        {"phrase": receipt.phrase},
+        lambda: render_template(
+            "intake/receipt.html",
+            phrase=receipt.phrase,
+            files=files,
+            sealed_in_browser=sealed_in_browser,
+            files_refused=refused,
+        ),
     )
 
 
