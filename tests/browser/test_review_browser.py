@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import (
     admin_creates_reviewer,
@@ -127,7 +128,9 @@ def test_reviewer_reads_tags_and_filters_a_tip(
     page.select_option("#filter-tag", label="release-time handoff")
     page.click(".inbox-filters button:has-text('Filter')")
     rows = page.locator("tr.inbox-row")
-    assert rows.count() == 1
+    # Waits for the filtered page: count() right after the click could read
+    # a document still loading (seen once, 0 rows, on a loaded machine).
+    expect(rows).to_have_count(1)
     assert STORY in rows.first.inner_text()
     assert "release-time handoff" in rows.first.inner_text()
     assert "county=42091" in page.url and "tag=" in page.url
