@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from tipline.backup.pipe import BackgroundReader, BlockWriter
+from tipline.backup.pipe import BlockReader, BlockWriter
 
 
 def test_the_writer_keeps_order_and_reports_errors() -> None:
@@ -43,20 +43,28 @@ def test_a_failing_sink_never_leaves_the_caller_waiting_for_a_block() -> None:
 
 def test_the_reader_reads_ahead_in_order_and_passes_errors_on() -> None:
     data = bytes(range(256)) * 500
-    reader = BackgroundReader(io.BytesIO(data).read, 1000)
-    got = b""
+    reader = BlockReader(io.BytesIO(data).readinto, block=1000, depth=2)
+    got = bytearray()
     while chunk := reader.read(300):
         got += chunk
-    assert got == data
+    assert got == data and reader.read(300) == b""
+    reader.close()
 
-    def broken(_n: int) -> bytes:
+    def broken(_view: memoryview) -> int:
         raise ValueError("tampered")
 
     with pytest.raises(ValueError, match="tampered"):
-        BackgroundReader(broken).read()
+        BlockReader(broken).read()
 
 
-def test_the_reader_stops_when_abandoned() -> None:
-    reader = BackgroundReader(io.BytesIO(bytes(10**7)).read, 1000)
-    assert reader.read(10) == bytes(10)
-    reader.close()
+def test_the_reader_holds_at_most_its_blocks_and_stops_when_abandoned() -> None:
+    calls = []
+
+    def readinto(view: memoryview) -> int:
+        calls.append(len(view))
+        return len(view)  # an endless stream
+
+    reader = BlockReader(readinto, block=1000, depth=3)
+    assert len(reader.read(10)) == 10
+    reader.close()  # does not wait for the endless stream to end
+    assert len(calls) <= 4  # the pool's blocks, and the one just handed back

@@ -190,3 +190,67 @@ def test_a_large_write_is_sealed_in_one_go() -> None:
     assert Counting.writes - before == 1  # 16 chunks sealed at once; the rest held back
     writer.close()
     assert decrypt(out.getvalue(), [IDENTITY]) == data
+
+
+def _read_blocks(reader: DecryptReader, block: int) -> tuple[bytes, Exception | None]:
+    """Everything ``readinto`` returns with a ``block``-byte buffer, then the error if any."""
+    got = bytearray()
+    buf = bytearray(block)
+    try:
+        while n := reader.readinto(buf):
+            got += buf[:n]
+    except PayloadError as exc:
+        return bytes(got), exc
+    return bytes(got), None
+
+
+@pytest.mark.parametrize(
+    "size", [0, 1, CHUNK_SIZE, CHUNK_SIZE + 1, 4 * CHUNK_SIZE, 5 * CHUNK_SIZE - 1]
+)
+@pytest.mark.parametrize("block", [CHUNK_SIZE, 3 * CHUNK_SIZE + 5, 16 * CHUNK_SIZE])
+def test_readinto_decrypts_whole_chunks_in_batches(size: int, block: int) -> None:
+    data = os.urandom(size)
+    sealed = encrypt(data, RECIPIENTS)
+    reader = decrypt_stream(NoReadinto(sealed), [IDENTITY])
+    assert _read_blocks(reader, block) == (data, None)
+    assert reader.readinto(bytearray(block)) == 0  # stays at the end
+
+
+@pytest.mark.parametrize("damaged_chunk", [0, 2, 4])
+def test_readinto_releases_what_verified_then_raises_and_leaves_no_plaintext(
+    damaged_chunk: int,
+) -> None:
+    data = os.urandom(4 * CHUNK_SIZE + 9)
+    sealed = bytearray(encrypt(data, RECIPIENTS))
+    sealed[_header_len(bytes(sealed)) + damaged_chunk * SEALED_CHUNK_SIZE + 3] ^= 1
+    reader = decrypt_stream(io.BytesIO(bytes(sealed)), [IDENTITY])
+    buf = bytearray(b"\xff" * 16 * CHUNK_SIZE)
+    try:
+        n = reader.readinto(buf)  # the chunks before the damaged one
+    except PayloadError:
+        n = 0
+    assert n == damaged_chunk * CHUNK_SIZE and bytes(buf[:n]) == data[:n]
+    # decrypt_into wrote the damaged chunk's plaintext before its tag failed: wiped.
+    damaged = len(data[n : n + CHUNK_SIZE])
+    assert bytes(buf[n : n + damaged]) == bytes(damaged)
+    for _ in range(2 if n else 1):  # raised at the next read, and at every read after
+        with pytest.raises(PayloadError, match="authenticate"):
+            reader.readinto(buf)
+
+
+@pytest.mark.parametrize(
+    ("cut", "message"),
+    [
+        (1, "authenticate"),
+        (SEALED_CHUNK_SIZE, "no final chunk"),
+        (SEALED_CHUNK_SIZE + 17, "authenticate"),
+        (-1, "trailing"),
+    ],
+)
+def test_readinto_detects_truncation_and_trailing_data(cut: int, message: str) -> None:
+    data = os.urandom(3 * CHUNK_SIZE)
+    sealed = encrypt(data, RECIPIENTS)
+    sealed = sealed + b"\x00" if cut < 0 else sealed[:-cut]
+    got, error = _read_blocks(decrypt_stream(io.BytesIO(sealed), [IDENTITY]), 16 * CHUNK_SIZE)
+    assert error is not None and message in str(error)
+    assert data.startswith(got) and len(got) % CHUNK_SIZE == 0

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from tipline.backup import BackupError
+from tipline.backup.tarstream import Source
 
 FORMAT = 1
 HEADER_NAME = "tipline-backup.json"
@@ -52,16 +53,26 @@ def kind_of(name: str) -> str:
 class HashingReader:
     """Reads from ``src`` and keeps the size and SHA-256 of what passed through."""
 
-    def __init__(self, src: BinaryIO) -> None:
+    def __init__(self, src: Source) -> None:
         self._src = src
         self._hash = hashlib.sha256()
         self.size = 0
 
-    def read(self, n: int = -1) -> bytes:
+    def read(self, n: int = -1, /) -> bytes | memoryview:
+        """What ``src.read`` returns (a view valid until the next call, perhaps)."""
         data = self._src.read(n)
         self._hash.update(data)
         self.size += len(data)
         return data
+
+    def read_all(self) -> bytes:
+        """The rest of the part, as bytes of its own (a small part: a header, a manifest)."""
+        return bytes(self.read())
+
+    def copy_to(self, dst: BinaryIO, block: int = 1 << 20) -> None:
+        """Write the rest of the part to ``dst``."""
+        while data := self.read(block):
+            dst.write(data)
 
     def drain(self, block: int = 1 << 20) -> None:
         while self.read(block):

@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from tipline.backup import BackupError, manifest, tarstream
-from tipline.backup.pipe import BackgroundReader
+from tipline.backup.pipe import BlockReader
 from tipline.crypto import AgeError, Identity, NoIdentityError, decrypt_stream
-from tipline.crypto.stream import CHUNK_SIZE
 from tipline.progress import Progress
 
 READ_BLOCK = 1 << 20
@@ -50,6 +49,11 @@ class _Counting:
         self._progress.advance(len(data))
         return data
 
+    def readinto(self, buffer: memoryview) -> int:
+        n: int = self._src.readinto(buffer)  # type: ignore[attr-defined]
+        self._progress.advance(n)
+        return n
+
 
 @dataclass
 class BackupReader:
@@ -78,32 +82,32 @@ class BackupReader:
                 "none of the given keys opens this backup (it was sealed to other recipients)"
             ) from exc
         # Decrypt on the other core while this thread hashes and writes files.
-        ahead = BackgroundReader(plaintext.read, CHUNK_SIZE)
+        ahead = BlockReader(plaintext.readinto)
         try:
             yield from self._parts(ahead)
         finally:
             ahead.close()
 
-    def _parts(self, plaintext: BackgroundReader) -> Iterator[Part]:
+    def _parts(self, plaintext: BlockReader) -> Iterator[Part]:
         checker = manifest.ManifestChecker()
-        for info, handle in tarstream.members(plaintext):  # type: ignore[arg-type]
+        for info, handle in tarstream.members(plaintext):
             if self.end:
                 raise BackupError(f"{info.name}: a part after the end of the manifest")
             kind = manifest.kind_of(info.name)
-            stream = manifest.HashingReader(handle)  # type: ignore[arg-type]
+            stream = manifest.HashingReader(handle)
             if kind == "manifest":
-                checker.listed(stream.read())
+                checker.listed(stream.read_all())
                 continue
             if kind == "end":
-                self._finish(stream.read(), checker)
+                self._finish(stream.read_all(), checker)
                 continue
             if kind != "header" and not self.header:
                 raise BackupError("the backup does not start with its header")
             part = Part(info.name, kind, info.size, stream)
             if kind == "header":
-                self._read_header(stream.read())
+                self._read_header(stream.read_all())
             elif kind == "database":
-                part.data = stream.read()
+                part.data = stream.read_all()
                 self._count_rows(info.name, part.data)
             yield part
             stream.drain()

@@ -87,7 +87,7 @@ class _Folder:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
-            shutil.copyfileobj(stream, handle, 1 << 20)
+            stream.copy_to(handle)
         # fsynced with everything else before the commit (_Restore.sync).
 
 
@@ -157,7 +157,7 @@ class _Restore:
         elif part.kind == "blobs":
             store = self._blob_store(config)
             with store.writer(part.name.split("/", 1)[1], sync=False) as (_, handle):
-                shutil.copyfileobj(part.stream, handle, 1 << 20)
+                part.stream.copy_to(handle)
             self.counts["blobs"] += 1
 
     @property
