@@ -6,6 +6,7 @@ no staging folder, no rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +60,10 @@ def test_a_part_that_differs_from_its_manifest_fails(
     populate(live)
     original = manifest.ManifestWriter.add
 
-    def lying(self: Any, name: str, size: int, sha256: str) -> bool:
-        return original(self, name, size, "0" * 64 if name.startswith("blobs/") else sha256)
+    def lying(self: Any, name: str, size: int, sha256: Callable[[], str]) -> bool:
+        return original(
+            self, name, size, (lambda: "0" * 64) if name.startswith("blobs/") else sha256
+        )
 
     monkeypatch.setattr(manifest.ManifestWriter, "add", lying)
     path = tmp_path / "bad.age"

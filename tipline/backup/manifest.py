@@ -13,10 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from tipline.backup import BackupError
+from tipline.backup.pipe import Hasher
 from tipline.backup.tarstream import Source
 
 FORMAT = 1
@@ -53,15 +55,21 @@ def kind_of(name: str) -> str:
 class HashingReader:
     """Reads from ``src`` and keeps the size and SHA-256 of what passed through."""
 
-    def __init__(self, src: Source) -> None:
+    def __init__(self, src: Source, hasher: Hasher | None = None) -> None:
         self._src = src
         self._hash = hashlib.sha256()
+        # With a hasher, the sum is computed in its thread: hexdigest() is
+        # final only after hasher.wait().
+        self._hasher = hasher
         self.size = 0
 
     def read(self, n: int = -1, /) -> bytes | memoryview:
         """What ``src.read`` returns (a view valid until the next call, perhaps)."""
         data = self._src.read(n)
-        self._hash.update(data)
+        if self._hasher is not None:
+            self._hasher.update(self._hash, data)
+        else:
+            self._hash.update(data)
         self.size += len(data)
         return data
 
@@ -86,18 +94,23 @@ class HashingReader:
 class ManifestWriter:
     """Collects ``(name, size, sha256)`` and hands out manifest parts."""
 
-    entries: list[list[Any]] = field(default_factory=list)
+    entries: list[tuple[str, int, Callable[[], str]]] = field(default_factory=list)
     parts: int = 0
 
-    def add(self, name: str, size: int, sha256: str) -> bool:
-        """Record one part; True when a manifest part is due."""
-        self.entries.append([name, size, sha256])
+    def add(self, name: str, size: int, sha256: Callable[[], str]) -> bool:
+        """Record one part; True when a manifest part is due.
+
+        ``sha256()`` gives its sum in hex when the manifest part is written
+        (the caller makes sure the hashing thread has caught up by then).
+        """
+        self.entries.append((name, size, sha256))
         return len(self.entries) >= PART_ENTRIES
 
     def part(self) -> tuple[str, bytes]:
         """The next manifest part, covering every entry since the last one."""
         self.parts += 1
-        data = json.dumps({"parts": self.entries}, separators=(",", ":")).encode()
+        listed = [[name, size, sha256()] for name, size, sha256 in self.entries]
+        data = json.dumps({"parts": listed}, separators=(",", ":")).encode()
         self.entries = []
         return f"manifest/{self.parts:06d}.json", data
 
@@ -106,10 +119,11 @@ class ManifestWriter:
 class ManifestChecker:
     """Compares what was read with the manifest parts as they arrive."""
 
-    pending: dict[str, tuple[int, str]] = field(default_factory=dict)
+    pending: dict[str, tuple[int, Callable[[], str]]] = field(default_factory=dict)
     checked: int = 0
 
-    def seen(self, name: str, size: int, sha256: str) -> None:
+    def seen(self, name: str, size: int, sha256: Callable[[], str]) -> None:
+        """A part read; ``sha256()`` gives its sum once the hashing thread caught up."""
         if name in self.pending:
             raise BackupError(f"{name}: the backup holds this part twice")
         self.pending[name] = (size, sha256)
@@ -127,7 +141,7 @@ class ManifestChecker:
                 raise BackupError(f"{name}: listed in the manifest but missing from the backup")
             if found[0] != size:
                 raise BackupError(f"{name}: {found[0]} bytes, the manifest says {size}")
-            if found[1] != sha256:
+            if found[1]() != sha256:
                 raise BackupError(f"{name}: SHA-256 does not match the manifest")
             self.checked += 1
         if self.pending:

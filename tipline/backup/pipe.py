@@ -36,9 +36,15 @@ class BlockWriter:
     """Calls ``sink(view)`` for every block sent, in a thread of its own, in order."""
 
     def __init__(
-        self, sink: Callable[[memoryview], Any], block: int = BLOCK, depth: int = DEPTH
+        self,
+        sink: Callable[[memoryview], Any],
+        block: int = BLOCK,
+        depth: int = DEPTH,
+        hasher: Hasher | None = None,
     ) -> None:
         self._sink = sink
+        # A block may still wait to be hashed: it goes back after that.
+        self._hasher = hasher
         self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
         for _ in range(depth):
             self._free.put(bytearray(block))
@@ -56,7 +62,10 @@ class BlockWriter:
                 except BaseException as exc:  # handed to the caller at its next call
                     self._error = exc
             # Back to the pool even after an error, so take() never waits forever.
-            self._free.put(block)
+            if self._hasher is not None:
+                self._hasher.then(self._free.put, block)
+            else:
+                self._free.put(block)
 
     def _check(self) -> None:
         if self._error is not None:
@@ -95,9 +104,15 @@ class BlockReader:
     """
 
     def __init__(
-        self, readinto: Callable[[memoryview], int], block: int = BLOCK, depth: int = DEPTH
+        self,
+        readinto: Callable[[memoryview], int],
+        block: int = BLOCK,
+        depth: int = DEPTH,
+        hasher: Hasher | None = None,
     ) -> None:
         self._readinto = readinto
+        # Views of a block may still wait to be hashed: it goes back after them.
+        self._hasher = hasher
         self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
         for _ in range(depth):
             self._free.put(bytearray(block))
@@ -129,7 +144,7 @@ class BlockReader:
             if self._ended:
                 return memoryview(b"")
             if self._current is not None:
-                self._free.put(self._current)
+                self._recycle(self._current)
                 self._current, self._view = None, memoryview(b"")
             item = self._full.get()
             if isinstance(item, BaseException):
@@ -144,8 +159,61 @@ class BlockReader:
         self._offset = len(self._view) if n < 0 else min(len(self._view), start + n)
         return self._view[start : self._offset]
 
+    def _recycle(self, block: bytearray) -> None:
+        if self._hasher is not None:
+            self._hasher.then(self._free.put, block)
+        else:
+            self._free.put(block)
+
     def close(self) -> None:
         """Stop reading ahead (for a caller that gives up early, or is done)."""
         self._stop.set()
         self._free.put(bytearray())  # wakes the thread if it waits for a free block
+        self._thread.join()
+
+
+class Hasher:
+    """Runs hash updates, and whatever must follow them, in order in a thread of its own.
+
+    A third thread for the third kind of work: SHA-256 costs more CPU than
+    sealing or opening, so hashing on the thread that reads or writes files
+    would leave that one the bottleneck. The views handed to :meth:`update`
+    belong to pooled blocks, so a block goes back to its pool through
+    :meth:`then`, after every update queued before it.
+    """
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[tuple[Callable[[Any], Any], Any] | None] = (
+            queue.SimpleQueue()
+        )
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="backup-hasher", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            call, argument = item
+            try:
+                call(argument)
+            except BaseException as exc:  # raised in the caller at wait()
+                self._error = self._error or exc
+
+    def update(self, digest: Any, data: bytes | memoryview) -> None:
+        """``digest.update(data)``, later; ``data`` must stay as it is until then."""
+        self._queue.put((digest.update, data))
+
+    def then(self, call: Callable[[Any], Any], argument: Any) -> None:
+        """``call(argument)`` once everything queued before it has run."""
+        self._queue.put((call, argument))
+
+    def wait(self) -> None:
+        """Return once everything queued so far has run (its digests are final)."""
+        done = threading.Event()
+        self._queue.put((threading.Event.set, done))
+        done.wait()
+        if self._error is not None:
+            raise self._error
+
+    def close(self) -> None:
+        self._queue.put(None)
         self._thread.join()

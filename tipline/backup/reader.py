@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from tipline.backup import BackupError, manifest, tarstream
-from tipline.backup.pipe import BlockReader
+from tipline.backup.pipe import BlockReader, Hasher
 from tipline.crypto import AgeError, Identity, NoIdentityError, decrypt_stream
 from tipline.progress import Progress
 
@@ -81,25 +81,29 @@ class BackupReader:
             raise BackupError(
                 "none of the given keys opens this backup (it was sealed to other recipients)"
             ) from exc
-        # Decrypt on the other core while this thread hashes and writes files.
-        ahead = BlockReader(plaintext.readinto)
+        # Three threads: one decrypts, one hashes, and this one walks the
+        # archive and writes files (tipline.backup.pipe).
+        hasher = Hasher()
+        ahead = BlockReader(plaintext.readinto, hasher=hasher)
         try:
-            yield from self._parts(ahead)
+            yield from self._parts(ahead, hasher)
         finally:
             ahead.close()
+            hasher.close()
 
-    def _parts(self, plaintext: BlockReader) -> Iterator[Part]:
+    def _parts(self, plaintext: BlockReader, hasher: Hasher) -> Iterator[Part]:
         checker = manifest.ManifestChecker()
         for info, handle in tarstream.members(plaintext):
             if self.end:
                 raise BackupError(f"{info.name}: a part after the end of the manifest")
             kind = manifest.kind_of(info.name)
-            stream = manifest.HashingReader(handle)
-            if kind == "manifest":
-                checker.listed(stream.read_all())
-                continue
-            if kind == "end":
-                self._finish(stream.read_all(), checker)
+            stream = manifest.HashingReader(handle, hasher)
+            if kind in ("manifest", "end"):
+                hasher.wait()  # every sum so far is final
+                if kind == "manifest":
+                    checker.listed(stream.read_all())
+                else:
+                    self._finish(stream.read_all(), checker)
                 continue
             if kind != "header" and not self.header:
                 raise BackupError("the backup does not start with its header")
@@ -111,7 +115,7 @@ class BackupReader:
                 self._count_rows(info.name, part.data)
             yield part
             stream.drain()
-            checker.seen(info.name, stream.size, stream.hexdigest())
+            checker.seen(info.name, stream.size, stream.hexdigest)
         if not self.end:
             raise BackupError("the backup ends before its manifest is complete (cut short?)")
         # The tar reader stops at its end-of-archive blocks; read the age
