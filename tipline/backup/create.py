@@ -233,16 +233,26 @@ def _skip(config: Mapping[str, Any]) -> set[Path]:
 
 
 def _files(root: Path, skip: set[Path]) -> Iterator[tuple[str, Path]]:
+    """Each regular file under ``root``, sorted: not hidden, not ours, not under ``skip``.
+
+    A skipped folder (the blob store, inside the instance folder) is never
+    entered: walking its thousands of files only to leave each out cost a
+    third of a second per GiB. Symbolic links are neither followed nor kept.
+    """
     if not root.is_dir():
         return
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts) or path.name.endswith(".tmp"):
-            continue  # our own temporary files, and hidden ones
-        if path.resolve() in skip or any(parent.resolve() in skip for parent in path.parents):
-            continue
-        if path.is_file() and not path.is_symlink():
-            yield relative.as_posix(), path
+    found: list[tuple[str, Path]] = []
+    for folder, dirs, names in os.walk(root):
+        here = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and (here / d).resolve() not in skip]
+        for name in names:
+            path = here / name
+            if name.startswith(".") or name.endswith(".tmp"):
+                continue  # our own temporary files, and hidden ones
+            if path.is_symlink() or not path.is_file() or path.resolve() in skip:
+                continue
+            found.append((path.relative_to(root).as_posix(), path))
+    yield from sorted(found, key=lambda item: item[1])
 
 
 def _add_folder(archive: _Archive, prefix: str, root: Path, skip: set[Path]) -> int:
