@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import threading
+import time
 
 import pytest
 
-from tipline.backup.pipe import BlockReader, BlockWriter
+from tipline.backup.pipe import BlockReader, BlockWriter, Hasher
 
 
 def test_the_writer_keeps_order_and_reports_errors() -> None:
@@ -68,3 +72,34 @@ def test_the_reader_holds_at_most_its_blocks_and_stops_when_abandoned() -> None:
     assert len(reader.read(10)) == 10
     reader.close()  # does not wait for the endless stream to end
     assert len(calls) <= 4  # the pool's blocks, and the one just handed back
+
+
+def test_the_hasher_runs_in_order_and_gives_blocks_back_only_after_hashing_them() -> None:
+    data = os.urandom(50_000)
+    source = io.BytesIO(data)
+    filled = []
+
+    def readinto(view: memoryview) -> int:
+        filled.append(len(view))
+        return source.readinto(view)
+
+    hasher = Hasher()
+    reader = BlockReader(readinto, block=1000, depth=2, hasher=hasher)
+    digest = hashlib.sha256()
+    gate = threading.Event()
+    hasher.then(lambda _: gate.wait(), None)  # hold the hasher back
+    for _ in range(2):  # the second read gives the first block back, through the hasher
+        hasher.update(digest, reader.read())
+    time.sleep(0.2)
+    assert len(filled) == 2  # so no block was refilled before its views were hashed
+    gate.set()
+    while view := reader.read():
+        hasher.update(digest, view)
+    hasher.wait()
+    assert digest.hexdigest() == hashlib.sha256(data).hexdigest()
+    reader.close()
+
+    hasher.then(lambda _: 1 / 0, None)
+    with pytest.raises(ZeroDivisionError):
+        hasher.wait()
+    hasher.close()

@@ -32,6 +32,31 @@ BLOCK = 1 << 20
 DEPTH = 4
 
 
+class _Pool:
+    """``depth`` blocks of ``block`` bytes; one given back after its hashing, with a hasher."""
+
+    def __init__(self, block: int, depth: int, hasher: Hasher | None) -> None:
+        self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
+        for _ in range(depth):
+            self._free.put(bytearray(block))
+        self._hasher = hasher
+
+    def take(self) -> bytearray:
+        """A free block (waits while every block is in use)."""
+        return self._free.get()
+
+    def give_back(self, block: bytearray) -> None:
+        # Views of the block may still wait to be hashed: it goes back after them.
+        if self._hasher is not None:
+            self._hasher.then(self._free.put, block)
+        else:
+            self._free.put(block)
+
+    def wake(self) -> None:
+        """Wake a thread waiting in :meth:`take` with an empty block."""
+        self._free.put(bytearray())
+
+
 class BlockWriter:
     """Calls ``sink(view)`` for every block sent, in a thread of its own, in order."""
 
@@ -43,11 +68,7 @@ class BlockWriter:
         hasher: Hasher | None = None,
     ) -> None:
         self._sink = sink
-        # A block may still wait to be hashed: it goes back after that.
-        self._hasher = hasher
-        self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
-        for _ in range(depth):
-            self._free.put(bytearray(block))
+        self._pool = _Pool(block, depth, hasher)
         self._full: queue.SimpleQueue[tuple[bytearray, int] | None] = queue.SimpleQueue()
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="backup-writer", daemon=True)
@@ -62,10 +83,7 @@ class BlockWriter:
                 except BaseException as exc:  # handed to the caller at its next call
                     self._error = exc
             # Back to the pool even after an error, so take() never waits forever.
-            if self._hasher is not None:
-                self._hasher.then(self._free.put, block)
-            else:
-                self._free.put(block)
+            self._pool.give_back(block)
 
     def _check(self) -> None:
         if self._error is not None:
@@ -73,7 +91,7 @@ class BlockWriter:
 
     def take(self) -> bytearray:
         """A free block to fill (waits while every block is in flight)."""
-        block = self._free.get()
+        block = self._pool.take()
         self._check()
         return block
 
@@ -111,11 +129,7 @@ class BlockReader:
         hasher: Hasher | None = None,
     ) -> None:
         self._readinto = readinto
-        # Views of a block may still wait to be hashed: it goes back after them.
-        self._hasher = hasher
-        self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
-        for _ in range(depth):
-            self._free.put(bytearray(block))
+        self._pool = _Pool(block, depth, hasher)
         self._full: queue.SimpleQueue[tuple[bytearray, int] | BaseException] = queue.SimpleQueue()
         self._current: bytearray | None = None
         self._view = memoryview(b"")
@@ -128,7 +142,7 @@ class BlockReader:
     def _run(self) -> None:
         try:
             while True:
-                block = self._free.get()
+                block = self._pool.take()
                 if self._stop.is_set():
                     return
                 n = self._readinto(memoryview(block))
@@ -144,7 +158,7 @@ class BlockReader:
             if self._ended:
                 return memoryview(b"")
             if self._current is not None:
-                self._recycle(self._current)
+                self._pool.give_back(self._current)
                 self._current, self._view = None, memoryview(b"")
             item = self._full.get()
             if isinstance(item, BaseException):
@@ -159,16 +173,10 @@ class BlockReader:
         self._offset = len(self._view) if n < 0 else min(len(self._view), start + n)
         return self._view[start : self._offset]
 
-    def _recycle(self, block: bytearray) -> None:
-        if self._hasher is not None:
-            self._hasher.then(self._free.put, block)
-        else:
-            self._free.put(block)
-
     def close(self) -> None:
         """Stop reading ahead (for a caller that gives up early, or is done)."""
         self._stop.set()
-        self._free.put(bytearray())  # wakes the thread if it waits for a free block
+        self._pool.wake()  # if the thread waits for a free block
         self._thread.join()
 
 
