@@ -19,7 +19,12 @@ Sets:
 - ``indep``: ``tests/export/data/redaction_indep.jsonl``, templates by a
   second author (bench/redaction_indep.py), other locales and seed; with
   ``--seed`` a new draw of it;
-- ``fresh``: every template with ``--seed`` (needs Faker, the test extra).
+- ``fresh``: every template with ``--seed`` (needs Faker, the test extra);
+- ``fresh-dev``: the ``dev`` half of ``tests/export/data/redaction_fresh.jsonl``
+  (bench/redaction_fresh.py: issue 11's third round, written before any
+  detector change, other locales and templates), which may be tuned on;
+- ``fresh-test``: its ``test`` half, other templates; never run by default
+  (name it with ``--set fresh-test``): it is run once, after the tuning.
 
 Scoring, per category and per language:
 
@@ -59,9 +64,12 @@ from tipline.export.pii.redaction import CATEGORIES, find_identifying  # noqa: E
 DATA = ROOT / "tests" / "export" / "data" / "redaction_eval.jsonl"
 FAKER_DATA = ROOT / "tests" / "export" / "data" / "redaction_faker.jsonl"
 INDEP_DATA = ROOT / "tests" / "export" / "data" / "redaction_indep.jsonl"
+FRESH_DATA = ROOT / "tests" / "export" / "data" / "redaction_fresh.jsonl"
 PEOPLE_ROW = "name (listed)"
 OTHER_NAMES_ROW = "name (other)"
-SETS = ("hand", "faker", "heldout", "indep")
+SETS = ("hand", "faker", "heldout", "indep", "fresh-dev")
+#: Sets only run when named: the fresh test half is scored once, after tuning.
+NAMED_ONLY = ("fresh-test",)
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -90,6 +98,13 @@ def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
         import redaction_indep  # needs Faker: the test extra
 
         return redaction_indep.generate(seed)
+    if name in ("fresh-dev", "fresh-test"):
+        half = name.removeprefix("fresh-")
+        if seed is None:
+            return [r for r in _read(FRESH_DATA) if r["split"].split("-")[1] == half]
+        import redaction_fresh  # needs Faker: the test extra
+
+        return redaction_fresh.generate(half, seed)
     if name == "fresh":
         from redaction_sets import generate  # needs Faker: the test extra
 
@@ -249,14 +264,16 @@ def report(name: str, rows: list[dict[str, Any]], score: Score) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=(*SETS, "fresh"), action="append")
-    parser.add_argument("--seed", type=int, default=None, help="Faker seed (fresh, indep)")
+    parser.add_argument("--set", choices=(*SETS, *NAMED_ONLY, "fresh"), action="append")
+    parser.add_argument(
+        "--seed", type=int, default=None, help="Faker seed (fresh, indep, fresh-dev, fresh-test)"
+    )
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
     for name in args.set or SETS:
         rows = load_set(name, args.seed)
         score = evaluate(rows)
-        fresh = name == "fresh" or (name == "indep" and args.seed is not None)
+        fresh = name == "fresh" or (name != "hand" and args.seed is not None)
         report(f"{name} (seed {args.seed})" if fresh else name, rows, score)
         if args.misses:
             print("\nmisses:", *score.misses, sep="\n  ")

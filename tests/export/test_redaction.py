@@ -55,6 +55,27 @@ def test_generated_set_is_big_bilingual_with_hard_negatives(bench):
     assert categories >= {"a_number", "url"}
 
 
+def test_fresh_set_has_two_halves_with_their_own_templates(bench):
+    dev, test = bench.load_set("fresh-dev"), bench.load_set("fresh-test")
+    for half in (dev, test):
+        positives = [r for r in half if r["spans"]]
+        assert {r["lang"] for r in positives} == {"en", "es"}
+        assert sum(r["lang"] == "es" for r in positives) * 2 == len(positives)
+        categories = {s["category"] for r in half for s in r["spans"]}
+        assert categories >= {"name", "address", "plate", "dob", "email", "handle", "phone"}
+        assert categories >= {"ssn", "a_number", "url", "id_number"}
+    assert sum(bool(r["spans"]) for r in dev + test) >= 600
+    assert sum(not r["spans"] for r in dev + test) >= 300
+    # The test half is scored once after tuning: other templates, never run by default.
+    import redaction_fresh_templates as tpl
+
+    for kind in ("positive", "negative"):
+        for lang in ("en", "es"):
+            dev_texts = {t for _, t in tpl.HALVES["dev"][kind][lang]}
+            assert not dev_texts & {t for _, t in tpl.HALVES["test"][kind][lang]}
+    assert "fresh-test" not in bench.SETS
+
+
 @pytest.mark.parametrize("split", ["all", "heldout"])
 def test_recall_targets(bench, split):
     score = bench.evaluate(bench.load(split))
