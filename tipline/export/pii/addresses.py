@@ -31,7 +31,8 @@ from functools import cache
 import usaddress
 
 from tipline.export.pii.findings import Finding, make
-from tipline.export.pii.namewords import FUNCTION_WORDS, INSTITUTION_WORDS
+from tipline.export.pii.names import fold_word
+from tipline.export.pii.namewords import FUNCTION_WORDS, INSTITUTION_WORDS, word_set
 
 # Two-letter Publication 28 spellings that are mostly ordinary words here.
 _WORDLIKE_SUFFIXES = frozenset({"is", "la", "mi", "un", "te", "ex", "ci", "dl", "dm", "dv"})
@@ -42,13 +43,17 @@ _UNIT_WORDS = (
     r"|suite|ste|trailer|trlr|unit|upper|uppr|no|number"
     # Spanish, after a US or a Mexican/Spanish address.
     r"|apartamento|apto|int|interior|depto|departamento|dpto|edif|edificio|piso|puerta"
-    r"|planta|esc|escalera|bloque|local|casa|lote|mz|manzana|n[úu]m|n[úu]mero"
+    r"|planta|esc|escalera|bloque|local|casa|lote|mz|manzana|n[úu]m|n[úu]mero|cuarto"
+    r"|habitaci[óo]n|hab|bodega|etapa|torre"
 )
 _UNIT_VALUE = r"#?\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4}|\d{1,3}-[A-Za-z0-9]{1,3})(?![\w-])"
 _ONE_UNIT = (
     rf"(?:(?i:{_UNIT_WORDS})\b\.?\s?{_UNIT_VALUE}"
     r"|#\s?[A-Za-z0-9-]{1,5}\b"
     r"|(?i:\d{1,2}(?:st|nd|rd|th)\s+(?:floor|fl\b\.?|piso))"
+    # "segundo piso", "planta baja"; Spain's floor and door: "3º A", "6º izq.".
+    r"|(?i:(?:primer|segundo|tercer|cuarto|quinto|sexto)\s+piso|planta\s+baja)\b"
+    r"|\d{1,2}\s?[º°ª](?:\s?(?:[A-Za-z]|izq|dcha|izquierda|derecha)\b\.?)?"
     r"|(?i:basement|bsmt|rear|front|upper|lower|penthouse)\b)"
 )
 # Up to two units ("Edif. 869, Depto. 970"), each after a space or a comma.
@@ -75,21 +80,72 @@ _STREET_TYPE = (
     r"|ampliaci[óo]n|circuito|circunvalaci[óo]n|continuaci[óo]n|corredor|diagonal|eje\s+vial"
     r"|pasaje|peatonal|perif[ée]rico|retorno|viaducto|acceso|alameda|autov[íi]a|bajada"
     r"|carrera|cuesta|glorieta|plaza|rambla|ronda|traves[íi]a|urbanizaci[óo]n|v[íi]a"
-    r"|pasadizo|ca[ñn]ada|pol[íi]gono|sector|camino\s+real"
+    r"|pasadizo|ca[ñn]ada|pol[íi]gono|sector|camino\s+real|diag\.?|dg\.?|transversal|tv\.?"
 )
 # Name words: capitalized words, numerals ("5 de Mayo") and the small words
 # Spanish street names carry ("de", "del", "la", "los").
 _ES_NAME = r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,2}|de|del|la|las|los|y)\s+){1,6}"
-_ES_NUMBER = r"(?:(?i:no\.?|núm\.?|número|#)\s*)?\d{1,5}[A-Za-z]?\b"
+_NUMBER_MARK = r"(?i:no\.?|núm\.?|número|numero|n[°º]\.?|#|casa\s*#?)"
+_ES_NUMBER = rf"(?:{_NUMBER_MARK}\s*)?\d{{1,5}}[A-Za-z]?\b"
 # Mexican addresses may give the inside number bare after the outside one
 # ("Callejón Norte Loera 999 498"), at the end of the address.
 _INSIDE = r"(?:\s\d{1,5}(?=\s*(?:[,.;:)\n]|$)))?"
 _SPANISH = re.compile(rf"\b(?i:{_STREET_TYPE})\s+{_ES_NAME}{_ES_NUMBER}{_INSIDE}{_UNITS}")
+# All in lower case (chat): "calle bennett 1182 segundo piso".
+_SPANISH_LOWER = re.compile(
+    rf"\b(?:calle|avenida|av\.|avda\.|calzada|privada|callej[óo]n|pasaje)\s+"
+    rf"(?:{_LOW_WORD}\s+){{1,3}}{_ES_NUMBER}{_UNITS}"
+)
 # "2107 de la calle Walnut", "806 de la calle Krystal, depto. 2"
 _SPANISH_NUMBER_FIRST = re.compile(
     rf"{_HOUSE}\s+(?i:de\s+la\s+)?(?i:calle|avenida|av\.)\s+"
-    rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|de|del|la))*{_UNITS}"
+    rf"(?:{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|de|del|la))*|{_LOW_WORD}(?:\s+{_LOW_WORD})?){_UNITS}"
 )
+
+
+# Central and South American shapes:
+# Honduras "colonia Duarte, bloque 4, casa 2899"; Guatemala "25a. avenida
+# 25-44, zona 17"; Colombia "Calle 21 # 84N-23" ; Chile, Argentina: a street
+# with no type but a flat after it ("Los Alerces 544 Dpto. 1147").
+_NEIGHBOURHOOD = re.compile(
+    r"\b(?i:colonia|col\.|barrio|residencial|urbanizaci[óo]n|lotificaci[óo]n|aldea)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+,?"
+    r"(?:\s+(?i:bloque|sector|pasaje|senda|calle|etapa|manzana|mz\.?)\s+\w{1,4},?){0,2}"
+    r"\s+(?i:casa|lote)\s*#?\s*\d{1,5}[A-Za-z]?\b"
+)
+_ZONE = re.compile(
+    r"(?<![\w-])\d{1,2}\s?(?:a|ª|o|º|era|da|ta)?\.?\s+(?i:calle|avenida|av\.?)\s+"
+    r"\d{1,3}\s?-\s?\d{1,3}(?:,?\s+(?i:zona)\s+\d{1,2})?\b"
+)
+_GRID = re.compile(
+    r"\b(?i:calle|cl\.?|carrera|cra\.?|kr\.?|avenida|av\.?|diagonal|dg\.?|transversal|tv\.?)"
+    r"\s+\d{1,3}\s?[A-Za-zª]?(?:\s?bis)?\s*(?:#|(?i:no\.?|n[°º]))\s*\d{1,3}[A-Za-z]?\s?-\s?\d{1,3}"
+    r"(?:\s+(?i:sur|este|norte|oeste))?\b" + _UNITS
+)
+_FLAT_UNIT = (
+    r"(?i:dpto|depto|departamento|apto|apartamento|int|interior|piso|casa)\b\.?\s*#?\s*\w{1,5}"
+)
+_NO_TYPE = re.compile(rf"\b(?:{_CAP_WORD}\s+){{1,3}}\d{{1,5}}[A-Za-z]?,?\s+{_FLAT_UNIT}")
+# Spanish speakers name a US street without its suffix: "en la Taylor número
+# 2744", "vive en Fuller número 833 apto. 18". The number mark is required.
+_NAMED_NUMBER = re.compile(
+    r"(?:\b(?i:en\s+la|en|la|de\s+la|domicilio|direcci[óo]n(?:\s+es)?|address)\s*:?\s+)"
+    rf"((?:{_CAP_WORD}|{_LOW_WORD})(?:\s+{_CAP_WORD}){{0,2}}\s+"
+    rf"(?i:número|numero|núm\.?|n[°º]\.?)\s*\d{{1,6}}[A-Za-z]?\b{_UNITS})"
+)
+_OTHER = (_NEIGHBOURHOOD, _ZONE, _GRID)
+_NOT_STREETS = INSTITUTION_WORDS | word_set(
+    """
+    celda cuarto sala caso expediente unidad modulo pabellon dormitorio cama litera corte
+    reo preso interno detenido placa telefono cell room unit pod bed case docket
+    """
+)
+# A unit that the street pattern did not reach ("79 n steven walk trlr 11":
+# "trlr" is both a suffix and a unit word).
+_MORE_UNITS = re.compile(rf"(?:\s?,?\s{_ONE_UNIT}){{1,2}}")
+_BARE_UNIT_VALUE = re.compile(r"\s\d{1,5}[A-Za-z]?(?![\w-])")
+_ENDS_WITH_UNIT_WORD = re.compile(rf"\b(?i:{_UNIT_WORDS})\.?$")
+_UNIT_WORD = re.compile(rf"(?:{_UNIT_WORDS})")
 
 
 @cache
@@ -101,7 +157,7 @@ def _suffixes() -> tuple[str, str]:
 
 
 @cache
-def _english() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _english() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     every, spelled = _suffixes()
     tail = rf"(?:\s+{_DIRECTION}\b\.?)?{_UNITS}"
     # Spanish order for a US street: "Ryan Walk número 4616".
@@ -115,7 +171,15 @@ def _english() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:{spelled})\b{tail}",
         re.IGNORECASE,
     )
-    return capitalized, lower
+    # Lower case with a short suffix ("37 e taylor ct, apt 25r", "90285 s. 9th
+    # st"): only with a direction before the name or a unit after the suffix.
+    short = re.compile(
+        rf"{_HOUSE}\s+(?:(?:{_DIRECTION})\.?\s+(?:(?:{_LOW_WORD}|\d+(?:st|nd|rd|th))\s+){{1,2}}"
+        rf"(?:{every})\b\.?{tail}"
+        rf"|(?:{_LOW_WORD}\s+){{1,2}}(?:{every})\b\.?(?:\s?,?\s{_ONE_UNIT}){{1,2}})",
+        re.IGNORECASE,
+    )
+    return capitalized, lower, short
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
@@ -131,6 +195,8 @@ def _plausible(match: re.Match[str]) -> bool:
         return False
     words = [w.lower() for w in _WORD.findall(value)]
     name_words = words[:-1] if words else []
+    # Unit words ("unit", "no") are after the street, not in its name.
+    name_words = [w for w in name_words if not _UNIT_WORD.fullmatch(w)]
     if any(w in _NOT_STREET_WORDS for w in name_words if w not in ("de", "la", "del")):
         return False
     if re.match(r"(?:19|20)\d\d\s", value) and any(w in INSTITUTION_WORDS for w in name_words):
@@ -141,12 +207,33 @@ def _plausible(match: re.Match[str]) -> bool:
 def addresses(text: str) -> list[Finding]:
     """Street addresses (with their unit) and P.O. boxes in ``text``."""
     found: list[Finding | None] = []
-    capitalized, lower = _english()
-    for pattern in (capitalized, lower):
+    for pattern in _english():
         for match in pattern.finditer(text):
             if _plausible(match):
-                found.append(make(text, *match.span(), "address"))
-    for pattern in (_ROUTE, _PO_BOX, _SPANISH, _SPANISH_NUMBER_FIRST):
+                found.append(make(text, *_with_units(text, match.span()), "address"))
+    for pattern in (_ROUTE, _PO_BOX, _SPANISH, _SPANISH_LOWER, _SPANISH_NUMBER_FIRST, *_OTHER):
         for match in pattern.finditer(text):
+            found.append(make(text, *_with_units(text, match.span()), "address"))
+    for match in _NO_TYPE.finditer(text):
+        if not _names_an_institution(match.group()):
             found.append(make(text, *match.span(), "address"))
+    for match in _NAMED_NUMBER.finditer(text):
+        if not _names_an_institution(match.group(1)):
+            found.append(make(text, *_with_units(text, match.span(1)), "address"))
     return [f for f in found if f]
+
+
+def _names_an_institution(value: str) -> bool:
+    """ "la celda número 14", "Unidad número 4": a room or a case, no street."""
+    return any(fold_word(w) in _NOT_STREETS for w in _WORD.findall(value))
+
+
+def _with_units(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` grown over the units right after it."""
+    start, end = span
+    if _ENDS_WITH_UNIT_WORD.search(text, start, end) and (
+        bare := _BARE_UNIT_VALUE.match(text, end)
+    ):
+        end = bare.end()
+    more = _MORE_UNITS.match(text, end)
+    return start, more.end() if more else end

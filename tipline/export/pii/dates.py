@@ -40,11 +40,13 @@ _DATE = re.compile(
             rf"(?<![\d-]){_YEAR}-\d{{1,2}}-\d{{1,2}}(?![\d-])",
             rf"\b{_MONTHS_EN}\s+{_DAY},?\s+{_YEAR_ANY}\b",
             rf"\b{_DAY}\s+(?:of\s+)?{_MONTHS_EN},?\s+{_YEAR_ANY}\b",
-            rf"\b(?:{_DAY}|primero)\s+de\s+{_MONTHS_ES}(?:,?\s+(?:de|del)\s+{_YEAR_ANY})?\b",
+            rf"\b(?:{_DAY}|primero)\s+de\s+{_MONTHS_ES}"
+            rf"(?:,?\s+(?:de|del)\s+{_YEAR_ANY}|,?\s+{_YEAR})?\b",
             rf"\b{_MONTHS_ES}\s+{_DAY},?\s+(?:de\s+|del\s+)?{_YEAR_ANY}\b",
             rf"\b{_MONTHS_EN}\s+{_DAY}\b",
             # Booking-sheet style: 04-JUL-1972, 4 JUL 72.
             rf"\b{_DAY}[-\s/]{_MONTHS_EN}[-\s/]{_YEAR_ANY}\b",
+            rf"\b{_DAY}[-/]{_MONTHS_ES}[-/]{_YEAR_ANY}\b",
             # Spanish without "de": 5 agosto 1975, 5 ago. 1975.
             rf"\b{_DAY}\s+{_MONTHS_ES},?\s+{_YEAR_ANY}\b",
         ]
@@ -62,8 +64,13 @@ _CUES = re.compile(
     re.IGNORECASE,
 )
 _YEAR_CUES = re.compile(
-    r"\bborn\s+in\b|\bnac(?:í|i|ió|io|ido|ida)\s+en\b|\bbirth\s+year\b|\baño\s+de\s+nacimiento\b",
+    r"\bborn\s+in\b|\bborn\b(?=\s+(?:19|20)\d\d\b)|\bnac(?:í|i|ió|io|ido|ida)\s+en\b|\bbirth\s+year\b|\baño\s+de\s+nacimiento\b",
     re.IGNORECASE,
+)
+# A question answered on the next line of a chat or form ("¿fecha de
+# nacimiento?\n[10:13] usuaria: 6-jun-2000"): the answer follows its speaker.
+_QUESTION = re.compile(
+    r"[^\S\n]*\?[^\S\n]*\n(?:\[[^\]\n]{1,12}\][^\S\n]*)?(?:[^\W\d][\w .-]{0,20}:[^\S\n]*)?"
 )
 # A sentence end between cue and date breaks the link.
 _BREAK = re.compile(r"[.!?;]\s+[A-ZÁÉÍÓÚÑ¿¡]|\n")
@@ -84,6 +91,9 @@ def dates_of_birth(text: str) -> list[Finding]:
     found: list[Finding | None] = []
     for cue in _CUES.finditer(text):
         match = _near(text, cue.end(), _DATE)
+        question = None if match else _QUESTION.match(text, cue.end())
+        if question:
+            match = _near(text, question.end(), _DATE)
         if match:
             found.append(make(text, *match.span(), "dob"))
     for cue in _YEAR_CUES.finditer(text):

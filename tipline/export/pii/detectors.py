@@ -37,6 +37,7 @@ import phonenumbers
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.name_lexicon import is_joined_names
 from tipline.export.pii.namewords import FUNCTION_WORDS
+from tipline.export.pii.national_ids import national_ids
 from tipline.export.pii.plates import plates
 
 Detector = Callable[[str], list[Finding]]
@@ -48,8 +49,11 @@ _TLDS = (
     r"|cu|pr|ec|bo|py|uy|br|ca|uk)"
 )
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# The local part may be spoken too: "maria punto lopez", "lucia guion bajo burg72".
+_SPOKEN_JOINERS = r"dot|punto|underscore|guion\s+bajo|gui[óo]n|dash|hyphen"
 _SPOKEN_EMAIL = re.compile(
-    r"\b[\w.%+-]+\s*(?:\(at\)|\[at\]|\bat\b|\barroba\b)\s*[\w-]+"
+    rf"\b[\w.%+-]+(?:\s+(?:{_SPOKEN_JOINERS})\s+[\w%+-]+)*"
+    r"\s*(?:\(at\)|\[at\]|\bat\b|\barroba\b)\s*[\w-]+"
     rf"(?:\s*(?:\(dot\)|\[dot\]|\bdot\b|\bpunto\b|\.)\s*{_TLDS}\b)+",
     re.IGNORECASE,
 )
@@ -140,12 +144,14 @@ _A_NUMBER_CUE = re.compile(
 _ID_CUE = re.compile(
     r"(?:\b(?:booking|inmate|detainee|prisoner|offender|register|BOP|DOC|SID|jail|ID)"
     r"\s*(?:number|no\.?|num\.?|#|ID)|\binmate|\bbooking|\bpassport(?:\s+(?:number|no\.?|#))?"
-    r"|\b(?:driver'?s\s+)?licen[cs]e\s+(?:number|no\.?|#)"
-    r"|\bn[úu]mero\s+de\s+(?:reo|preso|recluso|detenido|interno|identificaci[óo]n|pasaporte"
-    r"|licencia|registro|booking)|\b(?:detenido|interno|recluso|reo|preso)\s+(?:n[úu]mero|no\.?|#)"
-    r"|\bpasaporte)"
-    r"[^\w\n]{0,3}(?:(?:is|was|es|era|mencionado|listed)\b[^\w\n]{0,3})?"
-    r"([A-Z]{0,3}-?\d[\d-]{3,13}\d)(?![\w-])",
+    r"|\b(?:driver'?s\s+)?licen[cs]e\s+(?:number|no\.?|#)|\bdriver'?s\s+licen[cs]e"
+    r"|\blicencia\s+de\s+(?:conducir|manejo)"
+    r"|\bn[úu]m(?:ero|\.)?\s+de\s+(?:reo|preso|recluso|detenido|interno|identificaci[óo]n"
+    r"|pasaporte|licencia|registro|booking)"
+    r"|\b(?:detenido|interno|recluso|reo|preso)\s+(?:n[úu]mero|no\.?|#)|\bpasaporte)"
+    # "Booking #: B-66203", "passport number A21180374", "pasaporte número G123".
+    r"[^\w\n]{0,4}(?:(?:is|was|es|era|mencionado|listed|number|n[úu]mero|no)\b[^\w\n]{0,3})?"
+    r"([A-Z]{1,3}-?\d{4,12}|\d[\d-]{3,13}\d|\d{2,3}(?: \d{3}){2})(?![\w-])",
     re.IGNORECASE,
 )
 _EXTENSION_WORDS = r"\s?(?:x|ext\.?|extension|extensi[óo]n)\s?\d{1,6}"
@@ -171,7 +177,11 @@ def _clean(found: list[Finding | None]) -> list[Finding]:
 
 def emails(text: str) -> list[Finding]:
     found = [make(text, *m.span(), "email") for m in _EMAIL.finditer(text)]
-    found += [make(text, *m.span(), "email") for m in _SPOKEN_EMAIL.finditer(text)]
+    for m in _SPOKEN_EMAIL.finditer(text):
+        # "the fundraiser is at facebook.com/x": a web address with a path,
+        # and "at" is a preposition (urls() takes the address).
+        if not text.startswith("/", m.end()):
+            found.append(make(text, *m.span(), "email"))
     return _clean(found)
 
 
@@ -260,6 +270,13 @@ def phones(text: str) -> list[Finding]:
 
 
 #: The detectors whose matches are dropped inside look-alikes.
-NUMBER_DETECTORS: tuple[Detector, ...] = (ssns, a_numbers, id_numbers, phones, plates)
+NUMBER_DETECTORS: tuple[Detector, ...] = (
+    ssns,
+    a_numbers,
+    id_numbers,
+    national_ids,
+    phones,
+    plates,
+)
 #: The detectors that run unfiltered.
 TEXT_DETECTORS: tuple[Detector, ...] = (emails, urls, handles)

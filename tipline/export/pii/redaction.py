@@ -73,6 +73,10 @@ def find_identifying(
     found: list[Finding] = []
     for detector in NUMBER_DETECTORS:
         found += [f for f in detector(text) if not overlaps_any(f.start, f.end, protected)]
+    # A number after an identity-document cue is that document, not a phone
+    # ("Mi cédula es 1072073308"): the same span must not be labelled twice.
+    ids = [f for f in found if f.category == "id_number"]
+    found = [f for f in found if f.category != "phone" or not any(i.contains(f) for i in ids)]
     for detector in TEXT_DETECTORS:
         found += detector(text)
     found += dates_of_birth(text)
