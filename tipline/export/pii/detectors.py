@@ -71,9 +71,20 @@ _PLATFORMS = (
 _HANDLE_CUE = re.compile(
     rf"\b(?:(?:{_PLATFORMS})(?:\s+(?:handle|user(?:name)?|usuario|account|cuenta))?"
     r"|handle|username|user\s+name|usuario|nombre\s+de\s+usuario)"
-    r"(?:\s*(?:(?:is|es)\b|:|=)\s*|\s+)"
+    # "snap me x", "búscame en tiktok como x", "Signal (x)".
+    r"(?:\s+(?:me|como|as)\b)?(?:\s*(?:(?:is|es)\b|:|=)\s*|\s*\(\s*|\s+)"
     r"(@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})",
     re.IGNORECASE,
+)
+# "my @ is alyssagray", "mi @ es nestor83_real".
+_AT_CUE = re.compile(
+    r"\b(?:my|mi|his|her|su)\s+@\s*(?:(?:is|es)\b|:)?\s*(@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})",
+    re.IGNORECASE,
+)
+# A chat log's speaker after its time stamp: "[9:14 PM] daniel65.12: they ...".
+_SPEAKER = re.compile(
+    r"^[^\S\n]*\[[^\]\n]{1,15}\][^\S\n]*<?([A-Za-z0-9_][A-Za-z0-9_.-]{2,29})>?:[^\S\n]",
+    re.MULTILINE,
 )
 # Asking to be contacted without naming a platform: "hmu brianmoon", "dm me
 # at jlopez_88", "escríbeme mariag.12", "búscame como lupita_ruiz".
@@ -203,6 +214,14 @@ def handles(text: str) -> list[Finding]:
         plain = token.islower() and len(token) >= 4 and word not in _NOT_HANDLES
         if marked or (plain and word not in FUNCTION_WORDS):
             found.append(make(text, m.start(1), end, "handle"))
+    for m in _AT_CUE.finditer(text):
+        token = m.group(1).rstrip(".-")
+        found.append(make(text, m.start(1), m.start(1) + len(token), "handle"))
+    for m in _SPEAKER.finditer(text):
+        token = m.group(1)
+        # A user name, not a role ("visitor", "usuaria", "mod").
+        if re.search(r"\d|_|\.\w", token) or (token.islower() and is_joined_names(token)):
+            found.append(make(text, *m.span(1), "handle"))
     for m in _CONTACT_CUE.finditer(text):
         token = m.group(1).rstrip(".-")
         letters = sum(ch.isalpha() for ch in token)

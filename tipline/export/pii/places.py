@@ -59,23 +59,56 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).rstrip(".")
 
 
-#: Words before a name that only ever start a place ("Lake", "St." and
-#: "San" are left out: a first name, the end of "Main St.", a saint's day).
+#: Words before a name that only ever start a place ("Lake" and "St." are
+#: left out: a first name, the end of "Main St."). A saint's name ("San José",
+#: "Santa Rosa", "el día de San Juan") is a town, a hospital or a feast day.
 _CLOSED_PREFIXES = word_set("west east north south fort ft mount mt port")
+#: Spanish and Portuguese place prefixes: the place name may go on after the
+#: listed word ("San Pedro Sula"), and it is still no person.
+_SPANISH_PREFIXES = word_set("san santa santo sao ciudad villa puerto colonia")
 #: Words after a name that only ever make it a place or an institution.
 _CLOSED_AFTER = word_set(
     """
     county township twp borough parish memorial hospital prison jail correctional detention
     penitentiary street avenue ave road rd boulevard blvd highway bridge station airport
-    university college
+    university college medical church chapel cathedral basilica
     """
 )
 _CLOSED_BEFORE = re.compile(
-    r"\b(?:department|dept\.?|county|city|township|borough|condado|ciudad|municipio)"
-    r"\s+(?:of|de|del)(?:\s+the)?\s*$",
-    re.IGNORECASE,
+    r"\b(?i:department|dept\.?|county|city|township|borough|condado|ciudad|municipio)"
+    r"\s+(?i:of|de|del)(?:\s+the)?\s*$"
+    # A street, church, hospital or valley named after a person, with up to two
+    # more words of that name before this one: "calle Benito Juárez", "el
+    # hospital Thomas Jefferson", "Valle de Santiago", "Our Lady of Guadalupe".
+    r"|\b(?i:valle|bas[íi]lica|parroquia|santuario|iglesia|hospital|cl[íi]nica|colegio|escuela"
+    r"|universidad|calle|avenida|av\.|avda\.|blvd\.?|boulevard|calzada|colonia|barrio|puente"
+    r"|paseo|plaza|our\s+lady)"
+    # ... joined by "de"/"of", or with the name's first word between ("en la
+    # calle Pedro me dijo" may be Pedro speaking).
+    r"(?:\s+(?i:of|de|del|de\s+la)\s+(?:[A-ZÁÉÍÓÚÑ][\w'’]*\.?\s+){0,2}"
+    r"|\s+(?:[A-ZÁÉÍÓÚÑ][\w'’]*\.?\s+){1,2})$"
 )
-_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’]*)")
+_NEXT_WORD = re.compile(r"(?:['’]s)? ([^\W\d_][\w'’]*)")
+# The rest of a longer name: "Luther King Jr." before "Blvd", "W. Hill" before
+# "Correctional Facility", "'s" before "Hospital".
+_NAME_GOES_ON = re.compile(r"(?:['’]s)?(?: (?:[A-ZÁÉÍÓÚÑ][\w'’]*\.?|de|del|la)){1,4}")
+
+
+def _capitalized(text: str, start: int, end: int) -> str:
+    """``text`` with the words around ``[start, end)`` capitalized, for a tip
+    written all in lower case ("port isabel", "stewart detention center")."""
+    lo, hi = max(0, start - 45), min(len(text), end + 60)
+
+    place_words = _CLOSED_PREFIXES | _SPANISH_PREFIXES | _CLOSED_AFTER | INSTITUTION_WORDS
+
+    def up(m: re.Match[str]) -> str:
+        word = m.group()
+        if not (start <= lo + m.start() < end or _fold(word) in place_words):
+            return word
+        first = word[0].upper()
+        return (first if len(first) == 1 else word[0]) + word[1:]
+
+    return text[:lo] + re.sub(r"[^\W\d_][\w'’]*", up, text[lo:hi]) + text[hi:]
 
 
 def _word_before(text: str, start: int) -> str | None:
@@ -90,11 +123,21 @@ def _word_before(text: str, start: int) -> str | None:
 def names_a_place(text: str, start: int, end: int) -> bool:
     """Whether the single word ``text[start:end]`` sits inside a closed place
     name (see the module docstring), so it names nobody."""
-    if not text[start:end].isalpha() or not text[start].isupper():
+    if not text[start:end].isalpha():
+        return False
+    if text[start:end].islower():
+        text = _capitalized(text, start, end)
+    if not text[start].isupper():
         return False
     following = _NEXT_WORD.match(text, end)
     next_word = following.group(1) if following else None
     if next_word and next_word[0].isupper() and _fold(next_word) in _CLOSED_AFTER:
+        return True
+    longer = _NAME_GOES_ON.match(text, end)
+    if longer and any(_fold(w) in _CLOSED_AFTER for w in _WORD.findall(longer.group())[:4]):
+        return True
+    prefix = _word_before(text, start)
+    if prefix and prefix[0].isupper() and _fold(prefix) in _SPANISH_PREFIXES:
         return True
     # "West Chester Wade" goes on with a name: only a place when nothing
     # capitalized follows, or an institution word does.

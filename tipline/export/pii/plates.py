@@ -33,7 +33,7 @@ from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import FUNCTION_WORDS
 
 _PLATE_WORDS = re.compile(
-    r"\b(?:licen[cs]e\s+plates?|plates?|tags?|placas?|matr[íi]culas?|registration|reg\.|tablillas?)"
+    r"\b(?:licen[cs]e\s+plates?|plates?|tags?|placas?|matr[íi]culas?|registration|reg\.|tablillas?|patentes?)"
     r"(?:\s+(?:number|no\.?|n[úu]mero|#))?",
     re.IGNORECASE,
 )
@@ -43,8 +43,9 @@ _MAKES = (
     r"|acura|lexus|infiniti|volvo|freightliner|pontiac|mercury|saturn|isuzu|suzuki"
 )
 # A model name or number ("Tahoe", "F-150", "3500"); a number followed by a
-# short letter group is the plate instead ("Sienna 0601 TNC").
-_MODEL = r"(?:[A-Z][a-z][\w-]*|[A-Z]?-?[1-9]\d{1,3}(?![\w-])(?!\s[A-Z]{1,3}(?![\w-])))"
+# short letter group is the plate instead ("Sienna 0601 TNC"), unless digits
+# follow that group ("Ram 1500 GEF 0286").
+_MODEL = r"(?:[A-Z][a-z][\w-]*|[A-Z]?-?[1-9]\d{1,3}(?![\w-])(?!\s[A-Z]{1,3}(?![\w-])(?!\s\d)))"
 _VEHICLE_WORDS = (
     r"van|vans|truck|trucks|car|cars|suv|pickup|pick-up|sedan|vehicle|vehicles|cruiser"
     r"|bus|minivan|coupe|hatchback|camioneta|camionetas|troca|trocas|carro|carros|coche"
@@ -166,6 +167,22 @@ def _list_after(text: str, cue_end: int) -> tuple[int, int] | None:
     return (line_end + 1, end) if end > line_end + 1 else None
 
 
+_NEXT_START = re.compile(r"[.!?;:]?\s+")
+
+
+def _next_sentence(text: str, cue_end: int, window_end: int) -> list[Finding]:
+    """A cue that ends its sentence names the plate in the next, short one:
+    "I wrote down the plate. It was LGP-6962." / "Anoté la patente. Era 7L 81514."
+    """
+    if window_end - cue_end > 2 or "\n" in text[cue_end : window_end + 2]:
+        return []
+    start = _NEXT_START.match(text, cue_end)
+    if start is None:
+        return []
+    end = _window_end(text, start.end())
+    return _plates_in(text, start.end(), min(end, start.end() + 30), loose=False, minimum=4)
+
+
 def plates(text: str) -> list[Finding]:
     """Plate-shaped tokens near a plate word or a vehicle."""
     found: list[Finding] = []
@@ -176,6 +193,7 @@ def plates(text: str) -> list[Finding]:
         near = _plates_in(text, cue.end(), min(end, near_end), loose=True, minimum=4)
         found += near or _plates_in(text, cue.end(), end, loose=False, minimum=4)
         found += _plates_in(text, max(0, cue.start() - 25), cue.start(), loose=False, minimum=5)
+        found += _next_sentence(text, cue.end(), end)
         listed = _list_after(text, cue.end())
         if listed:
             found += _plates_in(text, *listed, loose=True, minimum=4, digits_only=True)
