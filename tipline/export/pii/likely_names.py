@@ -66,7 +66,7 @@ _LOCATIVES = frozenset({"in", "en", "at", "from", "desde", "near", "cerca", "hac
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:condado|county|city|ciudad|estado|state|c[áa]rcel|valle|pueblo|town|municipio"
     r"|township|borough)\s+(?:de|of|del)|\b(?:calle|avenida|av|avda|blvd|boulevard|calzada"
-    r"|carretera|colonia|col|st|san|santa|santo)\.?)\s*$",
+    r"|carretera|colonia|col|st|san|santa|santo|sci|fci|usp|fdc)\.?)\s*$",
     re.IGNORECASE,
 )
 _NAMING_BEFORE = re.compile(
@@ -114,6 +114,7 @@ _SPANISH_CALENDAR = word_set(
     diciembre lunes martes miercoles jueves viernes sabado domingo
     """
 )
+_LABEL_AFTER = re.compile(r"\.?:")
 # "Pa.C.S.", "U.S.C.": a word in a chain of abbreviations is no name.
 _ABBREVIATION_CHAIN = re.compile(r"\.\s?[A-Z]\.")
 
@@ -155,12 +156,16 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
-def _is_stop(word: _Word) -> bool:
+def _is_stop(word: _Word, text_before: str) -> bool:
     if word.is_initial:
         return False
     text = word.text
     return (
         word.folded in all_stop_words()
+        # "4Runner", "2Pac": a word glued to a number is a model or a code.
+        or text_before[-1:].isdigit()
+        # "I'm", "I'll": a contraction, even capitalized.
+        or re.fullmatch(r"I['’](?:m|ll|ve|d)", text) is not None
         or len(text) == 1
         or (text.isupper() and len(text) > 1)
         or (len(text.split("-")[0]) < 2)
@@ -291,7 +296,7 @@ def _extend_through_surname(text: str, words: list[_Word], j: int) -> int:
 def likely_names(text: str) -> list[Finding]:
     """Capitalized words that look like personal names (low confidence)."""
     words = _words(text)
-    stop = [_is_stop(w) for w in words]
+    stop = [_is_stop(w, text[max(0, w.start - 1) : w.start]) for w in words]
     _mark_multiword_places(words, stop)
     _mark_vehicles_and_abbreviations(text, words, stop)
     _unstop_spanish_calendar_names(text, words, stop)
@@ -316,6 +321,14 @@ def likely_names(text: str) -> list[Finding]:
             if i == j and _single_is_place(text, words, i):
                 continue
             if _FIRM_AFTER.match(text, words[j].end):
+                continue
+            # A lone word on no name list ("Turnpike", "Explorer", "Sirs",
+            # "Forwarded") names nobody unless something says it does.
+            if i == j and not is_name(words[i].folded):
+                continue
+            # A form label ("Hearing:", "Language:", "F. Nac.:"); a speaker's
+            # first name in a chat ("Sandra: they took him") stays.
+            if _LABEL_AFTER.match(text, words[j].end) and not is_first_name(words[i].folded):
                 continue
         start, end = words[i].start, words[j].end
         found.append(Finding(start, end, "name", text[start:end], "low"))

@@ -163,7 +163,8 @@ TITLES = word_set(
     abogada witness witnesses testigo testigos nurse enfermera doctor doctora pastor deacon
     reverend rev reverendo pastora diacono
     guard detainee detenido detenida inmate interno interna recluso reclusa reo caller
-    lawyer client cliente landlord boss jefe jefa supervisor
+    lawyer client cliente landlord boss jefe jefa supervisor trooper ofc cpl corporal det
+    detective investigator inspector ranger
     """
 )
 

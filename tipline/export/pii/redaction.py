@@ -38,6 +38,7 @@ from tipline.export.pii.detectors import NUMBER_DETECTORS, TEXT_DETECTORS
 from tipline.export.pii.findings import CATEGORIES, LABELS, Finding, resolve
 from tipline.export.pii.likely_names import likely_names
 from tipline.export.pii.lookalikes import overlaps_any, protected_spans
+from tipline.export.pii.name_context import context_names
 from tipline.export.pii.name_shapes import name_shapes
 from tipline.export.pii.names import people_names
 
@@ -84,6 +85,7 @@ def find_identifying(
     found += people_names(text, [p for p in people if p.strip()])
     found += likely_names(text)
     found += name_shapes(text)
+    found += context_names(text, [f for f in found if f.category == "name"])
     return resolve(found)
 
 

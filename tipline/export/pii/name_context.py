@@ -1,0 +1,152 @@
+"""Names the text itself points at, which the word-shape heuristics miss.
+
+:mod:`.likely_names` and :mod:`.name_shapes` judge a run of words by its
+capitalization and the name lists; a tip also says *who* in its sentences:
+
+- **Repeated mentions.** Once "Paulina Miranda Maturana" or "Officer Rivas"
+  is a name, a later "Miranda was released" or "Rivas drives a Chevy" is the
+  same person, even at the start of a sentence or in another case.
+- **Joined names.** "Agents named Boyle and O'Connor", "Interviewed Meghan
+  and Jones": a name-list word joined by "and"/"y" to a name is a name.
+- **Naming phrases before lower case.** Chats and transcripts drop the
+  capitals: "my name is darsh vala", "soy custodia cózar", "his gf rose
+  mutuma". After such a phrase, one to three words that are no stop words
+  are the name, when one of them is on the name lists.
+- **Lists after a label.** "Residents: fatuma korir, KIRSTY SIMPSON",
+  "Testigos: ...": each comma-separated item of one to three non-stop words.
+- **Sign-offs.** A letter's last line or sentence that is one or two
+  capitalized words ("please write me. Leena", "God bless\\n-- Andrew").
+
+All are ``confidence="low"``: the reviewer decides, as for the heuristic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tipline.export.pii.findings import Finding
+from tipline.export.pii.name_lexicon import is_first_name, is_name
+from tipline.export.pii.names import fold_word
+from tipline.export.pii.namewords import PARTICLES, TITLES, all_stop_words
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_REST = r"[\w'’-]*"
+_NAME_WORD = rf"[^\W\d_]{_REST}"
+_CAPITAL = rf"[A-ZÁÉÍÓÚÑ]{_REST}"
+_NAMING = re.compile(
+    r"\b(?:my\s+name\s+is|name\s+is|this\s+is|it['’]s|it\s+is|me\s+llamo|mi\s+nombre\s+es"
+    r"|se\s+llama|soy|habla|calling\s+(?:for|about)|llamo\s+por|gf|bf|girlfriend|boyfriend"
+    r"|novia|novio|wife|husband|esposa|esposo|sister|brother|hermana|hermano)"
+    rf"[^\S\n]+((?:{_NAME_WORD})(?:[^\S\n]+{_NAME_WORD}){{0,2}})",
+    re.IGNORECASE,
+)
+_LIST_LABEL = re.compile(
+    r"\b(?:residents|residentes|names|nombres|witnesses|testigos|victims|v[íi]ctimas"
+    r"|detained|detenidos|family|familia)\s*:[^\S\n]*([^\n.;]{3,120})",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(rf"[^\S\n]+(?:and|y|&)[^\S\n]+({_CAPITAL})")
+# After a sentence or a dash; a bare line ("Dirección:\n...\nTracyland") may
+# be the town of an address.
+_SIGN_OFF = re.compile(
+    r"(?:[.!?][^\S\n]+|\n[^\S\n]*(?:--?|—|–)[^\S\n]*)"
+    rf"({_CAPITAL}(?:[^\S\n]+{_CAPITAL})?)[^\S\n]*[.!]?\s*$"
+)
+
+
+def _title_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?i:{'|'.join(sorted(TITLES, key=len, reverse=True))})\.?\s+$")
+
+
+_TITLE_BEFORE = _title_before()
+
+
+def _stop(word: str) -> bool:
+    folded = fold_word(word)
+    return folded in all_stop_words() or len(folded) < 2
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _repeated(text: str, names: list[Finding]) -> list[Finding]:
+    words: set[str] = set()
+    for f in names:
+        parts = _WORD.findall(f.text)
+        titled = _TITLE_BEFORE.search(text, max(0, f.start - 20), f.start) is not None
+        if len(parts) >= 2 or f.confidence == "high" or titled:
+            words |= {fold_word(w) for w in parts if len(w) >= 3 and not _stop(w)}
+    # Only words the lists know as names ("AARON BALL WAS TAKEN" gives no "WAS").
+    words = {w for w in words if is_name(w)}
+    found = []
+    for m in _WORD.finditer(text):
+        token = re.sub(r"['’]s$", "", m.group())
+        if fold_word(token) in words and (token[0].isupper() or token.islower()):
+            found.append(Finding(m.start(), m.start() + len(token), "name", token, "low"))
+    return found
+
+
+def _joined(text: str, names: list[Finding]) -> list[Finding]:
+    found = []
+    for f in names:
+        m = _JOINED.match(text, f.end)
+        if m and is_name(fold_word(m.group(1))) and not _stop(m.group(1)):
+            found.append(Finding(m.start(1), m.end(1), "name", m.group(1), "low"))
+    return found
+
+
+def _words_as_name(text: str, start: int, value: str, *, need_list: bool) -> Finding | None:
+    """The longest run of non-stop words at the start of ``value``."""
+    taken: list[re.Match[str]] = []
+    for m in _WORD.finditer(value):
+        word = m.group()
+        if _stop(word) or (taken and value[taken[-1].end() : m.start()].strip()):
+            break
+        # Lower case after a cue: names from the lists only ("rita francis",
+        # not "gareth walker lives"), three letters or more ("a mi esposa al").
+        if need_list and (len(word) < 3 or not is_name(fold_word(word))):
+            break
+        taken.append(m)
+    if not taken:
+        return None
+    folded = [fold_word(m.group()) for m in taken]
+    if need_list and not (is_first_name(folded[0]) or len(folded) > 1):
+        return None
+    end = taken[-1].end()
+    return Finding(start, start + end, "name", value[:end], "low")
+
+
+def _after_cues(text: str) -> list[Finding]:
+    found: list[Finding | None] = []
+    for m in _NAMING.finditer(text):
+        if m.group(1)[0].islower():
+            found.append(_words_as_name(text, m.start(1), m.group(1), need_list=True))
+    for m in _LIST_LABEL.finditer(text):
+        position = m.start(1)
+        for item in m.group(1).split(","):
+            lead = len(item) - len(item.lstrip())
+            found.append(_words_as_name(text, position + lead, item.strip(), need_list=False))
+            position += len(item) + 1
+    return [f for f in found if f]
+
+
+def _sign_off(text: str) -> list[Finding]:
+    m = _SIGN_OFF.search(text[-80:])
+    if not m:
+        return []
+    offset = max(0, len(text) - 80)
+    words = m.group(1).split()
+    if any(_stop(w) for w in words) or fold_word(words[0]) in PARTICLES:
+        return []
+    return [Finding(offset + m.start(1), offset + m.end(1), "name", m.group(1), "low")]
+
+
+def context_names(text: str, names: list[Finding]) -> list[Finding]:
+    """Low-confidence names pointed at by ``text`` and the ``names`` found so far."""
+    found = _after_cues(text) + _sign_off(text)
+    found += _joined(text, names + found)
+    found += _repeated(text, names)
+    taken = [(f.start, f.end) for f in names]
+    return [f for f in found if not _overlaps(f.start, f.end, taken)]
