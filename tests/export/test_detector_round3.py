@@ -179,6 +179,7 @@ def test_plates_round3(text, expected):
         ("Mass at St. Patrick's Church on Sunday", "Patrick Ward"),
         ("the people at port isabel said", "Isabel Ramos"),
         ("they held him at stewart detention center for days", "Ana Stewart"),
+        ("La misa en la colonia Morelos es el domingo", "Consuelo Morelos"),
     ],
 )
 def test_listed_names_inside_place_names_round3(text, person):
@@ -217,6 +218,10 @@ def test_names_from_their_context(text, expected):
         "Dirección:\n12 Oak St\nTracyland",
         "Hearing: Apr. 14, 2024\nLanguage: Spanish",
         "they drove a Toyota 4Runner past the Turnpike exit",
+        "Judge's chambers, room 6A. Filing due Friday.",
+        "agentes de PSP Troop J me detuvieron bajo Title 42",
+        "She works at Suarez, Vega and Ibarra downtown.",
+        "El contrato de Herrera, Dominguez y Gonzalez vence en 2026.",
     ],
 )
 def test_context_and_label_lookalikes_are_no_names(text):

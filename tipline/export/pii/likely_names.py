@@ -157,13 +157,14 @@ def _words(text: str) -> list[_Word]:
 
 
 def _is_stop(word: _Word, text_before: str) -> bool:
+    # "4Runner", "room 6A.": a word glued to a number is a model or a code.
+    if text_before[-1:].isdigit():
+        return True
     if word.is_initial:
         return False
     text = word.text
     return (
         word.folded in all_stop_words()
-        # "4Runner", "2Pac": a word glued to a number is a model or a code.
-        or text_before[-1:].isdigit()
         # "I'm", "I'll": a contraction, even capitalized.
         or re.fullmatch(r"I['’](?:m|ll|ve|d)", text) is not None
         or len(text) == 1
@@ -301,6 +302,7 @@ def likely_names(text: str) -> list[Finding]:
     _mark_vehicles_and_abbreviations(text, words, stop)
     _unstop_spanish_calendar_names(text, words, stop)
     found: list[Finding] = []
+    firms = _firm_names(text)
     for i, j in _stretches(text, words, stop):
         if all(words[k].is_initial for k in range(i, j + 1)):
             continue  # "U.S.C.", "block C." - initials alone name nobody
@@ -320,7 +322,7 @@ def likely_names(text: str) -> list[Finding]:
                 continue
             if i == j and _single_is_place(text, words, i):
                 continue
-            if _FIRM_AFTER.match(text, words[j].end):
+            if _FIRM_AFTER.match(text, words[j].end) or _in_firm(firms, words[i].start):
                 continue
             # A lone word on no name list ("Turnpike", "Explorer", "Sirs",
             # "Forwarded") names nobody unless something says it does.
@@ -334,6 +336,25 @@ def likely_names(text: str) -> list[Finding]:
         found.append(Finding(start, end, "name", text[start:end], "low"))
     found += _lowercase_after_kin(text, words)
     return found
+
+
+# "Suarez, Vega and Juarez", "the Herrera, Dominguez y Gonzalez contract": three
+# surnames in a row with no given name among them are a firm's name.
+_FIRM_LIST = re.compile(
+    r"\b([A-ZÁÉÍÓÚÑ][\w'’-]+), ([A-ZÁÉÍÓÚÑ][\w'’-]+),? (?:and|y|&) ([A-ZÁÉÍÓÚÑ][\w'’-]+)"
+)
+
+
+def _firm_names(text: str) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in _FIRM_LIST.finditer(text)
+        if not any(is_first_name(fold_word(m.group(k))) for k in (1, 2, 3))
+    ]
+
+
+def _in_firm(firms: list[tuple[int, int]], position: int) -> bool:
+    return any(s <= position < e for s, e in firms)
 
 
 def _lowercase_after_kin(text: str, words: list[_Word]) -> list[Finding]:

@@ -64,6 +64,7 @@ INSTITUTION_WORDS = word_set(
     dodge nissan jeep ram gmc
     inc llc ltd corp corporation company group sons asociados hermanos hnos industries
     foundation fundacion institute instituto memorial bridge station estacion airport aeropuerto
+    troop title ltda holding club basilica parroquia santuario capilla catedral
     """
 )
 
@@ -150,7 +151,7 @@ KIN = word_set(
     grandmother grandfather stepson stepdaughter fiance fiancee neighbor neighbour coworker
     hermano hermana hermanos hijo hija hijos hijas esposo esposa marido mujer primo prima tio
     tia mama papa madre sobrino sobrina amigo amiga companero companera novio novia cunado
-    cunada suegro suegra nieto nieta abuelo abuela vecino vecina pareja
+    cunada suegro suegra nieto nieta abuelo abuela vecino vecina vecinos vecinas pareja
     """
 )
 

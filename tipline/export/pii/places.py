@@ -87,6 +87,8 @@ _CLOSED_BEFORE = re.compile(
     # calle Pedro me dijo" may be Pedro speaking).
     r"(?:\s+(?i:of|de|del|de\s+la)\s+(?:[A-ZÁÉÍÓÚÑ][\w'’]*\.?\s+){0,2}"
     r"|\s+(?:[A-ZÁÉÍÓÚÑ][\w'’]*\.?\s+){1,2})$"
+    # A neighbourhood is named after someone, never someone: "la colonia Morelos".
+    r"|\b(?i:colonia|col\.|barrio|fraccionamiento)\s+(?:[A-ZÁÉÍÓÚÑ][\w'’]*\.?\s+){0,2}$"
 )
 _NEXT_WORD = re.compile(r"(?:['’]s)? ([^\W\d_][\w'’]*)")
 # The rest of a longer name: "Luther King Jr." before "Blvd", "W. Hill" before
