@@ -16,31 +16,28 @@ Where the page's time goes, measured the same way in the same run:
   memory: no file, no streams, no Blob. No sealing path in JavaScript can
   cost less than this.
 - **browser I/O alone**: the sealing path without the encryption (the file
-  read as a stream and collected into Blob parts, as the form does): what the
-  browser itself spends moving the bytes, in the renderer and the browser
-  process.
+  read with the page's reader and collected into Blob parts, as the form
+  does): what the browser itself spends moving the bytes, in the renderer and
+  the browser process.
 - **AEAD without a JIT** (``--jitless-mib``, default 4): the AEAD alone in a
   Chromium started with ``--js-flags=--jitless``, V8's interpreter only, no
-  WebAssembly: the closest Chromium comes to Tor Browser's "Safer" level,
-  which turns off the JavaScript JIT and WebAssembly. Only an analogue: Tor
-  Browser's interpreter is SpiderMonkey's.
+  WebAssembly: the closest Chromium comes to Tor Browser's "Safer" level.
+  Only an analogue: Tor Browser's interpreter is SpiderMonkey's.
 
-``--baseline-bundle FILE`` also seals with another build of the bundle (say
-the previous version, from ``git show``) in the same run, so "before" and
+``--baseline-bundle FILE`` also runs another build of the bundle (say the
+previous version, from ``git show``) in the same run, so "before" and
 "after" come from one run on one machine.
 
 CPU time is that of our whole browser (renderer, browser process and
 helpers), read from /proc per process; on a shared machine it is the stable
 figure, wall time is not.
 
-Memory, for a 10 MiB and the full-size file, each in a fresh renderer: the
-page's JS heap (``performance.memory`` with precise memory info) at its peak
-during sealing and once garbage is collected with the sealed Blob still held,
-and the renderer process's peak RSS (``VmHWM``). The peak includes garbage V8
-has not collected yet, so it grows with the file until V8 collects; what the
-page holds after collection stays flat, because the ciphertext goes to the
-browser's blob storage (outside the page, paged to disk when large) a
-megabyte at a time.
+Memory, for 10 MiB, 50 MiB and the full-size file, each bundle, each in a
+fresh renderer: the page seals the file, then posts it (multipart, as the
+form does) to a local sink that drops it. It prints the JS heap's peak while
+sealing (``performance.memory``, garbage not yet collected included), what
+the page holds after a forced GC, and the renderer's peak RSS (``VmHWM``)
+after sealing and after posting, then the growth from 10 MiB to the full size.
 
 Usage::
 
@@ -57,37 +54,38 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from browser_harness import (
+    MIB,
+    chromium,
+    cpu_seconds,
+    my_processes,
+    renderer_hwm_kib,
+    sink,
+)
+
 from tipline.crypto import HybridIdentity, X25519Identity
 from tipline.intake.scripts import SEAL_SCRIPT, STATIC_DIR
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--enable-precise-memory-info",
-    "--renderer-process-limit=100",
-    "--js-flags=--expose-gc",
-]
-MIB = 1024 * 1024
+BASE_URL = ""  # the sink's address, set by main()
 
 # Each runs in the page with the file already in its <input type=file>.
+# sealFile takes the recipients from bundle 1.3.0 on (stream.js); 1.2.0 took
+# a typage Encrypter. Either is measured, so a baseline build can be compared.
 SEAL = """async (recipients) => {
   const s = window.tiplineSeal
   const file = document.querySelector("input[type=file]").files[0]
-  const e = new s.age.Encrypter()
-  for (const r of recipients) e.addRecipient(r)
+  let how = recipients
+  if (!s.copyFile) {
+    how = new s.age.Encrypter()
+    for (const r of recipients) how.addRecipient(r)
+  }
   let peak = performance.memory.usedJSHeapSize
   const start = performance.now()
-  const blob = await s.sealFile(e, file, () => {
+  const blob = await s.sealFile(how, file, () => {
     peak = Math.max(peak, performance.memory.usedJSHeapSize)
   })
   const ms = performance.now() - start
@@ -96,6 +94,16 @@ SEAL = """async (recipients) => {
   // what the page still holds once it has collected is the real footprint.
   gc(); await new Promise((resolve) => setTimeout(resolve, 500)); gc()
   return { ms, size: blob.size, peakHeap: peak, retainedHeap: performance.memory.usedJSHeapSize }
+}"""
+
+# Then the upload, as the form posts it: a multipart body whose file part is
+# the sealed Blob (the browser process reads it from blob storage).
+POST = """async (url) => {
+  const body = new FormData()
+  body.append("attachments", new File([window.sealed], "file-1.age"))
+  const start = performance.now()
+  const response = await fetch(url, { method: "POST", body })
+  return { ms: performance.now() - start, received: Number(await response.text()) }
 }"""
 
 AEAD = """async (size) => {
@@ -116,7 +124,8 @@ AEAD = """async (size) => {
 IO = """async () => {
   const file = document.querySelector("input[type=file]").files[0]
   const start = performance.now()
-  window.sealed = await window.tiplineSeal.intoBlob(file.stream())
+  const s = window.tiplineSeal
+  window.sealed = await (s.copyFile ? s.copyFile(file) : s.intoBlob(file.stream()))
   return { ms: performance.now() - start, size: window.sealed.size }
 }"""
 
@@ -129,56 +138,6 @@ class Timing:
 
 def median(runs: list[Timing]) -> Timing:
     return Timing(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs))
-
-
-def my_processes() -> dict[int, bytes]:
-    """This benchmark's descendant processes (its Chromium), pid to command line.
-
-    Other people's browsers may run on the same machine: only ours count.
-    """
-    parents: dict[int, int] = {}
-    cmdlines: dict[int, bytes] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            parents[int(entry)] = int(stat[1])
-            cmdlines[int(entry)] = Path(f"/proc/{entry}/cmdline").read_bytes()
-        except (OSError, IndexError, ValueError):
-            continue
-    mine, me = {}, os.getpid()
-    for pid in parents:
-        ancestor = parents.get(pid)
-        while ancestor and ancestor != me:
-            ancestor = parents.get(ancestor)
-        if ancestor == me:
-            mine[pid] = cmdlines[pid]
-    return mine
-
-
-def renderer_hwm_kib() -> dict[int, int]:
-    """Peak RSS (VmHWM) of each of our Chromium renderer processes, by pid."""
-    peaks = {}
-    for pid, cmdline in my_processes().items():
-        if b"--type=renderer" not in cmdline:
-            continue
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peaks[pid] = int(line.split()[1])
-        except OSError:
-            continue
-    return peaks
-
-
-def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of one process so far (0 once it has gone)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def write_file(path: Path, size: int) -> None:
@@ -202,47 +161,39 @@ def seal_with_cli(path: Path, out: Path, recipients: list[str]) -> Timing:
     return Timing(wall, cpu)
 
 
-@contextmanager
-def chromium(extra_args: tuple[str, ...] = ()) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=[*ARGS, *extra_args]
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-def in_page(browser: Any, bundle: Path, path: Path, script: str, arg: Any) -> dict[str, Any]:
+def in_page(
+    browser: Any, bundle: Path, path: Path, script: str, arg: Any, post: str | None = None
+) -> dict[str, Any]:
     """Run ``script`` in a fresh page (a fresh renderer) holding ``path`` in a file input.
 
     Adds the CPU time of our whole browser during the run (the page's
     renderer, and the browser process that reads the file and stores the
-    blob; nothing else runs in it) and the renderer's peak RSS.
+    blob; nothing else runs in it) and the renderer's peak RSS. With ``post``
+    (the sink's address), then uploads the sealed Blob there and adds the
+    renderer's peak RSS over both.
     """
     existing = set(renderer_hwm_kib())
     context = browser.new_context()
     page = context.new_page()
-    page.route(
-        "http://localhost/bench",
-        lambda route: route.fulfill(
-            content_type="text/html", body="<!doctype html><input type=file>"
-        ),
-    )
-    page.goto("http://localhost/bench")
+    page.goto(f"{BASE_URL}/bench")
     mine = set(renderer_hwm_kib()) - existing  # this page's renderer
     page.add_script_tag(path=str(bundle))
     page.set_input_files("input[type=file]", str(path))
+
+    def renderer_peak() -> int:
+        peaks = renderer_hwm_kib()
+        return max((peaks[pid] for pid in mine if pid in peaks), default=0)
+
     # Per process, so that one ending meanwhile does not count negative.
     cpu_before = {pid: cpu_seconds(pid) for pid in my_processes()}
     result: dict[str, Any] = page.evaluate(script, arg)
     cpu_after = {pid: cpu_seconds(pid) for pid in my_processes()}
     result["cpu"] = sum(cpu - cpu_before.get(pid, 0.0) for pid, cpu in cpu_after.items())
-    peaks = renderer_hwm_kib()
-    result["rss_kib"] = max((peaks[pid] for pid in mine if pid in peaks), default=0)
+    result["rss_kib"] = renderer_peak()
+    if post:
+        sent = page.evaluate(POST, f"{BASE_URL}/upload")
+        assert sent["received"] > result["size"], (sent, result)  # the Blob, in multipart
+        result["post_rss_kib"] = renderer_peak()
     context.close()
     return result
 
@@ -276,39 +227,47 @@ def main() -> None:
     parser.add_argument("--jitless-mib", type=int, default=4, help="0 skips the no-JIT run")
     args = parser.parse_args()
 
+    global BASE_URL
     bundle = STATIC_DIR / SEAL_SCRIPT
+    bundles = [bundle, *([args.baseline_bundle] if args.baseline_bundle else [])]
     hybrid, classic = HybridIdentity.generate(), X25519Identity.generate()
     recipients = [str(hybrid.recipient()), str(classic.recipient())]
     runs: dict[str, list[Timing]] = {"cli": [], "seal": [], "aead": [], "io": [], "baseline": []}
-    with tempfile.TemporaryDirectory(prefix="tipline-bench-") as tmp:
-        small, big = Path(tmp) / "small.bin", Path(tmp) / "big.bin"
-        write_file(small, 10 * MIB)
-        write_file(big, args.size_mib * MIB)
+    memory: dict[tuple[str, int], dict[str, Any]] = {}
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="tipline-bench-") as tmp, sink() as BASE_URL:
+        files = {mib: Path(tmp) / f"{mib}.bin" for mib in sorted({10, 50, args.size_mib})}
+        for mib, path in files.items():
+            write_file(path, mib * MIB)
+        small, big = files[10], files[args.size_mib]
         cli_small = Path(tmp) / "small.age"
         seal_with_cli(small, cli_small, recipients)
         with chromium() as browser:
-            in_page(browser, bundle, small, SEAL, recipients)  # warm-up (disk caches)
-            small_run = in_page(browser, bundle, small, SEAL, recipients)
+            small_run = in_page(browser, bundle, small, SEAL, recipients)  # warm-up (disk caches)
+            # Same header layout, fresh keys: the sizes must agree exactly.
+            assert small_run["size"] == cli_small.stat().st_size, (small_run, cli_small.stat())
+            for candidate in bundles:
+                for mib, path in files.items():
+                    run = in_page(browser, candidate, path, SEAL, recipients, post=True)
+                    memory[candidate.name, mib] = run
+                    assert run["size"] == memory[bundle.name, mib]["size"], run
             for _ in range(args.reps):
                 # Timed to /dev/null: the page's Blob is not written to disk either.
                 runs["cli"].append(seal_with_cli(big, Path(os.devnull), recipients))
-                big_run = in_page(browser, bundle, big, SEAL, recipients)
-                runs["seal"].append(timing(big_run))
+                runs["seal"].append(timing(in_page(browser, bundle, big, SEAL, recipients)))
                 runs["aead"].append(timing(in_page(browser, bundle, big, AEAD, big.stat().st_size)))
                 io_run = in_page(browser, bundle, big, IO, None)
                 assert io_run["size"] == big.stat().st_size, io_run
                 runs["io"].append(timing(io_run))
                 if args.baseline_bundle:
                     before = in_page(browser, args.baseline_bundle, big, SEAL, recipients)
-                    assert before["size"] == big_run["size"], (before, big_run)
                     runs["baseline"].append(timing(before))
-        # Same header layout, fresh keys: the sizes must agree exactly.
-        assert small_run["size"] == cli_small.stat().st_size, (small_run, cli_small.stat())
         jitless = jitless_aead(args.jitless_mib, small) if args.jitless_mib else None
 
     cli = median(runs["cli"])
     print(f"file: {args.size_mib} MiB, recipients: mlkem768x25519 + X25519, "
           f"medians of {args.reps} runs, ratios to the CLI")  # fmt: skip
+    print(f"load average before / after: {load_before[0]:.2f} / {os.getloadavg()[0]:.2f}")
     print(f"{'tipline age -e (subprocess)':<34}{cli.wall:6.2f} s wall {cli.cpu:6.2f} s CPU")
     print(report_line(f"Chromium, {bundle.name}", median(runs["seal"]), cli, args.size_mib))
     if runs["baseline"]:
@@ -322,16 +281,29 @@ def main() -> None:
             f"AEAD without a JIT (V8 --jitless, like Tor Browser Safer): {jitless:5.1f} MiB/s, "
             f"so about {args.size_mib / jitless:5.0f} s for {args.size_mib} MiB"
         )
-    for label, run in (("10 MiB", small_run), (f"{args.size_mib} MiB", big_run)):
-        print(
-            f"memory sealing {label:>8}: JS heap peak {run['peakHeap'] / MIB:6.1f} MiB, "
-            f"after GC {run['retainedHeap'] / MIB:5.1f} MiB, "
-            f"renderer peak RSS {run['rss_kib'] / 1024:6.1f} MiB"
-        )
-    print(
-        f"heap held after GC, big/small: {big_run['retainedHeap'] / small_run['retainedHeap']:.2f} "
-        "(about 1: what the page holds does not grow with the file)"
-    )
+    print_memory(memory, [b.name for b in bundles], list(files))
+
+
+def print_memory(
+    memory: dict[tuple[str, int], dict[str, Any]], names: list[str], sizes: list[int]
+) -> None:
+    print("memory, a fresh renderer per line: the page seals the file, then posts it")
+    print(f"{'':<24}{'file':>8}{'JS heap peak':>14}{'after GC':>10}"
+          f"{'RSS peak sealing':>18}{'+ posting':>11}")  # fmt: skip
+    for name in names:
+        for mib in sizes:
+            run = memory[name, mib]
+            heap, kept = run["peakHeap"] / MIB, run["retainedHeap"] / MIB
+            rss, posting = run["rss_kib"] / 1024, run["post_rss_kib"] / 1024
+            print(
+                f"{name:<24}{mib:>4} MiB{heap:>10.1f} MiB{kept:>6.1f} MiB"
+                f"{rss:>14.1f} MiB{posting:>7.1f} MiB"
+            )
+    for name in names:
+        growth = (
+            memory[name, sizes[-1]]["post_rss_kib"] - memory[name, sizes[0]]["post_rss_kib"]
+        ) / 1024
+        print(f"{name}: renderer peak RSS, {sizes[-1]} MiB minus {sizes[0]} MiB: {growth:+.1f} MiB")
 
 
 if __name__ == "__main__":

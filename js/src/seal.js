@@ -7,8 +7,9 @@
 // recipients listed on the form, and posts only ciphertext to the form's
 // data-seal-action address, with what the server needs in the clear: the
 // CSRF token and any proof of work (every hidden input of the form), county,
-// language, and per file a random id and its size. Files are sealed as
-// streams: the page never holds a whole file in memory.
+// language, and per file a random id and its size. Files are sealed a
+// megabyte at a time into the browser's blob storage (stream.js): the page
+// never holds a whole file, and its memory does not grow with the file.
 //
 // If this browser lacks what sealing needs, the script leaves the form alone
 // and the page keeps saying that the server seals it. Every word shown comes
@@ -16,6 +17,7 @@
 
 import * as age from "age-encryption"
 import { chacha20poly1305 } from "@noble/ciphers/chacha.js"
+import { copyFile, sealFile } from "./stream.js"
 import { cleanContentType, cleanFilename, formText, paddedDocument, randomId, tipDocument } from "./document.js"
 
 const TEXT_FIELDS = ["what_happened", "place", "when"]
@@ -86,54 +88,11 @@ function readFields(form) {
   return { fields, county, files: data.getAll("attachments").filter((f) => f instanceof File && f.name) }
 }
 
-// A ReadableStream of the file that reports progress as it is read.
-function counted(file, onBytes) {
-  return file.stream().pipeThrough(
-    new TransformStream({
-      transform(chunk, controller) {
-        onBytes(chunk.length)
-        controller.enqueue(chunk)
-      },
-    }),
-  )
-}
-
-// Collect a stream into a Blob a megabyte at a time: the chunks go to the
-// browser's blob storage (outside the page, paged to disk when large), so the
-// page holds about one megabyte at once, never the whole stream.
-const BLOB_PART = 1 << 20
-
-export async function intoBlob(stream) {
-  const reader = stream.getReader()
-  const parts = []
-  let pending = []
-  let pendingSize = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    pending.push(value)
-    pendingSize += value.length
-    if (pendingSize >= BLOB_PART) {
-      parts.push(new Blob(pending))
-      pending = []
-      pendingSize = 0
-    }
-  }
-  parts.push(new Blob(pending))
-  return new Blob(parts, { type: "application/octet-stream" })
-}
-
-// Seal one file as a stream into a Blob: chunks go from the file through the
-// age STREAM writer into blob storage, never the whole file in the page.
-export async function sealFile(encrypter, file, onBytes = () => {}) {
-  return intoBlob(await encrypter.encrypt(counted(file, onBytes)))
-}
-
 export async function sealForm(form, language, onProgress = () => {}) {
   const { fields, county, files } = readFields(form)
   const problem = problemWith(form, fields, files)
   if (problem) return { problem }
-  const encrypter = encrypterFor(recipientsOf(form))
+  const recipients = recipientsOf(form)
   const attachments = files.map((file) => ({
     id: randomId(),
     filename: cleanFilename(file.name),
@@ -144,11 +103,11 @@ export async function sealForm(form, language, onProgress = () => {}) {
   let done = 0
   const sealedFiles = []
   for (const [index, file] of files.entries()) {
-    const blob = await sealFile(encrypter, file, (n) => onProgress((done += n) / Math.max(total, 1)))
+    const blob = await sealFile(recipients, file, (n) => onProgress((done += n) / Math.max(total, 1)))
     sealedFiles.push(new File([blob], `file-${index + 1}.age`, { type: "application/octet-stream" }))
   }
   const document = tipDocument({ language, fields, attachments })
-  const sealedDocument = await encrypter.encrypt(paddedDocument(document))
+  const sealedDocument = await encrypterFor(recipients).encrypt(paddedDocument(document))
   return {
     county,
     attachments,
@@ -277,7 +236,7 @@ if (form && supported() && recipientsOf(form).length > 0) {
 }
 
 // For tests, auditors and bench/browser_seal.py: the exact library this file
-// carries, and the AEAD that age's STREAM runs on every 64 KiB chunk (the same
+// carries, the file path without the cryptography (copyFile), and the AEAD that age's STREAM runs on every 64 KiB chunk (the same
 // function typage imports: one copy of noble's ciphers in the bundle), so the
 // benchmark can measure the cryptography's floor apart from the sealing path.
-window.tiplineSeal = { age, chacha20poly1305, intoBlob, sealForm, sealFile, paddedDocument, tipDocument }
+window.tiplineSeal = { age, chacha20poly1305, copyFile, sealForm, sealFile, paddedDocument, tipDocument }

@@ -109,19 +109,26 @@ def test_bundle_passes_the_cctv_vectors(page: Any) -> None:
     assert failures == []
 
 
-SEAL = """async ({ recipients, data }) => {
-  const s = window.tiplineSeal
-  const e = new s.age.Encrypter()
-  for (const r of recipients) e.addRecipient(r)
-  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
-  const blob = await s.sealFile(e, new Blob([bytes]))
-  const out = new Uint8Array(await blob.arrayBuffer())
-  let text = ""
-  for (let i = 0; i < out.length; i += 32768) {
-    text += String.fromCharCode(...out.subarray(i, i + 32768))
+# Defines base64(blob) inside a page script.
+BASE64 = """
+  async function base64(blob) {
+    const out = new Uint8Array(await blob.arrayBuffer())
+    let text = ""
+    for (let i = 0; i < out.length; i += 32768) {
+      text += String.fromCharCode(...out.subarray(i, i + 32768))
+    }
+    return btoa(text)
   }
-  return btoa(text)
+"""
+
+SEAL = (
+    "async ({ recipients, data }) => {"
+    + BASE64
+    + """
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+  return base64(await window.tiplineSeal.sealFile(recipients, new Blob([bytes])))
 }"""
+)
 
 
 def seal_in_page(page: Any, recipients: list[str], data: bytes) -> bytes:
@@ -131,13 +138,69 @@ def seal_in_page(page: Any, recipients: list[str], data: bytes) -> bytes:
     return base64.b64decode(sealed)
 
 
-@pytest.mark.parametrize("size", [0, 1, 65536, 65537, 300_000])
+# Around age's 64 KiB STREAM chunks and the page's 1 MiB batches (stream.js).
+@pytest.mark.parametrize(
+    "size", [0, 1, 65535, 65536, 65537, 300_000, 1_048_576, 1_048_577, 2_162_688]
+)
 def test_sealed_in_the_page_opens_with_tipline(page: Any, size: int) -> None:
     hybrid, classic = HybridIdentity.generate(), X25519Identity.generate()
     data = hashlib.shake_256(str(size).encode()).digest(size)
     sealed = seal_in_page(page, [str(hybrid.recipient()), str(classic.recipient())], data)
     assert decrypt(sealed, [hybrid]) == data
     assert decrypt(sealed, [classic]) == data
+
+
+# A file whose stream is not a byte stream (no BYOB reader: the fallback that
+# copies the browser's chunks in), in uneven chunks, or that gives more or
+# fewer bytes than its size says.
+ODD_FILE = (
+    "async ({ recipients, size, claimed }) => {"
+    + BASE64
+    + """
+  const bytes = new Uint8Array(size).map((_, i) => (i * 7) % 251)
+  const cuts = [1, 999, 65536, 70000, 1 << 20]
+  const file = {
+    size: claimed,
+    stream() {
+      let at = 0, turn = 0
+      return new ReadableStream({
+        pull(controller) {
+          if (at >= bytes.length) return controller.close()
+          const n = cuts[turn++ % cuts.length]
+          controller.enqueue(bytes.slice(at, at + n))
+          at += n
+        },
+      })
+    },
+  }
+  try {
+    return { sealed: await base64(await window.tiplineSeal.sealFile(recipients, file)) }
+  } catch (error) {
+    return { error: String(error) }
+  }
+}"""
+)
+
+
+def test_a_file_read_without_byob_in_uneven_chunks_seals_the_same(page: Any) -> None:
+    identity = X25519Identity.generate()
+    size = 1_300_000
+    result = page.evaluate(
+        ODD_FILE, {"recipients": [str(identity.recipient())], "size": size, "claimed": size}
+    )
+    assert decrypt(base64.b64decode(result["sealed"]), [identity]) == bytes(
+        (i * 7) % 251 for i in range(size)
+    )
+
+
+@pytest.mark.parametrize("claimed", [1_299_999, 1_300_001, 2_000_000])
+def test_a_file_that_is_not_its_size_is_not_sealed(page: Any, claimed: int) -> None:
+    identity = X25519Identity.generate()
+    result = page.evaluate(
+        ODD_FILE, {"recipients": [str(identity.recipient())], "size": 1_300_000, "claimed": claimed}
+    )
+    assert "sealed" not in result
+    assert "file" in result["error"]
 
 
 def test_sealed_in_the_page_opens_with_the_tipline_cli(page: Any, tmp_path: Path) -> None:

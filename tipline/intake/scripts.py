@@ -29,7 +29,7 @@ STATIC_DIR = PACKAGE_DIR / "static"
 SCRIPTS_KEY = "tipline.intake.scripts"
 # The in-browser sealing bundle, built by js/build.mjs (its name carries the
 # js/package.json version; the licences note sits beside it).
-SEAL_SCRIPT = "seal/tipline-seal-1.2.0.js"
+SEAL_SCRIPT = "seal/tipline-seal-1.3.0.js"
 # The flood-time proof of work (tipline.intake.flood_guard), hand-written.
 POW_SCRIPT = "pow.js"
 
