@@ -193,6 +193,18 @@ class Server:
         match = re.search(rf"^{field}:\s+(\d+) kB", text, re.M)
         return int(match.group(1)) if match else 0
 
+    def peak_rss_kib(self) -> int:
+        """The largest peak RSS (``VmHWM``) among the live workers, in KiB."""
+        peaks = [0]
+        for pid in self.pids()[1:]:
+            try:
+                text = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            match = re.search(r"^VmHWM:\s+(\d+) kB", text, re.M)
+            peaks.append(int(match.group(1)) if match else 0)
+        return max(peaks)
+
     def cpu_seconds(self) -> float:
         """User + system CPU of the master and its live workers so far."""
         return sum(process_cpu(self.pids()).values())

@@ -12,6 +12,9 @@ phase's time is up. Per database:
   also the database server's CPU for it (``+db``), and the clients' own
   (``client``: on one machine they share the cores with the server, so
   tips/s follows the sum, not gunicorn's CPU alone);
+- the largest worker's peak RSS, and the load average at each phase's end
+  (other work on the machine makes wall-clock figures noisy; CPU per tip
+  and its ratio are the steadier ones);
 - 50 clients on the intake where a quarter of the iterations are a
   *returning source* (sign in with a phrase the client was given, read the
   conversation): the count of 5xx answers, which must be zero.
@@ -71,6 +74,8 @@ class Result:
     client_cpu: float
     tips: Tally
     returns: Tally
+    rss_kib: int = 0  # the largest worker's peak RSS
+    load: float = 0.0  # the 1-minute load average at the phase's end
 
     @property
     def ok_tips(self) -> int:
@@ -107,7 +112,8 @@ class Result:
             f"p99 {1000 * self.tips.percentile(0.99):7.0f} ms  "
             f"CPU {self.cpu_ms:6.1f} ms/tip (+db {self.total_cpu_ms - self.cpu_ms:4.1f}, "
             f"client {1000 * self.client_cpu / self.requests:4.1f})  other: {other or '-'}  "
-            f"client errors: {self.tips.errors + self.returns.errors}{extra}"
+            f"client errors: {self.tips.errors + self.returns.errors}  "
+            f"peak RSS {self.rss_kib / 1024:.0f} MiB  load {self.load:.1f}{extra}"
         )
 
 
@@ -149,7 +155,19 @@ def phase(
     cpu, db_after = server.cpu_seconds() - cpu_before, database.read()
     db_cpu = DatabaseCpu.spent(db_before, db_after) if intake else 0.0
     client_cpu = _own_cpu() - client_before
-    return Result(label, clients, returning, elapsed, cpu, db_cpu, client_cpu, tips, returns)
+    return Result(
+        label,
+        clients,
+        returning,
+        elapsed,
+        cpu,
+        db_cpu,
+        client_cpu,
+        tips,
+        returns,
+        rss_kib=server.peak_rss_kib(),
+        load=os.getloadavg()[0],
+    )
 
 
 def _own_cpu() -> float:
@@ -203,6 +221,7 @@ def report(name: str, results: list[Result]) -> None:
         noop, intake = by[("no-op", clients)], by[("intake", clients)]
         print(
             f"  {name}, {clients} clients: tips/s intake/no-op {intake.rate / noop.rate:.3f}; "
+            f"p50 intake/no-op {intake.tips.percentile(0.5) / noop.tips.percentile(0.5):.2f}; "
             f"p99 intake/no-op {intake.tips.percentile(0.99) / noop.tips.percentile(0.99):.2f}; "
             f"CPU/tip intake/no-op {intake.cpu_ms / noop.cpu_ms:.2f} "
             f"(with the database's {intake.total_cpu_ms / noop.total_cpu_ms:.2f}); "

@@ -9,6 +9,10 @@ recipients allow it (tipline.intake.sealed), and, while the intake is under a
 flood, the proof-of-work script (tipline.intake.flood_guard); its CSP allows
 exactly those files. Without JavaScript the form posts here and the server
 seals what arrives, with or without a flood.
+
+The blank form and the receipt are rendered once and filled in with each
+visitor's token, challenge or phrase (tipline.intake.page_cache): rendering
+them was the largest CPU cost of a tip.
 """
 
 from __future__ import annotations
