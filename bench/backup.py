@@ -123,7 +123,8 @@ def measure(
     if before is not None:
         before()
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, shell=shell)
+    # What the commands print is not the point; errors still reach stderr.
+    process = subprocess.Popen(command, env=env, shell=shell, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -164,7 +165,7 @@ def main() -> None:
 
         # What any tipline command pays before it reads a byte (Python and
         # the imports), reported apart: it does not grow with the instance.
-        startup = measure([sys.executable, "-c", "import tipline.cli.backup"], env)
+        startup = measure([tipline, "backup", "--help"], env)
         pipe_out, ours_out = root / "pipeline.age", root / "backup.age"
         extract, target = root / "extracted", root / "target"
         target_env = {**env, "TIPLINE_INSTANCE": str(target / "instance")}

@@ -21,7 +21,9 @@ non-zero exit (click's ``ClickException``), never a traceback.
 
 from __future__ import annotations
 
+import gc
 import importlib
+from types import ModuleType
 
 import click
 
@@ -42,6 +44,24 @@ COMMANDS: dict[str, str] = {
 }
 
 
+def import_quietly(name: str) -> ModuleType:
+    """Import ``name`` with the cyclic garbage collector paused.
+
+    A command's imports (SQLAlchemy and the models, for most) create tens of
+    thousands of objects that all live until the command ends; every 700 of
+    them the collector would walk the young ones, and now and then all of
+    them, finding nothing to free. Paused, start-up costs about a sixth less
+    CPU time (bench/backup.py prints it).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return importlib.import_module(name)
+    finally:
+        if paused:
+            gc.enable()
+
+
 class LazyGroup(click.Group):
     """A click group that imports a subcommand's module only when it is used."""
 
@@ -57,7 +77,7 @@ class LazyGroup(click.Group):
         if target is None:
             return super().get_command(ctx, cmd_name)
         module_name, attribute = target.split(":")
-        command = getattr(importlib.import_module(module_name), attribute)
+        command = getattr(import_quietly(module_name), attribute)
         if not isinstance(command, click.Command):
             raise TypeError(f"{target} is not a click command")
         return command
