@@ -58,7 +58,7 @@ from faker import Faker
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import redaction_fresh_templates as tpl
-from redaction_sets import Built, write_or_check
+from redaction_sets import EN_MONTHS, ES_MONTHS, Built, write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "export" / "data" / "redaction_fresh.jsonl"
@@ -78,36 +78,7 @@ NAME_ORIGINS = {
 OFFICIAL_ORIGINS = (("en_GB", 0.5), ("en_NZ", 0.3), ("it_IT", 0.1), ("es", 0.1))
 PER_HALF = {"positive": 180, "negative": 80}  # per language
 
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "es": [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-}
+MONTHS = {"en": EN_MONTHS, "es": ES_MONTHS}
 EN_ABBR = [
     "Jan.",
     "Feb.",
