@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import base64
+import importlib.util
 import json
+import sys
 import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -74,3 +77,17 @@ def times_finer_than_the_hour(root: Path) -> list[str]:
         if path.is_dir():
             paths.extend(sorted(path.iterdir()))
     return found
+
+
+def load_script(path: Path, name: str) -> ModuleType:
+    """Import a script that is not in a package (bench/, tools/) as ``name``.
+
+    Registered in ``sys.modules`` first, so its dataclasses can find their
+    own module while the script runs.
+    """
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

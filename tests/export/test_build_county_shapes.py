@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+
+from tests.helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_tool():
-    spec = importlib.util.spec_from_file_location(
-        "build_county_shapes", ROOT / "tools" / "build_county_shapes.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_county_shapes"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "tools" / "build_county_shapes.py", "build_county_shapes")
 
 
 TOPOLOGY = {

@@ -8,26 +8,20 @@ not the detectors' figures, which are reported, never asserted.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
+from tests.helpers import load_script
+
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
 @pytest.fixture(scope="module")
 def presidio() -> ModuleType:
-    path = BENCH / "redaction_presidio.py"
-    spec = importlib.util.spec_from_file_location("bench_redaction_presidio", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_redaction_presidio"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(BENCH / "redaction_presidio.py", "bench_redaction_presidio")
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import load_script
 from tipline.export.pii.findings import Finding, resolve
 from tipline.export.pii.redaction import (
     apply_redactions,
@@ -21,13 +20,7 @@ STRUCTURED = ("email", "phone", "ssn", "a_number", "plate", "url", "handle", "do
 
 
 def _bench():
-    path = ROOT / "bench" / "redaction.py"
-    spec = importlib.util.spec_from_file_location("bench_redaction", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_redaction"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "bench" / "redaction.py", "bench_redaction")
 
 
 @pytest.fixture(scope="module")
