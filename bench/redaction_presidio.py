@@ -152,6 +152,7 @@ def fill(template: str, filler: Filler, row_id: str) -> dict[str, Any]:
     text = ""
     spans: list[dict[str, Any]] = []
     parts: list[tuple[str, int, int]] = []  # address pieces, merged below
+    full_names: list[tuple[int, int]] = []  # people-list candidates
     position = 0
     for match in PLACEHOLDER.finditer(template):
         text += template[position : match.start()]
@@ -162,7 +163,8 @@ def fill(template: str, filler: Filler, row_id: str) -> dict[str, Any]:
             value, origin = filler.name(kind)
             text += value
             spans.append({"start": start, "end": len(text), "category": "name", "origin": origin})
-            spans[-1]["full"] = kind in FULL_NAMES
+            if kind in FULL_NAMES:
+                full_names.append((start, len(text)))
         elif kind in CATEGORY_OF:
             if kind == "date_of_birth":
                 text += filler.date_of_birth()
@@ -185,7 +187,7 @@ def fill(template: str, filler: Filler, row_id: str) -> dict[str, Any]:
     spans.sort(key=lambda s: s["start"])
     for span in spans:
         span["text"] = text[span["start"] : span["end"]]
-    people = [s["text"] for s in spans if s.pop("full", False) and filler.random.random() < 0.5]
+    people = [text[start:end] for start, end in full_names if filler.random.random() < 0.5]
     for span in spans:
         if span["category"] == "name":
             span["listed"] = span["text"] in people

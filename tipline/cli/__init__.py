@@ -53,12 +53,12 @@ def import_quietly(name: str) -> ModuleType:
     them, finding nothing to free. Paused, start-up costs about a sixth less
     CPU time (bench/backup.py prints it).
     """
-    paused = gc.isenabled()
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         return importlib.import_module(name)
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
 
 
