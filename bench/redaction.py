@@ -25,6 +25,11 @@ Sets:
   detector change, other locales and templates), which may be tuned on;
 - ``fresh-test``: its ``test`` half, other templates; never run by default
   (name it with ``--set fresh-test``): it is run once, after the tuning.
+- ``heldout5``: bench/redaction_heldout5.py, a fifth set written while the
+  detectors were being changed, by someone who read neither them nor any
+  benchmark's misses (templates in bench/data/heldout5/, Faker values, fixed
+  seed; ``--seed`` draws other values). Never run by default, and summary
+  only: ``--misses`` is refused, so that nobody tunes on it.
 
 Scoring, per category and per language:
 
@@ -69,7 +74,9 @@ PEOPLE_ROW = "name (listed)"
 OTHER_NAMES_ROW = "name (other)"
 SETS = ("hand", "faker", "heldout", "indep", "fresh-dev")
 #: Sets only run when named: the fresh test half is scored once, after tuning.
-NAMED_ONLY = ("fresh-test",)
+NAMED_ONLY = ("fresh-test", "heldout5")
+#: Sets whose misses are never printed: reading them would make them tuning data.
+SEALED = ("heldout5",)
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -105,6 +112,10 @@ def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
         import redaction_fresh  # needs Faker: the test extra
 
         return redaction_fresh.generate(half, seed)
+    if name == "heldout5":
+        import redaction_heldout5  # needs Faker: the test extra
+
+        return redaction_heldout5.generate(redaction_heldout5.SEED if seed is None else seed)
     if name == "fresh":
         from redaction_sets import generate  # needs Faker: the test extra
 
@@ -266,10 +277,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=(*SETS, *NAMED_ONLY, "fresh"), action="append")
     parser.add_argument(
-        "--seed", type=int, default=None, help="Faker seed (fresh, indep, fresh-dev, fresh-test)"
+        "--seed",
+        type=int,
+        default=None,
+        help="Faker seed (fresh, indep, fresh-dev, fresh-test, heldout5)",
     )
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
+    if args.misses and any(name in SEALED for name in args.set or ()):
+        parser.error(f"--misses is refused for {', '.join(SEALED)}: it is held out")
     for name in args.set or SETS:
         rows = load_set(name, args.seed)
         score = evaluate(rows)
