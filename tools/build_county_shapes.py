@@ -147,8 +147,10 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0 keeps the committed file byte-identical across rebuilds.
     args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
-    print(f"{len(data['counties'])} counties, {len(data['states'])} states, "
-          f"{len(raw)} bytes of JSON, {args.out.stat().st_size} gzipped -> {args.out}")
+    print(
+        f"{len(data['counties'])} counties, {len(data['states'])} states, "
+        f"{len(raw)} bytes of JSON, {args.out.stat().st_size} gzipped -> {args.out}"
+    )
 
 
 if __name__ == "__main__":

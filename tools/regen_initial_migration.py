@@ -22,7 +22,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'empty.sqlite3'}")
         command.revision(
-            alembic_config(engine), message="initial schema", autogenerate=True,
+            alembic_config(engine),
+            message="initial schema",
+            autogenerate=True,
             rev_id="0001",
         )
 
