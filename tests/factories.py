@@ -77,10 +77,11 @@ def make_tip(
             pepper=pepper, states=tuple(states), languages=(language, "en", "es")
         )
         receipt = submit_tip(session, batch, data, sealed, settings)
-        receipt.tip.status = status
+        tip = session.get_one(Tip, receipt.tip_id)
+        tip.status = status
         session.flush()
     except BaseException:
         batch.discard()
         raise
     batch.keep(receipt.blob_ids)
-    return receipt.tip, receipt.phrase
+    return tip, receipt.phrase

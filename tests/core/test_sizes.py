@@ -47,7 +47,7 @@ def test_a_tip_over_2_gib_is_stored(
     data = TipInput(what_happened="A recording of the handoff at the back door.")
     receipt = submit_tip(db_session, batch, data, [big_file(batch)], settings)
     db_session.expire_all()
-    tip = db_session.get(Tip, receipt.tip.id)
+    tip = db_session.get(Tip, receipt.tip_id)
     assert tip is not None and tip.size_bucket == 4 * 2**30
     assert db_session.scalar(select(Attachment.size_bucket)) == 4 * 2**30
 

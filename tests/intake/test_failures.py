@@ -108,7 +108,7 @@ def test_exception_during_submission_leaves_nothing(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("database went away while quoting: secret tip text")
 
-    monkeypatch.setattr("tipline.tips.submit.Tip", explode)
+    monkeypatch.setattr("tipline.tips.submit.size_bucket", explode)
     response = app.test_client().post("/tip", data=tip_data(attachments=[file_part(b"evidence")]))
     assert response.status_code == 500
     assert "Nothing was saved" in response.get_data(as_text=True)
@@ -140,7 +140,7 @@ def test_unhandled_errors_are_logged_without_their_message(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret tip text in an error message")
 
-    monkeypatch.setattr("tipline.tips.submit.Tip", explode)
+    monkeypatch.setattr("tipline.tips.submit.size_bucket", explode)
     app.test_client().post("/tip", data=tip_data())
     assert "unhandled RuntimeError on POST /tip" in caplog.text
     assert "secret tip text" not in caplog.text

@@ -228,7 +228,7 @@ def test_a_bug_in_the_submission_shows_the_form_again(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret tip text in an error message")
 
-    monkeypatch.setattr("tipline.tips.submit.Tip", explode)
+    monkeypatch.setattr("tipline.tips.submit.size_bucket", explode)
     response = app.test_client().post(
         "/tip", data=tip_data(what_happened=TEXT, attachments=[file_part(b"evidence")])
     )

@@ -153,7 +153,8 @@ def test_service_has_no_quota_and_marks_how_a_tip_arrived(
         submit_tip(db_session, batch, data, [], settings())
     batch = UploadBatch(store, recipients, max_bytes=100, max_files=1)
     arrival = Arrival(during_flood=True, proof_of_work=True)
-    tip = submit_tip(db_session, batch, data, [], settings(), arrival).tip
+    tip_id = submit_tip(db_session, batch, data, [], settings(), arrival).tip_id
+    tip = db_session.get_one(Tip, tip_id)
     assert tip.during_flood and tip.proof_of_work
     assert len(db_session.scalars(select(Tip)).all()) == 151
     assert db_session.scalars(select(Tip).where(Tip.during_flood)).all() == [tip]

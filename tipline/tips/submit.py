@@ -12,10 +12,11 @@ What happens, in order:
    slow KDF);
 3. seal the whole tip document (fields, language, attachment names, types and
    sizes) to every organization recipient and store it in the batch;
-4. add the ``Tip`` row, marked with how it arrived (during a flood, with a
-   proof of work: ``tipline.tips.flood``), count its files' bytes against the
-   hour's attachment budget, and flush. Those are the only writes, so on
-   SQLite the write lock is held for a few statements and the commit.
+4. insert the ``Tip`` row, marked with how it arrived (during a flood, with
+   a proof of work: ``tipline.tips.flood``), and its attachments' rows, and
+   count its files' bytes against the hour's attachment budget. Those are
+   the only writes, so on SQLite the write lock is held for a few statements
+   and the commit.
 
 There is no quota: a budget of submissions that anyone can spend would let a
 stranger turn real sources away (issue 10). A flood costs the flooder
@@ -36,9 +37,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from tipline import counties
@@ -53,6 +54,9 @@ from tipline.tips.uploads import SealedFile, UploadBatch
 AGENCIES = ("ice", "county_jail", "local_police", "courts", "other")
 KNOWLEDGE = ("saw", "told", "documents")
 _ID = re.compile(r"^[0-9a-f]{32}$")
+# Built once: a tip's rows go in as plain Core inserts (see _add_tip).
+_INSERT_TIP = cast(Table, Tip.__table__).insert()
+_INSERT_ATTACHMENT = cast(Table, Attachment.__table__).insert()
 
 
 class SubmissionError(Exception):
@@ -127,16 +131,13 @@ class SubmitSettings:
 class Receipt:
     """A stored tip and the phrase to show its source, once."""
 
-    tip: Tip
+    tip_id: str
     phrase: str
+    # Every blob the stored tip refers to (for ``UploadBatch.keep``).
+    blob_ids: tuple[str, ...]
 
     def __repr__(self) -> str:
-        return f"Receipt(tip={self.tip.id})"  # never the phrase
-
-    @property
-    def blob_ids(self) -> list[str]:
-        """Every blob the stored tip refers to (for ``UploadBatch.keep``)."""
-        return [self.tip.body_blob, *(attachment.blob_id for attachment in self.tip.attachments)]
+        return f"Receipt(tip={self.tip_id})"  # never the phrase
 
 
 def submit_tip(
@@ -209,34 +210,49 @@ def _add_tip(
     body: tuple[str, int],
     attachments: Sequence[tuple[str, SealedFile]],
 ) -> Receipt:
-    """Add the rows, and count the files' bytes against the hour's budget."""
+    """Insert the rows, and count the files' bytes against the hour's budget.
+
+    Core inserts, not ``session.add`` and a flush: the ORM's unit of work for
+    one new tip cost more CPU than the rest of storing it (issue 10's load
+    goal; docs/deployment.md). The columns' own defaults (the hour, the
+    flags) apply as they would through the ORM. Nothing is loaded into the
+    session: a caller that wants the ``Tip`` gets it by ``receipt.tip_id``.
+    """
     arrival = arrival or Arrival()
     attachment_budget.record(session, sum(item.size for _id, item in attachments))
     body_blob, body_size = body
-    tip = Tip(
-        id=new_id(),
-        county_fips=county_fips,
-        status="new",
-        size_bucket=size_bucket(body_size + sum(item.size for _id, item in attachments)),
-        has_files=bool(attachments),
-        body_blob=body_blob,
-        source_lookup=keys.lookup_id,
-        source_recipient=str(keys.identity.recipient()),
-        during_flood=arrival.during_flood,
-        proof_of_work=arrival.proof_of_work,
-        attachments=[
-            Attachment(
-                id=attachment_id,
-                position=position,
-                blob_id=item.blob_id,
-                size_bucket=size_bucket(item.size),
-            )
-            for position, (attachment_id, item) in enumerate(attachments)
-        ],
+    tip_id = new_id()
+    session.execute(
+        _INSERT_TIP,
+        {
+            "id": tip_id,
+            "county_fips": county_fips,
+            "status": "new",
+            "size_bucket": size_bucket(body_size + sum(item.size for _id, item in attachments)),
+            "has_files": bool(attachments),
+            "body_blob": body_blob,
+            "source_lookup": keys.lookup_id,
+            "source_recipient": str(keys.identity.recipient()),
+            "during_flood": arrival.during_flood,
+            "proof_of_work": arrival.proof_of_work,
+        },
     )
-    session.add(tip)
-    session.flush()
-    return Receipt(tip=tip, phrase=phrase)
+    if attachments:
+        session.execute(
+            _INSERT_ATTACHMENT,
+            [
+                {
+                    "id": attachment_id,
+                    "tip_id": tip_id,
+                    "position": position,
+                    "blob_id": item.blob_id,
+                    "size_bucket": size_bucket(item.size),
+                }
+                for position, (attachment_id, item) in enumerate(attachments)
+            ],
+        )
+    blob_ids = (body_blob, *(item.blob_id for _id, item in attachments))
+    return Receipt(tip_id=tip_id, phrase=phrase, blob_ids=blob_ids)
 
 
 def _check_clear(language: str, county_fips: str | None, settings: SubmitSettings) -> None:
