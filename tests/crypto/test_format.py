@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 
 import pytest
 
@@ -108,6 +109,47 @@ def test_bech32_round_trip_and_errors() -> None:
     for bad in (text[:-1] + ("q" if text[-1] != "q" else "p"), text[:10] + text[10:].upper(), "a1"):
         with pytest.raises(KeyFormatError):
             bech32.decode(bad)
+
+
+def _reference_bech32(hrp: str, data: bytes) -> str:
+    """BIP 173's reference encoder, bit by bit: what the fast one must match."""
+    charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+    generator = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
+    accumulator = bits = 0
+    values: list[int] = []
+    for byte in data:
+        accumulator, bits = accumulator << 8 | byte, bits + 8
+        while bits >= 5:
+            bits -= 5
+            values.append(accumulator >> bits & 31)
+    if bits:
+        values.append(accumulator << (5 - bits) & 31)
+    chk = 1
+    expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
+    for value in [*expanded, *values, 0, 0, 0, 0, 0, 0]:
+        top, chk = chk >> 25, (chk & 0x1FFFFFF) << 5 ^ value
+        for i in range(5):
+            chk ^= generator[i] if top >> i & 1 else 0
+    polymod = chk ^ 1
+    checksum = [polymod >> 5 * (5 - i) & 31 for i in range(6)]
+    return hrp + "1" + "".join(charset[v] for v in [*values, *checksum])
+
+
+def test_bech32_encode_matches_the_reference_encoder() -> None:
+    # BIP 173's own valid strings, then every length up to a few groups of
+    # five bytes and the key sizes age uses, in random, all-zero and all-one data.
+    assert bech32.encode("a", b"") == "a12uel5l"
+    twenty = bytes.fromhex("00443214c74254b635cf84653a56d7c675be77df")
+    assert bech32.encode("abcdef", twenty) == "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw"
+    rng = random.Random(1)
+    for size in [*range(48), 255, 256, 257, 1216]:
+        for data in (rng.randbytes(size), bytes(size), b"\xff" * size):
+            for hrp in ("age", "age1pq"):
+                text = bech32.encode(hrp, data)
+                assert text == _reference_bech32(hrp, data)
+                assert bech32.decode(text) == (hrp, data)
+            upper = bech32.encode("AGE-SECRET-KEY-PQ-", data)
+            assert upper == _reference_bech32("age-secret-key-pq-", data).upper()
 
 
 def _armor(data: bytes) -> bytes:
