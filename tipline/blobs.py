@@ -107,20 +107,29 @@ class BlobStore:
         restore: thousands of files, then an fsync of each, batched).
         """
         tmp_dir = self.root / "tmp"
-        tmp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         replacing = blob_id is not None
         if blob_id is None:
             blob_id = new_id()
         final = self._path(blob_id)
-        fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, prefix="partial-")
+        # The folders are made when missing, not checked on every write: two
+        # mkdir calls and their stat calls per blob were a measurable part of
+        # a tip's CPU on the intake.
+        try:
+            fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, prefix="partial-")
+        except FileNotFoundError:
+            tmp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, prefix="partial-")
         try:
             with os.fdopen(fd, "wb") as handle:
                 yield blob_id, handle
                 handle.flush()
                 if sync:
                     os.fsync(handle.fileno())
-            new_folder = not final.parent.exists()
-            final.parent.mkdir(exist_ok=True, mode=0o700)
+            try:
+                final.parent.mkdir(mode=0o700)
+                new_folder = True
+            except FileExistsError:
+                new_folder = False
             if replacing:
                 with self._swap_lock():  # never under a settling copy of the old data
                     os.replace(tmp_name, final)

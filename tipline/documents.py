@@ -66,7 +66,17 @@ class TipDocument:
     version: int = DOCUMENT_VERSION
 
     def to_bytes(self) -> bytes:
-        return _json_bytes(asdict(self))
+        # What asdict(self) gives, without its deep copy of every value: the
+        # JSON encoder only reads them (the intake seals one document per tip).
+        return _json_bytes(
+            {
+                "language": self.language,
+                "fields": self.fields,
+                "attachments": [asdict(item) for item in self.attachments],
+                "kind": self.kind,
+                "version": self.version,
+            }
+        )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> TipDocument:

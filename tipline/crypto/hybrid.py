@@ -43,10 +43,13 @@ _SUITE = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CH
 class HybridRecipient(Recipient):
     """An ML-KEM-768 + X25519 public key; ``str()`` gives ``age1pq1...``."""
 
-    def __init__(self, public_key: bytes) -> None:
+    def __init__(self, public_key: bytes, _key: hpke.MLKEM768X25519PublicKey | None = None) -> None:
         if len(public_key) != PUBLIC_KEY_SIZE:
             raise KeyFormatError(f"a hybrid recipient is {PUBLIC_KEY_SIZE} bytes")
         self._raw = bytes(public_key)
+        if _key is not None:  # from HybridIdentity.recipient: already parsed
+            self._key = _key
+            return
         try:
             self._key = hpke.MLKEM768X25519PublicKey(
                 mlkem.MLKEM768PublicKey.from_public_bytes(self._raw[:_MLKEM_PK_SIZE]),
@@ -95,9 +98,10 @@ class HybridIdentity(Identity):
         mlkem_key = mlkem.MLKEM768PrivateKey.from_seed_bytes(expanded[:64])
         self._x25519 = X25519PrivateKey.from_private_bytes(expanded[64:])
         self._key = hpke.MLKEM768X25519PrivateKey(mlkem_key, self._x25519)
-        self._public = (
-            mlkem_key.public_key().public_bytes_raw() + self._x25519.public_key().public_bytes_raw()
-        )
+        mlkem_public, x25519_public = mlkem_key.public_key(), self._x25519.public_key()
+        self._public = mlkem_public.public_bytes_raw() + x25519_public.public_bytes_raw()
+        # Kept, so recipient() need not parse its own public key again.
+        self._public_key = hpke.MLKEM768X25519PublicKey(mlkem_public, x25519_public)
 
     @classmethod
     def generate(cls) -> HybridIdentity:
@@ -121,7 +125,7 @@ class HybridIdentity(Identity):
 
     def recipient(self) -> HybridRecipient:
         """The matching public recipient."""
-        return HybridRecipient(self._public)
+        return HybridRecipient(self._public, self._public_key)
 
     def unwrap(self, stanzas: Sequence[Stanza]) -> bytes | None:
         for stanza in stanzas:
