@@ -43,7 +43,12 @@ from functools import cache
 
 from tipline.counties import all_counties
 from tipline.export.pii.findings import Finding
-from tipline.export.pii.name_lexicon import is_first_name, is_name, is_surname
+from tipline.export.pii.name_lexicon import (
+    is_first_name,
+    is_mostly_first_name,
+    is_name,
+    is_surname,
+)
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import (
     FIRST_NAMES,
@@ -102,9 +107,12 @@ _TOWN_ENDINGS = (
     "worth",
 )
 # "Lawrence and Sons", "Blackwell & Co.", "Ruiz e Hijos": a business.
+# "Lucero Guzmán E.I.R.L.", "Ruiz Pérez S.A. de C.V.", "Soto S.L.": the legal
+# form of a company in Spanish-speaking countries, written with periods.
 _FIRM_AFTER = re.compile(
-    r"\s+(?:and|&|y|e)\s+(?:Sons?|Associates|Asociados|Hijos|Hermanos|Brothers|Bros\b\.?"
+    r"\s+(?:(?:and|&|y|e)\s+(?:Sons?|Associates|Asociados|Hijos|Hermanos|Brothers|Bros\b\.?"
     r"|Partners|Company|Co\b\.?|C[íi]a\b\.?)"
+    r"|(?:E\.\s?I\.\s?R\.\s?L|S\.\s?R\.\s?L|S\.\s?A\.\s?C|S\.\s?A|S\.\s?L|S\.\s?C|S\.\s?de\s?R\.\s?L)\.)"
 )
 # Spanish writes months and days in lower case, so a capitalized "Domingo",
 # "Julio" or "Abril" before another name is a given name.
@@ -115,6 +123,10 @@ _SPANISH_CALENDAR = word_set(
     """
 )
 _LABEL_AFTER = re.compile(r"\.?:")
+# After a number, capitalized words are a street or a wing, not a person:
+# "76199 W Burrows Crossing", "Unit 4 East" (unless they start with a first
+# name: "paid 20 Maria Lopez").
+_NUMBER_BEFORE = re.compile(r"\d[\w-]*\s+(?:[NSEW]\.?\s+)?$")
 # "Pa.C.S.", "U.S.C.": a word in a chain of abbreviations is no name.
 _ABBREVIATION_CHAIN = re.compile(r"\.\s?[A-Z]\.")
 
@@ -190,7 +202,13 @@ def _sentence_start(text: str, words: list[_Word], i: int) -> bool:
     gap = text[prev.end : words[i].start]
     if not any(ch in _BOUNDARY for ch in gap):
         return False
-    return not (gap.startswith(".") and (prev.is_initial or prev.folded in TITLES | _ABBREVIATIONS))
+    # "Sgt. Ruiz", "R. Ruiz": the period ends an abbreviation, not a sentence;
+    # but "No." before a word is the end of "no." ("ICE says no. Send"), and
+    # a bar or a line break after the period still starts something new.
+    abbreviation = prev.is_initial or prev.folded in TITLES | _ABBREVIATIONS - {"no"}
+    if gap.startswith(".") and abbreviation:
+        return any(ch in _BOUNDARY for ch in gap[1:])
+    return True
 
 
 def _cued(text: str, words: list[_Word], i: int) -> bool:
@@ -240,11 +258,21 @@ def _stretches(text: str, words: list[_Word], stop: list[bool]) -> list[tuple[in
             elif words[k].capitalized and not stop[k]:
                 j = k
                 k += 1
+            elif k - 1 > i and words[k - 1].is_initial and _surname_word(words[k]):
+                # "Dimas V. Valle": after a first name and an initial, a
+                # surname that is also a place word ends the name.
+                j = k
+                break
             else:
                 break
         result.append((i, j))
         i = j + 1
     return result
+
+
+def _surname_word(word: _Word) -> bool:
+    """A capitalized surname that is also an institution word ("Valle", "Hall")."""
+    return word.text.istitle() and word.folded in INSTITUTION_WORDS and is_surname(word.folded)
 
 
 def _mark_vehicles_and_abbreviations(text: str, words: list[_Word], stop: list[bool]) -> None:
@@ -267,10 +295,10 @@ def _unstop_spanish_calendar_names(text: str, words: list[_Word], stop: list[boo
         if (
             word.folded in _SPANISH_CALENDAR
             and word.text.istitle()
-            and is_first_name(word.folded)
             and _joined(text, word, following)
             and following.capitalized
             and not stop[i + 1]
+            and (is_first_name(word.folded) or is_name(following.folded))
         ):
             stop[i] = False
 
@@ -318,6 +346,10 @@ def likely_names(text: str) -> list[Finding]:
                 continue
             if _PLACE_BEFORE.search(text[max(0, words[i].start - 20) : words[i].start]):
                 continue
+            if _NUMBER_BEFORE.search(
+                text[max(0, words[i].start - 20) : words[i].start]
+            ) and not is_first_name(words[i].folded):
+                continue
             if in_place_name(text, words[i].start, words[j].end):
                 continue
             if i == j and _single_is_place(text, words, i):
@@ -332,9 +364,44 @@ def likely_names(text: str) -> list[Finding]:
             # first name in a chat ("Sandra: they took him") stays.
             if _LABEL_AFTER.match(text, words[j].end) and not is_first_name(words[i].folded):
                 continue
+        if not cued and i < j and _sentence_start(text, words, i):
+            i = _skip_heading_word(words, i, j)
         start, end = words[i].start, words[j].end
         found.append(Finding(start, end, "name", text[start:end], "low"))
     found += _lowercase_after_kin(text, words)
+    found += _titled_place_surnames(text, words)
+    return found
+
+
+def _skip_heading_word(words: list[_Word], i: int, j: int) -> int:
+    """ "Declaración de Curro Goñi Roma": a first word that is on no name
+    list, capitalized only because it starts the sentence, and joined to the
+    name by a particle, is a heading, not part of the name. Without the
+    particle it stays: "Ndegwa Kamau" may be a name the lists lack."""
+    k = i + 1
+    while k < j and words[k].folded in PARTICLES:
+        k += 1
+    return k if k > i + 1 and not is_name(words[i].folded) else i
+
+
+def _titled_place_surnames(text: str, words: list[_Word]) -> list[Finding]:
+    """ "Deputy Hall", "el alguacil Field": a surname that is also a place
+    word, right after a title, with no other capitalized word after it
+    ("Deputy Hall took him", not "Sheriff Court Building")."""
+    found = []
+    for k in range(1, len(words)):
+        prev, word = words[k - 1], words[k]
+        if not (
+            prev.folded in TITLES
+            and not re.search(r"['’]s$", prev.text)  # not "Sheriff's Office"
+            and text[prev.end : word.start] in (" ", ". ")
+            and _surname_word(word)
+        ):
+            continue
+        after = words[k + 1] if k + 1 < len(words) else None
+        if after and _joined(text, word, after) and after.capitalized:
+            continue
+        found.append(Finding(word.start, word.end, "name", word.text, "low"))
     return found
 
 
@@ -343,14 +410,28 @@ def likely_names(text: str) -> list[Finding]:
 _FIRM_LIST = re.compile(
     r"\b([A-ZÁÉÍÓÚÑ][\w'’-]+), ([A-ZÁÉÍÓÚÑ][\w'’-]+),? (?:and|y|&) ([A-ZÁÉÍÓÚÑ][\w'’-]+)"
 )
+# ... unless a role says they are people: "Officers Lopez, Vega and Ruiz",
+# "los agentes Herrera, Dominguez y Gonzalez".
+_PEOPLE_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
+
+
+def _people_role(word: str) -> bool:
+    folded = fold_word(word)
+    singular = re.sub(r"(?:es|s)$", "", folded)
+    return any(w in TITLES or w in KIN for w in (folded, singular, folded[:-1]))
 
 
 def _firm_names(text: str) -> list[tuple[int, int]]:
-    return [
-        m.span()
-        for m in _FIRM_LIST.finditer(text)
-        if not any(is_first_name(fold_word(m.group(k))) for k in (1, 2, 3))
-    ]
+    firms = []
+    for m in _FIRM_LIST.finditer(text):
+        # "Ryan", "Lee", "Thomas" are surnames as often: a firm's partners.
+        if any(is_mostly_first_name(fold_word(m.group(k))) for k in (1, 2, 3)):
+            continue
+        role = _PEOPLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if role and _people_role(role.group(1)):
+            continue
+        firms.append(m.span())
+    return firms
 
 
 def _in_firm(firms: list[tuple[int, int]], position: int) -> bool:

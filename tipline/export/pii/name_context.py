@@ -22,11 +22,12 @@ All are ``confidence="low"``: the reviewer decides, as for the heuristic.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
 from tipline.export.pii.findings import Finding
-from tipline.export.pii.name_lexicon import is_first_name, is_name
+from tipline.export.pii.name_lexicon import is_first_name, is_name, is_plain_first_name
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import PARTICLES, TITLES, all_stop_words
 
@@ -52,6 +53,26 @@ _JOINED = re.compile(rf"[^\S\n]+(?:and|y|&)[^\S\n]+({_CAPITAL})")
 _SIGN_OFF = re.compile(
     r"(?:[.!?][^\S\n]+|\n[^\S\n]*(?:--?|—|–)[^\S\n]*)"
     rf"({_CAPITAL}(?:[^\S\n]+{_CAPITAL})?)[^\S\n]*[.!]?\s*$"
+)
+
+
+# A caller says who they are: "its Ndegwa.", "it's Sanya, Smith's wife", "hi
+# im waida mand, our neighbor...", "this is nevaeh simmons calling for...":
+# at the start of the text or of a sentence, one to three words, then a
+# pause or "calling"/"here".
+_SELF_NAMED = re.compile(
+    r"(?:^|[.!?\n][^\S\n]*)(?:(?i:hi|hello|hey|hola|buenas|yeah|yes|s[íi]|ok)[,!]?[^\S\n]+)?"
+    r"(?i:it['’]?s|this\s+is|i['’]?m|i\s+am|soy|habla|aqu[íi]\s+habla)[^\S\n]+"
+    rf"({_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,2}}?)"
+    r"(?=[^\S\n]*(?:[,.!;:\n]|$)|[^\S\n]+(?i:calling|here|llamando|aqu[íi])\b)"
+)
+# Someone to reach at a number: "call Darsh at 1-215-...", "háblale a
+# Ascensión al 5705660198", "text Benson on 717-...".
+_CALL_AT = re.compile(
+    r"\b(?i:call|text|phone|ring|contact|ll[áa]m(?:a|ale|en)\s+a|h[áa]bl(?:a|ale|en)\s+a"
+    r"|marc(?:a|ale)\s+a|escr[íi]b(?:e|ele)\s+a)[^\S\n]+"
+    rf"({_CAPITAL}(?:[^\S\n]+{_CAPITAL})?)"
+    r"[^\S\n]+(?i:at|on|al|en\s+el)[^\S\n]+[+(\d]"
 )
 
 
@@ -132,6 +153,29 @@ def _after_cues(text: str) -> list[Finding]:
     return [f for f in found if f]
 
 
+def _self_named_and_reachable(text: str) -> list[Finding]:
+    found = []
+    for m in itertools.chain(_SELF_NAMED.finditer(text), _CALL_AT.finditer(text)):
+        value = m.group(1)
+        words = value.split()
+        if any(_stop(w) for w in words) or fold_word(words[0]) in PARTICLES:
+            continue
+        # "ICE", "OK": an acronym is no caller.
+        if any(w.isupper() and len(w) > 1 for w in words) and not value.isupper():
+            continue
+        # Lower case says nothing: a lone word must be a first name that is no
+        # everyday word ("its true" names nobody), or one of two or three
+        # words on the name lists ("i'm really scared" names nobody).
+        if value.islower() and not (
+            is_plain_first_name(words[0])
+            if len(words) == 1
+            else any(is_name(fold_word(w)) for w in words)
+        ):
+            continue
+        found.append(Finding(m.start(1), m.end(1), "name", value, "low"))
+    return found
+
+
 def _sign_off(text: str) -> list[Finding]:
     m = _SIGN_OFF.search(text[-80:])
     if not m:
@@ -145,7 +189,7 @@ def _sign_off(text: str) -> list[Finding]:
 
 def context_names(text: str, names: list[Finding]) -> list[Finding]:
     """Low-confidence names pointed at by ``text`` and the ``names`` found so far."""
-    found = _after_cues(text) + _sign_off(text)
+    found = _after_cues(text) + _sign_off(text) + _self_named_and_reachable(text)
     found += _joined(text, names + found)
     found += _repeated(text, names)
     taken = [(f.start, f.end) for f in names]

@@ -42,7 +42,7 @@ WORDLIKE_FIRST_NAMES = COMMON_WORD_PARTS | word_set(
     alba paloma aurora estrella marina perla flor cielo celeste libertad justo modesto amado
     bienvenido franco leon tomas pastor remedios piedad salud gracia fe clara violeta
     margarita jazmin azucena primavera natividad rosario trinidad domingo flores
-    primero segundo tercero cuarto quinto
+    primero segundo tercero cuarto quinto dan
     """
 )
 # nam_dict.txt: the columns after position 30 hold a frequency per country;
@@ -106,6 +106,13 @@ def is_name(folded: str) -> bool:
         or folded.upper() in ratios
         or folded in _iberian_given_names()
     )
+
+
+def is_mostly_first_name(folded: str) -> bool:
+    """A first name rarely borne as a surname ("Jennifer", "Kevin"; not
+    "Ryan", "Lee" or "Thomas", which the Census counts as surnames too)."""
+    ratio = _census()[0].get(folded.upper())
+    return ratio >= 0.9 if ratio is not None else is_first_name(folded)
 
 
 def is_surname(folded: str) -> bool:

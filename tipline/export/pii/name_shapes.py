@@ -38,9 +38,15 @@ _CAPS = r"[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’-]+"
 _CAPS_PARTICLE = r"(?:DE|DEL|LA|LAS|LOS|Y|VAN|VON|DA|DI|DU|LE)"
 _SURNAMES = rf"(?:{_CAPS_PARTICLE}\s+)*{_CAPS}(?:\s+(?:{_CAPS_PARTICLE}\s+)*{_CAPS}){{0,2}}"
 _REVERSED = re.compile(rf"(?<![\w,])({_SURNAMES}),\s?({_CAPS}(?:\s{_CAPS}){{0,2}})(?![\w-])")
-_CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS}(?:\s{_CAPS}){{1,3}}(?![\w-])")
+_CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS}(?:\s{_CAPS})+(?![\w-])")
 # A house number before a lower-case run makes it a street ("826 jennifer landing").
 _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w-]*\s+$")
+# ... and so does a place word: "san pedro sula", "puente benito juárez".
+_PLACE_WORD_BEFORE = re.compile(
+    r"\b(?i:san|santa|santo|sao|port|fort|mount|lake|puerto|villa|ciudad|calle|avenida|av"
+    r"|puente|colonia|barrio|hospital|plaza|paseo|parque|estaci[óo]n|aeropuerto|street|st)"
+    r"\.?\s+$"
+)
 _LOWER_RUN = re.compile(
     r"(?<![\w@.-])[a-záéíóúñü][a-záéíóúñü'-]+(?:\s[a-záéíóúñü][a-záéíóúñü'-]+)+"
 )
@@ -79,9 +85,30 @@ def _caps_names(text: str) -> list[Finding]:
     for m in _CAPS_RUN.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        words = _words(m.group())
-        if is_first_name(words[0]) and _names_only(words):
-            found.append(Finding(m.start(), m.end(), "name", m.group(), "low"))
+        found += _caps_subruns(m)
+    return found
+
+
+def _caps_subruns(m: re.Match[str]) -> list[Finding]:
+    """The names inside one all-caps run: from each first name, the longest
+    stretch of names after it ("TO THE LAWYER DAVID BROWN" gives "DAVID
+    BROWN"; "ICE AGENTS" gives nothing)."""
+    words = list(re.finditer(r"\S+", m.group()))
+    found: list[Finding] = []
+    i = 0
+    while i < len(words) - 1:
+        if not is_first_name(fold_word(words[i].group())) or not _names_only(
+            _words(words[i].group())
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and _names_only(_words(words[j].group())):
+            j += 1
+        if j > i + 1:
+            start, end = m.start() + words[i].start(), m.start() + words[j - 1].end()
+            found.append(Finding(start, end, "name", m.string[start:end], "low"))
+        i = j
     return found
 
 
@@ -101,7 +128,8 @@ def _lowercase_names(text: str) -> list[Finding]:
             if j > i + 1:
                 start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
                 end = start + len(" ".join(words[i:j]))
-                if not _HOUSE_NUMBER_BEFORE.search(text[max(0, start - 12) : start]):
+                before = text[max(0, start - 12) : start]
+                if not (_HOUSE_NUMBER_BEFORE.search(before) or _PLACE_WORD_BEFORE.search(before)):
                     found.append(Finding(start, end, "name", text[start:end], "low"))
             i = j
     return found

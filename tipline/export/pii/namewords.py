@@ -62,9 +62,10 @@ INSTITUTION_WORDS = word_set(
     facebook instagram tiktok twitter signal whatsapp telegram youtube google gmail yahoo
     hotmail outlook proton protonmail zoom walmart target ford chevy chevrolet toyota honda
     dodge nissan jeep ram gmc
-    inc llc ltd corp corporation company group sons asociados hermanos hnos industries
+    inc llc ltd plc llp pllc gmbh corp corporation company group sons asociados hermanos hnos industries
     foundation fundacion institute instituto memorial bridge station estacion airport aeropuerto
     troop title ltda holding club basilica parroquia santuario capilla catedral
+    team staff apt apartment suite ste rm bldg
     """
 )
 
@@ -277,6 +278,19 @@ COMMON_WORD_PARTS = word_set(
     """
 )
 
+#: Verbs and adverbs that are also rare surnames on the Census list ("WAS",
+#: "BORN", "TAKEN"): in an all-caps or lower-case run they end the name
+#: ("ELEANOR SIMPSON WAS STOPPED").
+VERBS = word_set(
+    """
+    was were is are be been being has had have does do did went take taken took came come
+    can shall might must than very now born works worked saw seen know knew held hold gave
+    made found keep kept pay paid brought ran run sat says said told got get lives lived
+    fue fueron era eran es son estaba estaban tiene tenia tenian dijo dijeron llego llegaron
+    llevo llevaron vive vivia trabaja trabajaba nacio nacido nacida send sent
+    """
+)
+
 #: Particles inside names ("María de la Cruz", "Del Valle").
 PARTICLES = word_set("de del la las los van von da di du le")
 
@@ -285,5 +299,12 @@ PARTICLES = word_set("de del la las los van von da di du le")
 def all_stop_words() -> frozenset[str]:
     """Every word that is never (part of) a heuristic name."""
     return (
-        FUNCTION_WORDS | INSTITUTION_WORDS | MONTHS_AND_DAYS | NATIONALITIES | PLACES | KIN | TITLES
+        FUNCTION_WORDS
+        | VERBS
+        | INSTITUTION_WORDS
+        | MONTHS_AND_DAYS
+        | NATIONALITIES
+        | PLACES
+        | KIN
+        | TITLES
     )

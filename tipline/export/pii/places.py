@@ -29,7 +29,7 @@ from tipline.export.pii.namewords import INSTITUTION_WORDS, word_set
 
 #: Words that start a place name: "West Chester", "Fort Smith", "San José".
 PLACE_PREFIXES = word_set(
-    "west east north south new fort ft mount mt port lake saint st san santa santo"
+    "west east north south new fort ft mount mt port lake saint st san santa santo puerto sao villa"
 )
 # Words after a name that make it a place or an institution, besides
 # INSTITUTION_WORDS ("Chester Memorial", "Smith Inc"): "Mercy Park", "Penn Hills".
@@ -44,7 +44,8 @@ _BEFORE = re.compile(
     r"|ministerio|oficina|procuradur[íi]a|university|universidad|college|school|hospital"
     r"|condado|county|city|ciudad|estado|state|c[áa]rcel|prisi[óo]n|valle|pueblo|town"
     r"|municipio|township|borough|estaci[óo]n|colegio|escuela|iglesia|church|parroquia"
-    r"|detenci[óo]n|correccional|detention|correctional)"
+    r"|detenci[óo]n|correccional|detention|correctional|bas[íi]lica|santuario|parroquia"
+    r"|capilla|catedral|cathedral|chapel)"
     r"(?:\s+(?:of|de|del|de\s+la))?(?:\s+the)?"
     r"|\b(?:calle|avenida|av|avda|blvd|boulevard|calzada|carretera|colonia|col|hospital)\.?)"
     r"\s*$",
