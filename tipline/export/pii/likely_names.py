@@ -57,11 +57,12 @@ from tipline.export.pii.namewords import (
     MULTIWORD_PLACES,
     PARTICLES,
     PLACE_SUFFIXES,
+    PLACES,
+    SPANISH_CALENDAR,
     TITLES,
     all_stop_words,
-    word_set,
 )
-from tipline.export.pii.places import PLACE_PREFIXES, in_place_name
+from tipline.export.pii.places import CLOSED_AFTER, PLACE_PREFIXES, in_place_name
 from tipline.export.pii.plates import MAKE_MODEL
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -71,7 +72,7 @@ _LOCATIVES = frozenset({"in", "en", "at", "from", "desde", "near", "cerca", "hac
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:condado|county|city|ciudad|estado|state|c[áa]rcel|valle|pueblo|town|municipio"
     r"|township|borough)\s+(?:de|of|del)|\b(?:calle|avenida|av|avda|blvd|boulevard|calzada"
-    r"|carretera|colonia|col|st|san|santa|santo|sci|fci|usp|fdc)\.?)\s*$",
+    r"|carretera|colonia|col|st|san|santa|santo|sci|fci|usp|fdc|vial)\.?)\s*$",
     re.IGNORECASE,
 )
 _NAMING_BEFORE = re.compile(
@@ -113,14 +114,6 @@ _FIRM_AFTER = re.compile(
     r"\s+(?:(?:and|&|y|e)\s+(?:Sons?|Associates|Asociados|Hijos|Hermanos|Brothers|Bros\b\.?"
     r"|Partners|Company|Co\b\.?|C[íi]a\b\.?)"
     r"|(?:E\.\s?I\.\s?R\.\s?L|S\.\s?R\.\s?L|S\.\s?A\.\s?C|S\.\s?A|S\.\s?L|S\.\s?C|S\.\s?de\s?R\.\s?L)\.)"
-)
-# Spanish writes months and days in lower case, so a capitalized "Domingo",
-# "Julio" or "Abril" before another name is a given name.
-_SPANISH_CALENDAR = word_set(
-    """
-    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
-    diciembre lunes martes miercoles jueves viernes sabado domingo
-    """
 )
 _LABEL_AFTER = re.compile(r"\.?:")
 # After a number, capitalized words are a street or a wing, not a person:
@@ -190,8 +183,9 @@ def _joined(text: str, prev: _Word, word: _Word) -> bool:
     if gap == " ":
         return True
     if gap == "\n":
-        # A first and last name broken over a line ("Wayne\nWilliams").
-        return is_first_name(prev.folded) and is_name(word.folded)
+        # A first and last name broken over a line ("Wayne\nWilliams",
+        # "Azeneth\nOrtega": a given name the lists lack, then a surname).
+        return is_name(word.folded) and (is_first_name(prev.folded) or is_surname(word.folded))
     return gap == ". " and (prev.is_initial or prev.folded in TITLES | _ABBREVIATIONS)
 
 
@@ -263,6 +257,9 @@ def _stretches(text: str, words: list[_Word], stop: list[bool]) -> list[tuple[in
                 # surname that is also a place word ends the name.
                 j = k
                 break
+            elif _place_surname_after_first_name(text, words, k):
+                j = k
+                break
             else:
                 break
         result.append((i, j))
@@ -273,6 +270,32 @@ def _stretches(text: str, words: list[_Word], stop: list[bool]) -> list[tuple[in
 def _surname_word(word: _Word) -> bool:
     """A capitalized surname that is also an institution word ("Valle", "Hall")."""
     return word.text.istitle() and word.folded in INSTITUTION_WORDS and is_surname(word.folded)
+
+
+def _place_surname_after_first_name(text: str, words: list[_Word], k: int) -> bool:
+    """ "Ronald Guerrero.", "From: Michael Washington <...>", "Brian Hall":
+    a surname that is also a place or building word, right after a given
+    name, and last in the run ("Sarah Washington Street", "Charlotte North
+    Carolina" go on and stay places)."""
+    prev, word = words[k - 1], words[k]
+    # "went to Victoria Texas", "from Charlotte North Carolina": a town.
+    if (
+        k > 1
+        and words[k - 2].folded in _LOCATIVES | {"to", "a"}
+        and ":" not in text[words[k - 2].end : prev.start]  # "From: Michael Washington"
+    ):
+        return False
+    if not (
+        is_mostly_first_name(prev.folded)
+        and prev.folded not in all_stop_words()
+        and word.text.istitle()
+        and (word.folded in INSTITUTION_WORDS or word.folded in PLACES)
+        and word.folded not in PLACE_PREFIXES | CLOSED_AFTER  # "Chester County"
+        and is_surname(word.folded)
+    ):
+        return False
+    after = words[k + 1] if k + 1 < len(words) else None
+    return not (after and _joined(text, word, after) and after.text[0].isupper())
 
 
 def _mark_vehicles_and_abbreviations(text: str, words: list[_Word], stop: list[bool]) -> None:
@@ -293,7 +316,7 @@ def _unstop_spanish_calendar_names(text: str, words: list[_Word], stop: list[boo
     for i in range(len(words) - 1):
         word, following = words[i], words[i + 1]
         if (
-            word.folded in _SPANISH_CALENDAR
+            word.folded in SPANISH_CALENDAR
             and word.text.istitle()
             and _joined(text, word, following)
             and following.capitalized

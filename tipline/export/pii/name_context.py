@@ -29,7 +29,13 @@ from collections.abc import Iterable
 from tipline.export.pii.findings import Finding
 from tipline.export.pii.name_lexicon import is_first_name, is_name, is_plain_first_name
 from tipline.export.pii.names import fold_word
-from tipline.export.pii.namewords import PARTICLES, TITLES, all_stop_words
+from tipline.export.pii.namewords import (
+    KIN,
+    PARTICLES,
+    SPANISH_CALENDAR,
+    TITLES,
+    all_stop_words,
+)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _REST = r"[\w'’-]*"
@@ -62,9 +68,33 @@ _SIGN_OFF = re.compile(
 # pause or "calling"/"here".
 _SELF_NAMED = re.compile(
     r"(?:^|[.!?\n][^\S\n]*)(?:(?i:hi|hello|hey|hola|buenas|yeah|yes|s[íi]|ok)[,!]?[^\S\n]+)?"
-    r"(?i:it['’]?s|this\s+is|i['’]?m|i\s+am|soy|habla|aqu[íi]\s+habla)[^\S\n]+"
+    r"(?i:it['’]?s(?:\s+me)?|this\s+is|i['’]?m|i\s+am|soy|habla|aqu[íi]\s+habla)[^\S\n]+"
     rf"({_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,2}}?)"
-    r"(?=[^\S\n]*(?:[,.!;:\n]|$)|[^\S\n]+(?i:calling|here|llamando|aqu[íi])\b)"
+    r"(?=[^\S\n]*(?:[,.!;:\n]|$)|[^\S\n]+(?i:calling|here|llamando|aqu[íi]|from|de|my|mi"
+    r"|ur|your|tu|and|y)\b)"
+)
+# What a caller is about, and who said it: "calling about Kimberly Guerrero",
+# "es sobre Lucho,", "Eutimio contó que", "Florencia said".
+_ABOUT = re.compile(
+    r"\b(?i:calling\s+(?:about|for)|is\s+about|llamo\s+por|es\s+sobre|llamando\s+por)"
+    rf"[^\S\n]+({_CAPITAL}(?:[^\S\n]+{_CAPITAL}){{0,2}})"
+)
+# English puts bare nouns before its verbs ("Officials said", "Family says"),
+# so there the word must be on the name lists; Spanish puts an article
+# before them ("La familia dijo"), so a bare capitalized word is a name.
+_LETTERS = r"[A-ZÁÉÍÓÚÑ][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_SPEAKER_EN = re.compile(
+    rf"(?<![\w'’-])({_LETTERS})[^\S\n]+(?i:said|says|told|wrote|explained|reported)\b"
+)
+_SPEAKER_ES = re.compile(
+    rf"(?<![\w'’-])({_LETTERS})[^\S\n]+(?i:cont[óo]|cuenta|dijo|dice|explic[óo]|relat[óo]"
+    r"|report[óo]|escribi[óo])\b"
+)
+# A name set off by its tie to someone: "through Julio, a cousin", "por medio
+# de Gabrielly, una prima", "Ana Ruiz, my neighbor".
+_APPOSITION = re.compile(
+    rf"(?<![\w'’-])({_LETTERS}(?:[^\S\n]+{_LETTERS}){{0,2}}),[^\S\n]+"
+    r"(?i:a|an|my|his|her|their|our|the|una?|mi|su|sus|nuestr[oa])[^\S\n]+([^\W\d_]+)"
 )
 # Someone to reach at a number: "call Darsh at 1-215-...", "háblale a
 # Ascensión al 5705660198", "text Benson on 717-...".
@@ -153,12 +183,29 @@ def _after_cues(text: str) -> list[Finding]:
     return [f for f in found if f]
 
 
+def _given_calendar_name(word: str) -> bool:
+    """ "Julio", "Domingo" capitalized: Spanish writes its months and days in
+    lower case, so after a cue they are given names."""
+    folded = fold_word(word)
+    return word.istitle() and folded in SPANISH_CALENDAR and is_first_name(folded)
+
+
 def _self_named_and_reachable(text: str) -> list[Finding]:
     found = []
-    for m in itertools.chain(_SELF_NAMED.finditer(text), _CALL_AT.finditer(text)):
+    appositions = (m for m in _APPOSITION.finditer(text) if fold_word(m.group(2)) in KIN)
+    for m in itertools.chain(
+        _SELF_NAMED.finditer(text),
+        _CALL_AT.finditer(text),
+        _ABOUT.finditer(text),
+        (m for m in _SPEAKER_EN.finditer(text) if is_name(fold_word(m.group(1)))),
+        _SPEAKER_ES.finditer(text),
+        appositions,
+    ):
         value = m.group(1)
         words = value.split()
-        if any(_stop(w) for w in words) or fold_word(words[0]) in PARTICLES:
+        if any(_stop(w) and not _given_calendar_name(w) for w in words):
+            continue
+        if fold_word(words[0]) in PARTICLES:
             continue
         # "ICE", "OK": an acronym is no caller.
         if any(w.isupper() and len(w) > 1 for w in words) and not value.isupper():

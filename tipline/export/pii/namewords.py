@@ -62,10 +62,11 @@ INSTITUTION_WORDS = word_set(
     facebook instagram tiktok twitter signal whatsapp telegram youtube google gmail yahoo
     hotmail outlook proton protonmail zoom walmart target ford chevy chevrolet toyota honda
     dodge nissan jeep ram gmc
-    inc llc ltd plc llp pllc gmbh corp corporation company group sons asociados hermanos hnos industries
+    inc llc ltd plc llp pllc gmbh corp corporation company group sons asociados hermanos hnos
+    industries
     foundation fundacion institute instituto memorial bridge station estacion airport aeropuerto
     troop title ltda holding club basilica parroquia santuario capilla catedral
-    team staff apt apartment suite ste rm bldg
+    team staff apt apartment suite ste rm bldg vial
     """
 )
 
@@ -153,6 +154,7 @@ KIN = word_set(
     hermano hermana hermanos hijo hija hijos hijas esposo esposa marido mujer primo prima tio
     tia mama papa madre sobrino sobrina amigo amiga companero companera novio novia cunado
     cunada suegro suegra nieto nieta abuelo abuela vecino vecina vecinos vecinas pareja
+    family familia
     """
 )
 
@@ -167,6 +169,8 @@ TITLES = word_set(
     guard detainee detenido detenida inmate interno interna recluso reclusa reo caller
     lawyer client cliente landlord boss jefe jefa supervisor trooper ofc cpl corporal det
     detective investigator inspector ranger
+    officers deputies agents agentes guards guardias sergeants oficiales detainees inmates
+    lawyers abogados attorneys judges jueces troopers detectives
     """
 )
 
@@ -275,6 +279,15 @@ COMMON_WORD_PARTS = word_set(
     """
     rosa luz paz cruz blanca angel leon will may king white black young guerra mercedes
     dolores pilar sol santos reyes flores rios campos mar nieves rey brown green long
+    """
+)
+
+#: Spanish writes months and days in lower case, so a capitalized "Domingo",
+#: "Julio" or "Abril" before another name is a given name.
+SPANISH_CALENDAR = word_set(
+    """
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
+    diciembre lunes martes miercoles jueves viernes sabado domingo
     """
 )
 

@@ -68,7 +68,7 @@ _CLOSED_PREFIXES = word_set("west east north south fort ft mount mt port")
 #: listed word ("San Pedro Sula"), and it is still no person.
 _SPANISH_PREFIXES = word_set("san santa santo sao ciudad villa puerto colonia")
 #: Words after a name that only ever make it a place or an institution.
-_CLOSED_AFTER = word_set(
+CLOSED_AFTER = word_set(
     """
     county township twp borough parish memorial hospital prison jail correctional detention
     penitentiary street avenue ave road rd boulevard blvd highway bridge station airport
@@ -102,7 +102,7 @@ def _capitalized(text: str, start: int, end: int) -> str:
     written all in lower case ("port isabel", "stewart detention center")."""
     lo, hi = max(0, start - 45), min(len(text), end + 60)
 
-    place_words = _CLOSED_PREFIXES | _SPANISH_PREFIXES | _CLOSED_AFTER | INSTITUTION_WORDS
+    place_words = _CLOSED_PREFIXES | _SPANISH_PREFIXES | CLOSED_AFTER | INSTITUTION_WORDS
 
     def up(m: re.Match[str]) -> str:
         word = m.group()
@@ -134,10 +134,10 @@ def names_a_place(text: str, start: int, end: int) -> bool:
         return False
     following = _NEXT_WORD.match(text, end)
     next_word = following.group(1) if following else None
-    if next_word and next_word[0].isupper() and _fold(next_word) in _CLOSED_AFTER:
+    if next_word and next_word[0].isupper() and _fold(next_word) in CLOSED_AFTER:
         return True
     longer = _NAME_GOES_ON.match(text, end)
-    if longer and any(_fold(w) in _CLOSED_AFTER for w in _WORD.findall(longer.group())[:4]):
+    if longer and any(_fold(w) in CLOSED_AFTER for w in _WORD.findall(longer.group())[:4]):
         return True
     prefix = _word_before(text, start)
     if prefix and prefix[0].isupper() and _fold(prefix) in _SPANISH_PREFIXES:
