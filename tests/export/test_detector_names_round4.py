@@ -57,6 +57,13 @@ def names(text: str) -> list[str]:
         ("The family reached us through Julio, a cousin.", ["Julio"]),
         ("nos contactó por medio de Gabrielly, una prima.", ["Gabrielly"]),
         ("hey it's Jyoti from the church, the family", ["Jyoti"]),
+        # Said outright in lower case; capitals after a tie.
+        ("my name is darsh vala and my sister needs help", ["darsh vala"]),
+        ("me llamo custodia cózar y vivo en Reading", ["custodia cózar"]),
+        ("his gf ALESSIA CAFARCHIA has the kids", ["ALESSIA CAFARCHIA"]),
+        # Spanish "a" before a person.
+        ("ya se llevaron a Jordana en la gasolinera", ["Jordana"]),
+        ("Díganle a Pietra que me mande dinero", ["Pietra"]),
     ],
 )
 def test_names_nobody_listed(text, expected):
@@ -105,6 +112,11 @@ def test_names_nobody_listed(text, expected):
         "Monday, my brother came home.",
         "It's May. They came at night.",
         "desde Vial Jose Manuel Cerdá 2 en una furgoneta",
+        "my name is withheld.",
+        "my name is not important.",
+        "lo llevaron a Berks County ayer",
+        "lo deportaron a Honduras",
+        "se llevaron a Philadelphia a todos",
     ],
 )
 def test_no_person_named(text):

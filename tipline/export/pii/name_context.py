@@ -48,6 +48,11 @@ _NAMING = re.compile(
     rf"[^\S\n]+((?:{_NAME_WORD})(?:[^\S\n]+{_NAME_WORD}){{0,2}})",
     re.IGNORECASE,
 )
+_NAME_IS = re.compile(
+    r"\b(?i:my\s+name\s+is|my\s+name['’]s|me\s+llamo|mi\s+nombre\s+es)[^\S\n]+"
+    r"([a-záéíóúñü][\w'’-]*(?:[^\S\n]+[a-záéíóúñü][\w'’-]*){0,2}?)"
+    r"(?=[^\S\n]*(?:[,.!;:\n]|$)|[^\S\n]+(?i:and|y|from|de|i|yo|my|mi|im|i['’]m)\b)"
+)
 _LIST_LABEL = re.compile(
     r"\b(?:residents|residentes|names|nombres|witnesses|testigos|victims|v[íi]ctimas"
     r"|detained|detenidos|family|familia)\s*:[^\S\n]*([^\n.;]{3,120})",
@@ -89,6 +94,15 @@ _SPEAKER_EN = re.compile(
 _SPEAKER_ES = re.compile(
     rf"(?<![\w'’-])({_LETTERS})[^\S\n]+(?i:cont[óo]|cuenta|dijo|dice|explic[óo]|relat[óo]"
     r"|report[óo]|escribi[óo])\b"
+)
+# Spanish marks a person as the object with "a": "se llevaron a Jordana",
+# "detuvieron a Yuridia", "díganle a Pietra" (with a pronoun before the verb,
+# "lo llevaron a Berks", the "a" is a direction and is left alone).
+_PERSON_OBJECT = re.compile(
+    r"(?<![\w'’-])(?<!lo )(?<!la )(?<!los )(?<!las )"
+    r"(?i:se\s+llevaron|detuvieron|arrestaron|agarraron|d[íi]ganle|av[íi]senle|av[íi]sale"
+    r"|d[íi]le|preg[úu]ntenle|preg[úu]ntale)\s+a[^\S\n]+"
+    rf"({_LETTERS}(?:[^\S\n]+{_LETTERS}){{0,2}})(?![^\S\n]+[A-ZÁÉÍÓÚÑ]|[\w'’-])"
 )
 # A name set off by its tie to someone: "through Julio, a cousin", "por medio
 # de Gabrielly, una prima", "Ana Ruiz, my neighbor".
@@ -174,6 +188,15 @@ def _after_cues(text: str) -> list[Finding]:
     for m in _NAMING.finditer(text):
         if m.group(1)[0].islower():
             found.append(_words_as_name(text, m.start(1), m.group(1), need_list=True))
+        elif m.group(1).split()[0].isupper() and len(m.group(1).split()[0]) > 1:
+            # "his gf ALESSIA CAFARCHIA has the kids": the capitals after the cue.
+            caps = re.match(r"[^\W\d_a-z]+(?:[^\S\n]+[^\W\d_a-z]+)*(?![\w'’-])", m.group(1))
+            if caps:
+                found.append(_words_as_name(text, m.start(1), caps.group(), need_list=False))
+    # "my name is darsh vala and ...": said outright, in lower case, the words
+    # up to a pause need no name list.
+    for m in _NAME_IS.finditer(text):
+        found.append(_words_as_name(text, m.start(1), m.group(1), need_list=False))
     for m in _LIST_LABEL.finditer(text):
         position = m.start(1)
         for item in m.group(1).split(","):
@@ -199,6 +222,7 @@ def _self_named_and_reachable(text: str) -> list[Finding]:
         _ABOUT.finditer(text),
         (m for m in _SPEAKER_EN.finditer(text) if is_name(fold_word(m.group(1)))),
         _SPEAKER_ES.finditer(text),
+        _PERSON_OBJECT.finditer(text),
         appositions,
     ):
         value = m.group(1)

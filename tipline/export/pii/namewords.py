@@ -37,6 +37,8 @@ FUNCTION_WORDS = word_set(
     era habia pueden puede favor mensaje nota carta fuente testigo testigos persona nombre
     correo contacto telefono direccion centro hecho fecha numero detenido caso expediente
     menciona mencionan llevaban llevan pagamos dejo llamo quiere vive varias varios otra otro
+    withheld confidential anonymous anonima anonimo private privado unknown desconocido
+    redacted reservado confidencial
     """
 )
 
