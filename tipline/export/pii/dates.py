@@ -10,7 +10,11 @@ Date shapes: numeric (``11/23/1986``, ``23/08/1990``, ``07-30-1979``,
 ``Aug. 21, 1993``, ``12 January 2022``, ``March 3rd``) and Spanish (``15 de
 marzo de 1988``, ``marzo 15, 1988``, ``1o de mayo del 90``). After "born in" /
 "nació en" a bare year is taken too, since a birth year narrows a person down
-as much as the rest of a summary allows.
+as much as the rest of a summary allows, and so does a birth month ("born in
+March 1985", "nació en marzo de 1985").
+
+A cue at the end of a line (a form's label, a hand-wrapped letter: "born\n
+8 Aug 1999", "DOB:\n03/04/1990") reaches the date on the next line.
 """
 
 from __future__ import annotations
@@ -37,8 +41,8 @@ _DATE = re.compile(
     "|".join(
         [
             r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)",
-            rf"(?<![\d-]){_YEAR}-\d{{1,2}}-\d{{1,2}}(?![\d-])",
-            rf"\b{_MONTHS_EN}\s+{_DAY},?\s+{_YEAR_ANY}\b",
+            rf"(?<![\d-]){_YEAR}([-/.])\d{{1,2}}\1\d{{1,2}}(?![\d-])",
+            rf"\b{_MONTHS_EN}\s+(?:the\s+)?{_DAY},?\s+{_YEAR_ANY}\b",
             rf"\b{_DAY}\s+(?:of\s+)?{_MONTHS_EN},?\s+{_YEAR_ANY}\b",
             rf"\b(?:{_DAY}|primero)\s+de\s+{_MONTHS_ES}"
             rf"(?:,?\s+(?:de|del)\s+{_YEAR_ANY}|,?\s+{_YEAR})?\b",
@@ -53,14 +57,20 @@ _DATE = re.compile(
     ),
     re.IGNORECASE,
 )
-_YEAR_ONLY = re.compile(rf"\b{_YEAR}\b")
+_YEAR_ONLY = re.compile(
+    rf"\b(?:{_MONTHS_EN}\s+(?:of\s+)?|{_MONTHS_ES}\s+(?:de\s+|del\s+)?)?{_YEAR}\b", re.IGNORECASE
+)
 
 _CUES = re.compile(
-    r"\bD\.?\s?O\.?\s?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday\b"
-    r"|\bborn\b(?:\s+on)?|\bfecha\s+de\s+nac(?:imiento|\.)?|\bf\.\s?nac\b\.?"
-    r"|\bF\.N\.|\bnac(?:í|i|ió|io|ido|ida)\s+el\b|\bcumplea[ñn]os\b"
-    # "(b. Sept. 2, 1982)", "Nacimiento: 15-12-1976", "nacido/a: ...", "f. nac."
-    r"|(?:^|(?<=[\s(,;]))b\.(?=\s)|\bnacimiento\b|\bnac(?:ido|ida)?\b\.?\s*:|\bf\.\s?nac\b\.?",
+    r"\bD\.?\s?O\.?\s?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday\b|\bb-?day\b"
+    r"|\bbirth\b\s*:|\bborn\b(?:\s+on)?|\bfecha\s+de\s+nac(?:imiento|\.)?|\bf\.\s?nac\b\.?"
+    r"|\bF\.N\.|\bnac(?:í|i|ió|io|ido|ida)\b(?:\s+el\b)?|\bcumplea[ñn]os\b"
+    # "(b. Sept. 2, 1982)", "Nacimiento: 15-12-1976", "(nac. 23.05.1978)",
+    # "fec. nac.", "f. de nac.".
+    r"|(?:^|(?<=[\s(,;]))b\.(?=\s)|\bnacimiento\b|\bnac\b\.?"
+    r"|\bf(?:echa|ec)?\.?\s*(?:de\s+)?nac\b\.?"
+    # Age with the birthday: "turns 40 on June 3", "cumple 40 años el 3 de junio".
+    r"|\bturn(?:s|ed)\s+\d{1,3}\s+on\b|\bcumpl(?:e|ió|io|irá|ira)\s+\d{1,3}(?:\s+años)?\s+el\b",
     re.IGNORECASE,
 )
 _YEAR_CUES = re.compile(
@@ -74,9 +84,13 @@ _QUESTION = re.compile(
 )
 # A sentence end between cue and date breaks the link.
 _BREAK = re.compile(r"[.!?;]\s+[A-ZÁÉÍÓÚÑ¿¡]|\n")
+# What may end a cue's line before the date on the next: a colon or a dash.
+_LINE_END = re.compile(r"[^\S\n]*[:\-–—]?[^\S\n]*\n")
 
 
 def _near(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    if wrapped := _LINE_END.match(text, start):
+        start = wrapped.end()
     window_end = min(len(text), start + WINDOW)
     stop = _BREAK.search(text, start, window_end)
     limit = stop.start() if stop else window_end

@@ -17,7 +17,10 @@ Rules, in brief (the tests pin each one down):
   named, after a request to be contacted ("hmu", "dm me", "escríbeme",
   "búscame como") a user name: marked so, or names run together
   ("brianmoon", "jlopez": :func:`.name_lexicon.is_joined_names`).
-- ssn: ``123-45-6789`` or ``123 45 6789``; nine bare digits after an SSN cue.
+- ssn: ``123-45-6789`` or ``123 45 6789``; nine bare digits (or dotted
+  groups) after an SSN cue ("SS#", "social", "seguro social"); the last four
+  digits after "last 4 of ... SSN", "ending in", "últimos 4 del seguro social";
+  a masked ``XXX-XX-6789``.
 - a_number: "A" + 8 or 9 digits with or without dashes/spaces, or 8-9 digits
   after a cue ("A-number", "alien number", "número A").
 - id_number: booking, inmate, passport, licence and similar numbers after
@@ -139,11 +142,25 @@ _NOT_HANDLES = frozenset(
     }
 )
 _SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
+_SSN_WORD = (
+    r"\bSSN\b|\bS\.S\.N\.|\bSS\s?#|\bsoc(?:ial)?\.?\s+sec(?:urity|\.)?(?:\s+(?:number|no\.?|#))?"
+    r"|\bsocial\b(?:\s+(?:number|no\.?|#))?|(?:n[úu]mero\s+(?:de|del)\s+)?seguro\s+social"
+)
 _SSN_CUE = re.compile(
-    r"(?:\bSSN|\bSS#|social security(?:\s+(?:number|no\.?|#))?|seguro social|\bsocial\s*[:#])"
-    r"[^\d\n]{0,25}(\d{9}|\d{3}[ -]\d{2}[ -]\d{4})(?!\d)",
+    rf"(?:{_SSN_WORD})[^\d\n]{{0,25}}(\d{{9}}|\d{{3}}([ .-])\d{{2}}\2\d{{4}})(?!\d)", re.IGNORECASE
+)
+# The last four digits alone narrow a person down with a name and a birth date:
+# "last 4 of his SSN 6789", "SSN ending in 6789", "últimos 4 del seguro social: 6789".
+_SSN_LAST_FOUR = re.compile(
+    rf"(?:\blast\s+(?:4|four)(?:\s+digits)?(?:\s+of)?(?:\s+(?:his|her|my|their|the))?\s+(?:{_SSN_WORD})"
+    rf"|(?:{_SSN_WORD})(?:\s+(?:number|no\.?|#))?\s+(?:ending|ends|that\s+ends)\s+(?:in|with)"
+    r"|\b[úu]ltimos\s+(?:4|cuatro)(?:\s+d[íi]gitos)?\s+de(?:l|\s+(?:su|mi))?\s+"
+    rf"(?:{_SSN_WORD})|(?:{_SSN_WORD})\s+(?:que\s+)?termina(?:do)?\s+en)"
+    r"[^\d\n]{0,12}(\d{4})(?![\d-])",
     re.IGNORECASE,
 )
+# A masked number still gives the last four away: "XXX-XX-6789", "***-**-6789".
+_SSN_MASKED = re.compile(r"(?<![\w*-])[Xx*•]{3}([- ]?)[Xx*•]{2}\1\d{4}(?![\d-])")
 _DIGITS = r"\d(?:[\s.-]?\d){6,9}"
 _A_NUMBER = re.compile(rf"(?<![\w-])(?:A[\s#.:-]{{0,2}}|a-?)({_DIGITS})(?![\w-])")
 _A_NUMBER_CUE = re.compile(
@@ -179,6 +196,8 @@ _INTERNATIONAL_PHONE = re.compile(
 )
 _EXTENSION_AFTER = re.compile(rf"{_EXTENSION_WORDS}(?![\w-])")
 _GROUPS = re.compile(r"\d+")
+# A date is no phone, whatever the phone library makes of it ("3.10.2004").
+_DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:19|20)\d\d")
 
 
 def _clean(found: list[Finding | None]) -> list[Finding]:
@@ -237,6 +256,8 @@ def handles(text: str) -> list[Finding]:
 def ssns(text: str) -> list[Finding]:
     found = [make(text, *m.span(), "ssn") for m in _SSN.finditer(text)]
     found += [make(text, *m.span(1), "ssn") for m in _SSN_CUE.finditer(text)]
+    found += [make(text, *m.span(1), "ssn") for m in _SSN_LAST_FOUR.finditer(text)]
+    found += [make(text, *m.span(), "ssn") for m in _SSN_MASKED.finditer(text)]
     return _clean(found)
 
 
@@ -278,7 +299,8 @@ def phones(text: str) -> list[Finding]:
     found: list[Finding | None] = []
     for region in ("US", "MX"):
         for match in phonenumbers.PhoneNumberMatcher(text, region):
-            if not _grouped_like_a_phone(match.raw_string):
+            raw = match.raw_string
+            if not _grouped_like_a_phone(raw) or _DATE_SHAPE.fullmatch(raw.strip()):
                 continue
             end = match.end
             extension = _EXTENSION_AFTER.match(text, end)

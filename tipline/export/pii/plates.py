@@ -45,7 +45,13 @@ _MAKES = (
 # A model name or number ("Tahoe", "F-150", "3500"); a number followed by a
 # short letter group is the plate instead ("Sienna 0601 TNC"), unless digits
 # follow that group ("Ram 1500 GEF 0286").
-_MODEL = r"(?:[A-Z][a-z][\w-]*|[A-Z]?-?[1-9]\d{1,3}(?![\w-])(?!\s[A-Z]{1,3}(?![\w-])(?!\s\d)))"
+_MODEL_NAME = r"[A-Z][a-z][\w-]*"
+# A letter and a number followed by another token with a digit is a plate,
+# not a model: "Jeep Cherokee M36 5HY", but "Ram 1500 O76 0ND".
+_MODEL_NUMBER = (
+    r"(?:[1-9]\d{1,3}|[A-Z]-?[1-9]\d{1,3}(?!\s[A-Z]{0,3}\d))(?![\w-])"
+    r"(?!\s[A-Z]{1,3}(?![\w-])(?!\s\d))"
+)
 _VEHICLE_WORDS = (
     r"van|vans|truck|trucks|car|cars|suv|pickup|pick-up|sedan|vehicle|vehicles|cruiser"
     r"|bus|minivan|coupe|hatchback|camioneta|camionetas|troca|trocas|carro|carros|coche"
@@ -53,19 +59,29 @@ _VEHICLE_WORDS = (
 )
 # Case matters for the model: "Tahoe" or "1500" is one, "AWY 0830" is the plate.
 _VEHICLE = re.compile(rf"\b(?i:{_VEHICLE_WORDS})\b")
-MAKE_MODEL = re.compile(rf"\b(?i:{_MAKES})\b(?:\s+{_MODEL}){{0,2}}")
+MAKE_MODEL = re.compile(rf"\b(?i:{_MAKES})\b(?:\s+{_MODEL_NAME}){{0,2}}(?:\s+{_MODEL_NUMBER})?")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _NOT_PLATE_WORDS = frozenset(
     {"was", "is", "es", "era", "number", "numero", "número", "no", "the", "a", "una", "un"}
 )
+# Labels are never part of a plate ("KIA K5 PLATE YC8-K225", "DOB 1987-09-23").
+_LABELS = frozenset(
+    {"plate", "plates", "placa", "placas", "tag", "tags", "dob", "ssn", "tel", "reg", "no"}
+)
+# Plates are written with a space, a dash or a raised dot between groups ("62P•841").
+_GAPS = (" ", "-", "•", "·")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"“(])|[.!?]$|\n")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+[^\n]*")
 _WINDOW = 60
 _TOKEN_END = re.compile(r"[\w-]*")
+_CUT = re.compile(r"-\w")
+_DATE_SHAPE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})")
 
 
 def _shape_ok(token: str, *, loose: bool, minimum: int, digits_only: bool) -> bool:
-    chars = re.sub(r"[\s-]", "", token)
+    if _DATE_SHAPE.fullmatch(token):
+        return False
+    chars = re.sub(r"[\s•·-]", "", token)
     letters = sum(ch.isalpha() for ch in chars)
     digits = sum(ch.isdigit() for ch in chars)
     if not (minimum <= len(chars) <= 10 and chars.isalnum() and digits >= 1 and letters <= 7):
@@ -73,7 +89,7 @@ def _shape_ok(token: str, *, loose: bool, minimum: int, digits_only: bool) -> bo
     if letters == 0:
         # Digits alone: after a plate word if split ("348-239"), in a plate
         # list, or right after a make and model ("Chevy Tahoe, 2-53749").
-        split = bool(re.search(r"[\s-]", token))
+        split = bool(re.search(r"[\s•·-]", token))
         return (digits_only and (loose or split)) or (loose and split)
     return True
 
@@ -95,18 +111,27 @@ def _plates_in(
                 if len(group) < n:
                     continue
                 gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
-                if any(gap not in (" ", "-") for gap in gaps):
+                if any(gap not in _GAPS for gap in gaps) or any(
+                    w.group().lower() in _LABELS for w in group
+                ):
                     continue
                 token = text[group[0].start() : group[-1].end()]
+                if _CUT.match(text, group[-1].end()):
+                    continue  # the middle of a longer code ("1987-09" of a date)
                 upper_ok = token == token.upper()
                 if not (upper_ok or loose):
                     continue
                 # "in 2023", "PAW 4482 y": a letters-only word must be upper case
                 # (right after a plate word, an all-lowercase "kzx-4471" is fine).
+                # A code joined by dashes ("se-8349-k") may spell a word.
+                coded = bool(gaps) and all(gap == "-" for gap in gaps)
                 lowercase_ok = (
                     loose
                     and token == token.lower()
-                    and not any(w.group() in FUNCTION_WORDS or len(w.group()) > 4 for w in group)
+                    and not any(
+                        (w.group() in FUNCTION_WORDS and not coded) or len(w.group()) > 4
+                        for w in group
+                    )
                 )
                 if not lowercase_ok and any(
                     w.group().isalpha() and not w.group().isupper() for w in group
@@ -183,20 +208,64 @@ def _next_sentence(text: str, cue_end: int, window_end: int) -> list[Finding]:
     return _plates_in(text, start.end(), min(end, start.end() + 30), loose=False, minimum=4)
 
 
+# A cue that ends its line ("my car plate\nXF5-C004."): the plate is on the next.
+_LINE_END = re.compile(r"[^\S\n]*[:#]?[^\S\n]*\n[^\S\n]*")
+# More plates after the first: "Plates on scene: C41-FMJ, Z11-HTN, RZ96738".
+_LIST_SEPARATOR = re.compile(r"[^\S\n]*(?:[,;/&]|\band\b|\by\b|\be\b)[^\S\n]*(?:(?:and|y)\s+)?")
+# Digits alone right after a plate word: "placas 902319", "Matrícula: 3139".
+_BARE_DIGITS = re.compile(
+    r"[^\S\n]*(?:[:#]|(?:is|was|es|era|number|n[úu]mero|no\.?)\b)?[^\S\n]*(\d{4,8})(?![\w•·-])",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# A plate word right after a token: the token is the model ("FORD TRANSIT 350
+# PLACAS C13-KPA") when the plate word names its own plate.
+_PLATE_WORD_AFTER = re.compile(rf"[^\S\n]+(?:{_PLATE_WORDS.pattern})", re.IGNORECASE)
+# A plate wrapped by hand at its space ("plate AYR\n3489,").
+_WRAPPED = re.compile(r"[^\S\n]*(?:[:#][^\S\n]*)?([A-Za-z]{2,3}\n[^\S\n]*\d{3,4})(?![\w-])")
+
+
+def _listed_after(text: str, plate: Finding) -> list[Finding]:
+    """The plates listed after ``plate``, one separator apart."""
+    found: list[Finding] = []
+    while (separator := _LIST_SEPARATOR.match(text, plate.end)) and separator.end() > plate.end:
+        start = separator.end()
+        following = _plates_in(text, start, min(len(text), start + 14), loose=True, minimum=4)
+        if not following or following[0].start != start:
+            break
+        plate = following[0]
+        found.append(plate)
+    return found
+
+
+def _after_plate_word(text: str, cue: re.Match[str]) -> list[Finding]:
+    start = cue.end()
+    if wrapped := _LINE_END.match(text, start):
+        start = wrapped.end()
+    end = _window_end(text, start)
+    # The near part ends with a whole token, never inside one.
+    near_end = _TOKEN_END.match(text, min(end, start + 16)).end()  # type: ignore[union-attr]
+    near = _plates_in(text, start, min(end, near_end), loose=True, minimum=4)
+    found = near or _plates_in(text, start, end, loose=False, minimum=4)
+    if not found and (wrapped := _WRAPPED.match(text, start)):
+        found = [f for f in [make(text, *wrapped.span(1), "plate")] if f]
+    if not found and (bare := _BARE_DIGITS.match(text, start)) and not _YEAR.fullmatch(bare[1]):
+        found = [f for f in [make(text, *bare.span(1), "plate")] if f]
+    for plate in list(found):
+        found += _listed_after(text, plate)
+    found += _plates_in(text, max(0, cue.start() - 25), cue.start(), loose=False, minimum=5)
+    found += _next_sentence(text, cue.end(), end)
+    listed = _list_after(text, cue.end())
+    if listed:
+        found += _plates_in(text, *listed, loose=True, minimum=4, digits_only=True)
+    return found
+
+
 def plates(text: str) -> list[Finding]:
     """Plate-shaped tokens near a plate word or a vehicle."""
     found: list[Finding] = []
     for cue in _PLATE_WORDS.finditer(text):
-        end = _window_end(text, cue.end())
-        # The near part ends with a whole token, never inside one.
-        near_end = _TOKEN_END.match(text, min(end, cue.end() + 16)).end()  # type: ignore[union-attr]
-        near = _plates_in(text, cue.end(), min(end, near_end), loose=True, minimum=4)
-        found += near or _plates_in(text, cue.end(), end, loose=False, minimum=4)
-        found += _plates_in(text, max(0, cue.start() - 25), cue.start(), loose=False, minimum=5)
-        found += _next_sentence(text, cue.end(), end)
-        listed = _list_after(text, cue.end())
-        if listed:
-            found += _plates_in(text, *listed, loose=True, minimum=4, digits_only=True)
+        found += _after_plate_word(text, cue)
     for cue in _VEHICLE.finditer(text):
         found += _plates_in(text, cue.end(), _window_end(text, cue.end()), loose=False, minimum=5)
     for cue in MAKE_MODEL.finditer(text):
@@ -204,4 +273,10 @@ def plates(text: str) -> list[Finding]:
         found += _plates_in(text, cue.end(), end, loose=False, minimum=5, digits_only=True)
     # A model number is never the plate ("Ram 1500 BSM-6726").
     models = [m.span() for m in MAKE_MODEL.finditer(text)]
-    return sorted(f for f in set(found) if not any(s < f.end and f.start < e for s, e in models))
+    kept = {f for f in found if not any(s < f.end and f.start < e for s, e in models)}
+    return sorted(f for f in kept if not _model_before_plate_word(text, f, kept))
+
+
+def _model_before_plate_word(text: str, candidate: Finding, found: set[Finding]) -> bool:
+    cue = _PLATE_WORD_AFTER.match(text, candidate.end)
+    return bool(cue) and any(0 <= f.start - cue.end() <= 20 for f in found)  # type: ignore[union-attr]

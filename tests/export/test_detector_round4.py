@@ -1,0 +1,134 @@
+"""Issue 11, fourth round: dates of birth, SSNs, plates and addresses (English
+and Spanish), one test per rule added, with the hard negatives each must leave."""
+
+from __future__ import annotations
+
+import pytest
+
+from tipline.export.pii.dates import dates_of_birth
+from tipline.export.pii.detectors import phones, ssns
+from tipline.export.pii.plates import plates
+from tipline.export.pii.redaction import find_identifying
+
+
+def texts(findings):
+    return [f.text for f in findings]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A cue at the end of a line: a form's label, a hand-wrapped letter.
+        ("I, Lance MacDonald, born\n8 Aug 1999, of", "8 Aug 1999"),
+        ("Date of birth:\n1990/05/12\nAddress", "1990/05/12"),
+        ("born\nMar.\n28, 1955, of 68 W", "Mar.\n28, 1955"),
+        ("nacida el\n20/4/64, con domicilio", "20/4/64"),
+        # "nac." and "nació" without "el".
+        ("El cliente Estrada, Jose (nac. 23.05.1978) dice", "23.05.1978"),
+        ("esposa: nació 28 de febrero del 1960", "28 de febrero del 1960"),
+        ("esposa: nació 19 marzo 1983", "19 marzo 1983"),
+        ("Fec. nac.: 8.06.1994", "8.06.1994"),
+        ("nací el 3.10.2004 en El Salvador", "3.10.2004"),
+        # Age with the birthday; a birth month and year.
+        ("she turns 40 on June 3rd", "June 3rd"),
+        ("cumple 40 años el 3 de junio", "3 de junio"),
+        ("he was born in March 1985 in Puebla", "March 1985"),
+        ("nació en marzo de 1985 en Puebla", "marzo de 1985"),
+        ("bday: May the 5th, 1990", "May the 5th, 1990"),
+    ],
+)
+def test_dates_of_birth(text, expected):
+    assert texts(dates_of_birth(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "arrested on 3/4/2020 and born again in faith",
+        "the birth of the program in 2019 was slow; on 3/4/2020 it closed",
+        "cumple su condena el 5 de mayo de 2025",
+        "the hearing is on June 3, 2024",
+    ],
+)
+def test_dates_that_are_no_birth_dates_stay(text):
+    assert dates_of_birth(text) == []
+
+
+def test_a_birth_date_is_no_phone():
+    assert phones("nací el 3.10.2004 en El Salvador") == []
+    assert texts(phones("call 610.555.1234 now")) == ["610.555.1234"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("wife: social 654207918", "654207918"),
+        ("SS# 123.45.6789 and", "123.45.6789"),
+        ("mi número de seguro social es 123 45 6789", "123 45 6789"),
+        ("last 4 of his SSN: 6789, he said", "6789"),
+        ("SSN ending in 4421.", "4421"),
+        ("los últimos 4 del seguro social: 5512", "5512"),
+        ("SSN XXX-XX-1234 on file", "XXX-XX-1234"),
+    ],
+)
+def test_ssns(text, expected):
+    assert texts(ssns(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the social worker called 555-123-4567",
+        "he is social, 23 years old",
+        "Case 2023-000123 ending in 4421 was closed",
+    ],
+)
+def test_no_ssn(text):
+    assert ssns(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Every plate of a list after its cue.
+        ("Plates on scene: C41-FMJ, Z11-HTN, RZ96738. Landlord", ["C41-FMJ", "Z11-HTN", "RZ96738"]),
+        ("las placas eran MSZ-40-37 y XRR-1606. el landlord", ["MSZ-40-37", "XRR-1606"]),
+        # A cue ending its line; a plate wrapped at its space.
+        ("revisaron mi carro placa\nXF5-C004.", ["XF5-C004"]),
+        ("searched my car, plate AYR\n3489,\nwithout", ["AYR\n3489"]),
+        # A dash-joined code may spell a word ("se").
+        ("the truck was a chevy tahoe tag se-8349-k. my", ["se-8349-k"]),
+        # Models in capitals before the plate word are no plates.
+        ("STOPPED IN A KIA K5 PLATE YC8-K225", ["YC8-K225"]),
+        ("STOPPED IN A CHEVY SILVERADO 2500 PLATE Y55-HPM", ["Y55-HPM"]),
+        ("ME PARARON EN UNA FORD TRANSIT 350 PLACAS C13-KPA", ["C13-KPA"]),
+        ("EN UNA TOYOTA 4RUNNER PLACAS CXK7505", ["CXK7505"]),
+        # A raised dot between groups; a model number then the plate.
+        ("Plates noted:\n- 62P•841\n- HVE-781", ["62P•841", "HVE-781"]),
+        ("the car was a Ram 1500 O76 0ND", ["O76 0ND"]),
+        ("the car was a Jeep Cherokee M36 5HY", ["M36 5HY"]),
+        # Digits alone right after a plate word.
+        ("Chevrolet Express 3500, placas 902319. Dos", ["902319"]),
+        ("Vehículo: furgoneta\nMatrícula: 3139\nColor: gris", ["3139"]),
+    ],
+)
+def test_plates(text, expected):
+    assert texts(plates(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Detained: George Buick — DOB 1987-09-23 — Home: Reading",
+        "the tags expired in 2023",
+        "the plate number was 2019 for the fleet",
+        "Case 2015-095587 involved a Ford Transit 350",
+    ],
+)
+def test_no_plate(text):
+    assert plates(text) == []
+
+
+def test_a_date_next_to_a_make_is_a_date_of_birth():
+    found = find_identifying("Detained: George Buick — DOB 1987-09-23 — A# A-281707523")
+    assert ("dob", "1987-09-23") in [(f.category, f.text) for f in found]
