@@ -35,6 +35,9 @@ def texts(findings):
         ("he was born in March 1985 in Puebla", "March 1985"),
         ("nació en marzo de 1985 en Puebla", "marzo de 1985"),
         ("bday: May the 5th, 1990", "May the 5th, 1990"),
+        # Compact, as a database prints it; "FN:" on a Spanish form.
+        ("DOB: 19850704", "19850704"),
+        ("FN: 04/07/1985", "04/07/1985"),
     ],
 )
 def test_dates_of_birth(text, expected):
@@ -48,6 +51,7 @@ def test_dates_of_birth(text, expected):
         "the birth of the program in 2019 was slow; on 3/4/2020 it closed",
         "cumple su condena el 5 de mayo de 2025",
         "the hearing is on June 3, 2024",
+        "case 20230415 filed on 3/4/2023",
     ],
 )
 def test_dates_that_are_no_birth_dates_stay(text):
@@ -110,6 +114,8 @@ def test_no_ssn(text):
         # Digits alone right after a plate word.
         ("Chevrolet Express 3500, placas 902319. Dos", ["902319"]),
         ("Vehículo: furgoneta\nMatrícula: 3139\nColor: gris", ["3139"]),
+        # A cue alone on its line, one plate a line under it.
+        ("Plates\nKZX-4471\nJHK-1234\nthey left", ["KZX-4471", "JHK-1234"]),
     ],
 )
 def test_plates(text, expected):
@@ -122,6 +128,8 @@ def test_plates(text, expected):
         "Detained: George Buick — DOB 1987-09-23 — Home: Reading",
         "the tags expired in 2023",
         "the plate number was 2019 for the fleet",
+        "the plates\n2023 was a bad year",
+        "my tag 2023 was a bad year",
         "Case 2015-095587 involved a Ford Transit 350",
     ],
 )
@@ -132,3 +140,52 @@ def test_no_plate(text):
 def test_a_date_next_to_a_make_is_a_date_of_birth():
     found = find_identifying("Detained: George Buick — DOB 1987-09-23 — A# A-281707523")
     assert ("dob", "1987-09-23") in [(f.category, f.text) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A year-like house number before a street suffix is a house number.
+        ("at 2015 N Buckley Loop Apt B33 the van", "2015 N Buckley Loop Apt B33"),
+        ("Casa: 1931 Brown Street, Apt #10F", "1931 Brown Street, Apt #10F"),
+        # Lower case with the everyday abbreviations.
+        ("our neighbor at 46 stewart ave was taken", "46 stewart ave"),
+        # Spanish word order for a US street, a name before "número".
+        ("está en 27 de la calle Roberts depto. 10 ahorita", "27 de la calle Roberts depto. 10"),
+        ("se lo llevaron de Nash número 18447, su snap", "Nash número 18447"),
+        ("Calle: Henderson número 17 int. 8\n", "Henderson número 17 int. 8"),
+        ("con domicilio en Moore número 1160 cuarto 2, declaro", "Moore número 1160 cuarto 2"),
+        ("a su hermana Ana Ruiz, Payne número 2535 cuarto 15.", "Payne número 2535 cuarto 15"),
+        ("en calle W 5th número 4290;", "calle W 5th número 4290"),
+        # Mexican inside number, Spain's "Vial", an office after the number.
+        ("vivo en Circuito Morelos 814 888 pasen después", "Circuito Morelos 814 888"),
+        ("en Vial de Silvia Murillo 64 Puerta 1 el lunes", "Vial de Silvia Murillo 64 Puerta 1"),
+        ("She lives at Calle Los Carrera 774, Of. 8675.", "Calle Los Carrera 774, Of. 8675"),
+        # Colombian grid addresses, a named avenue too.
+        ("She lives at Tr. 86 # 16W-9.", "Tr. 86 # 16W-9"),
+        ("vive en Avenida calle 180 # 8-4 y su", "Avenida calle 180 # 8-4"),
+        ("vive en Av. Marina Flórez # 83-50 Este.", "Av. Marina Flórez # 83-50 Este"),
+        # Capitals run on into the next words: the address ends before them.
+        ("DE CALLE BAKER 53 SEGUNDO PISO NACIÓ EL 3 OCTUBRE", "CALLE BAKER 53 SEGUNDO PISO"),
+    ],
+)
+def test_addresses(text, expected):
+    found = [f for f in find_identifying(text) if f.category == "address"]
+    assert texts(found) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bus from Delaney Hall left at 0730 hours going up Route 422",
+        "bus from Berks County Jail left at around 7 going up Route 30",
+        "YO EZEQUIEL CARRERA ESCOBAR NACIDO EL 24 DE NOVIEMBRE DEL 1989",
+        "I CECILIA CALZADA BORN 7/9/1994, LICENSE 55 955 695",
+        "el interno POZO, TRISTÁN número VJ4793 pide ayuda",
+        "lo pusieron en la celda número 14, cuarto 3",
+        "2019 Berks County Detention Center",
+        "I have 2 kids in the park st patrick's day",
+    ],
+)
+def test_no_address(text):
+    assert [f for f in find_identifying(text) if f.category == "address"] == []

@@ -44,12 +44,14 @@ _UNIT_WORDS = (
     # Spanish, after a US or a Mexican/Spanish address.
     r"|apartamento|apto|int|interior|depto|departamento|dpto|edif|edificio|piso|puerta"
     r"|planta|esc|escalera|bloque|local|casa|lote|mz|manzana|n[úu]m|n[úu]mero|cuarto"
-    r"|habitaci[óo]n|hab|bodega|etapa|torre"
+    r"|habitaci[óo]n|hab|bodega|etapa|torre|oficina|ofic"
 )
 _UNIT_VALUE = r"#?\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4}|\d{1,3}-[A-Za-z0-9]{1,3})(?![\w-])"
 _ONE_UNIT = (
     rf"(?:(?i:{_UNIT_WORDS})\b\.?\s?{_UNIT_VALUE}"
     r"|#\s?[A-Za-z0-9-]{1,5}\b"
+    # "Of. 8675" (oficina) in capitals only: "of" is an English word.
+    r"|Of\.\s?\d{1,5}\b"
     r"|(?i:\d{1,2}(?:st|nd|rd|th)\s+(?:floor|fl\b\.?|piso))"
     # "segundo piso", "planta baja"; Spain's floor and door: "3º A", "6º izq.".
     r"|(?i:(?:primer|segundo|tercer|cuarto|quinto|sexto)\s+piso|planta\s+baja)\b"
@@ -80,16 +82,22 @@ _STREET_TYPE = (
     r"|ampliaci[óo]n|circuito|circunvalaci[óo]n|continuaci[óo]n|corredor|diagonal|eje\s+vial"
     r"|pasaje|peatonal|perif[ée]rico|retorno|viaducto|acceso|alameda|autov[íi]a|bajada"
     r"|carrera|cuesta|glorieta|plaza|rambla|ronda|traves[íi]a|urbanizaci[óo]n|v[íi]a"
-    r"|pasadizo|ca[ñn]ada|pol[íi]gono|sector|camino\s+real|diag\.?|dg\.?|transversal|tv\.?"
+    r"|pasadizo|ca[ñn]ada|pol[íi]gono|sector|camino\s+real|diag\.?|dg\.?|transversal|tv\.?|vial"
 )
 # Name words: capitalized words, numerals ("5 de Mayo") and the small words
 # Spanish street names carry ("de", "del", "la", "los").
-_ES_NAME = r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,2}|de|del|la|las|los|y)\s+){1,6}"
+_ES_NAME = (
+    r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,2}|de|del|la|las|los|y)\s+){1,6}"
+)
 _NUMBER_MARK = r"(?i:no\.?|núm\.?|número|numero|n[°º]\.?|#|casa\s*#?)"
 _ES_NUMBER = rf"(?:{_NUMBER_MARK}\s*)?\d{{1,5}}[A-Za-z]?\b"
 # Mexican addresses may give the inside number bare after the outside one
 # ("Callejón Norte Loera 999 498"), at the end of the address.
-_INSIDE = r"(?:\s\d{1,5}(?=\s*(?:[,.;:)\n]|$)))?"
+_INSIDE = (
+    r"(?:\s\d{1,5}(?![\w-])(?=\s*(?:[,.;:)\n]|$)|\s+[a-záéíóúñ])"
+    r"(?!\s+(?:a[ñn]os|am|pm|hrs?|horas|minutos|de|del|personas|agentes|hombres|mujeres"
+    r"|ni[ñn]os|veces|d[íi]as|meses|semanas)\b))?"
+)
 _SPANISH = re.compile(rf"\b(?i:{_STREET_TYPE})\s+{_ES_NAME}{_ES_NUMBER}{_INSIDE}{_UNITS}")
 # All in lower case (chat): "calle bennett 1182 segundo piso".
 _SPANISH_LOWER = re.compile(
@@ -99,7 +107,7 @@ _SPANISH_LOWER = re.compile(
 # "2107 de la calle Walnut", "806 de la calle Krystal, depto. 2"
 _SPANISH_NUMBER_FIRST = re.compile(
     rf"{_HOUSE}\s+(?i:de\s+la\s+)?(?i:calle|avenida|av\.)\s+"
-    rf"(?:{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|de|del|la))*|{_LOW_WORD}(?:\s+{_LOW_WORD})?){_UNITS}"
+    rf"(?:{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|(?:de|del|la)\b))*|{_LOW_WORD}(?:\s+{_LOW_WORD})?){_UNITS}"
 )
 
 
@@ -118,19 +126,24 @@ _ZONE = re.compile(
     r"\d{1,3}\s?-\s?\d{1,3}(?:,?\s+(?i:zona)\s+\d{1,2})?\b"
 )
 _GRID = re.compile(
-    r"\b(?i:calle|cl\.?|carrera|cra\.?|kr\.?|avenida|av\.?|diagonal|dg\.?|transversal|tv\.?)"
-    r"\s+\d{1,3}\s?[A-Za-zª]?(?:\s?bis)?\s*(?:#|(?i:no\.?|n[°º]))\s*\d{1,3}[A-Za-z]?\s?-\s?\d{1,3}"
+    r"\b(?i:(?:avenida|av\.?)\s+(?:calle|carrera)|calle|cll?\.?|carrera|cra\.?|cr\.?|kr\.?|avenida|av\.?"
+    r"|diagonal|dg\.?|transversal|tv\.?|tr\.?)"
+    r"\s+(?:\d{1,3}\s?[A-Za-zª]{0,2}(?:\s?bis)?(?:\s+(?i:sur|este|norte|oeste))?"
+    r"|(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+){1,4})"
+    r"\s*(?:#|(?i:no\.?|n[°º]))\s*\d{1,3}[A-Za-z]{0,2}\s?-\s?\d{1,3}"
     r"(?:\s+(?i:sur|este|norte|oeste))?\b" + _UNITS
 )
 _FLAT_UNIT = (
-    r"(?i:dpto|depto|departamento|apto|apartamento|int|interior|piso|casa)\b\.?\s*#?\s*\w{1,5}"
+    r"(?:(?i:dpto|depto|departamento|apto|apartamento|int|interior|piso|casa|oficina)|Of)"
+    r"\b\.?\s*#?\s*\w{1,5}"
 )
 _NO_TYPE = re.compile(rf"\b(?:{_CAP_WORD}\s+){{1,3}}\d{{1,5}}[A-Za-z]?,?\s+{_FLAT_UNIT}")
 # Spanish speakers name a US street without its suffix: "en la Taylor número
 # 2744", "vive en Fuller número 833 apto. 18". The number mark is required.
 _NAMED_NUMBER = re.compile(
-    r"(?:\b(?i:en\s+la|en|la|de\s+la|domicilio|direcci[óo]n(?:\s+es)?|address)\s*:?\s+)"
-    rf"((?:{_CAP_WORD}|{_LOW_WORD})(?:\s+{_CAP_WORD}){{0,2}}\s+"
+    r"(?:\b(?i:en\s+la|en|la|de\s+la|de|frente\s+a|domicilio|direcci[óo]n(?:\s+es)?|address)\s*:?\s+"
+    r"|\b(?i:calle|street|casa|home|domicilio|direcci[óo]n|address)\s*:\s*|,\s+)"
+    rf"((?!(?i:en|de|la|el|a|al|del)\s)((?:{_CAP_WORD}|{_LOW_WORD})(?:\s+{_CAP_WORD}){{0,2}})\s+"
     rf"(?i:número|numero|núm\.?|n[°º]\.?)\s*\d{{1,6}}[A-Za-z]?\b{_UNITS})"
 )
 _OTHER = (_NEIGHBOURHOOD, _ZONE, _GRID)
@@ -157,7 +170,12 @@ def _suffixes() -> tuple[str, str]:
 
 
 @cache
-def _english() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _suffix_words() -> frozenset[str]:
+    return frozenset(usaddress.STREET_NAMES)
+
+
+@cache
+def _english() -> tuple[re.Pattern[str], ...]:
     every, spelled = _suffixes()
     tail = rf"(?:\s+{_DIRECTION}\b\.?)?{_UNITS}"
     # Spanish order for a US street: "Ryan Walk número 4616".
@@ -179,11 +197,24 @@ def _english() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"|(?:{_LOW_WORD}\s+){{1,2}}(?:{every})\b\.?(?:\s?,?\s{_ONE_UNIT}){{1,2}})",
         re.IGNORECASE,
     )
-    return capitalized, lower, short
+    # Chat in lower case with the everyday abbreviations: "46 stewart ave", "77003 watson rd".
+    everyday = re.compile(
+        rf"{_HOUSE}\s+(?:{_LOW_WORD}\s+){{1,2}}(?:{_EVERYDAY_SUFFIXES})\b\.?{tail}"
+    )
+    return capitalized, lower, short, everyday
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
+_EVERYDAY_SUFFIXES = "st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|cir|ter|trl|sq"
 _NOT_STREET_WORDS = FUNCTION_WORDS - {"no", "home"}
+# Words of a time, a count or a birth, never of a street name ("left at 0045
+# hours going up Route 422", "CALZADA BORN 7", "CARRERA ESCOBAR NACIDO EL 24").
+_NEVER_IN_STREETS = word_set(
+    """
+    hours hrs hour minutes mins going heading headed up down toward towards around about
+    born nacido nacida nacio dob age edad years anos people men women agents officers
+    """
+)
 
 
 def _plausible(match: re.Match[str]) -> bool:
@@ -199,26 +230,43 @@ def _plausible(match: re.Match[str]) -> bool:
     name_words = [w for w in name_words if not _UNIT_WORD.fullmatch(w)]
     if any(w in _NOT_STREET_WORDS for w in name_words if w not in ("de", "la", "del")):
         return False
-    if re.match(r"(?:19|20)\d\d\s", value) and any(w in INSTITUTION_WORDS for w in name_words):
+    # "2019 Berks County Detention Center": a year, then an institution (a
+    # street's own suffix, "2015 N Buckley Loop", is no institution).
+    institution = [w for w in name_words if w in INSTITUTION_WORDS and w not in _suffix_words()]
+    if re.match(r"(?:19|20)\d\d\s", value) and institution:
         return False
     return not any(w in ("county", "jail", "prison", "detention", "condado") for w in words)
+
+
+def _before_story_words(
+    pattern: re.Pattern[str], text: str, match: re.Match[str]
+) -> re.Match[str] | None:
+    """``match`` cut before the first time, count or birth word in it (capitals
+    run on: "CALLE BAKER 53 SEGUNDO PISO NACIÓ EL 3"), or None if nothing is left."""
+    for word in _WORD.finditer(text, match.start(), match.end()):
+        if fold_word(word.group()) in _NEVER_IN_STREETS:
+            return pattern.match(text, match.start(), word.start())
+    return match
 
 
 def addresses(text: str) -> list[Finding]:
     """Street addresses (with their unit) and P.O. boxes in ``text``."""
     found: list[Finding | None] = []
     for pattern in _english():
-        for match in pattern.finditer(text):
-            if _plausible(match):
+        for whole in pattern.finditer(text):
+            match = _before_story_words(pattern, text, whole)
+            if match and _plausible(match):
                 found.append(make(text, *_with_units(text, match.span()), "address"))
     for pattern in (_ROUTE, _PO_BOX, _SPANISH, _SPANISH_LOWER, _SPANISH_NUMBER_FIRST, *_OTHER):
-        for match in pattern.finditer(text):
-            found.append(make(text, *_with_units(text, match.span()), "address"))
+        for whole in pattern.finditer(text):
+            if match := _before_story_words(pattern, text, whole):
+                found.append(make(text, *_with_units(text, match.span()), "address"))
     for match in _NO_TYPE.finditer(text):
         if not _names_an_institution(match.group()):
             found.append(make(text, *match.span(), "address"))
     for match in _NAMED_NUMBER.finditer(text):
-        if not _names_an_institution(match.group(1)):
+        name = match.group(2)
+        if not (_names_an_institution(name) or name.lower() in FUNCTION_WORDS):
             found.append(make(text, *_with_units(text, match.span(1)), "address"))
     return [f for f in found if f]
 

@@ -42,6 +42,8 @@ _DATE = re.compile(
         [
             r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)",
             rf"(?<![\d-]){_YEAR}([-/.])\d{{1,2}}\1\d{{1,2}}(?![\d-])",
+            # Compact, as forms and databases print it: 19850704.
+            rf"(?<![\d-]){_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])",
             rf"\b{_MONTHS_EN}\s+(?:the\s+)?{_DAY},?\s+{_YEAR_ANY}\b",
             rf"\b{_DAY}\s+(?:of\s+)?{_MONTHS_EN},?\s+{_YEAR_ANY}\b",
             rf"\b(?:{_DAY}|primero)\s+de\s+{_MONTHS_ES}"
@@ -64,7 +66,7 @@ _YEAR_ONLY = re.compile(
 _CUES = re.compile(
     r"\bD\.?\s?O\.?\s?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday\b|\bb-?day\b"
     r"|\bbirth\b\s*:|\bborn\b(?:\s+on)?|\bfecha\s+de\s+nac(?:imiento|\.)?|\bf\.\s?nac\b\.?"
-    r"|\bF\.N\.|\bnac(?:í|i|ió|io|ido|ida)\b(?:\s+el\b)?|\bcumplea[ñn]os\b"
+    r"|\bF\.N\.|\bFN\s*:|\bnac(?:í|i|ió|io|ido|ida)\b(?:\s+el\b)?|\bcumplea[ñn]os\b"
     # "(b. Sept. 2, 1982)", "Nacimiento: 15-12-1976", "(nac. 23.05.1978)",
     # "fec. nac.", "f. de nac.".
     r"|(?:^|(?<=[\s(,;]))b\.(?=\s)|\bnacimiento\b|\bnac\b\.?"

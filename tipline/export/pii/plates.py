@@ -68,10 +68,14 @@ _NOT_PLATE_WORDS = frozenset(
 _LABELS = frozenset(
     {"plate", "plates", "placa", "placas", "tag", "tags", "dob", "ssn", "tel", "reg", "no"}
 )
+_NOT_IN_LOWER = FUNCTION_WORDS | _NOT_PLATE_WORDS
 # Plates are written with a space, a dash or a raised dot between groups ("62P•841").
 _GAPS = (" ", "-", "•", "·")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"“(])|[.!?]$|\n")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+[^\n]*")
+_BARE_LINE = re.compile(
+    r"[ \t]*(?=[^\n]*\d)[A-Za-z0-9][A-Za-z0-9•· -]{2,10}[A-Za-z0-9][ \t]*(?=\n|$)"
+)
 _WINDOW = 60
 _TOKEN_END = re.compile(r"[\w-]*")
 _CUT = re.compile(r"-\w")
@@ -129,7 +133,7 @@ def _plates_in(
                     loose
                     and token == token.lower()
                     and not any(
-                        (w.group() in FUNCTION_WORDS and not coded) or len(w.group()) > 4
+                        (w.group() in _NOT_IN_LOWER and not coded) or len(w.group()) > 4
                         for w in group
                     )
                 )
@@ -181,12 +185,16 @@ def _window_end(text: str, start: int) -> int:
 
 
 def _list_after(text: str, cue_end: int) -> tuple[int, int] | None:
-    """The list lines under a cue whose line ends with a colon."""
+    """The list lines under a cue that ends its line with a colon or alone:
+    marked (``- ABC 123``) or one plate-shaped token a line (``KZX-4471``)."""
     line_end = text.find("\n", cue_end)
-    if line_end == -1 or not text[cue_end:line_end].rstrip().endswith(":"):
+    rest = text[cue_end:line_end].strip() if line_end != -1 else "-"
+    if rest not in ("", ":") and not rest.endswith(":"):
         return None
     position = end = line_end + 1
-    while (line := _LIST_LINE.match(text, position)) is not None:
+    while (
+        line := _LIST_LINE.match(text, position) or _BARE_LINE.match(text, position)
+    ) is not None:
         end = line.end()
         position = end + 1
     return (line_end + 1, end) if end > line_end + 1 else None
