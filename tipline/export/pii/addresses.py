@@ -142,9 +142,10 @@ _NO_TYPE = re.compile(rf"\b(?:{_CAP_WORD}\s+){{1,3}}\d{{1,5}}[A-Za-z]?,?\s+{_FLA
 # 2744", "vive en Fuller número 833 apto. 18". The number mark is required.
 _NAMED_NUMBER = re.compile(
     r"(?:\b(?i:en\s+la|en|la|de\s+la|de|frente\s+a|domicilio|direcci[óo]n(?:\s+es)?|address)\s*:?\s+"
-    r"|\b(?i:calle|street|casa|home|domicilio|direcci[óo]n|address)\s*:\s*|,\s+)"
+    r"|\b(?i:calle|street|casa|home|domicilio|direcci[óo]n|address)\s*:\s*)"
     rf"((?!(?i:en|de|la|el|a|al|del)\s)((?:{_CAP_WORD}|{_LOW_WORD})(?:\s+{_CAP_WORD}){{0,2}})\s+"
-    rf"(?i:número|numero|núm\.?|n[°º]\.?)\s*\d{{1,6}}[A-Za-z]?\b{_UNITS})"
+    # The number is no phone's first group ("nuevo número 1-215-255-5528").
+    rf"(?i:número|numero|núm\.?|n[°º]\.?)\s*\d{{1,6}}[A-Za-z]?\b(?![-.]\d){_UNITS})"
 )
 _OTHER = (_NEIGHBOURHOOD, _ZONE, _GRID)
 _NOT_STREETS = INSTITUTION_WORDS | word_set(
