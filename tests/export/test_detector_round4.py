@@ -114,6 +114,12 @@ def test_no_ssn(text):
         # Digits alone right after a plate word.
         ("Chevrolet Express 3500, placas 902319. Dos", ["902319"]),
         ("Vehículo: furgoneta\nMatrícula: 3139\nColor: gris", ["3139"]),
+        # Right after a make and model: digits alone, a short plate in brackets;
+        # a dashed model ("F-150") before the plate; digits said to be the plate.
+        ("His truck is a Dodge Charger, 235565.", ["235565"]),
+        ("agents followed her in a Chevy Tahoe (933Z).", ["933Z"]),
+        ("the car was a Ford F-150 349 OLN", ["349 OLN"]),
+        ("I wrote down the plate. It was 559666. Same car", ["559666"]),
         # A cue alone on its line, one plate a line under it.
         ("Plates\nKZX-4471\nJHK-1234\nthey left", ["KZX-4471", "JHK-1234"]),
     ],
@@ -127,6 +133,8 @@ def test_plates(text, expected):
     [
         "Detained: George Buick — DOB 1987-09-23 — Home: Reading",
         "the tags expired in 2023",
+        "a Jeep Cherokee 2019 model",
+        "a Toyota Camry (2019) parked",
         "the plate number was 2019 for the fleet",
         "the plates\n2023 was a bad year",
         "my tag 2023 was a bad year",
@@ -164,6 +172,15 @@ def test_a_date_next_to_a_make_is_a_date_of_birth():
         ("She lives at Tr. 86 # 16W-9.", "Tr. 86 # 16W-9"),
         ("vive en Avenida calle 180 # 8-4 y su", "Avenida calle 180 # 8-4"),
         ("vive en Av. Marina Flórez # 83-50 Este.", "Av. Marina Flórez # 83-50 Este"),
+        # No street type after "lives at" / "vive en"; "Dto."; "e" in a name.
+        ("She lives at Los Robles 1149.", "Los Robles 1149"),
+        ("Mi mamá vive en Los Tilos 2 y su teléfono", "Los Tilos 2"),
+        ("vive en Calle 6 N° 18, Dto. 1 y su", "Calle 6 N° 18, Dto. 1"),
+        (
+            "vive en Continuación Reino Unido de Gran Bretaña e Irlanda 261 268, en M",
+            "Continuación Reino Unido de Gran Bretaña e Irlanda 261 268",
+        ),
+        ("a mi vecino de 8149 richard way se lo llevaron", "8149 richard way"),
         # Capitals run on into the next words: the address ends before them.
         ("DE CALLE BAKER 53 SEGUNDO PISO NACIÓ EL 3 OCTUBRE", "CALLE BAKER 53 SEGUNDO PISO"),
     ],
@@ -185,6 +202,9 @@ def test_addresses(text, expected):
         "el interno MOURA, ANTÓNIO número 993877 pide ayuda",
         "soy Sofía, nuevo número 1-215-255-5528. Telmo ya está",
         "2019 Berks County Detention Center",
+        "she lives at Berks County Jail 3 years now",
+        "vive en Texas 3 años",
+        "He lives at Reading 24 hours a day",
         "I have 2 kids in the park st patrick's day",
     ],
 )

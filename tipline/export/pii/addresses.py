@@ -44,7 +44,7 @@ _UNIT_WORDS = (
     # Spanish, after a US or a Mexican/Spanish address.
     r"|apartamento|apto|int|interior|depto|departamento|dpto|edif|edificio|piso|puerta"
     r"|planta|esc|escalera|bloque|local|casa|lote|mz|manzana|n[úu]m|n[úu]mero|cuarto"
-    r"|habitaci[óo]n|hab|bodega|etapa|torre|oficina|ofic"
+    r"|habitaci[óo]n|hab|bodega|etapa|torre|oficina|ofic|dto"
 )
 _UNIT_VALUE = r"#?\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4}|\d{1,3}-[A-Za-z0-9]{1,3})(?![\w-])"
 _ONE_UNIT = (
@@ -87,16 +87,21 @@ _STREET_TYPE = (
 # Name words: capitalized words, numerals ("5 de Mayo") and the small words
 # Spanish street names carry ("de", "del", "la", "los").
 _ES_NAME = (
-    r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,2}|de|del|la|las|los|y)\s+){1,6}"
+    r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,2}|de|del|la|las|los|y|e)\s+){1,9}"
 )
 _NUMBER_MARK = r"(?i:no\.?|núm\.?|número|numero|n[°º]\.?|#|casa\s*#?)"
 _ES_NUMBER = rf"(?:{_NUMBER_MARK}\s*)?\d{{1,5}}[A-Za-z]?\b"
 # Mexican addresses may give the inside number bare after the outside one
 # ("Callejón Norte Loera 999 498"), at the end of the address.
+# Words that make a number a count or a time, not a house number.
+_COUNT_WORDS = (
+    r"(?i:a[ñn]os|years?|am|pm|a\.m\.|p\.m\.|hrs?|horas|hours|minutos|minutes|de|del|personas"
+    r"|people|agentes|agents|hombres|men|mujeres|women|ni[ñn]os|kids|veces|times|d[íi]as|days"
+    r"|meses|months|semanas|weeks)\b"
+)
 _INSIDE = (
     r"(?:\s\d{1,5}(?![\w-])(?=\s*(?:[,.;:)\n]|$)|\s+[a-záéíóúñ])"
-    r"(?!\s+(?:a[ñn]os|am|pm|hrs?|horas|minutos|de|del|personas|agentes|hombres|mujeres"
-    r"|ni[ñn]os|veces|d[íi]as|meses|semanas)\b))?"
+    rf"(?!\s+{_COUNT_WORDS}))?"
 )
 _SPANISH = re.compile(rf"\b(?i:{_STREET_TYPE})\s+{_ES_NAME}{_ES_NUMBER}{_INSIDE}{_UNITS}")
 # All in lower case (chat): "calle bennett 1182 segundo piso".
@@ -146,6 +151,12 @@ _NAMED_NUMBER = re.compile(
     rf"((?!(?i:en|de|la|el|a|al|del)\s)((?:{_CAP_WORD}|{_LOW_WORD})(?:\s+{_CAP_WORD}){{0,2}})\s+"
     # The number is no phone's first group ("nuevo número 1-215-255-5528").
     rf"(?i:número|numero|núm\.?|n[°º]\.?)\s*\d{{1,6}}[A-Za-z]?\b(?![-.]\d){_UNITS})"
+)
+# A street with no type after "lives at" / "vive en": "She lives at Los Robles
+# 1149", "Mi mamá vive en Los Tilos 2 y ...".
+_LIVES_AT = re.compile(
+    r"\b(?i:lives?\s+at|living\s+at|viv(?:e|o|en|imos|ía)\s+en)\s+"
+    rf"((?:{_CAP_WORD}\s+){{1,4}}\d{{1,5}}[A-Za-z]?(?![\w-])(?!\s+{_COUNT_WORDS}){_UNITS})"
 )
 _OTHER = (_NEIGHBOURHOOD, _ZONE, _GRID)
 _NOT_STREETS = INSTITUTION_WORDS | word_set(
@@ -206,7 +217,7 @@ def _english() -> tuple[re.Pattern[str], ...]:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
-_EVERYDAY_SUFFIXES = "st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|cir|ter|trl|sq"
+_EVERYDAY_SUFFIXES = "st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|cir|ter|trl|sq|way"
 _NOT_STREET_WORDS = FUNCTION_WORDS - {"no", "home"}
 # Words of a time, a count or a birth, never of a street name ("left at 0045
 # hours going up Route 422", "CALZADA BORN 7", "CARRERA ESCOBAR NACIDO EL 24").
@@ -265,6 +276,9 @@ def addresses(text: str) -> list[Finding]:
     for match in _NO_TYPE.finditer(text):
         if not _names_an_institution(match.group()):
             found.append(make(text, *match.span(), "address"))
+    for match in _LIVES_AT.finditer(text):
+        if not _names_an_institution(match.group(1)):
+            found.append(make(text, *_with_units(text, match.span(1)), "address"))
     for match in _NAMED_NUMBER.finditer(text):
         name = match.group(2)
         if not (_names_an_institution(name) or name.lower() in FUNCTION_WORDS):

@@ -49,7 +49,7 @@ _MODEL_NAME = r"[A-Z][a-z][\w-]*"
 # A letter and a number followed by another token with a digit is a plate,
 # not a model: "Jeep Cherokee M36 5HY", but "Ram 1500 O76 0ND".
 _MODEL_NUMBER = (
-    r"(?:[1-9]\d{1,3}|[A-Z]-?[1-9]\d{1,3}(?!\s[A-Z]{0,3}\d))(?![\w-])"
+    r"(?:[1-9]\d{1,3}|[A-Z]-[1-9]\d{1,3}|[A-Z][1-9]\d{1,3}(?!\s[A-Z]{0,3}\d))(?![\w-])"
     r"(?!\s[A-Z]{1,3}(?![\w-])(?!\s\d))"
 )
 _VEHICLE_WORDS = (
@@ -213,7 +213,17 @@ def _next_sentence(text: str, cue_end: int, window_end: int) -> list[Finding]:
     if start is None:
         return []
     end = _window_end(text, start.end())
-    return _plates_in(text, start.end(), min(end, start.end() + 30), loose=False, minimum=4)
+    found = _plates_in(text, start.end(), min(end, start.end() + 30), loose=False, minimum=4)
+    if not found and (bare := _SAID_DIGITS.match(text, start.end())):
+        found = [f for f in [make(text, *bare.span(1), "plate")] if f]
+    return found
+
+
+# "It was 559666." / "Era 902319.": digits alone, said to be the plate.
+_SAID_DIGITS = re.compile(r"(?i:it\s+(?:is|was)|era|es|fue)\s+(\d{4,8})(?![\w-])")
+# Right after a make and model, digits alone ("Dodge Charger, 235565") or a
+# short plate in brackets ("Chevy Tahoe (933Z)").
+_AFTER_MODEL = re.compile(r",?\s(\d{5,8})(?![\w•·-])|\s\(([A-Z0-9]{4}|\d{1,3}-\d{3,6})\)")
 
 
 # A cue that ends its line ("my car plate\nXF5-C004."): the plate is on the next.
@@ -279,6 +289,9 @@ def plates(text: str) -> list[Finding]:
     for cue in MAKE_MODEL.finditer(text):
         end = _window_end(text, cue.end())
         found += _plates_in(text, cue.end(), end, loose=False, minimum=5, digits_only=True)
+        after = _AFTER_MODEL.match(text, cue.end())
+        if after and not _YEAR.fullmatch(value := after[1] or after[2]) and re.search(r"\d", value):
+            found += [f for f in [make(text, *after.span(1 if after[1] else 2), "plate")] if f]
     # A model number is never the plate ("Ram 1500 BSM-6726").
     models = [m.span() for m in MAKE_MODEL.finditer(text)]
     kept = {f for f in found if not any(s < f.end and f.start < e for s, e in models)}
