@@ -41,6 +41,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import usaddress
+
 from tipline.counties import all_counties
 from tipline.export.pii.findings import Finding
 from tipline.export.pii.name_lexicon import (
@@ -54,6 +56,7 @@ from tipline.export.pii.namewords import (
     FIRST_NAMES,
     INSTITUTION_WORDS,
     KIN,
+    MONTHS_AND_DAYS,
     MULTIWORD_PLACES,
     PARTICLES,
     PLACE_SUFFIXES,
@@ -267,6 +270,47 @@ def _stretches(text: str, words: list[_Word], stop: list[bool]) -> list[tuple[in
     return result
 
 
+@cache
+def _street_suffixes() -> frozenset[str]:
+    """USPS Publication 28 street suffixes, as ``usaddress`` ships them (full
+    words and long abbreviations: "Landing", "Crossing", "Ways", "Stravenue")."""
+    return frozenset(s for s in usaddress.STREET_NAMES if len(s) > 3)
+
+
+#: Before a street: "lives on Jennifer Landing", "off Michael Crossing".
+_STREET_LOCATIVES = frozenset({"on", "along", "off", "near", "across", "onto", "into"})
+
+
+def _street_name(text: str, words: list[_Word], i: int, j: int) -> bool:
+    """A given name or surname before a street suffix names a street:
+    "Sarah Washington Street", "Michael Crossing". A suffix that is also a
+    surname ("Jennifer Landing", "Karen Hill") only after "on", "off", "near"..."""
+    k = j + 1
+    # "Sarah" before "Washington Street": the words after it end in a street word.
+    while k < len(words) and k <= j + 2 and _joined(text, words[k - 1], words[k]):
+        if not words[k].text.istitle():
+            break
+        if words[k].folded in CLOSED_AFTER:
+            return True
+        k += 1
+    last = words[j].folded
+    if i == j or last not in _street_suffixes():
+        return False
+    if not is_surname(last):
+        return True
+    return i > 0 and words[i - 1].folded in _STREET_LOCATIVES
+
+
+def _town_before_state(text: str, words: list[_Word], i: int, j: int) -> bool:
+    """ "to Victoria Texas", "from Dallas, Texas": one word before a state or
+    a country is a town (a person's surname would have been read with it)."""
+    if i != j or j + 1 >= len(words):
+        return False
+    following = words[j + 1]
+    gap = text[words[j].end : following.start]
+    return gap in (" ", ", ") and following.text.istitle() and following.folded in PLACES
+
+
 def _surname_word(word: _Word) -> bool:
     """A capitalized surname that is also an institution word ("Valle", "Hall")."""
     return word.text.istitle() and word.folded in INSTITUTION_WORDS and is_surname(word.folded)
@@ -312,17 +356,28 @@ def _mark_vehicles_and_abbreviations(text: str, words: list[_Word], stop: list[b
 
 def _unstop_spanish_calendar_names(text: str, words: list[_Word], stop: list[bool]) -> None:
     """ "Domingo Lloret", "Julio César": a capitalized Spanish month or day
-    that is a given name, followed by another capitalized name."""
+    that is a given name, followed by another capitalized name. "June
+    Walsh", "Jan Castañeda": an English month that is a given name, before a
+    surname on the lists."""
     for i in range(len(words) - 1):
         word, following = words[i], words[i + 1]
-        if (
-            word.folded in SPANISH_CALENDAR
-            and word.text.istitle()
+        if not (
+            word.text.istitle()
             and _joined(text, word, following)
             and following.capitalized
             and not stop[i + 1]
-            and (is_first_name(word.folded) or is_name(following.folded))
         ):
+            continue
+        spanish = word.folded in SPANISH_CALENDAR and (
+            is_first_name(word.folded) or is_name(following.folded)
+        )
+        english = (
+            word.folded in MONTHS_AND_DAYS
+            and is_first_name(word.folded)
+            and following.text.istitle()
+            and is_surname(following.folded)
+        )
+        if spanish or english:
             stop[i] = False
 
 
@@ -366,6 +421,8 @@ def likely_names(text: str) -> list[Finding]:
                 and _joined(text, words[j], words[j + 1])
                 and words[j + 1].folded in INSTITUTION_WORDS
             ):
+                continue
+            if _street_name(text, words, i, j) or _town_before_state(text, words, i, j):
                 continue
             if _PLACE_BEFORE.search(text[max(0, words[i].start - 20) : words[i].start]):
                 continue

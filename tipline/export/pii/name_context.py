@@ -31,6 +31,7 @@ from tipline.export.pii.name_lexicon import is_first_name, is_name, is_plain_fir
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import (
     KIN,
+    MONTHS_AND_DAYS,
     PARTICLES,
     SPANISH_CALENDAR,
     TITLES,
@@ -44,8 +45,10 @@ _CAPITAL = rf"[A-ZÁÉÍÓÚÑ]{_REST}"
 _NAMING = re.compile(
     r"\b(?:my\s+name\s+is|name\s+is|this\s+is|it['’]s|it\s+is|me\s+llamo|mi\s+nombre\s+es"
     r"|se\s+llama|soy|habla|calling\s+(?:for|about)|llamo\s+por|gf|bf|girlfriend|boyfriend"
-    r"|novia|novio|wife|husband|esposa|esposo|sister|brother|hermana|hermano)"
-    rf"[^\S\n]+((?:{_NAME_WORD})(?:[^\S\n]+{_NAME_WORD}){{0,2}})",
+    r"|novia|novio|wife|husband|esposa|esposo|sister|brother|hermana|hermano"
+    r"|a\s+nombre\s+de|in\s+the\s+name\s+of)"
+    # "brother-in-law, FEARGAL LEEN,": the tie, then the name after a comma.
+    rf"(?:-in-law)?,?[^\S\n]+((?:{_NAME_WORD})(?:[^\S\n]+{_NAME_WORD}){{0,2}})",
     re.IGNORECASE,
 )
 _NAME_IS = re.compile(
@@ -72,7 +75,9 @@ _SIGN_OFF = re.compile(
 # at the start of the text or of a sentence, one to three words, then a
 # pause or "calling"/"here".
 _SELF_NAMED = re.compile(
-    r"(?:^|[.!?\n][^\S\n]*)(?:(?i:hi|hello|hey|hola|buenas|yeah|yes|s[íi]|ok)[,!]?[^\S\n]+)?"
+    r"(?:^|[.!?\n\]][^\S\n]*)(?:(?i:hi|hello|hey|hola|buenas|buenas\s+tardes|buenas\s+noches"
+    r"|buenos\s+d[íi]as|good\s+morning|good\s+afternoon|good\s+evening|yeah|yes|s[íi]|ok)"
+    r"[,!]?[^\S\n]+)?"
     r"(?i:it['’]?s(?:\s+me)?|this\s+is|i['’]?m|i\s+am|soy|habla|aqu[íi]\s+habla)[^\S\n]+"
     rf"({_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,2}}?)"
     r"(?=[^\S\n]*(?:[,.!;:\n]|$)|[^\S\n]+(?i:calling|here|llamando|aqu[íi]|from|de|my|mi"
@@ -100,8 +105,10 @@ _SPEAKER_ES = re.compile(
 # "lo llevaron a Berks", the "a" is a direction and is left alone).
 _PERSON_OBJECT = re.compile(
     r"(?<![\w'’-])(?<!lo )(?<!la )(?<!los )(?<!las )"
-    r"(?i:se\s+llevaron|detuvieron|arrestaron|agarraron|d[íi]ganle|av[íi]senle|av[íi]sale"
+    r"(?:(?i:se\s+llevaron|detuvieron|arrestaron|agarraron|d[íi]ganle|av[íi]senle|av[íi]sale"
     r"|d[íi]le|preg[úu]ntenle|preg[úu]ntale)\s+a[^\S\n]+"
+    # ... and the owner of a thing: "a nombre de Yuridia", "registered to ...".
+    r"|(?i:a\s+nombre\s+de|in\s+the\s+name\s+of|registered\s+to)[^\S\n]+)"
     rf"({_LETTERS}(?:[^\S\n]+{_LETTERS}){{0,2}})(?![^\S\n]+[A-ZÁÉÍÓÚÑ]|[\w'’-])"
 )
 # A name set off by its tie to someone: "through Julio, a cousin", "por medio
@@ -213,6 +220,11 @@ def _given_calendar_name(word: str) -> bool:
     return word.istitle() and folded in SPANISH_CALENDAR and is_first_name(folded)
 
 
+def _month_name(word: str) -> bool:
+    folded = fold_word(word)
+    return word.istitle() and folded in MONTHS_AND_DAYS and is_first_name(folded)
+
+
 def _self_named_and_reachable(text: str) -> list[Finding]:
     found = []
     appositions = (m for m in _APPOSITION.finditer(text) if fold_word(m.group(2)) in KIN)
@@ -227,7 +239,13 @@ def _self_named_and_reachable(text: str) -> list[Finding]:
     ):
         value = m.group(1)
         words = value.split()
-        if any(_stop(w) and not _given_calendar_name(w) for w in words):
+        # "habla June Walsh": a month that is a given name, before a surname.
+        if any(
+            _stop(w)
+            and not _given_calendar_name(w)
+            and not (len(words) > 1 and k == 0 and _month_name(w))
+            for k, w in enumerate(words)
+        ):
             continue
         if fold_word(words[0]) in PARTICLES:
             continue

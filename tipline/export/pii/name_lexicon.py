@@ -84,8 +84,14 @@ def _accents_fit(word: str, name: str) -> bool:
     return all(a == b or a == fold_word(b) for a, b in zip(word, name, strict=True))
 
 
+def _key(folded: str) -> str:
+    """The Census lists write "O'Connor" as "OCONNOR"."""
+    return folded.replace("'", "").replace("’", "")
+
+
 def is_first_name(folded: str) -> bool:
     """A common first name (folded word), English or Spanish."""
+    folded = _key(folded)
     ratios, first_names = _census()
     return (
         folded in FIRST_NAMES
@@ -100,6 +106,7 @@ def is_name(folded: str) -> bool:
     ratios, first_names = _census()
     if folded in all_stop_words():
         return False
+    folded = _key(folded)
     return (
         folded in FIRST_NAMES
         or folded in first_names
@@ -117,7 +124,7 @@ def is_mostly_first_name(folded: str) -> bool:
 
 def is_surname(folded: str) -> bool:
     """On the Census surname list, stop word or not ("hall", "valle", "court")."""
-    return folded.upper() in _census()[0]
+    return _key(folded).upper() in _census()[0]
 
 
 def is_plain_first_name(word: str) -> bool:

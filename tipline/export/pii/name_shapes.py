@@ -32,12 +32,16 @@ from tipline.export.pii.name_lexicon import (
     is_surname,
 )
 from tipline.export.pii.names import fold_word
-from tipline.export.pii.namewords import INSTITUTION_WORDS, PARTICLES, all_stop_words
+from tipline.export.pii.namewords import INSTITUTION_WORDS, PARTICLES, TITLES, all_stop_words
 
 _CAPS = r"[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’-]+"
 _CAPS_PARTICLE = r"(?:DE|DEL|LA|LAS|LOS|Y|VAN|VON|DA|DI|DU|LE)"
 _SURNAMES = rf"(?:{_CAPS_PARTICLE}\s+)*{_CAPS}(?:\s+(?:{_CAPS_PARTICLE}\s+)*{_CAPS}){{0,2}}"
 _REVERSED = re.compile(rf"(?<![\w,])({_SURNAMES}),\s?({_CAPS}(?:\s{_CAPS}){{0,2}})(?![\w-])")
+_LABEL_BEFORE = re.compile(
+    r"\b(?i:detainee|detenid[oa]|inmate|intern[oa]|reclus[oa]|name|nombre|client[e]?"
+    r"|apellidos?,?\s*nombres?|last,?\s*first)\s*:\s*$"
+)
 _CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS}(?:\s{_CAPS})+(?![\w-])")
 # A house number before a lower-case run makes it a street ("826 jennifer landing").
 _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w-]*\s+$")
@@ -78,8 +82,10 @@ def _caps_names(text: str) -> list[Finding]:
         ):
             continue
         # A known first name, or surnames that are all on the lists (Spanish
-        # given names are often missing from the US lists: "TOVAR, ISABELA").
-        if is_first_name(given[0]) or _names_only(surnames):
+        # given names are often missing from the US lists: "TOVAR, ISABELA"),
+        # or a form's label before ("Detenido: NEVADO, DUILIO").
+        labelled = _LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if is_first_name(given[0]) or _names_only(surnames) or labelled:
             found.append(Finding(m.start(), m.end(), "name", m.group(), "low"))
             taken.append(m.span())
     for m in _CAPS_RUN.finditer(text):
@@ -97,9 +103,23 @@ def _caps_subruns(m: re.Match[str]) -> list[Finding]:
     found: list[Finding] = []
     i = 0
     while i < len(words) - 1:
-        if not is_first_name(fold_word(words[i].group())) or not _names_only(
-            _words(words[i].group())
-        ):
+        folded = fold_word(words[i].group())
+        if i > 0 and fold_word(words[i - 1].group()) in TITLES and folded not in all_stop_words():
+            # "AL ABOGADO EZIO GALEATI:": after a title, the rest of the run,
+            # on the lists or not, ...
+            j = i
+            while (
+                j < len(words) and j < i + 3 and fold_word(words[j].group()) not in all_stop_words()
+            ):
+                j += 1
+            start, end = m.start() + words[i].start(), m.start() + words[j - 1].end()
+            # ... when a colon closes them, as in a letter's address
+            # ("THE JUDGE DENIED BOND" goes on and is no name).
+            if j > i + 1 and j == len(words) and m.string[end : end + 1] == ":":
+                found.append(Finding(start, end, "name", m.string[start:end], "low"))
+                i = j
+                continue
+        if not is_first_name(folded) or not _names_only(_words(words[i].group())):
             i += 1
             continue
         j = i + 1

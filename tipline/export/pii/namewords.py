@@ -113,6 +113,8 @@ PLACES = word_set(
 #: Places of more than one word, folded and joined by single spaces.
 MULTIWORD_PLACES = frozenset(
     {
+        "our lady",
+        "nuestra senora",
         "new york",
         "new jersey",
         "new mexico",
