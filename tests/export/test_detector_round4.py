@@ -38,6 +38,10 @@ def texts(findings):
         # Compact, as a database prints it; "FN:" on a Spanish form.
         ("DOB: 19850704", "19850704"),
         ("FN: 04/07/1985", "04/07/1985"),
+        ("DOB: Jul-04-1985", "Jul-04-1985"),
+        # A wider window, as long as nothing else happens in it.
+        ("I was born in Mexico City, Mexico on 07/04/1985", "07/04/1985"),
+        ("Fecha de nacimiento del detenido: 14/02/1983, nombre", "14/02/1983"),
     ],
 )
 def test_dates_of_birth(text, expected):
@@ -52,6 +56,9 @@ def test_dates_of_birth(text, expected):
         "cumple su condena el 5 de mayo de 2025",
         "the hearing is on June 3, 2024",
         "case 20230415 filed on 3/4/2023",
+        "born in Honduras and arrested on 3/4/2020",
+        "nació en Honduras y fue detenido el 3/4/2020",
+        "nació en Honduras y lo agarraron el 3/4/2020",
     ],
 )
 def test_dates_that_are_no_birth_dates_stay(text):
@@ -181,6 +188,11 @@ def test_a_date_next_to_a_make_is_a_date_of_birth():
             "Continuación Reino Unido de Gran Bretaña e Irlanda 261 268",
         ),
         ("a mi vecino de 8149 richard way se lo llevaron", "8149 richard way"),
+        # A unit before the house number, or on its own line in a block.
+        ("send it to Apt. 3 1234 Main St in Reading", "Apt. 3 1234 Main St"),
+        ("Unit 12 - 45 Oak Ave, Reading", "Unit 12 - 45 Oak Ave"),
+        ("Mailing address:\n1234 Main St\nApt 3\nReading, PA 19601", "1234 Main St\nApt 3"),
+        ("Apt 3\n1234 Main St\nReading", "Apt 3\n1234 Main St"),
         # Capitals run on into the next words: the address ends before them.
         ("DE CALLE BAKER 53 SEGUNDO PISO NACIÓ EL 3 OCTUBRE", "CALLE BAKER 53 SEGUNDO PISO"),
     ],

@@ -171,6 +171,16 @@ _MORE_UNITS = re.compile(rf"(?:\s?,?\s{_ONE_UNIT}){{1,2}}")
 _BARE_UNIT_VALUE = re.compile(r"\s\d{1,5}[A-Za-z]?(?![\w-])")
 _ENDS_WITH_UNIT_WORD = re.compile(rf"\b(?i:{_UNIT_WORDS})\.?$")
 _UNIT_WORD = re.compile(rf"(?:{_UNIT_WORDS})")
+# A unit on a line of its own in an address block ("1234 Main St\nApt 3\n").
+_UNIT_LINE = re.compile(rf"[^\S\n]*,?[^\S\n]*\n[^\S\n]*({_ONE_UNIT})[^\S\n]*,?(?=[^\S\n]*(?:\n|$))")
+# A unit written before the house number: "Apt. 3 1234 Main St", "Unit 12 -
+# 45 Oak Ave", "Apt 3\n1234 Main St" (never "number 5 ...": a phone's word).
+_UNIT_BEFORE = re.compile(
+    r"(?<![\w-])((?i:apartment|apt|unit|suite|ste|room|rm|floor|fl|building|bldg|lot|space|spc"
+    r"|trailer|trlr|apartamento|apto|depto|departamento|dpto|interior|int)\b\.?\s?#?\s?"
+    r"(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4})|#\s?\d{1,5}[A-Za-z]?)"
+    r"(?:[^\S\n]*[,–—-]?[^\S\n]*|[^\S\n]*,?[^\S\n]*\n[^\S\n]*)$"
+)
 
 
 @cache
@@ -292,11 +302,17 @@ def _names_an_institution(value: str) -> bool:
 
 
 def _with_units(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """``span`` grown over the units right after it."""
+    """``span`` grown over the units right after it, on the next line of an
+    address block, or written before the house number ("Apt. 3 1234 Main St")."""
     start, end = span
     if _ENDS_WITH_UNIT_WORD.search(text, start, end) and (
         bare := _BARE_UNIT_VALUE.match(text, end)
     ):
         end = bare.end()
-    more = _MORE_UNITS.match(text, end)
-    return start, more.end() if more else end
+    if more := _MORE_UNITS.match(text, end):
+        end = more.end()
+    if line := _UNIT_LINE.match(text, end):
+        end = line.end(1)
+    if before := _UNIT_BEFORE.search(text, max(0, start - 30), start):
+        start = before.start(1)
+    return start, end

@@ -23,7 +23,7 @@ import re
 
 from tipline.export.pii.findings import Finding, make
 
-WINDOW = 30
+WINDOW = 40
 
 _MONTHS_EN = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -50,6 +50,8 @@ _DATE = re.compile(
             rf"(?:,?\s+(?:de|del)\s+{_YEAR_ANY}|,?\s+{_YEAR})?\b",
             rf"\b{_MONTHS_ES}\s+{_DAY},?\s+(?:de\s+|del\s+)?{_YEAR_ANY}\b",
             rf"\b{_MONTHS_EN}\s+{_DAY}\b",
+            # Jul-04-1985, Jul/04/85.
+            rf"\b{_MONTHS_EN}[-/]{_DAY}[-/]{_YEAR_ANY}\b",
             # Booking-sheet style: 04-JUL-1972, 4 JUL 72.
             rf"\b{_DAY}[-\s/]{_MONTHS_EN}[-\s/]{_YEAR_ANY}\b",
             rf"\b{_DAY}[-/]{_MONTHS_ES}[-/]{_YEAR_ANY}\b",
@@ -84,8 +86,15 @@ _YEAR_CUES = re.compile(
 _QUESTION = re.compile(
     r"[^\S\n]*\?[^\S\n]*\n(?:\[[^\]\n]{1,12}\][^\S\n]*)?(?:[^\W\d][\w .-]{0,20}:[^\S\n]*)?"
 )
-# A sentence end between cue and date breaks the link.
-_BREAK = re.compile(r"[.!?;]\s+[A-ZÁÉÍÓÚÑ¿¡]|\n")
+# A sentence end between cue and date breaks the link, and so does another
+# event: "born in Honduras and arrested on 3/4/2020" dates the arrest.
+_BREAK = re.compile(
+    r"[.!?;]\s+[A-ZÁÉÍÓÚÑ¿¡]|\n|\b(?i:arrested|detained|picked|taken|deported|released"
+    r"|transferred|booked|moved|came|entered|arrived|married|since|until"
+    # Spanish participles only as a verb: "fue detenido", not "del detenido".
+    r"|(?:fue|fui|fueron|lo|la|los|las|me|le)\s+(?:detenid|arrestad|deportad|liberad|trasladad)[oa]s?"
+    r"|detuvieron|arrestaron|agarraron|deportaron|lleg[óo]|entr[óo]|sali[óo]|cas[óo]|desde|hasta)\b"
+)
 # What may end a cue's line before the date on the next: a colon or a dash.
 _LINE_END = re.compile(r"[^\S\n]*[:\-–—]?[^\S\n]*\n")
 
@@ -116,4 +125,4 @@ def dates_of_birth(text: str) -> list[Finding]:
         match = _near(text, cue.end(), _DATE) or _near(text, cue.end(), _YEAR_ONLY)
         if match:
             found.append(make(text, *match.span(), "dob"))
-    return [f for f in found if f]
+    return sorted({f for f in found if f})
