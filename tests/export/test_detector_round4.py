@@ -127,6 +127,8 @@ def test_no_ssn(text):
         ("agents followed her in a Chevy Tahoe (933Z).", ["933Z"]),
         ("the car was a Ford F-150 349 OLN", ["349 OLN"]),
         ("I wrote down the plate. It was 559666. Same car", ["559666"]),
+        ("LP: 5GHT442", ["5GHT442"]),
+        ("el auto con chapa AB 123 CD se fue", ["AB 123 CD"]),
         # A cue alone on its line, one plate a line under it.
         ("Plates\nKZX-4471\nJHK-1234\nthey left", ["KZX-4471", "JHK-1234"]),
     ],

@@ -33,7 +33,9 @@ from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import FUNCTION_WORDS
 
 _PLATE_WORDS = re.compile(
-    r"\b(?:licen[cs]e\s+plates?|plates?|tags?|placas?|matr[íi]culas?|registration|reg\.|tablillas?|patentes?)"
+    r"\b(?:licen[cs]e\s+plates?|plates?|tags?|placas?|matr[íi]culas?|registration|reg\.|tablillas?"
+    # Argentina's "chapa"; "LP:" on a form.
+    r"|patentes?|chapas?|LP(?=\s*[:#]))"
     r"(?:\s+(?:number|no\.?|n[úu]mero|#))?",
     re.IGNORECASE,
 )
