@@ -7,8 +7,14 @@ APT 70E``, ``0532 South Justin Union Fl 2``, ``579 Justin Falls 1st fl``.
 Suffixes are the USPS Publication 28 table (every spelling, as the
 ``usaddress`` package ships it), less a few two-letter forms that are everyday
 words ("is", "la", "mi"). All-lowercase addresses (``826 jennifer landing``,
-chat messages) need a suffix of four letters or more and name words that are
-not function words, so "2 people in the park" stays readable.
+chat messages) need a suffix of four letters or more, or an everyday
+abbreviation (``46 stewart ave``), and name words that are not function
+words, so "2 people in the park" stays readable. A unit may also stand
+before the house number (``Apt. 3 1234 Main St``) or on a line of its own in
+an address block. A house number shaped like a year is one before a street
+suffix ("2015 N Buckley Loop"), not before an institution ("2019 Berks County
+Detention Center"); times, counts and birth words are never part of a street
+("0045 hours going up Route 422", "CALZADA BORN 7").
 
 Spanish: a street type (the INEGI *tipo de vialidad* and the Spanish *tipo de
 vía* lists), a name, then the number: ``calle Juárez 45``, ``Av. Reforma
@@ -16,8 +22,11 @@ vía* lists), a name, then the number: ``calle Juárez 45``, ``Av. Reforma
 streets in Spanish word order (``calle Walnut 1084``, ``2107 de la calle
 Walnut``, ``Ryan Walk número 4616``); and the units either language writes
 after any of them (``int. 4``, ``apartamento 5B``, ``Edif. 869, Depto. 970``,
-``piso 2``, ``Puerta 1``). A street named without a number ("la calle
-Juárez") is a place, not an address, and stays readable.
+``piso 2``, ``Puerta 1``, ``Of. 8675``, ``Dto. 1``). Colombian grid
+addresses (``Cr. 161 # 65-27 Sur``, ``Av. Marina Flórez # 83-50``); a street
+with no type after "lives at" / "vive en" (``Los Robles 1149``). A street
+named without a number ("la calle Juárez") is a place, not an address, and
+stays readable.
 
 The town, state and ZIP code after an address are left alone: with the house
 number gone they name a town, which summaries need.

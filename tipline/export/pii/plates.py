@@ -3,19 +3,29 @@
 A plate on its own looks like any other code ("I-476", "B-12", "2019"), so a
 token is only taken near a cue, in English or Spanish:
 
-- a plate word ("plate", "tag", "placa", "matrícula", "registration"): the
-  token may follow in the same sentence or line (``tag was kzx-4471``), or
-  come just before it (``KZX-4471 plates``); when the cue's line ends with a
-  colon, the list lines under it count too (``Plates:\\n- ABC 123\\n- 4471``);
+- a plate word ("plate", "tag", "placa", "matrícula", "patente", "chapa",
+  "LP:"): the token may follow in the same sentence or line (``tag was
+  kzx-4471``), on the next line when the cue ends its own, or come just
+  before it (``KZX-4471 plates``); a list after the first plate counts too
+  (``Plates on scene: C41-FMJ, Z11-HTN and RZ96738``), and so do the lines
+  under a cue that ends its line with a colon or stands alone, marked
+  (``Plates:\\n- ABC 123\\n- 4471``) or one plate a line; a plate said in
+  the next short sentence ("It was 559666.");
 - a vehicle word ("van", "truck", "car", "camioneta", "troca", "patrulla") or
   a make with its model ("Ram 1500", "Ford F-150", "Chevrolet Express 3500"):
-  the model is skipped, so ``Ram 1500 BSM-6726`` gives ``BSM-6726``.
+  the model is skipped, so ``Ram 1500 BSM-6726`` gives ``BSM-6726``; right
+  after a make and model, digits alone (``Dodge Charger, 235565``) or a
+  short plate in brackets (``Chevy Tahoe (933Z)``). A model in capitals
+  right before a plate word that names its own plate is no plate ("FORD
+  TRANSIT 350 PLACAS C13-KPA").
 
-Plate shape: one to three groups of letters and digits joined by one space or
-dash, 4 to 10 characters in all, with a digit; letters upper case (any case
-right after a plate word); a token of digits only needs a plate word or a
-list and a separator (``348-239``). A leading state code ("PA 326JWI") is
-kept with the plate: it is written as part of it.
+Plate shape: one to three groups of letters and digits joined by one space,
+dash or raised dot, 4 to 10 characters in all, with a digit; letters upper
+case (any case right after a plate word); never a label ("PLATE", "DOB"), a
+date, or a piece cut out of a longer code; a token of digits only needs a
+plate word or a list and a separator (``348-239``), or to follow the plate
+word directly (``placas 902319``, never a year). A leading state code ("PA
+326JWI") is kept with the plate: it is written as part of it.
 
 A cue reaches to the end of its sentence or line, at most 60 characters; a
 line break inside a name ("registered to Wayne\nWilliams (KZX-4471)", a
