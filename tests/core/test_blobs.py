@@ -53,3 +53,32 @@ def test_a_stored_blob_survives_a_power_cut(tmp_path, monkeypatch):
     with store.writer(blob_id, sync=False) as (_, handle):  # a restore syncs in bulk
         handle.write(b"sealed again")
     assert synced == []
+
+
+def test_a_new_store_makes_its_folders_and_keeps_partial_files_private(tmp_path):
+    # The writer makes folders only when a write finds them missing (not with
+    # an mkdir per blob): a store whose root does not exist yet still works,
+    # a partial file is its owner's alone, and a second blob in an existing
+    # shard folder syncs that folder only.
+    root = tmp_path / "not" / "yet"
+    store = BlobStore(root)
+    with store.writer() as (blob_id, handle):
+        handle.write(b"sealed")
+        (partial,) = (root / "tmp").iterdir()
+        assert partial.name.startswith("partial-") and partial.stat().st_mode & 0o777 == 0o600
+    assert (root / "tmp").stat().st_mode & 0o777 == 0o700
+    assert (root / blob_id[:2]).stat().st_mode & 0o777 == 0o700
+    assert store.read(blob_id) == b"sealed"
+    assert list((root / "tmp").iterdir()) == []
+
+
+def test_only_a_new_shard_folder_syncs_the_root(tmp_path, monkeypatch):
+    synced: list[str] = []
+    monkeypatch.setattr("tipline.blobs.sync_folder", lambda folder: synced.append(str(folder)))
+    monkeypatch.setattr("tipline.blobs.new_id", lambda: "ab" + "0" * 30)
+    store = BlobStore(tmp_path)
+    store.put(b"first")
+    monkeypatch.setattr("tipline.blobs.new_id", lambda: "ab" + "1" * 30)
+    synced.clear()
+    store.put(b"second")
+    assert synced == [str(tmp_path / "ab")]
