@@ -132,6 +132,9 @@ def test_names_nobody_listed(text, expected):
         "He is from Dallas, Texas.",
         "Reports from Our Lady of Guadalupe Church since April",
         "a nombre de Berks County",
+        # One word joined to a place by "and"/"y" is a place.
+        "Reports from West Chester and Lansdale since March 20",
+        "Reportes del hospital y Upper Darby desde el 13/4/2022",
         "THE JUDGE DENIED BOND. WE WAITED",
         "my name is not important.",
         "lo llevaron a Berks County ayer",

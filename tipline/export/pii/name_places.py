@@ -105,7 +105,22 @@ def single_is_place(text: str, words: list[Word], i: int) -> bool:
         return True
     if word.folded.endswith(_TOWN_ENDINGS) and not is_name(word.folded):
         return True
+    if _after_a_place(words, i):
+        return True
     return word.folded.endswith(PLACE_SUFFIXES) or word.folded in _county_words()
+
+
+def _after_a_place(words: list[Word], i: int) -> bool:
+    """ "from West Chester and Lansdale", "de Berks y Lehigh": one word joined
+    by "and"/"y" to a place is a place too."""
+    if i < 2 or words[i - 1].folded not in ("and", "y", "or", "o"):
+        return False
+    before = words[i - 2]
+    return (
+        before.folded in PLACES
+        or before.folded in _county_words()
+        or (i >= 3 and words[i - 3].folded in PLACE_PREFIXES and words[i - 3].text.istitle())
+    )
 
 
 @cache

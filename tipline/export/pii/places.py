@@ -29,7 +29,8 @@ from tipline.export.pii.namewords import INSTITUTION_WORDS, word_set
 
 #: Words that start a place name: "West Chester", "Fort Smith", "San José".
 PLACE_PREFIXES = word_set(
-    "west east north south new fort ft mount mt port lake saint st san santa santo puerto sao villa"
+    "west east north south upper lower new fort ft mount mt port lake saint st san santa santo"
+    " puerto sao villa"
 )
 # Words after a name that make it a place or an institution, besides
 # INSTITUTION_WORDS ("Chester Memorial", "Smith Inc"): "Mercy Park", "Penn Hills".
