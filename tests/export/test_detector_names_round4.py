@@ -70,6 +70,11 @@ def names(text: str) -> list[str]:
         # Capitals after a title and a colon; a form label before "SURNAME, GIVEN".
         ("AL ABOGADO EZIO GALEATI: YO SOY EL HERMANO", ["EZIO GALEATI"]),
         ("Detenido: NEVADO, DUILIO\nNúmero A: pendiente", ["NEVADO, DUILIO"]),
+        # An imperative before a name is no part of it; capitals after a
+        # kinship word; a capital surname before a capital given name.
+        ("Tell Keisha I said hi", ["Keisha"]),
+        ("THEY TOOK MY SON KEVIN", ["KEVIN"]),
+        ("QUINTERO WENDY was moved to Moshannon", ["QUINTERO WENDY"]),
         # The owner of a thing.
         ("La van blanca a nombre de Yuridia (HGZ-53-34) recogió", ["Yuridia"]),
         # Spanish "a" before a person.
@@ -137,6 +142,7 @@ def test_names_nobody_listed(text, expected):
         "Reportes del hospital y Upper Darby desde el 13/4/2022",
         "THE JUDGE DENIED BOND. WE WAITED",
         "my name is not important.",
+        "my son needs help now",
         "lo llevaron a Berks County ayer",
         "lo deportaron a Honduras",
         "se llevaron a Philadelphia a todos",

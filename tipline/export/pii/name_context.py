@@ -45,7 +45,8 @@ _CAPITAL = rf"[A-ZÁÉÍÓÚÑ]{_REST}"
 _NAMING = re.compile(
     r"\b(?:my\s+name\s+is|name\s+is|this\s+is|it['’]s|it\s+is|me\s+llamo|mi\s+nombre\s+es"
     r"|se\s+llama|soy|habla|calling\s+(?:for|about)|llamo\s+por|gf|bf|girlfriend|boyfriend"
-    r"|novia|novio|wife|husband|esposa|esposo|sister|brother|hermana|hermano"
+    r"|novia|novio|wife|husband|esposa|esposo|sister|brother|hermana|hermano|son|daughter"
+    r"|hijo|hija|cousin|primo|prima|nephew|niece|sobrino|sobrina"
     r"|a\s+nombre\s+de|in\s+the\s+name\s+of)"
     # "brother-in-law, FEARGAL LEEN,": the tie, then the name after a comma.
     rf"(?:-in-law)?,?[^\S\n]+((?:{_NAME_WORD})(?:[^\S\n]+{_NAME_WORD}){{0,2}})",

@@ -27,6 +27,7 @@ import re
 from tipline.export.pii.findings import Finding
 from tipline.export.pii.name_lexicon import (
     is_first_name,
+    is_mostly_first_name,
     is_name,
     is_plain_first_name,
     is_surname,
@@ -119,7 +120,12 @@ def _caps_subruns(m: re.Match[str]) -> list[Finding]:
                 found.append(Finding(start, end, "name", m.string[start:end], "low"))
                 i = j
                 continue
-        if not is_first_name(folded) or not _names_only(_words(words[i].group())):
+        # A first name starts a name, and so does a surname right before one
+        # ("QUINTERO WENDY was moved").
+        starts = is_first_name(folded) or (
+            is_surname(folded) and is_mostly_first_name(fold_word(words[i + 1].group()))
+        )
+        if not starts or not _names_only(_words(words[i].group())):
             i += 1
             continue
         j = i + 1

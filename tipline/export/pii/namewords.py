@@ -304,7 +304,8 @@ VERBS = word_set(
     can shall might must than very now born works worked saw seen know knew held hold gave
     made found keep kept pay paid brought ran run sat says said told got get lives lived
     fue fueron era eran es son estaba estaban tiene tenia tenian dijo dijeron llego llegaron
-    llevo llevaron vive vivia trabaja trabajaba nacio nacido nacida send sent
+    llevo llevaron vive vivia trabaja trabajaba nacio nacido nacida send sent tell bring ask let
+    dile diles llama llamen
     """
 )
 
