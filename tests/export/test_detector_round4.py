@@ -80,6 +80,10 @@ def test_a_birth_date_is_no_phone():
         ("SSN ending in 4421.", "4421"),
         ("los últimos 4 del seguro social: 5512", "5512"),
         ("SSN XXX-XX-1234 on file", "XXX-XX-1234"),
+        ("SSN last four: 6789", "6789"),
+        ("SSN (last 4): 6789", "6789"),
+        ("seguro social (últimos 4): 6789", "6789"),
+        ("SSN ending 6789", "6789"),
     ],
 )
 def test_ssns(text, expected):
@@ -92,6 +96,7 @@ def test_ssns(text, expected):
         "the social worker called 555-123-4567",
         "he is social, 23 years old",
         "Case 2023-000123 ending in 4421 was closed",
+        "Social last 4 weeks: 1234 visits",
     ],
 )
 def test_no_ssn(text):

@@ -153,10 +153,16 @@ _SSN_CUE = re.compile(
 # "last 4 of his SSN 6789", "SSN ending in 6789", "últimos 4 del seguro social: 6789".
 _SSN_LAST_FOUR = re.compile(
     rf"(?:\blast\s+(?:4|four)(?:\s+digits)?(?:\s+of)?(?:\s+(?:his|her|my|their|the))?\s+(?:{_SSN_WORD})"
-    rf"|(?:{_SSN_WORD})(?:\s+(?:number|no\.?|#))?\s+(?:ending|ends|that\s+ends)\s+(?:in|with)"
+    rf"|(?:{_SSN_WORD})(?:\s+(?:number|no\.?|#))?\s+(?:ending|ends|that\s+ends)(?:\s+(?:in|with))?"
     r"|\b[úu]ltimos\s+(?:4|cuatro)(?:\s+d[íi]gitos)?\s+de(?:l|\s+(?:su|mi))?\s+"
     rf"(?:{_SSN_WORD})|(?:{_SSN_WORD})\s+(?:que\s+)?termina(?:do)?\s+en)"
     r"[^\d\n]{0,12}(\d{4})(?![\d-])",
+    re.IGNORECASE,
+)
+# The label says so: "SSN (last 4): 6789", "seguro social (últimos 4): 6789".
+_SSN_LABEL_FOUR = re.compile(
+    rf"(?:{_SSN_WORD})[^\S\n]*[(,]?[^\S\n]*(?:last\s+(?:4|four)|[úu]ltimos\s+(?:4|cuatro))"
+    r"(?:\s+(?:digits|d[íi]gitos))?[^\S\n]*\)?[^\S\n]*[:#=-]?[^\S\n]*(\d{4})(?![\d-])",
     re.IGNORECASE,
 )
 # A masked number still gives the last four away: "XXX-XX-6789", "***-**-6789".
@@ -256,7 +262,8 @@ def handles(text: str) -> list[Finding]:
 def ssns(text: str) -> list[Finding]:
     found = [make(text, *m.span(), "ssn") for m in _SSN.finditer(text)]
     found += [make(text, *m.span(1), "ssn") for m in _SSN_CUE.finditer(text)]
-    found += [make(text, *m.span(1), "ssn") for m in _SSN_LAST_FOUR.finditer(text)]
+    for pattern in (_SSN_LAST_FOUR, _SSN_LABEL_FOUR):
+        found += [make(text, *m.span(1), "ssn") for m in pattern.finditer(text)]
     found += [make(text, *m.span(), "ssn") for m in _SSN_MASKED.finditer(text)]
     return _clean(found)
 
