@@ -56,6 +56,9 @@ def _reviewer_approves(browser: Any, review: str, password: str, artifacts: Path
         page.click("text=Write a summary for sharing")
         page.fill("textarea[name=text]", SUMMARY)
         page.click("button:has-text('Save draft')")
+        # A click returns once the next page starts loading; the lookups
+        # below do not wait, so let the page finish first (flaky under load).
+        page.wait_for_load_state()
         marked = " | ".join(page.locator(".summary-highlight mark.finding").all_inner_texts())
         for kind, secret in SECRETS.items():
             assert secret in marked, kind
@@ -64,6 +67,7 @@ def _reviewer_approves(browser: Any, review: str, password: str, artifacts: Path
         for radio in page.locator("input[type=radio][value=redact]").all():
             radio.check()
         page.click("button:has-text('Save decisions')")
+        page.wait_for_load_state()
         assert page.locator(".summary-highlight mark.finding--undecided").count() == 0
         preview = page.locator(".summary-preview").inner_text()
         assert preview.startswith(SHARED) and _leaks(preview.encode()) == []
