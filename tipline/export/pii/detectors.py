@@ -25,8 +25,7 @@ Rules, in brief (the tests pin each one down):
   after a cue ("A-number", "alien number", "número A").
 - id_number: booking, inmate, passport, licence and similar numbers after
   their cue ("inmate #2023-04418", "número de reo 448127").
-- phone: ``phonenumbers`` matcher for US and MX, plus US formats the library
-  rejects as invalid (the 555 numbers people use as examples still need hiding).
+- phone: :mod:`.phones` (US, Mexican, Central American and Spanish numbers).
 - plate: :mod:`.plates` (plate-shaped tokens near a plate word or a vehicle).
 """
 
@@ -35,12 +34,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import phonenumbers
-
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.name_lexicon import is_joined_names
 from tipline.export.pii.namewords import FUNCTION_WORDS
 from tipline.export.pii.national_ids import national_ids
+from tipline.export.pii.phones import phones
 from tipline.export.pii.plates import plates
 
 Detector = Callable[[str], list[Finding]]
@@ -188,22 +186,6 @@ _ID_CUE = re.compile(
     r"([A-Z]{1,3}-?\d{4,12}|\d[\d-]{3,13}\d|\d{2,3}(?: \d{3}){2})(?![\w-])",
     re.IGNORECASE,
 )
-_EXTENSION_WORDS = r"\s?(?:x|ext\.?|extension|extensi[óo]n)\s?\d{1,6}"
-_EXTENSION = rf"(?:{_EXTENSION_WORDS})?"
-_US_PHONE = re.compile(
-    r"(?<![\w$.,/-])(?:\+?1[\s.-]?|001[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
-    rf"{_EXTENSION}(?![\w/-])"
-    r"|(?<![\w$.,/-])\d{3}[.-]\d{4}(?![\w/-])"
-)
-# Any number written with its country code: "+34 922 790 328", "+52 (55) 1234 5678".
-_INTERNATIONAL_PHONE = re.compile(
-    r"(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}"
-    rf"{_EXTENSION}(?![\w-])"
-)
-_EXTENSION_AFTER = re.compile(rf"{_EXTENSION_WORDS}(?![\w-])")
-_GROUPS = re.compile(r"\d+")
-# A date is no phone, whatever the phone library makes of it ("3.10.2004").
-_DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:19|20)\d\d")
 
 
 def _clean(found: list[Finding | None]) -> list[Finding]:
@@ -292,28 +274,6 @@ def id_numbers(text: str) -> list[Finding]:
         for m in _ID_CUE.finditer(text)
         if _digit_count(m.group(1)) >= 4
     ]
-    return _clean(found)
-
-
-def _grouped_like_a_phone(raw: str) -> bool:
-    """Phone numbers are written in groups of 2-4 digits (or as one run); a
-    year and a serial ("2015-095587", a booking or incident number) are not."""
-    groups = _GROUPS.findall(raw)
-    return len(groups) == 1 or raw.lstrip().startswith("+") or max(map(len, groups)) <= 4
-
-
-def phones(text: str) -> list[Finding]:
-    found: list[Finding | None] = []
-    for region in ("US", "MX"):
-        for match in phonenumbers.PhoneNumberMatcher(text, region):
-            raw = match.raw_string
-            if not _grouped_like_a_phone(raw) or _DATE_SHAPE.fullmatch(raw.strip()):
-                continue
-            end = match.end
-            extension = _EXTENSION_AFTER.match(text, end)
-            found.append(make(text, match.start, extension.end() if extension else end, "phone"))
-    for pattern in (_US_PHONE, _INTERNATIONAL_PHONE):
-        found += [make(text, *m.span(), "phone") for m in pattern.finditer(text)]
     return _clean(found)
 
 

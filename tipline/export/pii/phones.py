@@ -1,0 +1,135 @@
+"""Phone numbers as people in the US, Mexico, Central America and Spain write
+them.
+
+The rules keep false positives down the way the US rules always have: a
+number must be grouped like a phone (groups of 2-4 digits, or one run), and
+every number-shaped match is later dropped inside a look-alike
+(:mod:`.lookalikes`: case numbers, times, money) or an identity-document
+finding (:func:`.redaction.find_identifying`). On top of that, a shape that
+other numbers share needs more evidence:
+
+- US and Mexican 10-digit numbers: ``phonenumbers`` (regions US and MX) plus
+  the US shapes the library rejects as invalid (555 example numbers).
+- any number with its country code: ``+502 7777-8888``, ``00503 7123 4567``,
+  ``(502) 2222-3333``, ``+34 612 345 678``, ``+52 1 55 1234 5678``.
+- Mexico's dialling prefixes: ``044 55 1234 5678``, ``01 800 123 4567``.
+- Spain's nine digits bare only in its own groupings, which nothing else
+  uses: ``612 34 56 78``, ``91 123 45 67``, ``612 345 678`` (a mobile).
+- eight digits (Guatemala, El Salvador, Honduras: ``7777-8888``) only after
+  a phone cue ("cel", "teléfono", "WhatsApp", "llamar al", "call me at"),
+  because a bare ``2222 3333`` is as likely a booking or incident number.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from tipline.export.pii.findings import Finding, make
+
+_SEP = r"[\s.-]"
+_EXTENSION_WORDS = r"\s?(?:x|ext\.?|extension|extensi[óo]n)\s?\d{1,6}"
+_EXTENSION = rf"(?:{_EXTENSION_WORDS})?"
+_EXTENSION_AFTER = re.compile(rf"{_EXTENSION_WORDS}(?![\w-])")
+# No digit, sign, amount or path before a number, and none after it.
+_BEFORE = r"(?<![\w$.,/+-])"
+_AFTER = r"(?![\w/-])(?![.,]\d)"
+
+_US_PHONE = re.compile(
+    r"(?<![\w$.,/-])(?:\+?1[\s.-]?|001[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
+    rf"{_EXTENSION}(?![\w/-])"
+    r"|(?<![\w$.,/-])\d{3}[.-]\d{4}(?![\w/-])"
+)
+# Any number written with its country code: "+34 922 790 328", "+52 (55) 1234 5678".
+_INTERNATIONAL_PHONE = re.compile(
+    r"(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}"
+    rf"{_EXTENSION}(?![\w-])"
+)
+# The same with the "00" international prefix, for the countries tips come
+# from (a bare "00" and any digits would take serial numbers): "00503 7123-4567".
+_COUNTRY_CODES = r"(?:1|34|52|5[1-8]|50[1-9]|59[1-8])"
+_ZERO_ZERO_PHONE = re.compile(
+    rf"{_BEFORE}00{_SEP}?{_COUNTRY_CODES}{_SEP}?(?:\(\d{{1,4}}\){_SEP}?)?\d(?:{_SEP}?\d){{6,12}}"
+    rf"{_EXTENSION}{_AFTER}"
+)
+# Central American country codes in brackets or before a 4-4 number:
+# "(502) 2222-3333", "503 7123 4567" (a US number groups its 10 digits 3-3-4).
+_CENTRAL_AMERICA = re.compile(
+    rf"(?:(?<![\w(])\(50[2-7]\)|{_BEFORE}50[2-7](?={_SEP}\d{{4}}{_SEP}\d{{4}}))"
+    rf"{_SEP}?\d{{4}}{_SEP}?\d{{4}}{_AFTER}"
+)
+# Mexico's old mobile and long-distance prefixes before ten digits.
+_MEXICO_PREFIXED = re.compile(
+    rf"{_BEFORE}(?:044|045|01){_SEP}?(?:\(\d{{2,3}}\)|\d{{2,3}}){_SEP}?\d{{3,4}}{_SEP}?\d{{4}}{_AFTER}"
+)
+# Spain's groupings: 3-2-2-2 and 2-3-2-2 (fixed lines start 8 or 9, mobiles
+# 6 or 7), and a mobile's 3-3-3 (spaces only: "612.345.678" is an amount).
+_SPAIN = re.compile(
+    rf"{_BEFORE}(?:[6-9]\d\d(?P<s>[ .])\d\d(?P=s)\d\d(?P=s)\d\d"
+    rf"|[89]\d(?P<t>[ .])\d{{3}}(?P=t)\d\d(?P=t)\d\d|[67]\d\d (?!000)\d{{3}} (?!000)\d{{3}})"
+    rf"{_AFTER}"
+)
+# A phone cue, in English or Spanish, and what may stand between it and the
+# number ("cel de mi hermana es", "WhatsApp:", "llamar al", "call me at").
+_PHONE_WORD = (
+    r"cel(?:ular)?|cell(?:phone)?|m[óo]vil|mobile|tel[ée]fono|tel|tfno|tlf|phone|whats(?:app)?"
+    r"|wsp|wpp|wa"
+)
+_CALL_WORD = (
+    r"(?:llamar|ll[áa]m(?:a|e|en|ar)?(?:le|me|nos|les)?|m[áa]rca(?:r|le|me|nos)?|marcar"
+    r"|h[áa]bl(?:a|e|en)(?:le|me)?|escr[íi]be(?:le|me)|m[áa]nd(?:a|e)(?:le|me)\s+(?:un\s+)?mensaje)"
+    r"\s+al|call|text|ring|reach\s+(?:me|him|her|them)\s+at|dial"
+)
+_NUMBER_WORD = r"n[úu]mero|number|n[úu]m\.|num\.|no\."
+_CUE = (
+    rf"\b(?:(?:{_PHONE_WORD})\b\.?[^\d\n]{{0,24}}?|(?:{_CALL_WORD})\b(?:\s+(?:me|us|him|her)\b)?"
+    rf"(?:\s+(?:at|on)\b)?[^\w\n]{{0,3}}|(?:{_NUMBER_WORD})(?:\s+(?:es|is|was|era)\b)?[^\w\n]{{0,3}})"
+)
+# After a cue: eight digits 4-4 or 2-2-2-2 (one separator throughout), with
+# or without a country code, and Spain's nine in 3-3-3 ("tel 912 345 678").
+# Longer numbers after a cue are the other rules'.
+_CUED = re.compile(
+    rf"{_CUE}(?P<n>{_BEFORE}(?:(?:\+|00{_SEP}?)?50[2-7]{_SEP}?)?"
+    rf"(?:\d{{4}}{_SEP}?\d{{4}}|\d\d(?P<u>{_SEP})\d\d(?P=u)\d\d(?P=u)\d\d"
+    rf"|[6-9]\d\d(?P<v>{_SEP})\d{{3}}(?P=v)\d{{3}}){_AFTER})",
+    re.IGNORECASE,
+)
+_GROUPS = re.compile(r"\d+")
+# A date is no phone, whatever the phone library makes of it ("3.10.2004").
+_DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:19|20)\d\d")
+# Two years are a span of time ("llamó al 1998-2004"), not a number to call.
+_YEARS = re.compile(r"(?:19|20)\d\d\D*(?:19|20)\d\d")
+
+
+def _grouped_like_a_phone(raw: str) -> bool:
+    """Phone numbers are written in groups of 2-4 digits (or as one run); a
+    year and a serial ("2015-095587", a booking or incident number) are not."""
+    groups = _GROUPS.findall(raw)
+    return len(groups) == 1 or raw.lstrip().startswith("+") or max(map(len, groups)) <= 4
+
+
+def phones(text: str) -> list[Finding]:
+    found: list[Finding | None] = []
+    for region in ("US", "MX"):
+        for match in phonenumbers.PhoneNumberMatcher(text, region):
+            raw = match.raw_string
+            if not _grouped_like_a_phone(raw) or _DATE_SHAPE.fullmatch(raw.strip()):
+                continue
+            end = match.end
+            extension = _EXTENSION_AFTER.match(text, end)
+            found.append(make(text, match.start, extension.end() if extension else end, "phone"))
+    for pattern in (
+        _US_PHONE,
+        _INTERNATIONAL_PHONE,
+        _ZERO_ZERO_PHONE,
+        _CENTRAL_AMERICA,
+        _MEXICO_PREFIXED,
+        _SPAIN,
+    ):
+        found += [make(text, *m.span(), "phone") for m in pattern.finditer(text)]
+    for m in _CUED.finditer(text):
+        number = m.group("n")
+        if not (_DATE_SHAPE.fullmatch(number) or _YEARS.fullmatch(number)):
+            found.append(make(text, *m.span("n"), "phone"))
+    return sorted({f for f in found if f})
