@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from dataclasses import fields as dataclass_fields
 from typing import Any, Literal
 
 from tipline.crypto import AgeError, Identity, Recipient, decrypt, encrypt
@@ -68,15 +69,9 @@ class TipDocument:
     def to_bytes(self) -> bytes:
         # What asdict(self) gives, without its deep copy of every value: the
         # JSON encoder only reads them (the intake seals one document per tip).
-        return _json_bytes(
-            {
-                "language": self.language,
-                "fields": self.fields,
-                "attachments": [asdict(item) for item in self.attachments],
-                "kind": self.kind,
-                "version": self.version,
-            }
-        )
+        data = {item.name: getattr(self, item.name) for item in dataclass_fields(self)}
+        data["attachments"] = [asdict(item) for item in self.attachments]
+        return _json_bytes(data)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> TipDocument:

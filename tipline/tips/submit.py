@@ -219,7 +219,8 @@ def _add_tip(
     session: a caller that wants the ``Tip`` gets it by ``receipt.tip_id``.
     """
     arrival = arrival or Arrival()
-    attachment_budget.record(session, sum(item.size for _id, item in attachments))
+    files_size = sum(item.size for _id, item in attachments)
+    attachment_budget.record(session, files_size)
     body_blob, body_size = body
     tip_id = new_id()
     session.execute(
@@ -228,7 +229,7 @@ def _add_tip(
             "id": tip_id,
             "county_fips": county_fips,
             "status": "new",
-            "size_bucket": size_bucket(body_size + sum(item.size for _id, item in attachments)),
+            "size_bucket": size_bucket(body_size + files_size),
             "has_files": bool(attachments),
             "body_blob": body_blob,
             "source_lookup": keys.lookup_id,
