@@ -33,48 +33,87 @@ _MONTHS_ES = (
     r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre"
     r"|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic)\.?"
 )
-_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th|o|º)?"
+_DAY_WORDS = (
+    r"(?:(?:twenty|thirty)[-\s]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth"
+    r"|primero|veinti(?:uno|d[óo]s|tr[ée]s|cuatro|cinco|s[ée]is|siete|ocho|nueve)|veinte"
+    r"|treinta(?:\s+y\s+uno)?|diecis[ée]is|diecisiete|dieciocho|diecinueve|uno|dos|tres|cuatro"
+    r"|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince"
+)
+_DAY = rf"(?:(?:[0-2]?\d|3[01])(?:st|nd|rd|th|o|º)?|{_DAY_WORDS})"
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_ANY = r"(?:(?:19|20)\d{2}|'?\d{2})"
+_MONTHS = rf"(?:{_MONTHS_EN}|{_MONTHS_ES})"
+# "born on Monday, June 3, 1991", "nacido el martes 3 de junio".
+_WEEKDAY = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|lunes|martes"
+    r"|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\.?,?\s+(?:the\s+)?"
+)
+# What separates numeric parts on a form, spaces around it included: "06 / 03 / 1991".
+_SEP = r"(?:[^\S\n]*[/.-][^\S\n]*|[^\S\n]+)"
 
 _DATE = re.compile(
-    "|".join(
+    rf"(?:{_WEEKDAY})?(?:"
+    + "|".join(
         [
             r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)",
             rf"(?<![\d-]){_YEAR}([-/.])\d{{1,2}}\1\d{{1,2}}(?![\d-])",
-            # Compact, as forms and databases print it: 19850704.
+            # Compact, as forms and databases print it: 19850704, 07041985.
             rf"(?<![\d-]){_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])",
+            rf"(?<![\d-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|[12]\d|3[01]){_YEAR}(?![\d-])",
+            # Spaced: 06 03 1991, 06 / 03 / 1991.
+            rf"(?<![\d/.-])\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(?:{_YEAR}|\d{{2}})(?![\d/-]|\.\d)",
             rf"\b{_MONTHS_EN}\s+(?:the\s+)?{_DAY},?\s+{_YEAR_ANY}\b",
-            rf"\b{_DAY}\s+(?:of\s+)?{_MONTHS_EN},?\s+{_YEAR_ANY}\b",
+            rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTHS_EN},?\s+{_YEAR_ANY}\b",
             rf"\b(?:{_DAY}|primero)\s+de\s+{_MONTHS_ES}"
             rf"(?:,?\s+(?:de|del)\s+{_YEAR_ANY}|,?\s+{_YEAR})?\b",
             rf"\b{_MONTHS_ES}\s+{_DAY},?\s+(?:de\s+|del\s+)?{_YEAR_ANY}\b",
-            rf"\b{_MONTHS_EN}\s+{_DAY}\b",
-            # Jul-04-1985, Jul/04/85.
+            # Jul-04-1985, Jul/04/85; 1991-Jun-03.
             rf"\b{_MONTHS_EN}[-/]{_DAY}[-/]{_YEAR_ANY}\b",
-            # Booking-sheet style: 04-JUL-1972, 4 JUL 72.
+            rf"\b{_YEAR}[-/.\s]{_MONTHS}[-/.\s]{_DAY}\b",
+            # Booking-sheet style: 04-JUL-1972, 4 JUL 72, 03JUN1991.
             rf"\b{_DAY}[-\s/]{_MONTHS_EN}[-\s/]{_YEAR_ANY}\b",
             rf"\b{_DAY}[-/]{_MONTHS_ES}[-/]{_YEAR_ANY}\b",
+            rf"\b\d{{1,2}}{_MONTHS}\d{{2,4}}\b",
             # Spanish without "de": 5 agosto 1975, 5 ago. 1975.
             rf"\b{_DAY}\s+{_MONTHS_ES},?\s+{_YEAR_ANY}\b",
+            # No year, as a birthday is given: June 3rd, the 3rd of June, 6/3.
+            rf"\b{_MONTHS_EN}\s+(?:the\s+)?{_DAY}\b",
+            rf"\b(?:the\s+)?{_DAY}\s+of\s+{_MONTHS_EN}",
+            r"(?<![\d/.-])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]|\.\d)",
         ]
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(
     rf"\b(?:{_MONTHS_EN}\s+(?:of\s+)?|{_MONTHS_ES}\s+(?:de\s+|del\s+)?)?{_YEAR}\b", re.IGNORECASE
 )
 
+# Words a birthday is no birth date in: "the birthday party was raided on 3/4".
+_NOT_BIRTH = r"(?!\s+(?:party|parties|cake|celebration|dinner|gift|present|card|wishes))"
 _CUES = re.compile(
-    r"\bD\.?\s?O\.?\s?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday\b|\bb-?day\b"
+    r"\bD\.?\s?O\.?\s?B\b\.?|\bdate[\s-]+of[\s-]+birth\b|\bbirth[\s-]*date\b"
+    rf"|\bbirth\s*day\b{_NOT_BIRTH}|\bb[-']?day\b{_NOT_BIRTH}"
     r"|\bbirth\b\s*:|\bborn\b(?:\s+on)?|\bfecha\s+de\s+nac(?:imiento|\.)?|\bf\.\s?nac\b\.?"
     r"|\bF\.N\.|\bFN\s*:|\bnac(?:í|i|ió|io|ido|ida)\b(?:\s+el\b)?|\bcumplea[ñn]os\b"
     # "(b. Sept. 2, 1982)", "Nacimiento: 15-12-1976", "(nac. 23.05.1978)",
     # "fec. nac.", "f. de nac.".
     r"|(?:^|(?<=[\s(,;]))b\.(?=\s)|\bnacimiento\b|\bnac\b\.?"
     r"|\bf(?:echa|ec)?\.?\s*(?:de\s+)?nac\b\.?"
-    # Age with the birthday: "turns 40 on June 3", "cumple 40 años el 3 de junio".
-    r"|\bturn(?:s|ed)\s+\d{1,3}\s+on\b|\bcumpl(?:e|ió|io|irá|ira)\s+\d{1,3}(?:\s+años)?\s+el\b",
+    # Age with the birthday: "turns 40 on June 3", "she'll be 35 on June 3rd",
+    # "cumple 40 años el 3 de junio", "va a cumplir 35 el", "su cumple es el".
+    r"|\bturn(?:s|ed|ing)?\s+\d{1,3}\b|(?:\bwill|'ll)\s+be\s+\d{1,3}\s+on\b"
+    r"|\bcumpl(?:e|ió|io|irá|ira|ir|iría|iria)\s+\d{1,3}\b(?:\s+años)?"
+    r"|\bcumple\s+años\b|\b(?:su|mi|tu|el|del)\s+cumple\b(?!\s+(?:con|de|la|las|los))",
+    re.IGNORECASE,
+)
+# The cue after the date: "06/03/1991 (DOB)", "June 3 is his birthday".
+_CUE_AFTER = re.compile(
+    r"[^\S\n]*(?:[(\[,\u2013\u2014-][^\S\n]*)?"
+    r"(?:(?:is|was)\s+(?:his|her|my|their|your)\s+|(?:es|era|fue)\s+(?:su|mi|tu)\s+)?"
+    r"(?:D\.?\s?O\.?\s?B\b|date\s+of\s+birth|birth\s*(?:day|date)\b|b-?day\b"
+    r"|fecha\s+de\s+nac|f\.\s?nac|cumplea[ñn]os|nacimiento)",
     re.IGNORECASE,
 )
 _YEAR_CUES = re.compile(
@@ -96,7 +135,8 @@ _BREAK = re.compile(
     r"|detuvieron|arrestaron|agarraron|deportaron|lleg[óo]|entr[óo]|sali[óo]|cas[óo]|desde|hasta)\b"
 )
 # What may end a cue's line before the date on the next: a colon or a dash.
-_LINE_END = re.compile(r"[^\S\n]*[:\-–—]?[^\S\n]*\n")
+# A format hint may stand between: "Date of Birth (MM/DD/YYYY)\n06/03/1991".
+_LINE_END = re.compile(r"[^\S\n]*(?:\([^()\n]{0,20}\))?[^\S\n]*[:\-–—]?[^\S\n]*\n")
 
 
 def _near(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -120,6 +160,11 @@ def dates_of_birth(text: str) -> list[Finding]:
         if question:
             match = _near(text, question.end(), _DATE)
         if match:
+            found.append(make(text, *match.span(), "dob"))
+    for match in _DATE.finditer(text):
+        # "booked 3/4/2020, DOB 1/2/1990": a cue with a date of its own is not this one's.
+        after = _CUE_AFTER.match(text, match.end())
+        if after and not _near(text, after.end(), _DATE):
             found.append(make(text, *match.span(), "dob"))
     for cue in _YEAR_CUES.finditer(text):
         match = _near(text, cue.end(), _DATE) or _near(text, cue.end(), _YEAR_ONLY)

@@ -12,11 +12,8 @@ Rules, in brief (the tests pin each one down):
   ("maria at gmail dot com", "maria arroba gmail punto com").
 - url: anything starting ``http(s)://`` or ``www.``; a bare domain only with a
   path (``facebook.com/x``), so a mention of "ice.gov" stays readable.
-- handle: ``@name`` not inside an email or URL, or a name with a dot, digit or
-  underscore after "instagram/IG/TikTok/... is/es/:"; with no platform
-  named, after a request to be contacted ("hmu", "dm me", "escríbeme",
-  "búscame como") a user name: marked so, or names run together
-  ("brianmoon", "jlopez": :func:`.name_lexicon.is_joined_names`).
+- handle: :mod:`.handles` (``@name``, or a user name after a platform or a
+  request to be contacted).
 - ssn: ``123-45-6789`` or ``123 45 6789``; nine bare digits (or dotted
   groups) after an SSN cue ("SS#", "social", "seguro social"); the last four
   digits after "last 4 of ... SSN", "ending in", "últimos 4 del seguro social";
@@ -35,8 +32,7 @@ import re
 from collections.abc import Callable
 
 from tipline.export.pii.findings import Finding, make
-from tipline.export.pii.name_lexicon import is_joined_names
-from tipline.export.pii.namewords import FUNCTION_WORDS
+from tipline.export.pii.handles import handles
 from tipline.export.pii.national_ids import national_ids
 from tipline.export.pii.phones import phones
 from tipline.export.pii.plates import plates
@@ -64,81 +60,6 @@ _PATH_URL = re.compile(
     r"/[^\s<>\"'\]]+",
     re.IGNORECASE,
 )
-_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
-_PLATFORMS = (
-    r"instagram|insta|ig|snapchat|snap|tiktok|twitter|x\.com|telegram|signal|threads|facebook"
-    r"|fb|face|whatsapp|discord|bluesky|mastodon|youtube|kik"
-)
-_HANDLE_CUE = re.compile(
-    rf"\b(?:(?:{_PLATFORMS})(?:\s+(?:handle|user(?:name)?|usuario|account|cuenta))?"
-    r"|handle|username|user\s+name|usuario|nombre\s+de\s+usuario)"
-    # "snap me x", "búscame en tiktok como x", "Signal (x)".
-    r"(?:\s+(?:me|como|as)\b)?(?:\s*(?:(?:is|es)\b|:|=)\s*|\s*\(\s*|\s+)"
-    r"(@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})",
-    re.IGNORECASE,
-)
-# "my @ is alyssagray", "mi @ es nestor83_real".
-_AT_CUE = re.compile(
-    r"\b(?:my|mi|his|her|su)\s+@\s*(?:(?:is|es)\b|:)?\s*(@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})",
-    re.IGNORECASE,
-)
-# A chat log's speaker after its time stamp: "[9:14 PM] daniel65.12: they ...".
-_SPEAKER = re.compile(
-    r"^[^\S\n]*\[[^\]\n]{1,15}\][^\S\n]*<?([A-Za-z0-9_][A-Za-z0-9_.-]{2,29})>?:[^\S\n]",
-    re.MULTILINE,
-)
-# Asking to be contacted without naming a platform: "hmu brianmoon", "dm me
-# at jlopez_88", "escríbeme mariag.12", "búscame como lupita_ruiz".
-_CONTACT_CUE = re.compile(
-    r"\b(?:hmu|hit\s+me\s+up|[dp]m\s+me|dm|message\s+me|add\s+me|follow\s+me|find\s+me"
-    r"|escr[íi]beme|b[úu]scame|agr[ée]game|s[íi]gueme|h[áa]blame"
-    r"|m[áa]ndame\s+(?:un\s+)?(?:dm|mensaje|msj|inbox))"
-    r"(?:\s+(?:at|on|as|en|como|a|al|por))?(?:\s*:\s*|\s+)"
-    r"(@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})(?![\w@-])",
-    re.IGNORECASE,
-)
-# Words that follow a platform name but are no handle ("my insta is private").
-_NOT_HANDLES = frozenset(
-    {
-        "private",
-        "public",
-        "blocked",
-        "deleted",
-        "gone",
-        "down",
-        "closed",
-        "locked",
-        "new",
-        "old",
-        "live",
-        "video",
-        "videos",
-        "post",
-        "posts",
-        "page",
-        "story",
-        "stories",
-        "account",
-        "profile",
-        "message",
-        "messages",
-        "group",
-        "privado",
-        "privada",
-        "cerrado",
-        "cerrada",
-        "borrado",
-        "nuevo",
-        "nueva",
-        "ahí",
-        "ahi",
-        "también",
-        "tambien",
-        "pero",
-        "handle",
-        "usuario",
-    }
-)
 _SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
 _SSN_WORD = (
     r"\bSSN\b|\bS\.S\.N\.|\bSS\s?#|\bsoc(?:ial)?\.?\s+sec(?:urity|\.)?(?:\s+(?:number|no\.?|#))?"
@@ -165,12 +86,20 @@ _SSN_LABEL_FOUR = re.compile(
 )
 # A masked number still gives the last four away: "XXX-XX-6789", "***-**-6789".
 _SSN_MASKED = re.compile(r"(?<![\w*-])[Xx*•]{3}([- ]?)[Xx*•]{2}\1\d{4}(?![\d-])")
-_DIGITS = r"\d(?:[\s.-]?\d){6,9}"
-_A_NUMBER = re.compile(rf"(?<![\w-])(?:A[\s#.:-]{{0,2}}|a-?)({_DIGITS})(?![\w-])")
+# Dashes as word processors write them too: "A‑212‑555‑123".
+_DASH = r"\-\u2010\u2011\u2012\u2013\u2014"
+_DIGITS = rf"\d(?:[\s.{_DASH}]?\d){{6,9}}"
+_A_NUMBER = re.compile(
+    rf"(?<![\w{_DASH}])(?:A[\s#.:{_DASH}]{{0,2}}|a[{_DASH}]?)({_DIGITS})(?![\w{_DASH}])"
+)
 _A_NUMBER_CUE = re.compile(
     r"(?:\bA[\s-]?(?:number|num\.?|no\.?|#)|\balien(?:\s+registration)?\s+(?:number|no\.?|#)"
-    r"|\bn[úu]mero\s+(?:de\s+)?A\b|\bn[úu]mero\s+de\s+(?:registro\s+de\s+)?extranjero)"
-    rf"[^\d\n]{{0,25}}?((?:A[\s#.:-]{{0,2}})?{_DIGITS})(?![\w-])",
+    r"|\bUSCIS\s*(?:number|no\.?|#|n[úu]mero)|\bn[úu]mero\s+(?:de\s+)?USCIS"
+    r"|\b(?:n[úu]m(?:ero|\.)?|n[º°o]\.?)\s*(?:de\s+)?(?:(?-i:A)\b|alien\b|(?:registro\s+de\s+)?extranjero)"
+    # "my A is", "mi A es": the letter alone, as people call it.
+    r"|\b(?:my|his|her|their|your|mi|su|tu)\s+(?-i:A)\s*(?:is|es|:)"
+    # The number may sit on the form's next line.
+    rf")[^\d\n]{{0,25}}?(?:\n[^\S\n]*)?((?:A[\s#.:{_DASH}]{{0,2}})?{_DIGITS})(?![\w{_DASH}])",
     re.IGNORECASE,
 )
 _ID_CUE = re.compile(
@@ -206,38 +135,6 @@ def emails(text: str) -> list[Finding]:
 def urls(text: str) -> list[Finding]:
     found = [make(text, *m.span(), "url") for m in _URL.finditer(text)]
     found += [make(text, *m.span(), "url") for m in _PATH_URL.finditer(text)]
-    return _clean(found)
-
-
-def handles(text: str) -> list[Finding]:
-    found = [make(text, *m.span(), "handle") for m in _HANDLE.finditer(text)]
-    for m in _HANDLE_CUE.finditer(text):
-        token = m.group(1).rstrip(".-")
-        end = m.start(1) + len(token)
-        marked = token.startswith("@") or re.search(r"[\d_.]", token)
-        # Unmarked, a handle is one lower-case word that is no ordinary word
-        # ("my insta is private", "on tiktok yesterday" stay readable).
-        word = token.lower()
-        plain = token.islower() and len(token) >= 4 and word not in _NOT_HANDLES
-        if marked or (plain and word not in FUNCTION_WORDS):
-            found.append(make(text, m.start(1), end, "handle"))
-    for m in _AT_CUE.finditer(text):
-        token = m.group(1).rstrip(".-")
-        found.append(make(text, m.start(1), m.start(1) + len(token), "handle"))
-    for m in _SPEAKER.finditer(text):
-        token = m.group(1)
-        # A user name, not a role ("visitor", "usuaria", "mod").
-        if re.search(r"\d|_|\.\w", token) or (token.islower() and is_joined_names(token)):
-            found.append(make(text, *m.span(1), "handle"))
-    for m in _CONTACT_CUE.finditer(text):
-        token = m.group(1).rstrip(".-")
-        letters = sum(ch.isalpha() for ch in token)
-        # A user name is marked as one (a digit, "_" or "."; never a time
-        # like "3pm") or is names run together; "hmu tomorrow" is no handle.
-        marked = letters >= 2 and bool(re.search(r"[\d_.]", token))
-        marked = marked and not re.fullmatch(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|h)?", token, re.I)
-        if marked or (token.islower() and is_joined_names(token)):
-            found.append(make(text, m.start(1), m.start(1) + len(token), "handle"))
     return _clean(found)
 
 

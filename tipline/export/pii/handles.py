@@ -1,0 +1,139 @@
+"""Social-media handles: ``@name``, and user names after a platform or a
+request to be contacted, in English and Spanish.
+
+Rules, in brief (tests/export pins each one down):
+
+- ``@name`` anywhere, unless inside an email or a URL; a Reddit ``u/name``
+  and a Cash App ``$cashtag`` (letters in it, so "$5" stays money).
+- After a platform ("instagram", "IG", "insta", "snap", "TikTok", "FB",
+  "telegram", "discord", "venmo", ... and chained ones: "twitter/x") or a
+  label ("handle", "username", "usuario"), with what people put between
+  ("is", "es", "'s", ":", "-", "->", "|", "(", a line break, "sale como",
+  "as"): a token marked as a user name (a digit, "_", ".", "@", a Discord
+  ``#1234`` or an inner capital: "MariaLopez"), or one lower-case word that
+  is no ordinary word ("my insta is private" stays readable).
+- The short names ("sc", "tt", "tg", "wa", "x") are words or places too: after
+  them only a marked token, or a plain one after a colon.
+- With no platform named, after a request to be contacted ("hmu", "dm me",
+  "añádeme", "escríbeme", "búscame como") a user name: marked so, or names run
+  together ("brianmoon", "jlopez": :func:`.name_lexicon.is_joined_names`).
+- A chat log's speaker after its time stamp, when the name is a user name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipline.export.pii.findings import Finding, make
+from tipline.export.pii.name_lexicon import is_joined_names
+from tipline.export.pii.namewords import FUNCTION_WORDS, word_set
+
+_USER_NAME = r"@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29}(?:#\d{4})?"
+_AT = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
+_REDDIT = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}(?![\w/])")
+_CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_-]{1,19}(?![\w$-])")
+_PLATFORMS = (
+    r"instagram|insta|ig|snapchat|snap|tik\s?tok|twitter|x\.com|telegram|signal|threads"
+    r"|facebook|fb|face|whatsapp|discord|bluesky|mastodon|youtube|kik|venmo|reddit|twitch"
+    r"|linkedin|onlyfans|messenger|wechat|skype|cash\s?app"
+)
+#: Abbreviations that are words or places too ("SC" is South Carolina).
+_SHORT = r"sc|tt|tg|wa|x"
+_NAMED = rf"(?:{_PLATFORMS}|{_SHORT})(?:\s*/\s*(?:{_PLATFORMS}|{_SHORT}))*"
+_CUE = re.compile(
+    rf"\b(?:(?P<platform>{_NAMED})"
+    r"(?:\s+(?:handle|user(?:name)?|usuario|account|cuenta|name|id))?"
+    r"|handle|username|user\s+name|usuario|nombre\s+de\s+usuario)"
+    # "en tiktok sale como x", "snap me x", "on X as x", "Signal (x)".
+    r"(?:\s+(?:sale|aparece|est[áa]|soy|goes|go|i'?m|am)\b)?(?:\s+(?:me|como|as|by)\b)?"
+    r"(?P<sep>\s*(?:(?:is|es)\b[^\S\n]*:?|'s\b|[:=|>\u2192\u2013\u2014-]+)\s*|\s*\(\s*|\s+)"
+    rf"(?P<token>{_USER_NAME})",
+    re.IGNORECASE,
+)
+# "my @ is alyssagray", "mi @ es nestor83_real".
+_AT_CUE = re.compile(
+    rf"\b(?:my|mi|his|her|su)\s+@\s*(?:(?:is|es)\b|:)?\s*({_USER_NAME})",
+    re.IGNORECASE,
+)
+# A chat log's speaker after its time stamp: "[9:14 PM] daniel65.12: they ...".
+_SPEAKER = re.compile(
+    r"^[^\S\n]*\[[^\]\n]{1,15}\][^\S\n]*<?([A-Za-z0-9_][A-Za-z0-9_.-]{2,29})>?:[^\S\n]",
+    re.MULTILINE,
+)
+# Asking to be contacted without naming a platform: "hmu brianmoon", "dm me
+# at jlopez_88", "escríbeme mariag.12", "búscame como lupita_ruiz".
+_CONTACT_CUE = re.compile(
+    r"\b(?:hmu|hit\s+me\s+up|[dp]m\s+me|dm|message\s+me|add\s+me|follow\s+me|find\s+me"
+    r"|escr[íi]beme|b[úu]scame|agr[ée]game|a[ñn][áa]deme|s[íi]gueme|h[áa]blame|encu[ée]ntrame"
+    r"|m[áa]ndame\s+(?:un\s+)?(?:dm|mensaje|msj|inbox))"
+    r"(?:\s+(?:at|on|as|en|como|a|al|por))?(?:\s*:\s*|\s+)"
+    r"(@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})(?![\w@-])",
+    re.IGNORECASE,
+)
+# Words that follow a platform name but are no handle ("my insta is private",
+# "the discord server", "IG: none").
+_NOT_HANDLES = word_set(
+    """
+    private public blocked deleted gone down closed locked new old live video videos post posts
+    page story stories reel reels account profile message messages group groups chat chats call
+    calls server servers channel channels link links app dms none nada ninguno ninguna unknown
+    desconocido desconocida privado privada cerrado cerrada borrado borrada nuevo nueva ahí ahi
+    también tambien pero handle usuario today yesterday tonight also again ayer hoy
+    """
+)
+_MARKED = re.compile(r"^@|[\d_.#]|[a-z][A-Z]")
+_TIME = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|h)?", re.IGNORECASE)
+
+
+def _token_end(match: re.Match[str], group: str | int) -> tuple[str, int]:
+    token = match.group(group).rstrip(".-")
+    return token, match.start(group) + len(token)
+
+
+def _after_platform(match: re.Match[str]) -> Finding | None:
+    token, end = _token_end(match, "token")
+    text = match.string
+    word = token.lower()
+    if word in _NOT_HANDLES or word.lstrip("@") in FUNCTION_WORDS:
+        return None
+    marked = bool(_MARKED.search(token)) and any(ch.isalpha() for ch in token)
+    # Unmarked, a handle is one lower-case word that is no ordinary word.
+    plain = token.islower() and len(token) >= 4
+    platform = match.group("platform") or ""
+    if re.fullmatch(_SHORT, platform, re.IGNORECASE):
+        plain = plain and ":" in match.group("sep")
+    if marked or plain:
+        return make(text, match.start("token"), end, "handle")
+    return None
+
+
+def _after_contact_request(match: re.Match[str]) -> Finding | None:
+    token, end = _token_end(match, 1)
+    letters = sum(ch.isalpha() for ch in token)
+    # A user name is marked as one (a digit, "_" or "."; never a time like
+    # "3pm") or is names run together; "hmu tomorrow" is no handle.
+    marked = letters >= 2 and bool(re.search(r"[\d_.]", token))
+    marked = marked and not _TIME.fullmatch(token)
+    if marked or (token.islower() and is_joined_names(token)):
+        return make(match.string, match.start(1), end, "handle")
+    return None
+
+
+def handles(text: str) -> list[Finding]:
+    """Every social-media handle in ``text``."""
+    found: list[Finding | None] = [make(text, *m.span(), "handle") for m in _AT.finditer(text)]
+    found += [make(text, *m.span(), "handle") for m in _REDDIT.finditer(text)]
+    found += [
+        make(text, *m.span(), "handle")
+        for m in _CASHTAG.finditer(text)
+        if any(ch.islower() for ch in m.group())
+    ]
+    found += [_after_platform(m) for m in _CUE.finditer(text)]
+    found += [make(text, m.start(1), _token_end(m, 1)[1], "handle") for m in _AT_CUE.finditer(text)]
+    for m in _SPEAKER.finditer(text):
+        token = m.group(1)
+        # A user name, not a role ("visitor", "usuaria", "mod").
+        if re.search(r"\d|_|\.\w", token) or (token.islower() and is_joined_names(token)):
+            found.append(make(text, *m.span(1), "handle"))
+    found += [_after_contact_request(m) for m in _CONTACT_CUE.finditer(text)]
+    return sorted({f for f in found if f})
