@@ -19,13 +19,9 @@ token is only taken near a cue, in English or Spanish:
   right before a plate word that names its own plate is no plate ("FORD
   TRANSIT 350 PLACAS C13-KPA").
 
-Plate shape: one to three groups of letters and digits joined by one space,
-dash or raised dot, 4 to 10 characters in all, with a digit; letters upper
-case (any case right after a plate word); never a label ("PLATE", "DOB"), a
-date, or a piece cut out of a longer code; a token of digits only needs a
-plate word or a list and a separator (``348-239``), or to follow the plate
-word directly (``placas 902319``, never a year). A leading state code ("PA
-326JWI") is kept with the plate: it is written as part of it.
+Plate shape (:mod:`.plate_shapes`): one to three groups of letters and
+digits, 4 to 10 characters, with a digit; digits alone also right after the
+plate word (``placas 902319``, never a year).
 
 A cue reaches to the end of its sentence or line, at most 60 characters; a
 line break inside a name ("registered to Wayne\nWilliams (KZX-4471)", a
@@ -34,13 +30,12 @@ letter wrapped by hand) does not end it.
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.name_lexicon import is_first_name, is_name
 from tipline.export.pii.names import fold_word
-from tipline.export.pii.namewords import FUNCTION_WORDS
+from tipline.export.pii.plate_shapes import plates_in
 
 _PLATE_WORDS = re.compile(
     r"\b(?:licen[cs]e\s+plates?|plates?|tags?|placas?|matr[íi]culas?|registration|reg\.|tablillas?"
@@ -72,17 +67,6 @@ _VEHICLE_WORDS = (
 # Case matters for the model: "Tahoe" or "1500" is one, "AWY 0830" is the plate.
 _VEHICLE = re.compile(rf"\b(?i:{_VEHICLE_WORDS})\b")
 MAKE_MODEL = re.compile(rf"\b(?i:{_MAKES})\b(?:\s+{_MODEL_NAME}){{0,2}}(?:\s+{_MODEL_NUMBER})?")
-_WORD = re.compile(r"[A-Za-z0-9]+")
-_NOT_PLATE_WORDS = frozenset(
-    {"was", "is", "es", "era", "number", "numero", "número", "no", "the", "a", "una", "un"}
-)
-# Labels are never part of a plate ("KIA K5 PLATE YC8-K225", "DOB 1987-09-23").
-_LABELS = frozenset(
-    {"plate", "plates", "placa", "placas", "tag", "tags", "dob", "ssn", "tel", "reg", "no"}
-)
-_NOT_IN_LOWER = FUNCTION_WORDS | _NOT_PLATE_WORDS
-# Plates are written with a space, a dash or a raised dot between groups ("62P•841").
-_GAPS = (" ", "-", "•", "·")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"“(])|[.!?]$|\n")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+[^\n]*")
 _BARE_LINE = re.compile(
@@ -90,80 +74,6 @@ _BARE_LINE = re.compile(
 )
 _WINDOW = 60
 _TOKEN_END = re.compile(r"[\w-]*")
-_CUT = re.compile(r"-\w")
-_DATE_SHAPE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})")
-
-
-def _shape_ok(token: str, *, loose: bool, minimum: int, digits_only: bool) -> bool:
-    if _DATE_SHAPE.fullmatch(token):
-        return False
-    chars = re.sub(r"[\s•·-]", "", token)
-    letters = sum(ch.isalpha() for ch in chars)
-    digits = sum(ch.isdigit() for ch in chars)
-    if not (minimum <= len(chars) <= 10 and chars.isalnum() and digits >= 1 and letters <= 7):
-        return False
-    if letters == 0:
-        # Digits alone: after a plate word if split ("348-239"), in a plate
-        # list, or right after a make and model ("Chevy Tahoe, 2-53749").
-        split = bool(re.search(r"[\s•·-]", token))
-        return (digits_only and (loose or split)) or (loose and split)
-    return True
-
-
-def _plates_in(
-    text: str, start: int, end: int, *, loose: bool, minimum: int, digits_only: bool = False
-) -> list[Finding]:
-    """Every plate-shaped run of 1-3 words in ``text[start:end]``."""
-    words = list(_WORD.finditer(text, start, end))
-    found: list[Finding] = []
-    i = 0
-    while i < len(words):
-        taken = None
-        first = words[i].group()
-        title = first.istitle() and len(first) > 1
-        if not (first.lower() in _NOT_PLATE_WORDS and (first.islower() or title)):
-            for n in (3, 2, 1):
-                group = words[i : i + n]
-                if len(group) < n:
-                    continue
-                gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
-                if any(gap not in _GAPS for gap in gaps) or any(
-                    w.group().lower() in _LABELS for w in group
-                ):
-                    continue
-                token = text[group[0].start() : group[-1].end()]
-                if _CUT.match(text, group[-1].end()):
-                    continue  # the middle of a longer code ("1987-09" of a date)
-                upper_ok = token == token.upper()
-                if not (upper_ok or loose):
-                    continue
-                # "in 2023", "PAW 4482 y": a letters-only word must be upper case
-                # (right after a plate word, an all-lowercase "kzx-4471" is fine).
-                # A code joined by dashes ("se-8349-k") may spell a word.
-                coded = bool(gaps) and all(gap == "-" for gap in gaps)
-                lowercase_ok = (
-                    loose
-                    and token == token.lower()
-                    and not any(
-                        (w.group() in _NOT_IN_LOWER and not coded) or len(w.group()) > 4
-                        for w in group
-                    )
-                )
-                if not lowercase_ok and any(
-                    w.group().isalpha() and not w.group().isupper() for w in group
-                ):
-                    continue
-                if _shape_ok(token, loose=loose, minimum=minimum, digits_only=digits_only):
-                    taken = (group[0].start(), group[-1].end(), n)
-                    break
-        if taken:
-            finding = make(text, taken[0], taken[1], "plate")
-            if finding:
-                found.append(finding)
-            i += taken[2]
-        else:
-            i += 1
-    return found
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]*$")
@@ -225,7 +135,7 @@ def _next_sentence(text: str, cue_end: int, window_end: int) -> list[Finding]:
     if start is None:
         return []
     end = _window_end(text, start.end())
-    found = _plates_in(text, start.end(), min(end, start.end() + 30), loose=False, minimum=4)
+    found = plates_in(text, start.end(), min(end, start.end() + 30), loose=False, minimum=4)
     if not found and (bare := _SAID_DIGITS.match(text, start.end())):
         found = [f for f in [make(text, *bare.span(1), "plate")] if f]
     return found
@@ -260,7 +170,7 @@ def _listed_after(text: str, plate: Finding) -> list[Finding]:
     found: list[Finding] = []
     while (separator := _LIST_SEPARATOR.match(text, plate.end)) and separator.end() > plate.end:
         start = separator.end()
-        following = _plates_in(text, start, min(len(text), start + 14), loose=True, minimum=4)
+        following = plates_in(text, start, min(len(text), start + 14), loose=True, minimum=4)
         if not following or following[0].start != start:
             break
         plate = following[0]
@@ -275,19 +185,19 @@ def _after_plate_word(text: str, cue: re.Match[str]) -> list[Finding]:
     end = _window_end(text, start)
     # The near part ends with a whole token, never inside one.
     near_end = _TOKEN_END.match(text, min(end, start + 16)).end()  # type: ignore[union-attr]
-    near = _plates_in(text, start, min(end, near_end), loose=True, minimum=4)
-    found = near or _plates_in(text, start, end, loose=False, minimum=4)
+    near = plates_in(text, start, min(end, near_end), loose=True, minimum=4)
+    found = near or plates_in(text, start, end, loose=False, minimum=4)
     if not found and (wrapped := _WRAPPED.match(text, start)):
         found = [f for f in [make(text, *wrapped.span(1), "plate")] if f]
     if not found and (bare := _BARE_DIGITS.match(text, start)) and not _YEAR.fullmatch(bare[1]):
         found = [f for f in [make(text, *bare.span(1), "plate")] if f]
     for plate in list(found):
         found += _listed_after(text, plate)
-    found += _plates_in(text, max(0, cue.start() - 25), cue.start(), loose=False, minimum=5)
+    found += plates_in(text, max(0, cue.start() - 25), cue.start(), loose=False, minimum=5)
     found += _next_sentence(text, cue.end(), end)
     listed = _list_after(text, cue.end())
     if listed:
-        found += _plates_in(text, *listed, loose=True, minimum=4, digits_only=True)
+        found += plates_in(text, *listed, loose=True, minimum=4, digits_only=True)
     return found
 
 
@@ -297,10 +207,10 @@ def plates(text: str) -> list[Finding]:
     for cue in _PLATE_WORDS.finditer(text):
         found += _after_plate_word(text, cue)
     for cue in _VEHICLE.finditer(text):
-        found += _plates_in(text, cue.end(), _window_end(text, cue.end()), loose=False, minimum=5)
+        found += plates_in(text, cue.end(), _window_end(text, cue.end()), loose=False, minimum=5)
     for cue in MAKE_MODEL.finditer(text):
         end = _window_end(text, cue.end())
-        found += _plates_in(text, cue.end(), end, loose=False, minimum=5, digits_only=True)
+        found += plates_in(text, cue.end(), end, loose=False, minimum=5, digits_only=True)
         after = _AFTER_MODEL.match(text, cue.end())
         if after and not _YEAR.fullmatch(value := after[1] or after[2]) and re.search(r"\d", value):
             found += [f for f in [make(text, *after.span(1 if after[1] else 2), "plate")] if f]

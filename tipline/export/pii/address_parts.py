@@ -1,0 +1,106 @@
+"""The pieces every address pattern is built of, and the units around an address.
+
+Shared by the English (:mod:`.addresses`) and the Spanish and Latin American
+(:mod:`.address_spanish`) patterns: the house number, the words of a street
+name, the count and time words that end one, and the secondary units
+(USPS Publication 28, appendix C2, and their Spanish counterparts) that
+:func:`with_units` adds to a found street: after it (``, Apt 4``), on a line
+of their own in an address block, or before the house number (``Apt. 3 1234
+Main St``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipline.export.pii.names import fold_word
+from tipline.export.pii.namewords import word_set
+
+# Publication 28, appendix C2: secondary unit designators (and how people write them).
+UNIT_WORDS = (
+    r"apartment|apt|basement|bsmt|building|bldg|department|dept|floor|fl|front|frnt|lobby"
+    r"|lot|lower|lowr|office|ofc|penthouse|ph|pier|rear|room|rm|side|slip|space|spc|stop"
+    r"|suite|ste|trailer|trlr|unit|upper|uppr|no|number"
+    # Spanish, after a US or a Mexican/Spanish address.
+    r"|apartamento|apto|int|interior|depto|departamento|dpto|edif|edificio|piso|puerta"
+    r"|planta|esc|escalera|bloque|local|casa|lote|mz|manzana|n[úu]m|n[úu]mero|cuarto"
+    r"|habitaci[óo]n|hab|bodega|etapa|torre|oficina|ofic|dto"
+)
+_UNIT_VALUE = r"#?\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4}|\d{1,3}-[A-Za-z0-9]{1,3})(?![\w-])"
+ONE_UNIT = (
+    rf"(?:(?i:{UNIT_WORDS})\b\.?\s?{_UNIT_VALUE}"
+    r"|#\s?[A-Za-z0-9-]{1,5}\b"
+    # "Of. 8675" (oficina) in capitals only: "of" is an English word.
+    r"|Of\.\s?\d{1,5}\b"
+    r"|(?i:\d{1,2}(?:st|nd|rd|th)\s+(?:floor|fl\b\.?|piso))"
+    # "segundo piso", "planta baja"; Spain's floor and door: "3º A", "6º izq.".
+    r"|(?i:(?:primer|segundo|tercer|cuarto|quinto|sexto)\s+piso|planta\s+baja)\b"
+    r"|\d{1,2}\s?[º°ª](?:\s?(?:[A-Za-z]|izq|dcha|izquierda|derecha)\b\.?)?"
+    r"|(?i:basement|bsmt|rear|front|upper|lower|penthouse)\b)"
+)
+# Up to two units ("Edif. 869, Depto. 970"), each after a space or a comma.
+UNITS = rf"(?:\s?,?\s{ONE_UNIT}){{0,2}}"
+DIRECTION = r"(?:[NSEW]\.?|[NS][EW]\.?|N\.\s?[EW]\.|S\.\s?[EW]\.|North|South|East|West)"
+HOUSE = r"(?<![\w$#.,/:-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?"
+CAP_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d+(?:st|nd|rd|th))"
+LOW_WORD = r"[a-záéíóúñ][a-záéíóúñ'-]+"
+# Words that make a number a count or a time, not a house number.
+COUNT_WORDS = (
+    r"(?i:a[ñn]os|years?|am|pm|a\.m\.|p\.m\.|hrs?|horas|hours|minutos|minutes|de|del|personas"
+    r"|people|agentes|agents|hombres|men|mujeres|women|ni[ñn]os|kids|veces|times|d[íi]as|days"
+    r"|meses|months|semanas|weeks)\b"
+)
+WORD = re.compile(r"[^\W\d_][\w'’]*")
+UNIT_WORD = re.compile(rf"(?:{UNIT_WORDS})")
+# Words of a time, a count or a birth, never of a street name ("left at 0045
+# hours going up Route 422", "CALZADA BORN 7", "CARRERA ESCOBAR NACIDO EL 24").
+_NEVER_IN_STREETS = word_set(
+    """
+    hours hrs hour minutes mins going heading headed up down toward towards around about
+    born nacido nacida nacio dob age edad years anos people men women agents officers
+    """
+)
+
+# A unit that the street pattern did not reach ("79 n steven walk trlr 11":
+# "trlr" is both a suffix and a unit word).
+_MORE_UNITS = re.compile(rf"(?:\s?,?\s{ONE_UNIT}){{1,2}}")
+_BARE_UNIT_VALUE = re.compile(r"\s\d{1,5}[A-Za-z]?(?![\w-])")
+_ENDS_WITH_UNIT_WORD = re.compile(rf"\b(?i:{UNIT_WORDS})\.?$")
+# A unit on a line of its own in an address block ("1234 Main St\nApt 3\n").
+_UNIT_LINE = re.compile(rf"[^\S\n]*,?[^\S\n]*\n[^\S\n]*({ONE_UNIT})[^\S\n]*,?(?=[^\S\n]*(?:\n|$))")
+# A unit written before the house number: "Apt. 3 1234 Main St", "Unit 12 -
+# 45 Oak Ave", "Apt 3\n1234 Main St" (never "number 5 ...": a phone's word).
+_UNIT_BEFORE = re.compile(
+    r"(?<![\w-])((?i:apartment|apt|unit|suite|ste|room|rm|floor|fl|building|bldg|lot|space|spc"
+    r"|trailer|trlr|apartamento|apto|depto|departamento|dpto|interior|int)\b\.?\s?#?\s?"
+    r"(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4})|#\s?\d{1,5}[A-Za-z]?)"
+    r"(?:[^\S\n]*[,–—-]?[^\S\n]*|[^\S\n]*,?[^\S\n]*\n[^\S\n]*)$"
+)
+
+
+def before_story_words(
+    pattern: re.Pattern[str], text: str, match: re.Match[str]
+) -> re.Match[str] | None:
+    """``match`` cut before the first time, count or birth word in it (capitals
+    run on: "CALLE BAKER 53 SEGUNDO PISO NACIÓ EL 3"), or None if nothing is left."""
+    for word in WORD.finditer(text, match.start(), match.end()):
+        if fold_word(word.group()) in _NEVER_IN_STREETS:
+            return pattern.match(text, match.start(), word.start())
+    return match
+
+
+def with_units(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` grown over the units right after it, on the next line of an
+    address block, or written before the house number ("Apt. 3 1234 Main St")."""
+    start, end = span
+    if _ENDS_WITH_UNIT_WORD.search(text, start, end) and (
+        bare := _BARE_UNIT_VALUE.match(text, end)
+    ):
+        end = bare.end()
+    if more := _MORE_UNITS.match(text, end):
+        end = more.end()
+    if line := _UNIT_LINE.match(text, end):
+        end = line.end(1)
+    if before := _UNIT_BEFORE.search(text, max(0, start - 30), start):
+        start = before.start(1)
+    return start, end

@@ -1,0 +1,143 @@
+"""Street addresses in Spanish word order, and the Latin American and Spanish shapes.
+
+A street type (the INEGI *tipo de vialidad* and the Spanish *tipo de vía*
+lists), a name, then the number: ``calle Juárez 45``, ``Av. Reforma 100``,
+``Calle 5 de Mayo 218``, ``Pasaje de Elvira Ribera 37 Piso 3``; US streets in
+Spanish word order (``calle Walnut 1084``, ``2107 de la calle Walnut``,
+``Ryan Walk número 4616``); Colombian grid addresses (``Cr. 161 # 65-27
+Sur``), Guatemalan zones (``25a. avenida 25-44, zona 17``), Honduran
+neighbourhoods (``colonia Duarte, bloque 4, casa 2899``); a street with no
+type after "lives at" / "vive en" (``Los Robles 1149``). A street named
+without a number ("la calle Juárez") is a place, not an address, and stays
+readable; so is a jail or a county with a number ("la Cárcel del Condado de
+Berks número 3").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipline.export.pii.address_parts import (
+    CAP_WORD,
+    COUNT_WORDS,
+    HOUSE,
+    LOW_WORD,
+    UNITS,
+    WORD,
+    before_story_words,
+    with_units,
+)
+from tipline.export.pii.findings import Finding, make
+from tipline.export.pii.names import fold_word
+from tipline.export.pii.namewords import FUNCTION_WORDS, INSTITUTION_WORDS, word_set
+
+# INEGI (Mexico) and INE/Catastro (Spain) street types, with common abbreviations.
+_STREET_TYPE = (
+    r"calle|c\.|avenida|av\.?|avda\.?|boulevard|bulevar|blvd\.?|calzada|calz\.?|camino"
+    r"|carretera|privada|priv\.?|callej[óo]n|andador|paseo|prolongaci[óo]n|prol\.?|cerrada"
+    r"|ampliaci[óo]n|circuito|circunvalaci[óo]n|continuaci[óo]n|corredor|diagonal|eje\s+vial"
+    r"|pasaje|peatonal|perif[ée]rico|retorno|viaducto|acceso|alameda|autov[íi]a|bajada"
+    r"|carrera|cuesta|glorieta|plaza|rambla|ronda|traves[íi]a|urbanizaci[óo]n|v[íi]a"
+    r"|pasadizo|ca[ñn]ada|pol[íi]gono|sector|camino\s+real|diag\.?|dg\.?|transversal|tv\.?|vial"
+)
+# Name words: capitalized words, numerals ("5 de Mayo") and the small words
+# Spanish street names carry ("de", "del", "la", "los").
+_ES_NAME = (
+    r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,2}|de|del|la|las|los|y|e)\s+){1,9}"
+)
+_NUMBER_MARK = r"(?i:no\.?|núm\.?|número|numero|n[°º]\.?|#|casa\s*#?)"
+_ES_NUMBER = rf"(?:{_NUMBER_MARK}\s*)?\d{{1,5}}[A-Za-z]?\b"
+# Mexican addresses may give the inside number bare after the outside one
+# ("Callejón Norte Loera 999 498"), at the end of the address.
+_INSIDE = (
+    r"(?:\s\d{1,5}(?![\w-])(?=\s*(?:[,.;:)\n]|$)|\s+[a-záéíóúñ])"
+    rf"(?!\s+{COUNT_WORDS}))?"
+)
+_SPANISH = re.compile(rf"\b(?i:{_STREET_TYPE})\s+{_ES_NAME}{_ES_NUMBER}{_INSIDE}{UNITS}")
+# All in lower case (chat): "calle bennett 1182 segundo piso".
+_SPANISH_LOWER = re.compile(
+    rf"\b(?:calle|avenida|av\.|avda\.|calzada|privada|callej[óo]n|pasaje)\s+"
+    rf"(?:{LOW_WORD}\s+){{1,3}}{_ES_NUMBER}{UNITS}"
+)
+# "2107 de la calle Walnut", "806 de la calle Krystal, depto. 2"
+_SPANISH_NUMBER_FIRST = re.compile(
+    rf"{HOUSE}\s+(?i:de\s+la\s+)?(?i:calle|avenida|av\.)\s+"
+    rf"(?:{CAP_WORD}(?:\s+(?:{CAP_WORD}|(?:de|del|la)\b))*|{LOW_WORD}(?:\s+{LOW_WORD})?){UNITS}"
+)
+
+
+# Central and South American shapes:
+# Honduras "colonia Duarte, bloque 4, casa 2899"; Guatemala "25a. avenida
+# 25-44, zona 17"; Colombia "Calle 21 # 84N-23" ; Chile, Argentina: a street
+# with no type but a flat after it ("Los Alerces 544 Dpto. 1147").
+_NEIGHBOURHOOD = re.compile(
+    r"\b(?i:colonia|col\.|barrio|residencial|urbanizaci[óo]n|lotificaci[óo]n|aldea)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+,?"
+    r"(?:\s+(?i:bloque|sector|pasaje|senda|calle|etapa|manzana|mz\.?)\s+\w{1,4},?){0,2}"
+    r"\s+(?i:casa|lote)\s*#?\s*\d{1,5}[A-Za-z]?\b"
+)
+_ZONE = re.compile(
+    r"(?<![\w-])\d{1,2}\s?(?:a|ª|o|º|era|da|ta)?\.?\s+(?i:calle|avenida|av\.?)\s+"
+    r"\d{1,3}\s?-\s?\d{1,3}(?:,?\s+(?i:zona)\s+\d{1,2})?\b"
+)
+_GRID = re.compile(
+    r"\b(?i:(?:avenida|av\.?)\s+(?:calle|carrera)|calle|cll?\.?|carrera|cra\.?|cr\.?|kr\.?|avenida|av\.?"
+    r"|diagonal|dg\.?|transversal|tv\.?|tr\.?)"
+    r"\s+(?:\d{1,3}\s?[A-Za-zª]{0,2}(?:\s?bis)?(?:\s+(?i:sur|este|norte|oeste))?"
+    r"|(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+){1,4})"
+    r"\s*(?:#|(?i:no\.?|n[°º]))\s*\d{1,3}[A-Za-z]{0,2}\s?-\s?\d{1,3}"
+    r"(?:\s+(?i:sur|este|norte|oeste))?\b" + UNITS
+)
+_FLAT_UNIT = (
+    r"(?:(?i:dpto|depto|departamento|apto|apartamento|int|interior|piso|casa|oficina)|Of)"
+    r"\b\.?\s*#?\s*\w{1,5}"
+)
+_NO_TYPE = re.compile(rf"\b(?:{CAP_WORD}\s+){{1,3}}\d{{1,5}}[A-Za-z]?,?\s+{_FLAT_UNIT}")
+# Spanish speakers name a US street without its suffix: "en la Taylor número
+# 2744", "vive en Fuller número 833 apto. 18". The number mark is required.
+_NAMED_NUMBER = re.compile(
+    r"(?:\b(?i:en\s+la|en|la|de\s+la|de|frente\s+a|domicilio|direcci[óo]n(?:\s+es)?|address)\s*:?\s+"
+    r"|\b(?i:calle|street|casa|home|domicilio|direcci[óo]n|address)\s*:\s*)"
+    rf"((?!(?i:en|de|la|el|a|al|del)\s)((?:{CAP_WORD}|{LOW_WORD})(?:\s+{CAP_WORD}){{0,2}})\s+"
+    # The number is no phone's first group ("nuevo número 1-215-255-5528").
+    rf"(?i:número|numero|núm\.?|n[°º]\.?)\s*\d{{1,6}}[A-Za-z]?\b(?![-.]\d){UNITS})"
+)
+# A street with no type after "lives at" / "vive en": "She lives at Los Robles
+# 1149", "Mi mamá vive en Los Tilos 2 y ...".
+_LIVES_AT = re.compile(
+    r"\b(?i:lives?\s+at|living\s+at|viv(?:e|o|en|imos|ía)\s+en)\s+"
+    rf"((?:{CAP_WORD}\s+){{1,4}}\d{{1,5}}[A-Za-z]?(?![\w-])(?!\s+{COUNT_WORDS}){UNITS})"
+)
+_OTHER = (_NEIGHBOURHOOD, _ZONE, _GRID)
+_NOT_STREETS = INSTITUTION_WORDS | word_set(
+    """
+    celda cuarto sala caso expediente unidad modulo pabellon dormitorio cama litera corte
+    reo preso interno detenido placa telefono cell room unit pod bed case docket
+    """
+)
+# A unit that the street pattern did not reach ("79 n steven walk trlr 11":
+
+
+def spanish_addresses(text: str) -> list[Finding]:
+    """Addresses of the shapes above in ``text``."""
+    found: list[Finding | None] = []
+    for pattern in (_SPANISH, _SPANISH_LOWER, _SPANISH_NUMBER_FIRST, *_OTHER):
+        for whole in pattern.finditer(text):
+            if match := before_story_words(pattern, text, whole):
+                found.append(make(text, *with_units(text, match.span()), "address"))
+    for match in _NO_TYPE.finditer(text):
+        if not _names_an_institution(match.group()):
+            found.append(make(text, *match.span(), "address"))
+    for match in _LIVES_AT.finditer(text):
+        if not _names_an_institution(match.group(1)):
+            found.append(make(text, *with_units(text, match.span(1)), "address"))
+    for match in _NAMED_NUMBER.finditer(text):
+        name = match.group(2)
+        if not (_names_an_institution(name) or name.lower() in FUNCTION_WORDS):
+            found.append(make(text, *with_units(text, match.span(1)), "address"))
+    return [f for f in found if f]
+
+
+def _names_an_institution(value: str) -> bool:
+    """ "la celda número 14", "Unidad número 4": a room or a case, no street."""
+    return any(fold_word(w) in _NOT_STREETS for w in WORD.findall(value))

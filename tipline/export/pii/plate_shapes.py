@@ -1,0 +1,103 @@
+"""What a licence plate looks like, once a cue says one is near (:mod:`.plates`).
+
+One to three groups of letters and digits joined by one space, dash or
+raised dot, 4 to 10 characters in all, with a digit; letters upper case (any
+case right after a plate word); never a label ("PLATE", "DOB"), a date, or a
+piece cut out of a longer code; a token of digits only needs a plate word or
+a list and a separator (``348-239``). A leading state code ("PA 326JWI") is
+kept with the plate: it is written as part of it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from tipline.export.pii.findings import Finding, make
+from tipline.export.pii.namewords import FUNCTION_WORDS
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_NOT_PLATE_WORDS = frozenset(
+    {"was", "is", "es", "era", "number", "numero", "número", "no", "the", "a", "una", "un"}
+)
+# Labels are never part of a plate ("KIA K5 PLATE YC8-K225", "DOB 1987-09-23").
+_LABELS = frozenset(
+    {"plate", "plates", "placa", "placas", "tag", "tags", "dob", "ssn", "tel", "reg", "no"}
+)
+_NOT_IN_LOWER = FUNCTION_WORDS | _NOT_PLATE_WORDS
+# Plates are written with a space, a dash or a raised dot between groups ("62P•841").
+_GAPS = (" ", "-", "•", "·")
+_CUT = re.compile(r"-\w")
+_DATE_SHAPE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})")
+
+
+def _shape_ok(token: str, *, loose: bool, minimum: int, digits_only: bool) -> bool:
+    if _DATE_SHAPE.fullmatch(token):
+        return False
+    chars = re.sub(r"[\s•·-]", "", token)
+    letters = sum(ch.isalpha() for ch in chars)
+    digits = sum(ch.isdigit() for ch in chars)
+    if not (minimum <= len(chars) <= 10 and chars.isalnum() and digits >= 1 and letters <= 7):
+        return False
+    if letters == 0:
+        # Digits alone: after a plate word if split ("348-239"), in a plate
+        # list, or right after a make and model ("Chevy Tahoe, 2-53749").
+        split = bool(re.search(r"[\s•·-]", token))
+        return (digits_only and (loose or split)) or (loose and split)
+    return True
+
+
+def plates_in(
+    text: str, start: int, end: int, *, loose: bool, minimum: int, digits_only: bool = False
+) -> list[Finding]:
+    """Every plate-shaped run of 1-3 words in ``text[start:end]``."""
+    words = list(_WORD.finditer(text, start, end))
+    found: list[Finding] = []
+    i = 0
+    while i < len(words):
+        taken = None
+        first = words[i].group()
+        title = first.istitle() and len(first) > 1
+        if not (first.lower() in _NOT_PLATE_WORDS and (first.islower() or title)):
+            for n in (3, 2, 1):
+                group = words[i : i + n]
+                if len(group) < n:
+                    continue
+                gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
+                if any(gap not in _GAPS for gap in gaps) or any(
+                    w.group().lower() in _LABELS for w in group
+                ):
+                    continue
+                token = text[group[0].start() : group[-1].end()]
+                if _CUT.match(text, group[-1].end()):
+                    continue  # the middle of a longer code ("1987-09" of a date)
+                upper_ok = token == token.upper()
+                if not (upper_ok or loose):
+                    continue
+                # "in 2023", "PAW 4482 y": a letters-only word must be upper case
+                # (right after a plate word, an all-lowercase "kzx-4471" is fine).
+                # A code joined by dashes ("se-8349-k") may spell a word.
+                coded = bool(gaps) and all(gap == "-" for gap in gaps)
+                lowercase_ok = (
+                    loose
+                    and token == token.lower()
+                    and not any(
+                        (w.group() in _NOT_IN_LOWER and not coded) or len(w.group()) > 4
+                        for w in group
+                    )
+                )
+                if not lowercase_ok and any(
+                    w.group().isalpha() and not w.group().isupper() for w in group
+                ):
+                    continue
+                if _shape_ok(token, loose=loose, minimum=minimum, digits_only=digits_only):
+                    taken = (group[0].start(), group[-1].end(), n)
+                    break
+        if taken:
+            finding = make(text, taken[0], taken[1], "plate")
+            if finding:
+                found.append(finding)
+            i += taken[2]
+        else:
+            i += 1
+    return found
