@@ -24,7 +24,7 @@ UNIT_WORDS = (
     # Spanish, after a US or a Mexican/Spanish address.
     r"|apartamento|apto|int|interior|depto|departamento|dpto|edif|edificio|piso|puerta"
     r"|planta|esc|escalera|bloque|local|casa|lote|mz|manzana|n[úu]m|n[úu]mero|cuarto"
-    r"|habitaci[óo]n|hab|bodega|etapa|torre|oficina|ofic|dto"
+    r"|habitaci[óo]n|hab|bodega|etapa|torre|oficina|ofic|dto|lt|lte|mza"
 )
 _UNIT_VALUE = r"#?\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4}|\d{1,3}-[A-Za-z0-9]{1,3})(?![\w-])"
 ONE_UNIT = (
@@ -36,12 +36,15 @@ ONE_UNIT = (
     # "segundo piso", "planta baja"; Spain's floor and door: "3º A", "6º izq.".
     r"|(?i:(?:primer|segundo|tercer|cuarto|quinto|sexto)\s+piso|planta\s+baja)\b"
     r"|\d{1,2}\s?[º°ª](?:\s?(?:[A-Za-z]|izq|dcha|izquierda|derecha)\b\.?)?"
-    r"|(?i:basement|bsmt|rear|front|upper|lower|penthouse)\b)"
+    r"|(?i:basement|bsmt|rear|front|upper|lower|penthouse)\b"
+    # Spain's ground floor and attic, after a comma: "Calle del Carmen 8, bajo".
+    r"|(?<=,\s)(?i:bajo|entresuelo|[áa]tico)\b(?:\s?[A-Z]\b)?)"
 )
 # Up to two units ("Edif. 869, Depto. 970"), each after a space or a comma.
 UNITS = rf"(?:\s?,?\s{ONE_UNIT}){{0,2}}"
 DIRECTION = r"(?:[NSEW]\.?|[NS][EW]\.?|N\.\s?[EW]\.|S\.\s?[EW]\.|North|South|East|West)"
-HOUSE = r"(?<![\w$#.,/:-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?"
+# "123 1/2 Oak St": a house split in two keeps its half.
+HOUSE = r"(?<![\w$#.,/:-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?(?:\s1/2|½)?"
 CAP_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d+(?:st|nd|rd|th))"
 LOW_WORD = r"[a-záéíóúñ][a-záéíóúñ'-]+"
 # Words that make a number a count or a time, not a house number.
@@ -70,11 +73,24 @@ _ENDS_WITH_UNIT_WORD = re.compile(rf"\b(?i:{UNIT_WORDS})\.?$")
 _UNIT_LINE = re.compile(rf"[^\S\n]*,?[^\S\n]*\n[^\S\n]*({ONE_UNIT})[^\S\n]*,?(?=[^\S\n]*(?:\n|$))")
 # A unit written before the house number: "Apt. 3 1234 Main St", "Unit 12 -
 # 45 Oak Ave", "Apt 3\n1234 Main St" (never "number 5 ...": a phone's word).
-_UNIT_BEFORE = re.compile(
-    r"(?<![\w-])((?i:apartment|apt|unit|suite|ste|room|rm|floor|fl|building|bldg|lot|space|spc"
+_BEFORE_UNIT = (
+    r"(?:(?i:apartment|apt|unit|suite|ste|room|rm|floor|fl|building|bldg|lot|space|spc"
     r"|trailer|trlr|apartamento|apto|depto|departamento|dpto|interior|int)\b\.?\s?#?\s?"
-    r"(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4})|#\s?\d{1,5}[A-Za-z]?)"
-    r"(?:[^\S\n]*[,–—-]?[^\S\n]*|[^\S\n]*,?[^\S\n]*\n[^\S\n]*)$"
+    r"(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4})|#\s?\d{1,5}[A-Za-z]?"
+    r"|(?i:\d{1,2}(?:st|nd|rd|th)\s+floor|basement|penthouse))"
+)
+_BEFORE_GAP = r"(?:[^\S\n]*[,–—-]?[^\S\n]*|[^\S\n]*,?[^\S\n]*\n[^\S\n]*)"
+# ... or two ("Apt. 3, Bldg 2, 1234 Main St"), or joined by "of"/"at" ("the
+# 3rd floor of 455 Cherry Street", "apartment 4 at 55 Oak St").
+_UNIT_BEFORE = re.compile(
+    rf"(?<![\w-])({_BEFORE_UNIT}(?:[^\S\n]*,?[^\S\n]*{_BEFORE_UNIT})?)"
+    rf"(?:{_BEFORE_GAP}|\s+(?i:of|at|in|del|en)\s+)$"
+)
+# A Puerto Rican or Central American estate named before the street:
+# "Urb. Villa Carolina, Calle 5 #123".
+_ESTATE_BEFORE = re.compile(
+    r"\b(?i:urb\.|urbanizaci[óo]n|residencial|res\.|reparto)\s+"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w'’.-]*,?[^\S\n]+$"
 )
 
 
@@ -101,6 +117,8 @@ def with_units(text: str, span: tuple[int, int]) -> tuple[int, int]:
         end = more.end()
     if line := _UNIT_LINE.match(text, end):
         end = line.end(1)
-    if before := _UNIT_BEFORE.search(text, max(0, start - 30), start):
+    if before := _UNIT_BEFORE.search(text, max(0, start - 45), start):
         start = before.start(1)
+    if estate := _ESTATE_BEFORE.search(text, max(0, start - 60), start):
+        start = estate.start()
     return start, end

@@ -46,14 +46,21 @@ _ES_NAME = (
     r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,2}|de|del|la|las|los|y|e)\s+){1,9}"
 )
 _NUMBER_MARK = r"(?i:no\.?|núm\.?|número|numero|n[°º]\.?|#|casa\s*#?)"
-_ES_NUMBER = rf"(?:{_NUMBER_MARK}\s*)?\d{{1,5}}[A-Za-z]?\b"
+# "s/n" (sin número): a house with no number, common in Mexican towns.
+_ES_NUMBER = (
+    rf"(?:(?:{_NUMBER_MARK}\s*)?\d{{1,5}}(?:-?[A-Za-z])?\b"
+    r"|(?i:s/n|s\.\s?n\.|sin\s+n[úu]mero)(?![\w/]))"
+)
 # Mexican addresses may give the inside number bare after the outside one
 # ("Callejón Norte Loera 999 498"), at the end of the address.
 _INSIDE = (
     r"(?:\s\d{1,5}(?![\w-])(?=\s*(?:[,.;:)\n]|$)|\s+[a-záéíóúñ])"
     rf"(?!\s+{COUNT_WORDS}))?"
 )
-_SPANISH = re.compile(rf"\b(?i:{_STREET_TYPE})\s+{_ES_NAME}{_ES_NUMBER}{_INSIDE}{UNITS}")
+_SPANISH = re.compile(
+    # Spain writes "calle" as "C/", often with no space: "C/Mayor 12".
+    rf"(?:\b(?i:{_STREET_TYPE})\s+|\b(?i:c/)\s?){_ES_NAME}{_ES_NUMBER}{_INSIDE}{UNITS}"
+)
 # All in lower case (chat): "calle bennett 1182 segundo piso".
 _SPANISH_LOWER = re.compile(
     rf"\b(?:calle|avenida|av\.|avda\.|calzada|privada|callej[óo]n|pasaje)\s+"
@@ -108,11 +115,19 @@ _LIVES_AT = re.compile(
     r"\b(?i:lives?\s+at|living\s+at|viv(?:e|o|en|imos|ía)\s+en)\s+"
     rf"((?:{CAP_WORD}\s+){{1,4}}\d{{1,5}}[A-Za-z]?(?![\w-])(?!\s+{COUNT_WORDS}){UNITS})"
 )
-_OTHER = (_NEIGHBOURHOOD, _ZONE, _GRID)
+# Mexican blocks and lots, where streets have no numbers: "Mz 3 Lt 12",
+# "Mza. 14 Lote 7", "Manzana 3, Lote 12".
+_BLOCK_LOT = re.compile(
+    r"\b(?i:mz|mza|manzana)\.?\s?\d{1,4}[A-Za-z]?,?\s+(?i:lt|lte|lote)\.?\s?\d{1,4}[A-Za-z]?\b"
+    + UNITS
+)
+_OTHER = (_NEIGHBOURHOOD, _ZONE, _GRID, _BLOCK_LOT)
 _NOT_STREETS = INSTITUTION_WORDS | word_set(
     """
     celda cuarto sala caso expediente unidad modulo pabellon dormitorio cama litera corte
     reo preso interno detenido placa telefono cell room unit pod bed case docket
+    patrulla camioneta troca carro coche auto vehiculo van truck bus autobus camion vuelo
+    flight ruta linea
     """
 )
 # A unit that the street pattern did not reach ("79 n steven walk trlr 11":
@@ -133,7 +148,11 @@ def spanish_addresses(text: str) -> list[Finding]:
             found.append(make(text, *with_units(text, match.span(1)), "address"))
     for match in _NAMED_NUMBER.finditer(text):
         name = match.group(2)
-        if not (_names_an_institution(name) or name.lower() in FUNCTION_WORDS):
+        if not (
+            _names_an_institution(name)
+            or name.lower() in FUNCTION_WORDS
+            or _after_an_institution(text, match.start())
+        ):
             found.append(make(text, *with_units(text, match.span(1)), "address"))
     return [f for f in found if f]
 
@@ -141,3 +160,24 @@ def spanish_addresses(text: str) -> list[Finding]:
 def _names_an_institution(value: str) -> bool:
     """ "la celda número 14", "Unidad número 4": a room or a case, no street."""
     return any(fold_word(w) in _NOT_STREETS for w in WORD.findall(value))
+
+
+# The words of a jail, a court or a county, before "de" and the name that
+# ends it: "la Cárcel del Condado de Berks número 3", "el penal de Puente
+# Grande número 2", "Centro de Detención de York número 2".
+_CLAUSE_BEFORE = re.compile(r"[^,;:.()\n]*$")
+_JAILS = word_set(
+    """
+    penal cereso cefereso cefereso reclusorio penitenciaria penitenciario readaptacion
+    modulo dormitorio unidad sector area zona pabellon celda procesamiento
+    """
+)
+
+
+def _after_an_institution(text: str, start: int) -> bool:
+    """Whether one of the three words before ``start``, in the same clause,
+    names a jail, a court or a county ("Centro de Procesamiento de ...")."""
+    before = _CLAUSE_BEFORE.search(text, max(0, start - 50), start)
+    words = [fold_word(w) for w in WORD.findall(before.group())] if before else []
+    words = [w for w in words if w not in ("de", "del", "la", "el", "los", "las")][-3:]
+    return any(w in INSTITUTION_WORDS or w in _JAILS for w in words)

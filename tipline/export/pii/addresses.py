@@ -48,17 +48,21 @@ from tipline.export.pii.address_parts import (
 from tipline.export.pii.address_spanish import spanish_addresses
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.namewords import FUNCTION_WORDS, INSTITUTION_WORDS
+from tipline.export.pii.plates import MAKE_MODEL
 
 # Two-letter Publication 28 spellings that are mostly ordinary words here.
 _WORDLIKE_SUFFIXES = frozenset({"is", "la", "mi", "un", "te", "ex", "ci", "dl", "dm", "dv"})
 
 _PO_BOX = re.compile(
-    r"\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box|Apartado\s+(?:Postal|Aéreo)|A\.?\s?P\.)"
+    r"\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box|Apartado\s+(?:Postal|Aéreo)|A\.?\s?P\."
+    # Rural and highway-contract routes, military mail (Publication 28, 2.6-2.7).
+    r"|(?:RR|R\.R\.|Rural\s+Route|HC|Highway\s+Contract|PSC|CMR|Unit)\s+\d{1,4},?\s+Box)"
     r"\s*#?\s*\d{1,7}\b",
     re.IGNORECASE,
 )
 _ROUTE = re.compile(
-    rf"{HOUSE}\s+(?:(?:US|State|PA|NJ)\s+)?(?:route|rte\.?|highway|hwy\.?)\s+\d{{1,4}}\b" + UNITS,
+    rf"{HOUSE}\s+(?:(?:US|State|PA|NJ|Old|County)\s+)?(?:route|rte\.?|highway|hwy\.?)\s+\d{{1,4}}\b"
+    + UNITS,
     re.IGNORECASE,
 )
 
@@ -81,7 +85,11 @@ def _english() -> tuple[re.Pattern[str], ...]:
     every, spelled = _suffixes()
     tail = rf"(?:\s+{DIRECTION}\b\.?)?{UNITS}"
     # Spanish order for a US street: "Ryan Walk número 4616".
-    numbered = r"(?:\s+(?i:número|núm\.?|no\.?|#)\s*\d{1,6}[A-Za-z]?\b)?"
+    numbered = (
+        r"(?:\s+(?i:número|núm\.?|no\.?|#)\s*\d{1,6}[A-Za-z]?\b"
+        # or bare, then the end of the address or a unit: "Walnut St 1084 apto 3".
+        rf"|\s+(?P<after>\d{{1,5}}[A-Za-z]?)(?![\w/-])(?=\s*(?:[,.;:)\n]|$)|\s?,?\s{ONE_UNIT}))?"
+    )
     capitalized = re.compile(
         rf"(?:{HOUSE}\s+)?(?:{DIRECTION}\s+)?(?:{CAP_WORD}\s+){{1,4}}"
         rf"(?i:{every})\b\.?{numbered}{tail}"
@@ -104,7 +112,7 @@ def _english() -> tuple[re.Pattern[str], ...]:
     return capitalized, lower, short, everyday
 
 
-_EVERYDAY_SUFFIXES = "st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|cir|ter|trl|sq|way"
+_EVERYDAY_SUFFIXES = "st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|cir|ter|trl|sq|way|row|run"
 _NOT_STREET_WORDS = FUNCTION_WORDS - {"no", "home"}
 
 
@@ -112,7 +120,11 @@ def _plausible(match: re.Match[str]) -> bool:
     """A street, not "2019 Berks County Detention Center" or "in the park"."""
     value = match.group()
     has_house = bool(re.match(r"\d", value))
-    has_number_after = bool(re.search(r"(?i:número|núm|no\.?|#)\s*\d", value))
+    # A bare number after the suffix, never a model's ("Chevrolet Express 3500").
+    bare_after = "after" in match.re.groupindex and match.group("after")
+    if bare_after and MAKE_MODEL.search(value):
+        return False
+    has_number_after = bool(re.search(r"(?i:número|núm|no\.?|#)\s*\d", value) or bare_after)
     if not (has_house or has_number_after):
         return False
     words = [w.lower() for w in WORD.findall(value)]

@@ -30,6 +30,7 @@ letter wrapped by hand) does not end it.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tipline.export.pii.findings import Finding, make
@@ -56,21 +57,42 @@ _MODEL_NAME = r"[A-Z][a-z][\w-]*"
 # A letter and a number followed by another token with a digit is a plate,
 # not a model: "Jeep Cherokee M36 5HY", but "Ram 1500 O76 0ND".
 _MODEL_NUMBER = (
-    r"(?:[1-9]\d{1,3}|[A-Z]-[1-9]\d{1,3}|[A-Z][1-9]\d{1,3}(?!\s[A-Z]{0,3}\d))(?![\w-])"
+    # Four-digit model numbers are round ("Ram 1500", "Express 3500"; "Yukon
+    # 2203" is the plate); a heavy-duty or trim mark may follow: "2500HD".
+    r"(?:(?:[1-9]\d{1,2}|[1-9][05]00)(?:HD|LD|XL|SS)?|[A-Z]-[1-9]\d{1,3}|[A-Z][1-9]\d{1,3}(?!\s[A-Z]{0,3}\d))"
+    r"(?![\w-])"
     r"(?!\s[A-Z]{1,3}(?![\w-])(?!\s\d))"
+    # ... nor a mixed group that ends the plate ("Jeep Cherokee 681 KL6").
+    r"(?!\s(?=[A-Z]{0,2}\d)(?=\d{0,2}[A-Z])[A-Z0-9]{3}(?![\w-])(?!\s[A-Z]{0,3}\d))"
 )
 _VEHICLE_WORDS = (
     r"van|vans|truck|trucks|car|cars|suv|pickup|pick-up|sedan|vehicle|vehicles|cruiser"
     r"|bus|minivan|coupe|hatchback|camioneta|camionetas|troca|trocas|carro|carros|coche"
     r"|coches|patrulla|patrullas|furgoneta|furgonetas|veh[íi]culo|veh[íi]culos|auto|autos"
 )
+# A model named without its make is as good a cue ("2018 Tahoe KLM4421",
+# "Tsuru blanco MNX-2231"): the models agencies and families drive most,
+# capitalized, as a name is written.
+_MODELS = (
+    r"Tahoe|Suburban|Silverado|Yukon|Escalade|Equinox|Malibu|Impala|Explorer|Expedition"
+    r"|Escape|Taurus|Transit|Crown\s+Victoria|Charger|Durango|Caravan|Challenger|Civic|Accord"
+    r"|Odyssey|Camry|Corolla|Sienna|Tacoma|Tundra|Highlander|RAV4|Altima|Sentra|Tsuru|Versa"
+    r"|Maxima|Rogue|Pathfinder|Jetta|Passat|Wrangler|Cherokee|Elantra|Sonata|Tucson|Sorento"
+    r"|Sprinter|Lobo|Cheyenne"
+)
 # Case matters for the model: "Tahoe" or "1500" is one, "AWY 0830" is the plate.
-_VEHICLE = re.compile(rf"\b(?i:{_VEHICLE_WORDS})\b")
-MAKE_MODEL = re.compile(rf"\b(?i:{_MAKES})\b(?:\s+{_MODEL_NAME}){{0,2}}(?:\s+{_MODEL_NUMBER})?")
+_VEHICLE = re.compile(rf"\b(?:(?i:{_VEHICLE_WORDS})|{_MODELS})\b")
+MAKE_MODEL = re.compile(
+    rf"\b(?i:{_MAKES})\b(?P<model>(?:\s+{_MODEL_NAME}){{0,2}}(?:\s+{_MODEL_NUMBER})?)"
+)
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"“(])|[.!?]$|\n")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+[^\n]*")
 _BARE_LINE = re.compile(
     r"[ \t]*(?=[^\n]*\d)[A-Za-z0-9][A-Za-z0-9•· -]{2,10}[A-Za-z0-9][ \t]*(?=\n|$)"
+)
+_DESCRIBED_LINE = re.compile(
+    r"[ \t]*((?=[A-Z0-9•· -]*\d)[A-Z0-9][A-Z0-9•· -]{2,10}[A-Z0-9])"
+    r"[ \t]+(?:\(|[-–—:][ \t])[^\n]*(?=\n|$)"
 )
 _WINDOW = 60
 _TOKEN_END = re.compile(r"[\w-]*")
@@ -106,20 +128,24 @@ def _window_end(text: str, start: int) -> int:
     return limit
 
 
-def _list_after(text: str, cue_end: int) -> tuple[int, int] | None:
+def _list_after(text: str, cue_end: int) -> list[tuple[int, int]]:
     """The list lines under a cue that ends its line with a colon or alone:
-    marked (``- ABC 123``) or one plate-shaped token a line (``KZX-4471``)."""
+    marked (``- ABC 123``), one plate-shaped token a line (``KZX-4471``), or
+    a plate and what it is on (``JLK 2231 (white Tahoe)``: the plate part)."""
     line_end = text.find("\n", cue_end)
     rest = text[cue_end:line_end].strip() if line_end != -1 else "-"
     if rest not in ("", ":") and not rest.endswith(":"):
-        return None
-    position = end = line_end + 1
-    while (
-        line := _LIST_LINE.match(text, position) or _BARE_LINE.match(text, position)
-    ) is not None:
-        end = line.end()
-        position = end + 1
-    return (line_end + 1, end) if end > line_end + 1 else None
+        return []
+    spans: list[tuple[int, int]] = []
+    position = line_end + 1
+    while line := (
+        _LIST_LINE.match(text, position)
+        or _BARE_LINE.match(text, position)
+        or _DESCRIBED_LINE.match(text, position)
+    ):
+        spans.append(line.span(1) if line.re is _DESCRIBED_LINE else line.span())
+        position = line.end() + 1
+    return spans
 
 
 _NEXT_START = re.compile(r"[.!?;:]?\s+")
@@ -145,7 +171,13 @@ def _next_sentence(text: str, cue_end: int, window_end: int) -> list[Finding]:
 _SAID_DIGITS = re.compile(r"(?i:it\s+(?:is|was)|era|es|fue)\s+(\d{4,8})(?![\w-])")
 # Right after a make and model, digits alone ("Dodge Charger, 235565") or a
 # short plate in brackets ("Chevy Tahoe (933Z)").
-_AFTER_MODEL = re.compile(r",?\s(\d{5,8})(?![\w•·-])|\s\(([A-Z0-9]{4}|\d{1,3}-\d{3,6})\)")
+_AFTER_MODEL = re.compile(
+    r",?\s(\d{4,8})(?![\w•·-])(?!\s[A-Z0-9]{1,4}\b)|,\s((?=[A-Z]*\d)[A-Z0-9]{4})(?![\w•·-])"
+    r"|\s\(([A-Z0-9]{4}|\d{1,3}-\d{3,6})\)"
+)
+# A plate in brackets in a vehicle's sentence: "a gray car (392 6667)",
+# "the Ford Transit registered to Maria Santiago (074I)".
+_BRACKETED = re.compile(r"\(([^()\n]{4,12})\)")
 
 
 # A cue that ends its line ("my car plate\nXF5-C004."): the plate is on the next.
@@ -195,9 +227,8 @@ def _after_plate_word(text: str, cue: re.Match[str]) -> list[Finding]:
         found += _listed_after(text, plate)
     found += plates_in(text, max(0, cue.start() - 25), cue.start(), loose=False, minimum=5)
     found += _next_sentence(text, cue.end(), end)
-    listed = _list_after(text, cue.end())
-    if listed:
-        found += plates_in(text, *listed, loose=True, minimum=4, digits_only=True)
+    for line in _list_after(text, cue.end()):
+        found += plates_in(text, *line, loose=True, minimum=4, digits_only=True)
     return found
 
 
@@ -208,16 +239,50 @@ def plates(text: str) -> list[Finding]:
         found += _after_plate_word(text, cue)
     for cue in _VEHICLE.finditer(text):
         found += plates_in(text, cue.end(), _window_end(text, cue.end()), loose=False, minimum=5)
+        # A vehicle that ends its line, and a plate alone on the next one
+        # ("black Suburban\nHRX 2231"; not "the van\nABC-1234 is the case code").
+        if (wrapped := _LINE_END.match(text, cue.end())) and (
+            alone := _BARE_LINE.match(text, wrapped.end())
+            or _DESCRIBED_LINE.match(text, wrapped.end())
+        ):
+            found += plates_in(text, *alone.span(), loose=False, minimum=5)
+        # "Their cars:\nJLK 2231 (white Tahoe)": plates listed under a vehicle word.
+        for line in _list_after(text, cue.end()):
+            found += plates_in(text, *line, loose=False, minimum=5)
     for cue in MAKE_MODEL.finditer(text):
         end = _window_end(text, cue.end())
         found += plates_in(text, cue.end(), end, loose=False, minimum=5, digits_only=True)
         after = _AFTER_MODEL.match(text, cue.end())
-        if after and not _YEAR.fullmatch(value := after[1] or after[2]) and re.search(r"\d", value):
-            found += [f for f in [make(text, *after.span(1 if after[1] else 2), "plate")] if f]
-    # A model number is never the plate ("Ram 1500 BSM-6726").
-    models = [m.span() for m in MAKE_MODEL.finditer(text)]
-    kept = {f for f in found if not any(s < f.end and f.start < e for s, e in models)}
+        if after and after.lastindex and not _YEAR.fullmatch(after[after.lastindex]):
+            found += [f for f in [make(text, *after.span(after.lastindex), "plate")] if f]
+    for cue in itertools.chain(_VEHICLE.finditer(text), MAKE_MODEL.finditer(text)):
+        found += _bracketed(text, cue.end(), _window_end(text, cue.end()))
+    # A model is never the plate ("Ram 1500 BSM-6726"); a make alone may be
+    # part of one ("- 3064 GMC").
+    models = [m.span() for m in MAKE_MODEL.finditer(text) if m["model"]]
+    kept = {
+        f
+        for f in found
+        if not any(s < f.end and f.start < e for s, e in models)
+        and not _OTHER_LABEL.search(text, max(0, f.start - 30), f.start)
+    }
     return sorted(f for f in kept if not _model_before_plate_word(text, f, kept))
+
+
+# A token labelled as another number is none of a plate, whatever vehicle is
+# near: "el número de serie 3VWDX7AJ", "VIN 1FTFW1E5", "case CR-4417".
+_OTHER_LABEL = re.compile(
+    r"\b(?i:serie|serial|vin|case|caso|booking|ficha|expediente|docket|flight|vuelo)"
+    r"[^\S\n]*(?i:no\.?|number|n[úu]mero|#)?[^\S\n]*:?[^\S\n]*$"
+)
+
+
+def _bracketed(text: str, start: int, end: int) -> list[Finding]:
+    found: list[Finding] = []
+    for bracket in _BRACKETED.finditer(text, start, end):
+        inner = plates_in(text, *bracket.span(1), loose=False, minimum=4, digits_only=True)
+        found += [f for f in inner if (f.start, f.end) == bracket.span(1)]
+    return found
 
 
 def _model_before_plate_word(text: str, candidate: Finding, found: set[Finding]) -> bool:

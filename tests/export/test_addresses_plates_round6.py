@@ -1,0 +1,135 @@
+"""Issue 11, sixth round: street addresses with their units and licence plates,
+English and Spanish, on new text written for this round (one case per rule),
+with the hard negatives each rule must leave alone.
+
+``[[...]]`` marks the detail that must be covered in full, letter and digit,
+by findings of the test's category.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tipline.export.pii.redaction import find_identifying
+
+_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
+
+
+def _gold(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    text, spans, position = "", [], 0
+    for mark in _MARK.finditer(marked):
+        text += marked[position : mark.start()]
+        spans.append((len(text), len(text) + len(mark.group(1))))
+        text += mark.group(1)
+        position = mark.end()
+    return text + marked[position:], spans
+
+
+def _check(marked: str, category: str) -> None:
+    text, spans = _gold(marked)
+    found = [f for f in find_identifying(text) if f.category == category]
+    covered = {i for f in found for i in range(f.start, f.end)}
+    for start, end in spans:
+        left = [i for i in range(start, end) if text[i].isalnum() and i not in covered]
+        assert not left, f"{text[start:end]!r} not covered: {[f.text for f in found]}"
+    stray = [f.text for f in found if not any(f.start < e and s < f.end for s, e in spans)]
+    assert not stray, f"false alarms {stray}"
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # Units before the house number: two of them, or joined by "of"/"at".
+        "Her place is [[Apt. 3, Bldg 2, 1234 Main St]].",
+        "She rents the [[3rd floor of 455 Cherry Street]].",
+        "Please send the papers to [[Apartment 4, 77 Fairview Dr]].",
+        "He stayed in [[Space 22, 1400 Ridge Pike]] (a trailer park).",
+        "[[Unit 3]]\n[[710 Spring Garden Street]]\nPhiladelphia, PA 19123",
+        "Home:\n[[710 Spring Garden Street]]\n[[Unit 3]]\nPhiladelphia, PA 19123",
+        # Rural routes and half house numbers; "Old Route"; a three-letter suffix.
+        "Rural address: [[RR 2 Box 45]], Kutztown.",
+        "My brother rents [[123 1/2 Oak St]] behind the store.",
+        "He lived in a trailer at [[600 Old Route 100 Lot 14]].",
+        "agents followed her from [[4406 sanchez row]] in a jeep",
+        # A US street in Spanish order with a bare number and a unit.
+        "Me quedo en [[Walnut St 1084 apto 3]].",
+        # Mexico: s/n, block and lot, a lettered number.
+        "La tienda está en [[Calle Hidalgo s/n]], col. Centro.",
+        "Mi dirección es [[Calle Libertad S/N]], barrio San Juan.",
+        "Vive en [[Mz 3 Lt 12]], colonia Ejido Norte.",
+        "Viven en [[Manzana 3, Lote 12]], colonia Valle Verde.",
+        "La dirección: [[Calle 16 de Septiembre #45-B]], col. Centro.",
+        # Spain: "C/", floors, "bajo".
+        "Escríbeme a [[C/ Mayor 12, 3º izq.]], Madrid.",
+        "Mi tía vive en [[c/ San Bernardo 14 1ºA]].",
+        "Mi hija vive en [[Ronda de Segovia 12, bajo B]].",
+        # Puerto Rico: the estate before the street.
+        "Mi mamá vive en [[Urb. Villa Carolina, Calle 5 #123]], Carolina PR.",
+    ],
+)
+def test_addresses_round6(marked):
+    _check(marked, "address")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A jail, a county, a vehicle or a flight with "número": no street.
+        "Estuvo en la Cárcel del Condado de Berks número 3 por dos meses.",
+        "Lo pasaron al Centro de Detención de York número 2.",
+        "Lo trasladaron al penal de Puente Grande número 2.",
+        "Lo mandaron al Centro de Procesamiento de Moshannon número 1.",
+        "La patrulla número 14 y la unidad 7 llegaron.",
+        "Está en el módulo número 3, celda 14, cama 2.",
+        "El vuelo 4417 de iAero salió con 120 personas.",
+        # A model number after a suffix-like model name.
+        "They came in a white Chevrolet Express 3500 at night.",
+        "Housing Unit B, Bunk 14, Cell 205 at George W. Hill Correctional Facility.",
+        "There are 600 beds on 4 floors, and Unit 12 has 60 of them.",
+    ],
+)
+def test_no_address_round6(text):
+    assert [f.text for f in find_identifying(text) if f.category == "address"] == []
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # A model named without its make; a vehicle ending its line.
+        "2018 Tahoe [[KLM4421]], black, tinted windows.",
+        "Tsuru blanco [[MNX-2231]] afuera de la casa.",
+        "Car info\nblack Suburban\n[[HRX 2231]]",
+        # Plates listed under a vehicle word, with what each is on.
+        "Their cars:\n[[JLK 2231]] (white Tahoe)\n[[MXR 0987]] (gray Explorer)",
+        "Las placas que vi:\n[[UHT-4410]] (camioneta blanca)\n[[ZXT-1190]] (patrulla)",
+        # Four digits after a model are the plate unless a year or a round model number.
+        "era una GMC Yukon [[2203]]",
+        "His truck is a Ram 1500, [[768A]].",
+        "the car was a Jeep Cherokee [[681 KL6]]",
+        # A plate in brackets in a vehicle's sentence.
+        "los agentes la siguieron en una coche gris ([[392 6667]]).",
+        "The Ford Transit registered to Maria Santiago ([[074I]]) picked up two men.",
+        # A make alone may be part of a plate in a list.
+        "Placas que anotó el testigo:\n- [[3064 GMC]]\n- [[7BN66]]",
+    ],
+)
+def test_plates_round6(marked):
+    _check(marked, "plate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He drove a GMC 2500HD and a Ford F-150 on I-76 near exit 326.",
+        "El modelo era un Jetta 2018 y el número de serie 3VWDX7AJ.",
+        "the white van\nABC-1234 is the case code",
+        "She was born in 1987 and drives a 2014 Civic.",
+        "Una Ford F-150 y un Jetta 2018 pasaron por la carretera 45.",
+        "The Ram 3500HD tows the trailer to exit 44.",
+        "a Chevy Tahoe (2019) was parked there",
+    ],
+)
+def test_no_plate_round6(text):
+    assert [f.text for f in find_identifying(text) if f.category == "plate"] == []
