@@ -45,15 +45,18 @@ whose name holds a word that is also on the people list ("West Chester" with
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
-from collections import Counter
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from faker import Faker
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import redaction_heldout
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "heldout5"
@@ -105,12 +108,7 @@ NAME_KINDS += ("name_caps_inv", "name_lower", "name_split")
 
 
 def _lists() -> dict[str, list[list[str]]]:
-    lists: dict[str, list[list[str]]] = {}
-    for line in (DATA / "lists.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            kind, *values = line.split("\t")
-            lists.setdefault(kind, []).append(values)
-    return lists
+    return redaction_heldout.read_lists(DATA / "lists.tsv")
 
 
 def templates() -> dict[tuple[str, str], list[str]]:
@@ -127,7 +125,7 @@ def templates() -> dict[tuple[str, str], list[str]]:
     return sections
 
 
-class Filler:
+class Filler(redaction_heldout.Draws):
     """Values for one text: Faker's where it has them, drawn here where not."""
 
     def __init__(self, seed: int, lists: dict[str, list[list[str]]]) -> None:
@@ -140,12 +138,6 @@ class Filler:
         self.lang = "en"
         self.people: list[str] = []
         self.last_listed = ""
-
-    def digits(self, n: int) -> str:
-        return "".join(self.r.choice("0123456789") for _ in range(n))
-
-    def pick(self, options: list[str] | tuple[str, ...]) -> str:
-        return options[self.r.randrange(len(options))]
 
     # ---- names -------------------------------------------------------------
     def person(self) -> tuple[str, str, str]:
@@ -528,17 +520,7 @@ def fill(template: str, filler: Filler, lang: str, row_id: str) -> dict[str, Any
     if filler.people and filler.r.random() < 0.2:
         first, last, _ = filler.person()  # a case's list names someone the text does not
         filler.people.append(f"{first} {last}")
-    for span in spans:
-        span["text"] = text[span["start"] : span["end"]]
-    return {
-        "id": row_id,
-        "split": "heldout5" if spans else "heldout5-negative",
-        "lang": lang,
-        "style": "heldout5",
-        "text": text,
-        "people": list(dict.fromkeys(filler.people)),
-        "spans": [{k: s[k] for k in sorted(s)} for s in spans],
-    }
+    return redaction_heldout.row(row_id, "heldout5", lang, text, spans, filler.people)
 
 
 def generate(seed: int = SEED) -> list[dict[str, Any]]:
@@ -556,26 +538,11 @@ def generate(seed: int = SEED) -> list[dict[str, Any]]:
     return rows
 
 
-def counts(rows: list[dict[str, Any]]) -> Counter[str]:
-    """Texts and gold spans per language and category (names split by the list)."""
-    tally: Counter[str] = Counter()
-    for row in rows:
-        lang = row["lang"]
-        tally[f"texts/{lang}/{'positive' if row['spans'] else 'negative'}"] += 1
-        for span in row["spans"]:
-            cat = span["category"]
-            if cat == "name":
-                cat = "name (listed)" if span["listed"] else "name (other)"
-            tally[f"{cat}/{lang}"] += 1
-    return tally
+counts = redaction_heldout.counts
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=SEED)
-    args = parser.parse_args()
-    for key, value in sorted(counts(generate(args.seed)).items()):
-        print(f"{key:28} {value}")
+    redaction_heldout.print_counts(__doc__.splitlines()[0], generate, SEED)
 
 
 if __name__ == "__main__":

@@ -50,17 +50,20 @@ a cue ("A#"). Names are ``listed`` when on the row's people list. A
 
 from __future__ import annotations
 
-import argparse
 import functools
 import random
 import re
+import sys
 import unicodedata
-from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from faker import Faker
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import redaction_heldout
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "heldout6"
@@ -105,12 +108,7 @@ NAME_KINDS = ("name", "given", "surname", "listed", "again", "inverted", "broken
 
 
 def context_lists() -> dict[str, list[list[str]]]:
-    lists: dict[str, list[list[str]]] = {}
-    for line in (DATA / "context.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            kind, *values = line.split("\t")
-            lists.setdefault(kind, []).append(values)
-    return lists
+    return redaction_heldout.read_lists(DATA / "context.tsv")
 
 
 def documents() -> list[tuple[str, str, str, set[str], str]]:
@@ -152,7 +150,7 @@ def _fakers() -> dict[str, Faker]:
     return {loc: Faker(loc) for loc in LOCALES}
 
 
-class Values:
+class Values(redaction_heldout.Draws):
     """Values for one document: Faker's where it has them, drawn here where not."""
 
     def __init__(self, seed: int, lists: dict[str, list[list[str]]]) -> None:
@@ -165,12 +163,6 @@ class Values:
         self.lang = "en"
         self.people: list[str] = []
         self.listed: list[tuple[str, str]] = []
-
-    def digits(self, n: int) -> str:
-        return "".join(self.r.choice("0123456789") for _ in range(n))
-
-    def pick(self, options: tuple[str, ...] | list[str]) -> str:
-        return options[self.r.randrange(len(options))]
 
     # ---- names -------------------------------------------------------------
     def person(self) -> tuple[str, str, str]:
@@ -525,17 +517,7 @@ def fill(template: str, values: Values, lang: str, flags: set[str], row_id: str)
     if values.people and values.r.random() < 0.25:
         given, last, _ = values.person()  # a case's list names someone the text does not
         values.people.append(f"{given} {last}")
-    for span in spans:
-        span["text"] = text[span["start"] : span["end"]]
-    return {
-        "id": row_id,
-        "split": "heldout6" if spans else "heldout6-negative",
-        "lang": lang,
-        "style": "heldout6",
-        "text": text,
-        "people": list(dict.fromkeys(values.people)),
-        "spans": [{k: s[k] for k in sorted(s)} for s in spans],
-    }
+    return redaction_heldout.row(row_id, "heldout6", lang, text, spans, values.people)
 
 
 def generate(seed: int = SEED) -> list[dict[str, Any]]:
@@ -549,26 +531,11 @@ def generate(seed: int = SEED) -> list[dict[str, Any]]:
     return rows
 
 
-def counts(rows: list[dict[str, Any]]) -> Counter[str]:
-    """Texts and gold spans per language and category (names split by the list)."""
-    tally: Counter[str] = Counter()
-    for row in rows:
-        lang = row["lang"]
-        tally[f"texts/{lang}/{'positive' if row['spans'] else 'negative'}"] += 1
-        for span in row["spans"]:
-            cat = span["category"]
-            if cat == "name":
-                cat = "name (listed)" if span["listed"] else "name (other)"
-            tally[f"{cat}/{lang}"] += 1
-    return tally
+counts = redaction_heldout.counts
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=SEED)
-    args = parser.parse_args()
-    for key, value in sorted(counts(generate(args.seed)).items()):
-        print(f"{key:28} {value}")
+    redaction_heldout.print_counts(__doc__.splitlines()[0], generate, SEED)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,80 @@
+"""What the held-out set generators (``redaction_heldout5``, ``redaction_heldout6``) share.
+
+Reading their context lists, building a row with exact gold spans, counting
+spans per category and language, and the command line that prints those
+counts. The templates, values and seeds stay in each generator: sharing them
+would make the sets less independent of each other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def read_lists(path: Path) -> dict[str, list[list[str]]]:
+    """``kind<TAB>value[<TAB>more]`` lines by kind (``#`` starts a comment line)."""
+    lists: dict[str, list[list[str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, *values = line.split("\t")
+            lists.setdefault(kind, []).append(values)
+    return lists
+
+
+class Draws:
+    """Random digits and choices from one seeded generator, ``self.r``."""
+
+    r: random.Random
+
+    def digits(self, n: int) -> str:
+        return "".join(self.r.choice("0123456789") for _ in range(n))
+
+    def pick(self, options: list[str] | tuple[str, ...] | str) -> str:
+        return options[self.r.randrange(len(options))]
+
+
+def row(
+    row_id: str, name: str, lang: str, text: str, spans: list[dict[str, Any]], people: list[str]
+) -> dict[str, Any]:
+    """One scored row; each span gets the text it covers (so it is exact by construction)."""
+    for span in spans:
+        span["text"] = text[span["start"] : span["end"]]
+    return {
+        "id": row_id,
+        "split": name if spans else f"{name}-negative",
+        "lang": lang,
+        "style": name,
+        "text": text,
+        "people": list(dict.fromkeys(people)),
+        "spans": [{k: s[k] for k in sorted(s)} for s in spans],
+    }
+
+
+def counts(rows: list[dict[str, Any]]) -> Counter[str]:
+    """Texts and gold spans per language and category (names split by the list)."""
+    tally: Counter[str] = Counter()
+    for one in rows:
+        lang = one["lang"]
+        tally[f"texts/{lang}/{'positive' if one['spans'] else 'negative'}"] += 1
+        for span in one["spans"]:
+            cat = span["category"]
+            if cat == "name":
+                cat = "name (listed)" if span["listed"] else "name (other)"
+            tally[f"{cat}/{lang}"] += 1
+    return tally
+
+
+def print_counts(
+    description: str, generate: Callable[[int], list[dict[str, Any]]], seed: int
+) -> None:
+    """The generators' command line: the counts of one draw (``--seed``)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--seed", type=int, default=seed)
+    args = parser.parse_args()
+    for key, value in sorted(counts(generate(args.seed)).items()):
+        print(f"{key:28} {value}")
