@@ -1,17 +1,14 @@
 """What the held-out set generators (``redaction_heldout5``, ``redaction_heldout6``) share.
 
 Reading their context lists, building a row with exact gold spans, counting
-spans per category and language, and the command line that prints those
-counts. The templates, values and seeds stay in each generator: sharing them
-would make the sets less independent of each other.
+spans per category and language. The templates, values and seeds stay in
+each generator: sharing them would make the sets less independent.
 """
 
 from __future__ import annotations
 
-import argparse
 import random
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,12 +66,7 @@ def counts(rows: list[dict[str, Any]]) -> Counter[str]:
     return tally
 
 
-def print_counts(
-    description: str, generate: Callable[[int], list[dict[str, Any]]], seed: int
-) -> None:
-    """The generators' command line: the counts of one draw (``--seed``)."""
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--seed", type=int, default=seed)
-    args = parser.parse_args()
-    for key, value in sorted(counts(generate(args.seed)).items()):
+def print_counts(rows: list[dict[str, Any]]) -> None:
+    """What the generators print: the counts of one draw."""
+    for key, value in sorted(counts(rows).items()):
         print(f"{key:28} {value}")

@@ -50,6 +50,7 @@ a cue ("A#"). Names are ``listed`` when on the row's people list. A
 
 from __future__ import annotations
 
+import argparse
 import functools
 import random
 import re
@@ -535,7 +536,9 @@ counts = redaction_heldout.counts
 
 
 def main() -> None:
-    redaction_heldout.print_counts(__doc__.splitlines()[0], generate, SEED)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=SEED)
+    redaction_heldout.print_counts(generate(parser.parse_args().seed))
 
 
 if __name__ == "__main__":
