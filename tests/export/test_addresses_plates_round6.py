@@ -133,3 +133,71 @@ def test_plates_round6(marked):
 )
 def test_no_plate_round6(text):
     assert [f.text for f in find_identifying(text) if f.category == "plate"] == []
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # Chile and Argentina: no street type, after a cue that says an address follows.
+        "Su última dirección fue [[Los Aromos 196]], El Bosque.",
+        "DOMICILIO: [[LAS ROSAS 2122]]",
+        "Los agentes esperaban afuera de [[Arturo Prat 49]] desde las 5.",
+        "DOMICILIO: [[MICHIMALONCO 657 OF. 2761]]",
+        "Escríbanme a casa de mi primo, [[Psje. Caupolicán 6829]].",
+        "Escríbanme a casa de mi primo, [[Blv. Entre Ríos N° 18]].",
+        "Vivíamos en [[Av. 111 Bis N° 352]] pero nos mudamos.",
+        # An address block: a name, a typeless street, a town.
+        "Manden la carta a:\nMargot Saavedra\n[[Los Robles 1336]]\nPozo Almonte",
+        # Colombian grid with "Bis" and a letter.
+        "Vivíamos en [[Dg. 6 Bis I # 23-1 Sur]] pero nos mudamos.",
+        "La redada fue en [[Carrera 165L Bis # 77-2]]; los vecinos la grabaron.",
+        "my sister is staying at [[31428 mercado rue]] with her kids",
+    ],
+)
+def test_typeless_and_grid_addresses_round6(marked):
+    _check(marked, "address")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lo tienen en el Centro de Detención Green número 4 desde 2019.",
+        "Sincerely,\nMaria Lopez\nInmate 44172\nYork County Prison",
+        "Pedro Ruiz\nCelda 14\nYork County Prison",
+        "Los agentes esperaban afuera de Berks 3 horas.",
+        "DOMICILIO: Pod 3, Berks County Jail",
+    ],
+)
+def test_no_typeless_address_round6(text):
+    assert [f.text for f in find_identifying(text) if f.category == "address"] == []
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "Two trucks, plates [[95J 652]] and [[8025]].",
+        "Una Nissan NP300 blanca, [[KH-4412-A]], se lo llevó.",
+    ],
+)
+def test_more_plates_round6(marked):
+    _check(marked, "plate")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Three-letter suffixes in lower case: only after listed names.
+        ("he lives at 803 barrett key now", ["803 barrett key"]),
+        ("they waited at 126 jennifer via", ["126 jennifer via"]),
+        ("I sent 2 letters via email", []),
+        ("bought 3 golden key chains", []),
+        # A street named after a person with a "hall" or a "ward" in it is still a street.
+        ("vive en Hall Forest número 9075 apto. 24", ["Hall Forest número 9075 apto. 24"]),
+    ],
+)
+def test_lower_case_weak_suffixes_round6(text, expected):
+    assert [f.text for f in find_identifying(text) if f.category == "address"] == expected
+
+
+def test_digits_in_brackets_after_a_model_round6():
+    _check("followed her in a Honda Civic ([[704051]]).", "plate")

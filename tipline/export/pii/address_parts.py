@@ -30,8 +30,8 @@ _UNIT_VALUE = r"#?\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4}|\d{1,3}-[A-Za-z0-9]{1,3
 ONE_UNIT = (
     rf"(?:(?i:{UNIT_WORDS})\b\.?\s?{_UNIT_VALUE}"
     r"|#\s?[A-Za-z0-9-]{1,5}\b"
-    # "Of. 8675" (oficina) in capitals only: "of" is an English word.
-    r"|Of\.\s?\d{1,5}\b"
+    # "Of. 8675" (oficina) capitalized only: "of" is an English word.
+    r"|(?:Of|OF)\.\s?\d{1,5}\b"
     r"|(?i:\d{1,2}(?:st|nd|rd|th)\s+(?:floor|fl\b\.?|piso))"
     # "segundo piso", "planta baja"; Spain's floor and door: "3º A", "6º izq.".
     r"|(?i:(?:primer|segundo|tercer|cuarto|quinto|sexto)\s+piso|planta\s+baja)\b"
@@ -92,6 +92,11 @@ _ESTATE_BEFORE = re.compile(
     r"\b(?i:urb\.|urbanizaci[óo]n|residencial|res\.|reparto)\s+"
     r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w'’.-]*,?[^\S\n]+$"
 )
+
+
+def words_of(value: str) -> list[str]:
+    """The words of ``value``, lower case."""
+    return [w.lower() for w in WORD.findall(value)]
 
 
 def before_story_words(

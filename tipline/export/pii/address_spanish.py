@@ -38,12 +38,12 @@ _STREET_TYPE = (
     r"|ampliaci[óo]n|circuito|circunvalaci[óo]n|continuaci[óo]n|corredor|diagonal|eje\s+vial"
     r"|pasaje|peatonal|perif[ée]rico|retorno|viaducto|acceso|alameda|autov[íi]a|bajada"
     r"|carrera|cuesta|glorieta|plaza|rambla|ronda|traves[íi]a|urbanizaci[óo]n|v[íi]a"
-    r"|pasadizo|ca[ñn]ada|pol[íi]gono|sector|camino\s+real|diag\.?|dg\.?|transversal|tv\.?|vial"
+    r"|blv\.?|pasadizo|psje\.?|pje\.?|ca[ñn]ada|pol[íi]gono|sector|camino\s+real|diag\.?|dg\.?|transversal|tv\.?|vial"
 )
 # Name words: capitalized words, numerals ("5 de Mayo") and the small words
 # Spanish street names carry ("de", "del", "la", "los").
 _ES_NAME = (
-    r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,2}|de|del|la|las|los|y|e)\s+){1,9}"
+    r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,3}|de|del|la|las|los|y|e)\s+){1,9}"
 )
 _NUMBER_MARK = r"(?i:no\.?|núm\.?|número|numero|n[°º]\.?|#|casa\s*#?)"
 # "s/n" (sin número): a house with no number, common in Mexican towns.
@@ -90,13 +90,13 @@ _ZONE = re.compile(
 _GRID = re.compile(
     r"\b(?i:(?:avenida|av\.?)\s+(?:calle|carrera)|calle|cll?\.?|carrera|cra\.?|cr\.?|kr\.?|avenida|av\.?"
     r"|diagonal|dg\.?|transversal|tv\.?|tr\.?)"
-    r"\s+(?:\d{1,3}\s?[A-Za-zª]{0,2}(?:\s?bis)?(?:\s+(?i:sur|este|norte|oeste))?"
+    r"\s+(?:\d{1,3}\s?[A-Za-zª]{0,2}(?:\s?(?i:bis)(?:\s[A-Z]\b)?)?(?:\s+(?i:sur|este|norte|oeste))?"
     r"|(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+){1,4})"
     r"\s*(?:#|(?i:no\.?|n[°º]))\s*\d{1,3}[A-Za-z]{0,2}\s?-\s?\d{1,3}"
     r"(?:\s+(?i:sur|este|norte|oeste))?\b" + UNITS
 )
 _FLAT_UNIT = (
-    r"(?:(?i:dpto|depto|departamento|apto|apartamento|int|interior|piso|casa|oficina)|Of)"
+    r"(?:(?i:dpto|depto|departamento|apto|apartamento|int|interior|piso|casa|oficina)|Of|OF)"
     r"\b\.?\s*#?\s*\w{1,5}"
 )
 _NO_TYPE = re.compile(rf"\b(?:{CAP_WORD}\s+){{1,3}}\d{{1,5}}[A-Za-z]?,?\s+{_FLAT_UNIT}")
@@ -111,8 +111,13 @@ _NAMED_NUMBER = re.compile(
 )
 # A street with no type after "lives at" / "vive en": "She lives at Los Robles
 # 1149", "Mi mamá vive en Los Tilos 2 y ...".
+# Chile and Argentina write most streets with no type, after any cue that
+# says an address follows: "Su dirección fue Los Aromos 196", "DOMICILIO:
+# LAS ROSAS 2122", "afuera de Arturo Prat 49".
 _LIVES_AT = re.compile(
-    r"\b(?i:lives?\s+at|living\s+at|viv(?:e|o|en|imos|ía)\s+en)\s+"
+    r"\b(?i:lives?\s+at|living\s+at|stay(?:s|ing)?\s+at|viv(?:e|o|en|imos|ía|íamos|ían)\s+en"
+    r"|direcci[óo]n(?:\s+(?:es|era|fue))?\s*:?|domicilio\s*:?|address(?:\s+(?:is|was))?\s*:?"
+    r"|afuera\s+de|enfrente\s+de|frente\s+a|outside(?:\s+of)?|in\s+front\s+of)\s+"
     rf"((?:{CAP_WORD}\s+){{1,4}}\d{{1,5}}[A-Za-z]?(?![\w-])(?!\s+{COUNT_WORDS}){UNITS})"
 )
 # Mexican blocks and lots, where streets have no numbers: "Mz 3 Lt 12",
@@ -121,11 +126,22 @@ _BLOCK_LOT = re.compile(
     r"\b(?i:mz|mza|manzana)\.?\s?\d{1,4}[A-Za-z]?,?\s+(?i:lt|lte|lote)\.?\s?\d{1,4}[A-Za-z]?\b"
     + UNITS
 )
+# An address block with a typeless street: the name on the line before, the
+# town on the line after ("Margot Saavedra\nLos Robles 1336\nPozo Almonte").
+_BLOCK_STREET = re.compile(
+    rf"(?<=\n)[^\S\n]*((?:{CAP_WORD}[^\S\n]+){{1,4}}\d{{1,5}}[A-Za-z]?)(?![\w-])[^\S\n]*,?"
+    r"(?=\n[^\S\n]*[A-ZÁÉÍÓÚÑ])"
+)
+_NAME_LINE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*[^\S\n]+){1,4}[A-ZÁÉÍÓÚÑ][\w'’.-]*[^\S\n]*\n$"
+)
 _OTHER = (_NEIGHBOURHOOD, _ZONE, _GRID, _BLOCK_LOT)
 _NOT_STREETS = INSTITUTION_WORDS | word_set(
     """
     celda cuarto sala caso expediente unidad modulo pabellon dormitorio cama litera corte
     reo preso interno detenido placa telefono cell room unit pod bed case docket
+    dorm tier bunk ward wing floor level section block housing inmate recluso ficha booking
+    id tel phone cel celular edad age page pagina exhibit ext grade grado year version
     patrulla camioneta troca carro coche auto vehiculo van truck bus autobus camion vuelo
     flight ruta linea
     """
@@ -141,23 +157,27 @@ def spanish_addresses(text: str) -> list[Finding]:
             if match := before_story_words(pattern, text, whole):
                 found.append(make(text, *with_units(text, match.span()), "address"))
     for match in _NO_TYPE.finditer(text):
-        if not _names_an_institution(match.group()):
+        if not names_an_institution(match.group()):
             found.append(make(text, *match.span(), "address"))
     for match in _LIVES_AT.finditer(text):
-        if not _names_an_institution(match.group(1)):
+        if not names_an_institution(match.group(1)):
+            found.append(make(text, *with_units(text, match.span(1)), "address"))
+    for match in _BLOCK_STREET.finditer(text):
+        name_line = _NAME_LINE.search(text, max(0, match.start() - 60), match.start(1))
+        if name_line and not names_an_institution(match.group(1)):
             found.append(make(text, *with_units(text, match.span(1)), "address"))
     for match in _NAMED_NUMBER.finditer(text):
         name = match.group(2)
         if not (
-            _names_an_institution(name)
+            names_an_institution(name)
             or name.lower() in FUNCTION_WORDS
-            or _after_an_institution(text, match.start())
+            or after_an_institution(text, match.start())
         ):
             found.append(make(text, *with_units(text, match.span(1)), "address"))
     return [f for f in found if f]
 
 
-def _names_an_institution(value: str) -> bool:
+def names_an_institution(value: str) -> bool:
     """ "la celda número 14", "Unidad número 4": a room or a case, no street."""
     return any(fold_word(w) in _NOT_STREETS for w in WORD.findall(value))
 
@@ -174,7 +194,7 @@ _JAILS = word_set(
 )
 
 
-def _after_an_institution(text: str, start: int) -> bool:
+def after_an_institution(text: str, start: int) -> bool:
     """Whether one of the three words before ``start``, in the same clause,
     names a jail, a court or a county ("Centro de Procesamiento de ...")."""
     before = _CLAUSE_BEFORE.search(text, max(0, start - 50), start)

@@ -41,13 +41,18 @@ from tipline.export.pii.address_parts import (
     ONE_UNIT,
     UNIT_WORD,
     UNITS,
-    WORD,
     before_story_words,
     with_units,
+    words_of,
 )
-from tipline.export.pii.address_spanish import spanish_addresses
+from tipline.export.pii.address_spanish import (
+    after_an_institution,
+    spanish_addresses,
+)
 from tipline.export.pii.findings import Finding, make
-from tipline.export.pii.namewords import FUNCTION_WORDS, INSTITUTION_WORDS
+from tipline.export.pii.name_lexicon import is_name
+from tipline.export.pii.names import fold_word
+from tipline.export.pii.namewords import FUNCTION_WORDS, INSTITUTION_WORDS, word_set
 from tipline.export.pii.plates import MAKE_MODEL
 
 # Two-letter Publication 28 spellings that are mostly ordinary words here.
@@ -109,15 +114,24 @@ def _english() -> tuple[re.Pattern[str], ...]:
     )
     # Chat in lower case with the everyday abbreviations: "46 stewart ave", "77003 watson rd".
     everyday = re.compile(rf"{HOUSE}\s+(?:{LOW_WORD}\s+){{1,2}}(?:{_EVERYDAY_SUFFIXES})\b\.?{tail}")
-    return capitalized, lower, short, everyday
+    weak = re.compile(
+        rf"(?=\d\d){HOUSE}\s+(?P<weak>(?:{LOW_WORD}\s+){{1,2}})(?:{_WEAK_SUFFIXES})\b{tail}"
+    )
+    return capitalized, lower, short, everyday, weak
 
 
-_EVERYDAY_SUFFIXES = "st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|cir|ter|trl|sq|way|row|run"
+_EVERYDAY_SUFFIXES = "st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|cir|ter|trl|sq|way|row|run|rue"
 _NOT_STREET_WORDS = FUNCTION_WORDS - {"no", "home"}
+_JAIL_WORDS = word_set("county jail prison detention condado carcel prision detencion penal cereso")
+# Three-letter suffixes that are also everyday words ("2 letters via email"):
+# in lower case only after a name on the name lists and a house number of two
+# digits or more ("126 jennifer via"; not "3 golden key chains").
+_WEAK_SUFFIXES = "key|via|dam"
 
 
-def _plausible(match: re.Match[str]) -> bool:
-    """A street, not "2019 Berks County Detention Center" or "in the park"."""
+def _plausible(text: str, match: re.Match[str]) -> bool:
+    """A street, not "2019 Berks County Detention Center", "in the park" or
+    "Centro de Detención Green número 4"."""
     value = match.group()
     has_house = bool(re.match(r"\d", value))
     # A bare number after the suffix, never a model's ("Chevrolet Express 3500").
@@ -127,7 +141,9 @@ def _plausible(match: re.Match[str]) -> bool:
     has_number_after = bool(re.search(r"(?i:número|núm|no\.?|#)\s*\d", value) or bare_after)
     if not (has_house or has_number_after):
         return False
-    words = [w.lower() for w in WORD.findall(value)]
+    if not has_house and after_an_institution(text, match.start()):
+        return False
+    words = words_of(value)
     name_words = words[:-1] if words else []
     # Unit words ("unit", "no") are after the street, not in its name.
     name_words = [w for w in name_words if not UNIT_WORD.fullmatch(w)]
@@ -138,7 +154,13 @@ def _plausible(match: re.Match[str]) -> bool:
     institution = [w for w in name_words if w in INSTITUTION_WORDS and w not in _suffix_words()]
     if re.match(r"(?:19|20)\d\d\s", value) and institution:
         return False
-    return not any(w in ("county", "jail", "prison", "detention", "condado") for w in words)
+    return not any(fold_word(w) in _JAIL_WORDS for w in words)
+
+
+def _named_if_weak(match: re.Match[str]) -> bool:
+    if "weak" not in match.re.groupindex:
+        return True
+    return all(is_name(fold_word(w)) for w in match.group("weak").split())
 
 
 def addresses(text: str) -> list[Finding]:
@@ -147,7 +169,7 @@ def addresses(text: str) -> list[Finding]:
     for pattern in _english():
         for whole in pattern.finditer(text):
             match = before_story_words(pattern, text, whole)
-            if match and _plausible(match):
+            if match and _plausible(text, match) and _named_if_weak(match):
                 found.append(make(text, *with_units(text, match.span()), "address"))
     for pattern in (_ROUTE, _PO_BOX):
         for whole in pattern.finditer(text):

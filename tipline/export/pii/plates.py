@@ -59,7 +59,9 @@ _MODEL_NAME = r"[A-Z][a-z][\w-]*"
 _MODEL_NUMBER = (
     # Four-digit model numbers are round ("Ram 1500", "Express 3500"; "Yukon
     # 2203" is the plate); a heavy-duty or trim mark may follow: "2500HD".
-    r"(?:(?:[1-9]\d{1,2}|[1-9][05]00)(?:HD|LD|XL|SS)?|[A-Z]-[1-9]\d{1,3}|[A-Z][1-9]\d{1,3}(?!\s[A-Z]{0,3}\d))"
+    r"(?:(?:[1-9]\d{1,2}|[1-9][05]00)(?:HD|LD|XL|SS)?|[A-Z]-[1-9]\d{1,3}|[A-Z][1-9]\d{1,3}(?!\s[A-Z]{0,3}\d)"
+    # Two letters and a round number: "Nissan NP300", "Ford XL500".
+    r"|[A-Z]{2}[1-9]\d0(?!\s[A-Z]{0,3}\d))"
     r"(?![\w-])"
     r"(?!\s[A-Z]{1,3}(?![\w-])(?!\s\d))"
     # ... nor a mixed group that ends the plate ("Jeep Cherokee 681 KL6").
@@ -173,7 +175,7 @@ _SAID_DIGITS = re.compile(r"(?i:it\s+(?:is|was)|era|es|fue)\s+(\d{4,8})(?![\w-])
 # short plate in brackets ("Chevy Tahoe (933Z)").
 _AFTER_MODEL = re.compile(
     r",?\s(\d{4,8})(?![\w•·-])(?!\s[A-Z0-9]{1,4}\b)|,\s((?=[A-Z]*\d)[A-Z0-9]{4})(?![\w•·-])"
-    r"|\s\(([A-Z0-9]{4}|\d{1,3}-\d{3,6})\)"
+    r"|\s\(([A-Z0-9]{4}|\d{5,8}|\d{1,3}-\d{3,6})\)"
 )
 # A plate in brackets in a vehicle's sentence: "a gray car (392 6667)",
 # "the Ford Transit registered to Maria Santiago (074I)".
@@ -202,8 +204,11 @@ def _listed_after(text: str, plate: Finding) -> list[Finding]:
     found: list[Finding] = []
     while (separator := _LIST_SEPARATOR.match(text, plate.end)) and separator.end() > plate.end:
         start = separator.end()
-        following = plates_in(text, start, min(len(text), start + 14), loose=True, minimum=4)
-        if not following or following[0].start != start:
+        following = plates_in(
+            text, start, min(len(text), start + 14), loose=True, minimum=4, digits_only=True
+        )
+        # Digits alone count in a list ("plates 95J 652 and 8025"), a year does not.
+        if not following or following[0].start != start or _YEAR.fullmatch(following[0].text):
             break
         plate = following[0]
         found.append(plate)
