@@ -25,6 +25,10 @@ Sets:
   detector change, other locales and templates), which may be tuned on;
 - ``fresh-test``: its ``test`` half, other templates; never run by default
   (name it with ``--set fresh-test``): it is run once, after the tuning.
+- ``names-dev``: bench/redaction_names_dev.py, hand-written personal names
+  of less common origins, in odd shapes and cases, with firms, towns and
+  jails named after people as hard negatives (issue 11's sixth round; dev
+  text, may be tuned on).
 - ``heldout5``: bench/redaction_heldout5.py, a fifth set written while the
   detectors were being changed, by someone who read neither them nor any
   benchmark's misses (templates in bench/data/heldout5/, Faker values, fixed
@@ -76,7 +80,7 @@ INDEP_DATA = ROOT / "tests" / "export" / "data" / "redaction_indep.jsonl"
 FRESH_DATA = ROOT / "tests" / "export" / "data" / "redaction_fresh.jsonl"
 PEOPLE_ROW = "name (listed)"
 OTHER_NAMES_ROW = "name (other)"
-SETS = ("hand", "faker", "heldout", "indep", "fresh-dev")
+SETS = ("hand", "faker", "heldout", "indep", "fresh-dev", "names-dev")
 #: Sets only run when named: the fresh test half is scored once, after tuning.
 NAMED_ONLY = ("fresh-test", "heldout5", "heldout6")
 #: Sets whose misses are never printed: reading them would make them tuning data.
@@ -116,6 +120,10 @@ def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
         import redaction_fresh  # needs Faker: the test extra
 
         return redaction_fresh.generate(half, seed)
+    if name == "names-dev":
+        import redaction_names_dev
+
+        return redaction_names_dev.load()
     if name == "heldout5":
         import redaction_heldout5  # needs Faker: the test extra
 

@@ -43,6 +43,7 @@ import itertools
 import re
 
 from tipline.export.pii.findings import Finding
+from tipline.export.pii.name_cues import institution_after, person_cue, unstop_vietnamese
 from tipline.export.pii.name_lexicon import (
     is_first_name,
     is_name,
@@ -219,6 +220,7 @@ def likely_names(text: str) -> list[Finding]:
     _mark_multiword_places(words, stop)
     _mark_vehicles_and_abbreviations(text, words, stop)
     _unstop_spanish_calendar_names(text, words, stop)
+    unstop_vietnamese(text, words, stop)
     found: list[Finding] = []
     firms = firm_names(text)
     for i, j in _stretches(text, words, stop):
@@ -226,17 +228,26 @@ def likely_names(text: str) -> list[Finding]:
             continue  # "U.S.C.", "block C." - initials alone name nobody
         cued = _cued(text, words, i)
         if cued:
+            # "T. Don Hutto Residential Center": a title starts a building's name.
+            if institution_after(text, words, j):
+                continue
             j = _extend_through_surname(text, words, j)
         if not cued:
             if names_no_person(text, words, i, j, firms):
                 continue
             # A lone word on no name list ("Turnpike", "Explorer", "Sirs",
-            # "Forwarded") names nobody unless something says it does.
-            if i == j and not is_name(words[i].folded):
+            # "Forwarded") names nobody unless something says it does
+            # ("according to Grzegorz,", "Oyelaran has been held").
+            if i == j and not is_name(words[i].folded) and not person_cue(text, words[i]):
                 continue
-            # A form label ("Hearing:", "Language:", "F. Nac.:"); a speaker's
-            # first name in a chat ("Sandra: they took him") stays.
-            if _LABEL_AFTER.match(text, words[j].end) and not is_first_name(words[i].folded):
+            # A form label ("Hearing:", "Language:", "F. Nac.:") starts its
+            # line; a speaker's first name in a chat ("Sandra: they took
+            # him") and a sender ("Message from Ifeoma Nwosu:") stay.
+            if (
+                _LABEL_AFTER.match(text, words[j].end)
+                and not is_first_name(words[i].folded)
+                and (i == j or sentence_start(text, words, i))
+            ):
                 continue
         if not cued and i < j and sentence_start(text, words, i):
             i = _skip_heading_word(words, i, j)

@@ -47,7 +47,9 @@ _NAMING = re.compile(
     r"|se\s+llama|soy|habla|calling\s+(?:for|about)|llamo\s+por|gf|bf|girlfriend|boyfriend"
     r"|novia|novio|wife|husband|esposa|esposo|sister|brother|hermana|hermano|son|daughter"
     r"|hijo|hija|cousin|primo|prima|nephew|niece|sobrino|sobrina"
-    r"|a\s+nombre\s+de|in\s+the\s+name\s+of)"
+    r"|a\s+nombre\s+de|in\s+the\s+name\s+of"
+    # Whom someone reached: "spoke to okafor", "talked with nguyen van thanh".
+    r"|spoke\s+(?:to|with|w/)|talked\s+(?:to|with)|habl[ée]\s+con|call|ll[áa]mal[ea]\s+a)"
     # "brother-in-law, FEARGAL LEEN,": the tie, then the name after a comma.
     rf"(?:-in-law)?,?[^\S\n]+((?:{_NAME_WORD})(?:[^\S\n]+{_NAME_WORD}){{0,2}})",
     re.IGNORECASE,
@@ -62,11 +64,13 @@ _LIST_LABEL = re.compile(
     r"|detained|detenidos|family|familia)\s*:[^\S\n]*([^\n.;]{3,120})",
     re.IGNORECASE,
 )
-_JOINED = re.compile(rf"[^\S\n]+(?:and|y|&)[^\S\n]+({_CAPITAL})")
+# Not "&": "Sullivan & Cromwell" is a firm.
+_JOINED = re.compile(rf"[^\S\n]+(?:and|y)[^\S\n]+({_CAPITAL})")
 # After a sentence or a dash; a bare line ("Dirección:\n...\nTracyland") may
 # be the town of an address.
 _SIGN_OFF = re.compile(
-    r"(?:[.!?][^\S\n]+|\n[^\S\n]*(?:--?|—|–)[^\S\n]*)"
+    # ... or after a closing line ending in a comma ("God bless you all,\nWilner").
+    r"(?:[.!?][^\S\n]+|\n[^\S\n]*(?:--?|—|–)[^\S\n]*|(?:^|\n)[^\d\n]{3,40},[^\S\n]*\n[^\S\n]*)"
     rf"({_CAPITAL}(?:[^\S\n]+{_CAPITAL})?)[^\S\n]*[.!]?\s*$"
 )
 
@@ -175,13 +179,18 @@ def _words_as_name(text: str, start: int, value: str, *, need_list: bool) -> Fin
     taken: list[re.Match[str]] = []
     for m in _WORD.finditer(value):
         word = m.group()
-        if _stop(word) or (taken and value[taken[-1].end() : m.start()].strip()):
+        particle = fold_word(word) in PARTICLES and bool(taken)  # "nguyen van thanh"
+        if (_stop(word) and not particle) or (taken and value[taken[-1].end() : m.start()].strip()):
             break
-        # Lower case after a cue: names from the lists only ("rita francis",
-        # not "gareth walker lives"), three letters or more ("a mi esposa al").
-        if need_list and (len(word) < 3 or not is_name(fold_word(word))):
+        # Lower case after a cue: three letters or more ("a mi esposa al").
+        if need_list and len(word) < 3:
             break
         taken.append(m)
+    # ... and names from the lists: one is enough when two or three words go
+    # together ("abdoulaye traore"), the last must be one ("rita francis",
+    # not "gareth walker lives").
+    while need_list and taken and not is_name(fold_word(taken[-1].group())):
+        taken.pop()
     if not taken:
         return None
     folded = [fold_word(m.group()) for m in taken]

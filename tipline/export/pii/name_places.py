@@ -46,7 +46,11 @@ LOCATIVES = frozenset({"in", "en", "at", "from", "desde", "near", "cerca", "haci
 PLACE_BEFORE = re.compile(
     r"(?:\b(?:condado|county|city|ciudad|estado|state|c[áa]rcel|valle|pueblo|town|municipio"
     r"|township|borough)\s+(?:de|of|del)|\b(?:calle|avenida|av|avda|blvd|boulevard|calzada"
-    r"|carretera|colonia|col|st|san|santa|santo|sci|fci|usp|fdc|vial)\.?)\s*$",
+    r"|carretera|colonia|col|st|san|santa|santo|sci|fci|usp|fdc|vial"
+    # Spanish names a school, a hospital or a shop before its namesake:
+    # "Escuela Benito Juárez", "Taller Hernández", "Hospital Juárez".
+    r"|escuela|colegio|taller|bufete|despacho|instituto|universidad|cl[íi]nica|hospital"
+    r"|aeropuerto|estaci[óo]n|preparatoria|secundaria|primaria)\.?)\s*$",
     re.IGNORECASE,
 )
 
@@ -212,8 +216,13 @@ def _people_role(word: str) -> bool:
     return any(w in TITLES or w in KIN for w in (folded, singular, folded[:-1]))
 
 
+# "Sullivan & Cromwell", "Okafor & Mensah LLP": an ampersand joins a firm's
+# partners; people are joined with "and" or "y".
+_AMPERSAND_FIRM = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\w'’-]+\s*&\s*[A-ZÁÉÍÓÚÑ][\w'’-]+")
+
+
 def firm_names(text: str) -> list[tuple[int, int]]:
-    firms = []
+    firms = [m.span() for m in _AMPERSAND_FIRM.finditer(text)]
     for m in _FIRM_LIST.finditer(text):
         # "Ryan", "Lee", "Thomas" are surnames as often: a firm's partners.
         if any(is_mostly_first_name(fold_word(m.group(k))) for k in (1, 2, 3)):

@@ -69,6 +69,14 @@ INSTITUTION_WORDS = word_set(
     foundation fundacion institute instituto memorial bridge station estacion airport aeropuerto
     troop title ltda holding club basilica parroquia santuario capilla catedral
     team staff apt apartment suite ste rm bldg vial
+    foods plumbing landscaping technologies roofing construction contractors contracting tire
+    tires shop logistics farms trucking bakery restaurant cleaning janitorial staffing solutions
+    enterprises holdings motors automotive insurance realty properties systems bank consulting
+    electric electrical market supermarket grocery store stores repair salon produce poultry
+    dairy packing meats manufacturing distribution transportation pharmacy residential law
+    lawyers attorneys abogados bufete construcciones transportes seafood painting drywall
+    masonry builders motel laundromat laundry taqueria panaderia carniceria tienda mercado
+    supermercado farmacia lavanderia restaurante fabrica taller
     """
 )
 

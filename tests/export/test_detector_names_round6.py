@@ -1,0 +1,71 @@
+"""Issue 11, sixth round: names of origins the name lists lack, read from
+the sentence around them; and firms, shops, schools and jails named after
+people, which must stay unflagged. One test per rule, English and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from tipline.export.pii.redaction import find_identifying
+
+
+def names(text: str) -> list[str]:
+    return [f.text for f in find_identifying(text, people=[]) if f.category == "name"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A lone word on no list, named a source or given a person's verb.
+        ("According to Grzegorz, the heat was off all week.", ["Grzegorz"]),
+        ("Los guardias se rieron, según Okafor, de todo.", ["Okafor"]),
+        ("Since March Oyelaran has been in segregation.", ["Oyelaran"]),
+        ("Desde marzo Oyelaran está aislado.", ["Oyelaran"]),
+        # A sender before a colon is no form label.
+        ("Message from Ifeoma Nwosu: they moved my husband.", ["Ifeoma Nwosu"]),
+        # A Vietnamese family name that is also a function word.
+        ("The guard shoved Le Thi Hoa against the wall.", ["Le Thi Hoa"]),
+        # Lower case after a tie or a contact: one of the words on the lists.
+        ("my cousin abdoulaye traore is in the hole", ["abdoulaye traore"]),
+        ("i talked with nguyen van thanh in the yard", ["nguyen van thanh"]),
+        ("call fatoumata diallo at the shelter", ["fatoumata diallo"]),
+        ("hablé con fatoumata diallo en el patio", ["fatoumata diallo"]),
+        # A sign-off after a closing line that ends in a comma.
+        ("God bless you all,\nWilner", ["Wilner"]),
+        ("Que Dios los bendiga,\nWilner", ["Wilner"]),
+    ],
+)
+def test_names_from_the_sentence(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Firms: an ampersand, a trade after a surname, a Spanish shop or school.
+        "Sullivan & Cromwell declined to comment.",
+        "The filing came from Kirkland & Ellis yesterday.",
+        "He worked for Tyson Foods for ten years.",
+        "Martinez Plumbing fired him after the raid.",
+        "The Lopez Tire Shop was closed by agents.",
+        "Calls go through Securus Technologies.",
+        "Okafor y Mensah Abogados presentaron el recurso.",
+        "El Taller Hernández cerró después de la redada.",
+        "Su hija estudia en la Escuela Benito Juárez.",
+        # A title that starts a building's name.
+        "The T. Don Hutto Residential Center holds women.",
+        # Lower case after a tie that names nobody.
+        "my sister really needs help",
+        "call back tomorrow please",
+    ],
+)
+def test_no_person_named(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_cued_surname_that_is_a_building_word_stays() -> None:
+    assert names("Detainee Amy Hall was moved.") == ["Amy Hall"]
+
+
+def test_people_joined_by_and_still_found() -> None:
+    assert names("Agents named Boyle and O'Connor took him.") == ["Boyle", "O'Connor"]

@@ -1,0 +1,79 @@
+"""What a sentence says about one capitalized run, for the name heuristic.
+
+:mod:`.likely_names` reads a run of capitalized words by its words; these
+read the words around it:
+
+- :func:`person_cue`: a lone word on no name list is still a person when
+  the sentence says so: "according to Grzegorz,", "según Okafor,", or a
+  verb only people take right after it ("Oyelaran has been held", "Diallo
+  fue deportado"). The name lists are American and Iberian, so most West
+  African, Polish or Vietnamese names are on none of them; the sentence is
+  the evidence left.
+- :func:`institution_after`: "T. Don Hutto Residential Center": a title
+  before a run is no person's when a building word follows it (a surname
+  that is also a building word and ends the run, "Detainee Amy Hall", is
+  still a name).
+- :func:`unstop_vietnamese`: "Le Thi Hoa", "Do Van Nam": Vietnamese puts
+  "Thi" or "Van" between the family name and the given name, so a short
+  family name that is also a function word ("Le", "Do", "Ho") before them
+  is part of the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipline.export.pii.name_lexicon import is_surname
+from tipline.export.pii.name_tokens import Word, joined
+from tipline.export.pii.namewords import INSTITUTION_WORDS
+
+_SOURCE_BEFORE = re.compile(
+    r"(?:\b(?i:according\s+to|per|seg[úu]n|de\s+acuerdo\s+con|conforme\s+a))[^\S\n]+$"
+)
+_PERSON_VERB_AFTER = re.compile(
+    r"[^\S\n]+(?i:(?:has|had)\s+been|was|is|fue|est[áa]|sigue|lleva)[^\S\n]+"
+    r"(?i:still[^\S\n]+|todav[íi]a[^\S\n]+|a[úu]n[^\S\n]+)?"
+    r"(?i:held|detained|taken|moved|transferred|arrested|deported|released|booked|beaten"
+    r"|locked\s+up|denied|in\s+(?:segregation|solitary|isolation|the\s+hole)"
+    r"|detenid[oa]|trasladad[oa]|deportad[oa]|liberad[oa]|arrestad[oa]|golpead[oa]"
+    r"|aislad[oa]|encerrad[oa]|en\s+aislamiento)\b"
+)
+_VIETNAMESE_MIDDLE = frozenset({"thi", "van"})
+
+
+def person_cue(text: str, word: Word) -> bool:
+    """The sentence around ``word`` says it is a person (see the module docstring)."""
+    before = text[max(0, word.start - 30) : word.start]
+    if _SOURCE_BEFORE.search(before) and text[word.end : word.end + 1] == ",":
+        return True
+    return _PERSON_VERB_AFTER.match(text, word.end) is not None
+
+
+def institution_after(text: str, words: list[Word], j: int) -> bool:
+    """A building or institution word follows the run ending at ``words[j]``."""
+    k = j + 1
+    if not (
+        k < len(words) and joined(text, words[j], words[k]) and words[k].folded in INSTITUTION_WORDS
+    ):
+        return False
+    after = words[k + 1] if k + 1 < len(words) else None
+    goes_on = after is not None and joined(text, words[k], after) and after.capitalized
+    return goes_on or not is_surname(words[k].folded)
+
+
+def unstop_vietnamese(text: str, words: list[Word], stop: list[bool]) -> None:
+    """ "Le Thi Hoa": a short capitalized family name before "Thi"/"Van" and
+    a capitalized given name."""
+    for i in range(len(words) - 2):
+        word, middle, given = words[i], words[i + 1], words[i + 2]
+        if (
+            stop[i]
+            and word.text.istitle()
+            and len(word.text) <= 3
+            and middle.text.istitle()
+            and middle.folded in _VIETNAMESE_MIDDLE
+            and given.text.istitle()
+            and joined(text, word, middle)
+            and joined(text, middle, given)
+        ):
+            stop[i] = False
