@@ -80,7 +80,7 @@ INDEP_DATA = ROOT / "tests" / "export" / "data" / "redaction_indep.jsonl"
 FRESH_DATA = ROOT / "tests" / "export" / "data" / "redaction_fresh.jsonl"
 PEOPLE_ROW = "name (listed)"
 OTHER_NAMES_ROW = "name (other)"
-SETS = ("hand", "faker", "heldout", "indep", "fresh-dev", "names-dev")
+SETS = ("hand", "faker", "heldout", "indep", "fresh-dev", "names-dev", "names-check")
 #: Sets only run when named: the fresh test half is scored once, after tuning.
 NAMED_ONLY = ("fresh-test", "heldout5", "heldout6")
 #: Sets whose misses are never printed: reading them would make them tuning data.
@@ -120,10 +120,10 @@ def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
         import redaction_fresh  # needs Faker: the test extra
 
         return redaction_fresh.generate(half, seed)
-    if name == "names-dev":
+    if name in ("names-dev", "names-check"):
         import redaction_names_dev
 
-        return redaction_names_dev.load()
+        return redaction_names_dev.load(name.removeprefix("names-"))
     if name == "heldout5":
         import redaction_heldout5  # needs Faker: the test extra
 

@@ -173,6 +173,104 @@ es|La escuela Miguel Hidalgo queda cerca.
 es|Tyson Foods lo despidió después de la redada.
 """
 
+CHECK_LINES = r"""
+en|[Emeka Nwachukwu] was taken from the bus station in Dallas.
+en|We received a letter from [Adaeze Okonkwo] on Thursday.
+en|[Kwadwo Antwi] has a broken wrist that was never set.
+en|His wife [Akua Mensah] is eight months pregnant.
+en|The man in the next cell, [Sekou Camara], coughs blood.
+en|Officer [Brzezinski] took his Bible away.
+en|[Bartosz Nowakowski] was detained at a check-in.
+en|The interpreter was [Dorota Szymańska].
+en|[Hoang Thi Lan] and her son were released at night.
+en|Bond was set at $15,000 for [Truong Van Duc].
+en|[Sebastião Moreira] fell in the shower and hit his head.
+en|They would not let [Graça Pimentel] see her lawyer.
+en|[Fabiola Saint-Fleur] was deported to Port-au-Prince.
+en|Please call [Jean-Robert Lafontant] back.
+en|The officer asked [Hamid Karimi] about his religion.
+en|[Samira Haddad] lost her glasses in the transfer.
+en|I share a cell with [Dawit Haile] and [Yonas Tekle].
+en|[Xochitl Ajpop] speaks Kaqchikel and a little Spanish.
+en|[Florin Popescu] says the guards take commissary.
+en|[Giorgi Beridze] is on a hunger strike, day 9.
+en|Per [Szymańska], the count was wrong again.
+en|According to [Nwachukwu], the water smells of sewage.
+en|Since April [Antwi] has been denied medical care.
+en|On Sunday [Camara] was moved to Louisiana.
+en|[antwi] said call his brother
+en|pls call [akua mensah] she has his papers
+en|my husband [emeka nwachukwu] has been there 3 months
+en|talked to [dawit haile] today he is ok
+en|NAME: [NWACHUKWU, EMEKA]
+en|[POPESCU, FLORIN] DOB withheld
+en|DETAINEE [SEKOU CAMARA] TRANSFERRED
+en|Love always,\n[Akua]
+en|Stay strong,\n[Dawit]
+en|Thanks again\n-- [Giorgi]
+en|The report was written by [Haddad].
+en|Ask [Bartosz] about the night shift.
+en|Witness: [Hoang Thi Lan]
+en|Nwachukwu & Okonkwo PLLC took the case.
+en|Mensah Brothers Trucking employed him for years.
+en|He bought food at Nowak Deli every day.
+en|The Popescu Family Restaurant was raided.
+en|She cleaned offices for Haddad Properties.
+en|Kowalski Roofing fired everyone without papers.
+en|He was held at the Glades County Jail.
+en|The transfer went through Alexandria Staging Facility.
+en|The Krome Service Processing Center is near Miami.
+en|They moved her to the Irwin County Detention Center.
+en|The bus stopped in Port Arthur.
+en|They live in East Hartford.
+en|The raid was in South Gate.
+en|He works in West New York.
+en|The church in Lake Worth hid them.
+en|In April Harris County changed its policy.
+en|On Wednesday Torrance County had a lockdown.
+en|In August Otay Mesa stopped visits.
+en|The Jefferson Parish Sheriff's Office holds ICE detainees.
+en|The Richwood Correctional Center is in Monroe.
+en|Winn Correctional Center has had two deaths.
+en|His kids go to Washington Elementary.
+en|The Carver Middle School counselor called.
+en|She is at Mount Sinai Hospital.
+en|He was seen at Ben Taub Hospital.
+en|Bank of America closed his account.
+en|Perdue Farms laid off the whole shift.
+en|Koch Foods was raided in 2019.
+es|[Emeka Nwachukwu] fue detenido en la estación de autobuses.
+es|Recibimos una carta de [Adaeze Okonkwo] el jueves.
+es|[Kwadwo Antwi] tiene la muñeca rota.
+es|Su esposa [Akua Mensah] está embarazada.
+es|El oficial [Brzezinski] le quitó la Biblia.
+es|[Hoang Thi Lan] y su hijo salieron de noche.
+es|[Sebastião Moreira] se cayó en la regadera.
+es|No dejaron que [Graça Pimentel] viera a su abogado.
+es|[Fabiola Saint-Fleur] fue deportada a Haití.
+es|Según [Nwachukwu], el agua huele mal.
+es|Desde abril [Antwi] está aislado.
+es|mi esposo [emeka nwachukwu] lleva 3 meses ahí
+es|hablé con [dawit haile] hoy, está bien
+es|NOMBRE: [NWACHUKWU, EMEKA]
+es|Con cariño,\n[Akua]
+es|Testigo: [Hoang Thi Lan]
+es|[Xochitl Ajpop] habla kaqchikel.
+es|Lo detuvieron junto con [Florin Popescu].
+es|Nwachukwu y Okonkwo Abogados llevan el caso.
+es|Trabajaba en Mudanzas Mensah.
+es|Compraba comida en la Panadería Nowak.
+es|Lo llevaron al Centro de Procesamiento Krome.
+es|Está en la cárcel del condado de Glades.
+es|La familia vive en East Hartford.
+es|La redada fue en South Gate.
+es|En abril el condado de Harris cambió su política.
+es|El miércoles Torrance tuvo un cierre.
+es|Sus hijos van a la Escuela Washington.
+es|Lo atendieron en el Hospital Ben Taub.
+es|Trabajó en Granjas Perdue.
+"""
+
 
 def _parse(lang: str, marked: str, index: int) -> dict[str, Any]:
     marked = marked.replace("\\n", "\n")
@@ -206,9 +304,14 @@ def _parse(lang: str, marked: str, index: int) -> dict[str, Any]:
     }
 
 
-def load() -> list[dict[str, Any]]:
+def load(half: str = "dev") -> list[dict[str, Any]]:
+    """The ``dev`` lines (tuned on) or the ``check`` lines (written after
+    the first changes, to see whether they carry over; not tuned on)."""
+    lines = LINES if half == "dev" else CHECK_LINES
     rows = []
-    for i, line in enumerate(LINES.strip().splitlines()):
+    for i, line in enumerate(lines.strip().splitlines()):
         lang, _, marked = line.partition("|")
-        rows.append(_parse(lang, marked, i))
+        row = _parse(lang, marked, i)
+        row["id"] = row["id"].replace("names-dev", f"names-{half}")
+        rows.append(row)
     return rows

@@ -30,6 +30,19 @@ def names(text: str) -> list[str]:
         ("i talked with nguyen van thanh in the yard", ["nguyen van thanh"]),
         ("call fatoumata diallo at the shelter", ["fatoumata diallo"]),
         ("hablé con fatoumata diallo en el patio", ["fatoumata diallo"]),
+        # Someone's tie or role; what happened to a list of surnames.
+        ("Okafor's lawyer never called back.", ["Okafor's"]),
+        ("Okafor, Mensah and Diallo were moved to Texas.", ["Okafor", "Mensah", "Diallo"]),
+        ("Okafor, Mensah y Diallo fueron trasladados.", ["Okafor", "Mensah", "Diallo"]),
+        # A person's verb outweighs a sentence start; a speaking verb does not.
+        ("Diallo was deported on Friday.", ["Diallo"]),
+        ("Yesterday Adaeze called crying.", ["Adaeze"]),
+        # Portuguese particles; a given name sharing the surname that follows.
+        ("Ana dos Santos and Rui da Silva were detained.", ["Ana dos Santos", "Rui da Silva"]),
+        ("Bartosz and Dorota Nowak live upstairs.", ["Bartosz", "Dorota Nowak"]),
+        # Nicknames and letters.
+        ("The detainee, known as “Chucho”, was beaten.", ["Chucho"]),
+        ("Write to Chukwuemeka at the address below.", ["Chukwuemeka"]),
         # A sign-off after a closing line that ends in a comma.
         ("God bless you all,\nWilner", ["Wilner"]),
         ("Que Dios los bendiga,\nWilner", ["Wilner"]),
@@ -52,6 +65,12 @@ def test_names_from_the_sentence(text: str, expected: list[str]) -> None:
         "Okafor y Mensah Abogados presentaron el recurso.",
         "El Taller Hernández cerró después de la redada.",
         "Su hija estudia en la Escuela Benito Juárez.",
+        "The Popescu Family Restaurant was raided.",
+        "Trabajaba en Mudanzas Mensah.",
+        "Sus hijos van a la Escuela Washington.",
+        # A speaking verb after a word that starts the sentence.
+        "CoreCivic told us nothing.",
+        "Officials told reporters nothing.",
         # A title that starts a building's name.
         "The T. Don Hutto Residential Center holds women.",
         # Lower case after a tie that names nobody.

@@ -51,6 +51,7 @@ from tipline.export.pii.name_lexicon import (
 )
 from tipline.export.pii.name_places import (
     firm_names,
+    listed_people,
     names_no_person,
     place_surname_after_first_name,
     surname_word,
@@ -74,6 +75,9 @@ _NAMING_BEFORE = re.compile(
     r"(?:\bnamed|\bcalled|\bllamad[oa]|\bse\s+llama(?:ba)?|\bme\s+llamo|\bname\s+is"
     r"|\bnombre\s+es|\bname(?:\s+on\s+\w+)?\s*:|\bnombre\s*:|\bask\s+for|\bpregunt[ae]n?\s+por"
     r"|\bsigned\s+by|\bfirmad[oa]\s+por|\btalk\s+to|\bhablar\s+con|\bsoy"
+    # "write to Chukwuemeka", "known as “Chucho”", "alias Toño".
+    r"|\bwrite\s+to|\bescr[íi]b(?:an|e)le\s+a|\bknown\s+as|\ba\.?k\.?a\.?|\balias"
+    r"|\bapodad[oa]|\ble\s+dicen"
     r"|\bspoke\s+(?:w/|with)|\bhabl[ée]\s+con|\bcell\s+with|\bcelda\s+con|\binterviewed"
     r"|\bentrevist[ée]\s+a|\b(?:lawyer|attorney|abogad[oa])\s+(?:for|of|de)"
     # Form labels: "LAST, FIRST:", "Detainee:", "APELLIDO, NOMBRE:".
@@ -81,7 +85,7 @@ _NAMING_BEFORE = re.compile(
     r"|witness|testigo|contact|contacto)\s*:"
     # Sign-offs: the name on the line after "Sincerely," or after a dash.
     r"|\b(?:sincerely|thank\s+you|thanks|regards|love|respectfully|gracias|atentamente|saludos"
-    r"|cordialmente|respetuosamente|con\s+cari[ñn]o)\s*,?\s*\n|(?:^|\n)\s*(?:--?|—|–))\s*[,:]?\s*$",
+    r"|cordialmente|respetuosamente|con\s+cari[ñn]o)\s*,?\s*\n|(?:^|\n)\s*(?:--?|—|–))\s*[,:]?\s*[“\"‘']?$",
     re.IGNORECASE,
 )
 _LABEL_AFTER = re.compile(r"\.?:")
@@ -233,7 +237,11 @@ def likely_names(text: str) -> list[Finding]:
                 continue
             j = _extend_through_surname(text, words, j)
         if not cued:
-            if names_no_person(text, words, i, j, firms):
+            # "Diallo was deported": a person's verb outweighs a sentence start.
+            start_cue = i == j and person_cue(text, words[i], speaking=False)
+            if names_no_person(text, words, i, j, firms) and not (
+                start_cue and sentence_start(text, words, i)
+            ):
                 continue
             # A lone word on no name list ("Turnpike", "Explorer", "Sirs",
             # "Forwarded") names nobody unless something says it does
@@ -254,6 +262,7 @@ def likely_names(text: str) -> list[Finding]:
         start, end = words[i].start, words[j].end
         found.append(Finding(start, end, "name", text[start:end], "low"))
     found += _lowercase_after_kin(text, words)
+    found += listed_people(text)
     found += _titled_place_surnames(text, words)
     return found
 

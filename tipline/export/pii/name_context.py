@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 
 from tipline.export.pii.findings import Finding
+from tipline.export.pii.name_cues import joined_before
 from tipline.export.pii.name_lexicon import is_first_name, is_name, is_plain_first_name
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import (
@@ -290,6 +291,7 @@ def context_names(text: str, names: list[Finding]) -> list[Finding]:
     """Low-confidence names pointed at by ``text`` and the ``names`` found so far."""
     found = _after_cues(text) + _sign_off(text) + _self_named_and_reachable(text)
     found += _joined(text, names + found)
+    found += joined_before(text, names + found)
     found += _repeated(text, names)
     taken = [(f.start, f.end) for f in names]
     return [f for f in found if not _overlaps(f.start, f.end, taken)]

@@ -6,9 +6,12 @@ read the words around it:
 - :func:`person_cue`: a lone word on no name list is still a person when
   the sentence says so: "according to Grzegorz,", "según Okafor,", or a
   verb only people take right after it ("Oyelaran has been held", "Diallo
-  fue deportado"). The name lists are American and Iberian, so most West
-  African, Polish or Vietnamese names are on none of them; the sentence is
-  the evidence left.
+  fue deportado", "Okafor's lawyer"; "Adaeze called", "Kofi asked" when
+  not at a sentence start, where "Officials asked" is as likely). The name
+  lists are American and Iberian, so most West African, Polish or
+  Vietnamese names are on none of them; the sentence is the evidence left.
+- :func:`joined_before`: "Bartosz and Dorota Nowak": a given name joined
+  to a full name that follows shares its surname.
 - :func:`institution_after`: "T. Don Hutto Residential Center": a title
   before a run is no person's when a building word follows it (a surname
   that is also a building word and ends the run, "Detainee Amy Hall", is
@@ -23,9 +26,11 @@ from __future__ import annotations
 
 import re
 
+from tipline.export.pii.findings import Finding
 from tipline.export.pii.name_lexicon import is_surname
 from tipline.export.pii.name_tokens import Word, joined
-from tipline.export.pii.namewords import INSTITUTION_WORDS
+from tipline.export.pii.names import fold_word
+from tipline.export.pii.namewords import INSTITUTION_WORDS, KIN, TITLES, all_stop_words
 
 _SOURCE_BEFORE = re.compile(
     r"(?:\b(?i:according\s+to|per|seg[úu]n|de\s+acuerdo\s+con|conforme\s+a))[^\S\n]+$"
@@ -38,15 +43,42 @@ _PERSON_VERB_AFTER = re.compile(
     r"|detenid[oa]|trasladad[oa]|deportad[oa]|liberad[oa]|arrestad[oa]|golpead[oa]"
     r"|aislad[oa]|encerrad[oa]|en\s+aislamiento)\b"
 )
+# Things people do that firms and places rarely do in a tip; not "said",
+# which officials, agencies and companies do as often.
+_SPEAKING_AFTER = re.compile(
+    r"[^\S\n]+(?i:told|asked|called|cried|wrote|begged|pidi[óo]|llor[óo])\b"
+)
 _VIETNAMESE_MIDDLE = frozenset({"thi", "van"})
+_GIVEN_AND = re.compile(r"(?<![\w'’-])([A-ZÁÉÍÓÚÑ][^\W\d_]+)[^\S\n]+(?:and|y)[^\S\n]+")
 
 
-def person_cue(text: str, word: Word) -> bool:
-    """The sentence around ``word`` says it is a person (see the module docstring)."""
+def person_cue(text: str, word: Word, *, speaking: bool = True) -> bool:
+    """The sentence around ``word`` says it is a person (see the module
+    docstring); ``speaking``: a verb of speaking after it counts too."""
     before = text[max(0, word.start - 30) : word.start]
     if _SOURCE_BEFORE.search(before) and text[word.end : word.end + 1] == ",":
         return True
+    # "Okafor's lawyer", "Nguyen's wife": someone's tie or role.
+    if re.search(r"['’]s$", word.text):
+        m = re.match(r"[^\S\n]+([^\W\d_]+)", text[word.end : word.end + 30])
+        if m and (m.group(1).casefold() in KIN or m.group(1).casefold() in TITLES):
+            return True
+    if speaking and _SPEAKING_AFTER.match(text, word.end):
+        return True
     return _PERSON_VERB_AFTER.match(text, word.end) is not None
+
+
+def joined_before(text: str, names: list[Finding]) -> list[Finding]:
+    """ "Bartosz and Dorota Nowak": a capitalized word joined by "and"/"y" to
+    a full name that follows is a given name sharing its surname."""
+    found = []
+    for f in names:
+        if len(f.text.split()) < 2:
+            continue
+        m = _GIVEN_AND.search(text, max(0, f.start - 40), f.start)
+        if m and m.end() == f.start and fold_word(m.group(1)) not in all_stop_words():
+            found.append(Finding(m.start(1), m.end(1), "name", m.group(1), "low"))
+    return found
 
 
 def institution_after(text: str, words: list[Word], j: int) -> bool:

@@ -27,6 +27,7 @@ from functools import cache
 import usaddress
 
 from tipline.counties import all_counties
+from tipline.export.pii.findings import Finding
 from tipline.export.pii.name_lexicon import is_first_name, is_mostly_first_name, is_name, is_surname
 from tipline.export.pii.name_tokens import Word, joined, sentence_start
 from tipline.export.pii.names import fold_word
@@ -208,6 +209,12 @@ _FIRM_LIST = re.compile(
 # ... unless a role says they are people: "Officers Lopez, Vega and Ruiz",
 # "los agentes Herrera, Dominguez y Gonzalez".
 _PEOPLE_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
+# ... or what happened to them: "Okafor, Mensah and Diallo were moved".
+_PEOPLE_VERB_AFTER = re.compile(
+    r"\s+(?:were|have\s+been|fueron|est[áa]n|siguen)\s+(?:held|detained|taken|moved|transferred"
+    r"|arrested|deported|released|beaten|detenidos|trasladados|deportados|liberados|golpeados)\b",
+    re.IGNORECASE,
+)
 
 
 def _people_role(word: str) -> bool:
@@ -228,14 +235,57 @@ def firm_names(text: str) -> list[tuple[int, int]]:
         if any(is_mostly_first_name(fold_word(m.group(k))) for k in (1, 2, 3)):
             continue
         role = _PEOPLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if role and _people_role(role.group(1)):
+        if (role and _people_role(role.group(1))) or _PEOPLE_VERB_AFTER.match(text, m.end()):
             continue
         firms.append(m.span())
     return firms
 
 
+def listed_people(text: str) -> list[Finding]:
+    """ "Okafor, Mensah and Diallo were moved": three surnames that a
+    person's verb follows are people, the first at a sentence start too."""
+    found = []
+    for m in _FIRM_LIST.finditer(text):
+        if _PEOPLE_VERB_AFTER.match(text, m.end()):
+            for k in (1, 2, 3):
+                if fold_word(m.group(k)) not in all_stop_words():
+                    found.append(Finding(m.start(k), m.end(k), "name", m.group(k), "low"))
+    return found
+
+
 def in_firm(firms: list[tuple[int, int]], position: int) -> bool:
     return any(s <= position < e for s, e in firms)
+
+
+#: "Popescu Family Restaurant", "Mensah Brothers Trucking": a family firm.
+_FAMILY_FIRM = frozenset({"family", "familia", "brothers", "bros", "hermanos", "hnos", "sons"})
+
+
+def _institution_next(text: str, words: list[Word], j: int) -> bool:
+    """ "Berks County", "Tyson Foods", "Popescu Family Restaurant"."""
+    k = j + 1
+    if k < len(words) and joined(text, words[j], words[k]) and words[k].folded in _FAMILY_FIRM:
+        k += 1
+    return (
+        k < len(words)
+        and joined(text, words[k - 1], words[k])
+        and words[k].folded in INSTITUTION_WORDS
+    )
+
+
+def _institution_before(text: str, words: list[Word], i: int) -> bool:
+    """Spanish names a firm, a school or a hospital before its namesake:
+    "Mudanzas Mensah", "Escuela Washington", "Hospital Ben Taub" (a title,
+    "Sheriff Ruiz", is a cue instead)."""
+    if i == 0:
+        return False
+    prev = words[i - 1]
+    return (
+        text[prev.end : words[i].start] == " "
+        and prev.text.istitle()
+        and prev.folded in INSTITUTION_WORDS
+        and prev.folded not in TITLES
+    )
 
 
 def names_no_person(
@@ -246,11 +296,8 @@ def names_no_person(
     :func:`firm_names`."""
     before = text[max(0, words[i].start - 20) : words[i].start]
     return (
-        (
-            j + 1 < len(words)
-            and joined(text, words[j], words[j + 1])
-            and words[j + 1].folded in INSTITUTION_WORDS
-        )
+        _institution_next(text, words, j)
+        or _institution_before(text, words, i)
         or street_name(text, words, i, j)
         or town_before_state(text, words, i, j)
         or PLACE_BEFORE.search(before) is not None

@@ -77,6 +77,8 @@ INSTITUTION_WORDS = word_set(
     lawyers attorneys abogados bufete construcciones transportes seafood painting drywall
     masonry builders motel laundromat laundry taqueria panaderia carniceria tienda mercado
     supermercado farmacia lavanderia restaurante fabrica taller
+    deli mudanzas granja granjas procesamiento abarrotes tortilleria ferreteria distribuidora
+    empacadora comercializadora servicios inmobiliaria agricola rancho
     """
 )
 
@@ -318,7 +320,7 @@ VERBS = word_set(
 )
 
 #: Particles inside names ("María de la Cruz", "Del Valle").
-PARTICLES = word_set("de del la las los van von da di du le")
+PARTICLES = word_set("de del la las los van von da di du le dos das do")
 
 
 @cache
