@@ -28,7 +28,9 @@ Sets:
 - ``names-dev``: bench/redaction_names_dev.py, hand-written personal names
   of less common origins, in odd shapes and cases, with firms, towns and
   jails named after people as hard negatives (issue 11's sixth round; dev
-  text, may be tuned on).
+  text, may be tuned on); ``names-check`` its second half, written after the
+  first changes; ``names-final`` a last half, scored once and never tuned
+  on (only when named).
 - ``heldout5``: bench/redaction_heldout5.py, a fifth set written while the
   detectors were being changed, by someone who read neither them nor any
   benchmark's misses (templates in bench/data/heldout5/, Faker values, fixed
@@ -82,7 +84,7 @@ PEOPLE_ROW = "name (listed)"
 OTHER_NAMES_ROW = "name (other)"
 SETS = ("hand", "faker", "heldout", "indep", "fresh-dev", "names-dev", "names-check")
 #: Sets only run when named: the fresh test half is scored once, after tuning.
-NAMED_ONLY = ("fresh-test", "heldout5", "heldout6")
+NAMED_ONLY = ("fresh-test", "heldout5", "heldout6", "names-final")
 #: Sets whose misses are never printed: reading them would make them tuning data.
 SEALED = ("heldout5", "heldout6")
 
@@ -120,7 +122,7 @@ def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
         import redaction_fresh  # needs Faker: the test extra
 
         return redaction_fresh.generate(half, seed)
-    if name in ("names-dev", "names-check"):
+    if name in ("names-dev", "names-check", "names-final"):
         import redaction_names_dev
 
         return redaction_names_dev.load(name.removeprefix("names-"))

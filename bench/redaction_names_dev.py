@@ -171,6 +171,28 @@ es|Aterrizó en el Aeropuerto Benito Juárez.
 es|El Hospital General Manuel Gea González lo atendió.
 es|La escuela Miguel Hidalgo queda cerca.
 es|Tyson Foods lo despidió después de la redada.
+en|[Okafor's] lawyer never called back.
+en|[Okafor], [Mensah] and [Diallo] were moved to Texas.
+en|[Diallo] was deported on Friday.
+en|[Ana dos Santos] and [Rui da Silva] were detained.
+en|The detainee, known as “[Chucho]”, was beaten.
+en|Write to [Chukwuemeka] at the address below.
+en|Yesterday [Adaeze] called crying.
+en|[Bartosz] and [Dorota Nowak] live upstairs.
+en|Officials told reporters nothing.
+en|CoreCivic told us nothing.
+en|The Popescu Family Restaurant was raided.
+es|Trabajaba en Mudanzas Mensah.
+es|[Okafor], [Mensah] y [Diallo] fueron trasladados a Texas.
+en|In April [Martinez] got a lawyer.
+en|By June [Kowalski] had lost 20 pounds.
+en|The law firm Jackson Lewis filed a motion.
+en|Attorneys at Fisher Phillips P.C. called.
+es|La empresa Martínez Pérez lo contrató.
+en|[ŁUKASZ NOWAK] WAS MOVED
+en|Per [Łukasz], the food is bad.
+en|[Nguyễn Văn An] was beaten.
+en|THE DETAINEE HUNGER STRIKE
 """
 
 CHECK_LINES = r"""
@@ -271,6 +293,69 @@ es|Lo atendieron en el Hospital Ben Taub.
 es|Trabajó en Granjas Perdue.
 """
 
+#: Written after the dev and check changes and scored once, for the report.
+FINAL_LINES = r"""
+en|[Cheikh Ndiaye] was arrested at a traffic stop near the mall.
+en|The woman in bunk 7 is [Marguerite Nkemdirim], she is from Cameroon.
+en|[Jean-Claude Mbemba] has not had his blood pressure pills.
+en|His brother [Maricel Dizon]... sorry, his sister, called again.
+en|[Jae-won Park] was held for two days without food.
+en|We talked to [Liang Wei] through a Mandarin interpreter.
+en|[Mohammed Rahman] works at the car wash on Route 9.
+en|Guards put [Ionuț Stanciu] in the hole for a week.
+en|[Arben Hoxha] says the phones cost $3 a minute.
+en|[Vitória Nascimento] and her baby were released on Monday.
+en|Bond for [Djibril Sarr] was set at $8,000.
+en|[Nadège Célestin] only speaks Kreyòl.
+en|Officer [Wróblewski] called him a name.
+en|According to [Ndiaye], they sleep on the floor.
+en|On Thursday [Mbemba] was moved again.
+en|In July [Hoxha] was denied a hearing.
+en|[Rahman's] wife has not heard from him.
+en|please call [liang wei] his phone died
+en|my uncle [cheikh ndiaye] is still there
+en|i spoke with [djibril sarr] last night
+en|DETAINEE NAME: [STANCIU, IONUT]
+en|[NASCIMENTO, VITORIA] - RELEASED
+en|With love,\n[Nadège]
+en|Thank you,\n[Arben Hoxha]
+en|Ask for Ms. [Dizon] at the clinic.
+en|Sarr & Ndiaye LLC employed both men.
+en|Hoxha Construction lost half its crew in the raid.
+en|He bought the phone at Rahman Wireless.
+en|The Park Family Laundromat was closed.
+en|She is held at the Caroline Detention Facility.
+en|They moved him to the Winn Correctional Center.
+en|The hearing is at the Elizabeth Detention Center.
+en|He was born in Port-au-Prince.
+en|They live in East Boston.
+en|He works in North Plainfield.
+en|On Monday Essex County stopped the contract.
+en|In March Bergen County ended its deal.
+en|Her son goes to Hamilton High School.
+en|The Mercy Hospital nurse called us.
+en|He was treated at St. Barnabas Medical Center.
+es|[Cheikh Ndiaye] fue arrestado en un retén.
+es|[Jean-Claude Mbemba] no ha recibido sus pastillas.
+es|Hablamos con [Liang Wei] con un intérprete.
+es|[Vitória Nascimento] y su bebé salieron el lunes.
+es|Según [Ndiaye], duermen en el piso.
+es|El jueves [Mbemba] fue trasladado otra vez.
+es|mi tío [cheikh ndiaye] sigue ahí
+es|hablé con [djibril sarr] anoche
+es|NOMBRE DEL DETENIDO: [STANCIU, IONUT]
+es|Con cariño,\n[Nadège]
+es|El oficial [Wróblewski] lo insultó.
+es|Sarr y Ndiaye Abogados llevan el caso.
+es|Trabajaba en Construcciones Hoxha.
+es|Compró el teléfono en Celulares Rahman.
+es|Está en el Centro de Detención Caroline.
+es|Viven en East Boston.
+es|El lunes el condado de Essex terminó el contrato.
+es|Su hijo va a la Escuela Hamilton.
+es|Lo atendieron en el Hospital Mercy.
+"""
+
 
 def _parse(lang: str, marked: str, index: int) -> dict[str, Any]:
     marked = marked.replace("\\n", "\n")
@@ -305,9 +390,10 @@ def _parse(lang: str, marked: str, index: int) -> dict[str, Any]:
 
 
 def load(half: str = "dev") -> list[dict[str, Any]]:
-    """The ``dev`` lines (tuned on) or the ``check`` lines (written after
-    the first changes, to see whether they carry over; not tuned on)."""
-    lines = LINES if half == "dev" else CHECK_LINES
+    """The ``dev`` lines (tuned on), the ``check`` lines (written after the
+    first changes to see whether they carry over, then tuned on) or the
+    ``final`` lines (written last, scored once, never tuned on)."""
+    lines = {"dev": LINES, "check": CHECK_LINES, "final": FINAL_LINES}[half]
     rows = []
     for i, line in enumerate(lines.strip().splitlines()):
         lang, _, marked = line.partition("|")

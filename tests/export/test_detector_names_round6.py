@@ -40,6 +40,16 @@ def names(text: str) -> list[str]:
         # Portuguese particles; a given name sharing the surname that follows.
         ("Ana dos Santos and Rui da Silva were detained.", ["Ana dos Santos", "Rui da Silva"]),
         ("Bartosz and Dorota Nowak live upstairs.", ["Bartosz", "Dorota Nowak"]),
+        # A month after "in", "by", "since" is a date, not a given name.
+        ("In May Lopez was taken from his job.", ["Lopez"]),
+        ("By June Kowalski had lost 20 pounds.", ["Kowalski"]),
+        ("His wife June Walsh called.", ["June Walsh"]),
+        # Capitals beyond Spanish ones; a given name of any country in capitals.
+        ("Detainee: WÓJCIK, MAŁGORZATA", ["WÓJCIK, MAŁGORZATA"]),
+        ("ŁUKASZ NOWAK WAS MOVED", ["ŁUKASZ NOWAK"]),
+        ("WOJCIK MALGORZATA was moved to C pod", ["WOJCIK MALGORZATA"]),
+        ("Per Łukasz, the food is bad.", ["Łukasz"]),
+        ("Nguyễn Văn An was beaten.", ["Nguyễn Văn An"]),
         # Nicknames and letters.
         ("The detainee, known as “Chucho”, was beaten.", ["Chucho"]),
         ("Write to Chukwuemeka at the address below.", ["Chukwuemeka"]),
@@ -71,6 +81,14 @@ def test_names_from_the_sentence(text: str, expected: list[str]) -> None:
         # A speaking verb after a word that starts the sentence.
         "CoreCivic told us nothing.",
         "Officials told reporters nothing.",
+        # A firm named as one, or by its legal form.
+        "The law firm Jackson Lewis filed a motion.",
+        "La empresa Martínez Pérez lo contrató.",
+        "Attorneys at Fisher Phillips P.C. called.",
+        # Capitals that are no name, a particle before a place among them.
+        "THE DETAINEE HUNGER STRIKE",
+        "TO THE JUDGE: MAY WE HAVE BOND",
+        "¡FUERA ICE DE MONTGOMERY COUNTY!",
         # A title that starts a building's name.
         "The T. Don Hutto Residential Center holds women.",
         # Lower case after a tie that names nobody.

@@ -89,6 +89,9 @@ _NAMING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_AFTER = re.compile(r"\.?:")
+_DATE_PREPOSITIONS = frozenset(
+    {"in", "on", "since", "by", "until", "till", "last", "next", "early", "late", "mid", "during"}
+)
 # "Pa.C.S.", "U.S.C.": a word in a chain of abbreviations is no name.
 _ABBREVIATION_CHAIN = re.compile(r"\.\s?[A-Z]\.")
 
@@ -190,6 +193,8 @@ def _unstop_spanish_calendar_names(text: str, words: list[Word], stop: list[bool
         )
         english = (
             word.folded in MONTHS_AND_DAYS
+            # "In May Lopez was taken", "By June Kowalski had...": a date.
+            and not (i > 0 and words[i - 1].folded in _DATE_PREPOSITIONS)
             and is_first_name(word.folded)
             and following.text.istitle()
             and is_surname(following.folded)

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from tipline.export.pii.findings import Finding
 from tipline.export.pii.name_cues import joined_before
 from tipline.export.pii.name_lexicon import is_first_name, is_name, is_plain_first_name
+from tipline.export.pii.name_tokens import UPPER
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import (
     KIN,
@@ -42,7 +43,7 @@ from tipline.export.pii.namewords import (
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _REST = r"[\w'’-]*"
 _NAME_WORD = rf"[^\W\d_]{_REST}"
-_CAPITAL = rf"[A-ZÁÉÍÓÚÑ]{_REST}"
+_CAPITAL = rf"{UPPER}{_REST}"
 _NAMING = re.compile(
     r"\b(?:my\s+name\s+is|name\s+is|this\s+is|it['’]s|it\s+is|me\s+llamo|mi\s+nombre\s+es"
     r"|se\s+llama|soy|habla|calling\s+(?:for|about)|llamo\s+por|gf|bf|girlfriend|boyfriend"
@@ -98,7 +99,7 @@ _ABOUT = re.compile(
 # English puts bare nouns before its verbs ("Officials said", "Family says"),
 # so there the word must be on the name lists; Spanish puts an article
 # before them ("La familia dijo"), so a bare capitalized word is a name.
-_LETTERS = r"[A-ZÁÉÍÓÚÑ][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_LETTERS = rf"{UPPER}[^\W\d_]*(?:['’-][^\W\d_]+)*"
 _SPEAKER_EN = re.compile(
     rf"(?<![\w'’-])({_LETTERS})[^\S\n]+(?i:said|says|told|wrote|explained|reported)\b"
 )
@@ -115,7 +116,7 @@ _PERSON_OBJECT = re.compile(
     r"|d[íi]le|preg[úu]ntenle|preg[úu]ntale)\s+a[^\S\n]+"
     # ... and the owner of a thing: "a nombre de Yuridia", "registered to ...".
     r"|(?i:a\s+nombre\s+de|in\s+the\s+name\s+of|registered\s+to)[^\S\n]+)"
-    rf"({_LETTERS}(?:[^\S\n]+{_LETTERS}){{0,2}})(?![^\S\n]+[A-ZÁÉÍÓÚÑ]|[\w'’-])"
+    rf"({_LETTERS}(?:[^\S\n]+{_LETTERS}){{0,2}})(?![^\S\n]+{UPPER}|[\w'’-])"
 )
 # A name set off by its tie to someone: "through Julio, a cousin", "por medio
 # de Gabrielly, una prima", "Ana Ruiz, my neighbor".

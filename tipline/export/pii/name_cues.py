@@ -28,7 +28,7 @@ import re
 
 from tipline.export.pii.findings import Finding
 from tipline.export.pii.name_lexicon import is_surname
-from tipline.export.pii.name_tokens import Word, joined
+from tipline.export.pii.name_tokens import UPPER, Word, joined
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import INSTITUTION_WORDS, KIN, TITLES, all_stop_words
 
@@ -49,7 +49,7 @@ _SPEAKING_AFTER = re.compile(
     r"[^\S\n]+(?i:told|asked|called|cried|wrote|begged|pidi[óo]|llor[óo])\b"
 )
 _VIETNAMESE_MIDDLE = frozenset({"thi", "van"})
-_GIVEN_AND = re.compile(r"(?<![\w'’-])([A-ZÁÉÍÓÚÑ][^\W\d_]+)[^\S\n]+(?:and|y)[^\S\n]+")
+_GIVEN_AND = re.compile(rf"(?<![\w'’-])({UPPER}[^\W\d_]+)[^\S\n]+(?:and|y)[^\S\n]+")
 
 
 def person_cue(text: str, word: Word, *, speaking: bool = True) -> bool:
@@ -94,18 +94,18 @@ def institution_after(text: str, words: list[Word], j: int) -> bool:
 
 
 def unstop_vietnamese(text: str, words: list[Word], stop: list[bool]) -> None:
-    """ "Le Thi Hoa": a short capitalized family name before "Thi"/"Van" and
-    a capitalized given name."""
+    """ "Le Thi Hoa", "Nguyễn Văn An": a family name before "Thi"/"Van" and
+    a capitalized given name, either of them also a short word."""
     for i in range(len(words) - 2):
         word, middle, given = words[i], words[i + 1], words[i + 2]
         if (
-            stop[i]
-            and word.text.istitle()
-            and len(word.text) <= 3
+            word.text.istitle()
+            and (len(word.text) <= 3 or not stop[i])
             and middle.text.istitle()
             and middle.folded in _VIETNAMESE_MIDDLE
             and given.text.istitle()
             and joined(text, word, middle)
             and joined(text, middle, given)
         ):
-            stop[i] = False
+            # ... and a given name that is a word too: "Nguyễn Văn An".
+            stop[i] = stop[i + 2] = False

@@ -11,7 +11,8 @@ Spanish ones included). The US lists miss many given names of Spain and
 Latin America ("Natalio", "Macarena", "Galo", "Odalis"): ``gender-guesser``
 (GPLv3 code, its ``nam_dict.txt`` under the GNU FDL, from Jörg Michael's
 "gender" program) ships 48,000 given names with their frequency by country;
-the 2,300 in use in Spain or Portugal are read from it. Nothing is
+the 2,300 in use in Spain or Portugal are read from it, and all of them
+(:func:`is_world_given_name`) where capitals already say "a name". Nothing is
 downloaded; the lists load once, lazily.
 
 The Census surname list also holds many ordinary words ("Green", "House",
@@ -73,6 +74,36 @@ def _iberian_given_names() -> dict[str, frozenset[str]]:
             if "+" not in name and any(counts[i : i + 1].strip() for i in _IBERIAN_COLUMNS):
                 names.setdefault(fold_word(name), set()).add(name.casefold())
     return {folded: frozenset(written) for folded, written in names.items()}
+
+
+# Letters that carry no combining accent to strip: "Łukasz" is "lukasz".
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ı": "i"})
+
+
+@cache
+def _world_given_names() -> frozenset[str]:
+    """Every single given name in ``nam_dict.txt``, of any country (Polish,
+    Romanian, Turkish, Vietnamese, West African ...), folded."""
+    names = set()
+    data = files("gender_guesser") / "data" / "nam_dict.txt"
+    with data.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line[0] not in "#=" and "+" not in (name := line.split()[1]):
+                names.add(fold_word(name).translate(_PLAIN_LETTERS))
+    return frozenset(names)
+
+
+def is_world_given_name(folded: str) -> bool:
+    """A given name somewhere in the world ("łukasz", "djibril", "arben"),
+    three letters or more and no stop word: the list also holds "the",
+    "may" and "will", so callers ask it only where the shape already says
+    "a name" (a run of capitals)."""
+    return (
+        len(folded) >= 3
+        and folded not in all_stop_words()
+        and folded not in WORDLIKE_FIRST_NAMES
+        and folded.translate(_PLAIN_LETTERS) in _world_given_names()
+    )
 
 
 def _accents_fit(word: str, name: str) -> bool:

@@ -29,7 +29,7 @@ import usaddress
 from tipline.counties import all_counties
 from tipline.export.pii.findings import Finding
 from tipline.export.pii.name_lexicon import is_first_name, is_mostly_first_name, is_name, is_surname
-from tipline.export.pii.name_tokens import Word, joined, sentence_start
+from tipline.export.pii.name_tokens import UPPER, Word, joined, sentence_start
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import (
     FIRST_NAMES,
@@ -51,7 +51,9 @@ PLACE_BEFORE = re.compile(
     # Spanish names a school, a hospital or a shop before its namesake:
     # "Escuela Benito Juárez", "Taller Hernández", "Hospital Juárez".
     r"|escuela|colegio|taller|bufete|despacho|instituto|universidad|cl[íi]nica|hospital"
-    r"|aeropuerto|estaci[óo]n|preparatoria|secundaria|primaria)\.?)\s*$",
+    r"|aeropuerto|estaci[óo]n|preparatoria|secundaria|primaria)\.?"
+    # "the law firm Jackson Lewis", "la empresa Martínez Pérez".
+    r"|\b(?:firm|company|empresa|compa[ñn][íi]a|contratista|agency|agencia)(?:\s+(?:of|de))?)\s*$",
     re.IGNORECASE,
 )
 
@@ -80,7 +82,8 @@ _TOWN_ENDINGS = (
 FIRM_AFTER = re.compile(
     r"\s+(?:(?:and|&|y|e)\s+(?:Sons?|Associates|Asociados|Hijos|Hermanos|Brothers|Bros\b\.?"
     r"|Partners|Company|Co\b\.?|C[íi]a\b\.?)"
-    r"|(?:E\.\s?I\.\s?R\.\s?L|S\.\s?R\.\s?L|S\.\s?A\.\s?C|S\.\s?A|S\.\s?L|S\.\s?C|S\.\s?de\s?R\.\s?L)\.)"
+    r"|(?:E\.\s?I\.\s?R\.\s?L|S\.\s?R\.\s?L|S\.\s?A\.\s?C|S\.\s?A|S\.\s?L|S\.\s?C|S\.\s?de\s?R\.\s?L"
+    r"|P\.\s?[AC])\.)"
 )
 
 # After a number, capitalized words are a street or a wing, not a person:
@@ -202,9 +205,7 @@ def place_surname_after_first_name(text: str, words: list[Word], k: int) -> bool
 
 # "Suarez, Vega and Juarez", "the Herrera, Dominguez y Gonzalez contract": three
 # surnames in a row with no given name among them are a firm's name.
-_FIRM_LIST = re.compile(
-    r"\b([A-ZÁÉÍÓÚÑ][\w'’-]+), ([A-ZÁÉÍÓÚÑ][\w'’-]+),? (?:and|y|&) ([A-ZÁÉÍÓÚÑ][\w'’-]+)"
-)
+_FIRM_LIST = re.compile(rf"\b({UPPER}[\w'’-]+), ({UPPER}[\w'’-]+),? (?:and|y|&) ({UPPER}[\w'’-]+)")
 
 # ... unless a role says they are people: "Officers Lopez, Vega and Ruiz",
 # "los agentes Herrera, Dominguez y Gonzalez".
@@ -225,7 +226,7 @@ def _people_role(word: str) -> bool:
 
 # "Sullivan & Cromwell", "Okafor & Mensah LLP": an ampersand joins a firm's
 # partners; people are joined with "and" or "y".
-_AMPERSAND_FIRM = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\w'’-]+\s*&\s*[A-ZÁÉÍÓÚÑ][\w'’-]+")
+_AMPERSAND_FIRM = re.compile(rf"\b{UPPER}[\w'’-]+\s*&\s*{UPPER}[\w'’-]+")
 
 
 def firm_names(text: str) -> list[tuple[int, int]]:

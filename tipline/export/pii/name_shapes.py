@@ -31,11 +31,13 @@ from tipline.export.pii.name_lexicon import (
     is_name,
     is_plain_first_name,
     is_surname,
+    is_world_given_name,
 )
+from tipline.export.pii.name_tokens import UPPER
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import INSTITUTION_WORDS, PARTICLES, TITLES, all_stop_words
 
-_CAPS = r"[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’-]+"
+_CAPS = rf"{UPPER}(?:{UPPER}|['’-])+"
 _CAPS_PARTICLE = r"(?:DE|DEL|LA|LAS|LOS|Y|VAN|VON|DA|DI|DU|LE)"
 _SURNAMES = rf"(?:{_CAPS_PARTICLE}\s+)*{_CAPS}(?:\s+(?:{_CAPS_PARTICLE}\s+)*{_CAPS}){{0,2}}"
 _REVERSED = re.compile(rf"(?<![\w,])({_SURNAMES}),\s?({_CAPS}(?:\s{_CAPS}){{0,2}})(?![\w-])")
@@ -96,6 +98,12 @@ def _caps_names(text: str) -> list[Finding]:
     return found
 
 
+def _caps_name_word(word: str) -> bool:
+    """A word of a capitals run that may be part of a name."""
+    folded = _words(word)
+    return _names_only(folded) or all(is_world_given_name(w) for w in folded)
+
+
 def _caps_subruns(m: re.Match[str]) -> list[Finding]:
     """The names inside one all-caps run: from each first name, the longest
     stretch of names after it ("TO THE LAWYER DAVID BROWN" gives "DAVID
@@ -122,14 +130,21 @@ def _caps_subruns(m: re.Match[str]) -> list[Finding]:
                 continue
         # A first name starts a name, and so does a surname right before one
         # ("QUINTERO WENDY was moved").
-        starts = is_first_name(folded) or (
-            is_surname(folded) and is_mostly_first_name(fold_word(words[i + 1].group()))
+        following = fold_word(words[i + 1].group())
+        # "ŁUKASZ NOWAK", "WOJCIK MALGORZATA": a given name of any country.
+        starts = folded not in PARTICLES and (
+            is_first_name(folded)
+            or is_world_given_name(folded)
+            or (
+                is_surname(folded)
+                and (is_mostly_first_name(following) or is_world_given_name(following))
+            )
         )
-        if not starts or not _names_only(_words(words[i].group())):
+        if not starts or not _caps_name_word(words[i].group()):
             i += 1
             continue
         j = i + 1
-        while j < len(words) and _names_only(_words(words[j].group())):
+        while j < len(words) and _caps_name_word(words[j].group()):
             j += 1
         if j > i + 1:
             start, end = m.start() + words[i].start(), m.start() + words[j - 1].end()

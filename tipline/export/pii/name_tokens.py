@@ -18,6 +18,10 @@ from tipline.export.pii.namewords import TITLES
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
+#: Any capital letter, for patterns: "Ł", "Ș", "Ễ" and "Ö" as well as "Ñ"
+#: (``re`` has no class for it; Latin, Greek and Cyrillic capitals).
+UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper()) + "]"
+
 BOUNDARY = frozenset(".!?¿¡:;/|\n…•")
 
 ABBREVIATIONS = frozenset({"st", "av", "avda", "no", "jr", "col", "blvd", "apt", "calz"})

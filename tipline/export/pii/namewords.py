@@ -22,7 +22,7 @@ FUNCTION_WORDS = word_set(
     a an the my his her our their your its this that these those it he she they we i you me
     him them us and but or so if when while after before then there here also please thank
     thanks dear hi hello hey yes no not only every all some many most one two three four five
-    on in at by for from to with about between according yesterday today tomorrow last next
+    on in at by for from to with about between according per yesterday today tomorrow last next
     since because what who where how why as of just even still again both each other another
     more nobody everyone someone anyone caller source message voicemail note tip letter
     witness witnesses wife husband call called says said left reported mentions needs
