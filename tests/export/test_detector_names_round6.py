@@ -21,6 +21,8 @@ def names(text: str) -> list[str]:
         ("Los guardias se rieron, según Okafor, de todo.", ["Okafor"]),
         ("Since March Oyelaran has been in segregation.", ["Oyelaran"]),
         ("Desde marzo Oyelaran está aislado.", ["Oyelaran"]),
+        ("They deported Oyelaran last week.", ["Oyelaran"]),
+        ("Agents took Kwabena at dawn.", ["Kwabena"]),
         # A sender before a colon is no form label.
         ("Message from Ifeoma Nwosu: they moved my husband.", ["Ifeoma Nwosu"]),
         # A Vietnamese family name that is also a function word.
@@ -89,6 +91,8 @@ def test_names_from_the_sentence(text: str, expected: list[str]) -> None:
         "THE DETAINEE HUNGER STRIKE",
         "TO THE JUDGE: MAY WE HAVE BOND",
         "¡FUERA ICE DE MONTGOMERY COUNTY!",
+        "They moved Stewart detainees to Georgia.",
+        "We asked Adelanto staff for records.",
         # A title that starts a building's name.
         "The T. Don Hutto Residential Center holds women.",
         # Lower case after a tie that names nobody.

@@ -7,7 +7,8 @@ read the words around it:
   the sentence says so: "according to Grzegorz,", "según Okafor,", or a
   verb only people take right after it ("Oyelaran has been held", "Diallo
   fue deportado", "Okafor's lawyer"; "Adaeze called", "Kofi asked" when
-  not at a sentence start, where "Officials asked" is as likely). The name
+  not at a sentence start, where "Officials asked" is as likely; "they
+  deported Oyelaran", "agents took Kwabena"). The name
   lists are American and Iberian, so most West African, Polish or
   Vietnamese names are on none of them; the sentence is the evidence left.
 - :func:`joined_before`: "Bartosz and Dorota Nowak": a given name joined
@@ -45,6 +46,11 @@ _PERSON_VERB_AFTER = re.compile(
 )
 # Things people do that firms and places rarely do in a tip; not "said",
 # which officials, agencies and companies do as often.
+# What is done to people: "they deported Oyelaran", "agents took Kwabena".
+_PERSON_OBJECT_BEFORE = re.compile(
+    r"\b(?i:arrested|detained|deported|transferred|took|moved|released|beat|handcuffed"
+    r"|picked\s+up|told|asked|reached|texted)[^\S\n]+$"
+)
 _SPEAKING_AFTER = re.compile(
     r"[^\S\n]+(?i:told|asked|called|cried|wrote|begged|pidi[óo]|llor[óo])\b"
 )
@@ -63,6 +69,8 @@ def person_cue(text: str, word: Word, *, speaking: bool = True) -> bool:
         m = re.match(r"[^\S\n]+([^\W\d_]+)", text[word.end : word.end + 30])
         if m and (m.group(1).casefold() in KIN or m.group(1).casefold() in TITLES):
             return True
+    if _PERSON_OBJECT_BEFORE.search(before):
+        return True
     if speaking and _SPEAKING_AFTER.match(text, word.end):
         return True
     return _PERSON_VERB_AFTER.match(text, word.end) is not None
