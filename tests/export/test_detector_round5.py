@@ -81,6 +81,24 @@ DOB = [
     ("03/06/1991 (fecha de nacimiento)", "03/06/1991"),
     ("Fecha de nac.: 3/junio/1991", "3/junio/1991"),
     ("nació el 3 junio, 1991", "3 junio, 1991"),
+    # Second wave: chat and generic forms.
+    ("my bday's march 4", "march 4"),
+    ("b day: 3/4", "3/4"),
+    ("dob:3/4/90", "3/4/90"),
+    ("DOB/Age: 3/4/1990 (34)", "3/4/1990"),
+    ("DOB: April 1990", "April 1990"),
+    ("DOB 04/1990", "04/1990"),
+    ("Age: 34 (04/03/1990)", "04/03/1990"),
+    ("he's 34 yrs old, 4/3/1990", "4/3/1990"),
+    ("34 y/o, 3 April 1990", "3 April 1990"),
+    ("Birthday = 1990-04-03T00:00:00", "1990-04-03"),
+    ("bdate 4/3/90", "4/3/90"),
+    ("born 3rd april '90 in Juarez", "3rd april '90"),
+    ("nació el día 3 del mes de abril de 1990", "3 del mes de abril de 1990"),
+    ("nació el 3 de abril del año 1990", "3 de abril del año 1990"),
+    ("Edad: 34 años (3/4/1990)", "3/4/1990"),
+    ("tiene 34 años, 3 de abril de 1990", "3 de abril de 1990"),
+    ("F. de nacimiento: abril de 1990", "abril de 1990"),
 ]
 
 DOB_NEGATIVE = [
@@ -100,6 +118,14 @@ DOB_NEGATIVE = [
     "Released: 06/03/2024. Date of birth unknown.",
     "her birthday was the day ICE came, 3/4/2024",
     "the birthday cake was left on June 3, 2024",
+    "he is 34 years old and on 4/12/2024 ICE took him",
+    "Age: 34. Detained 04/03/2024",
+    "tiene 34 años y el 3 de abril de 2024 lo agarraron",
+    "34 y/o, 3 April 2024",
+    "born in Honduras, he lived in Texas for years before 06/03/2024",
+    "DOB unknown; hearing on 06/03/2024",
+    "Nació en Honduras y vivió muchos años en Texas antes del 03/06/2024",
+    "his birthday came and went; on June 3 they moved him",
 ]
 
 
@@ -158,6 +184,17 @@ HANDLE = [
     ("Instagram:\nlupita.ruiz", "lupita.ruiz"),
     ("en tiktok sale como lupita.ruiz", "lupita.ruiz"),
     ("me encuentras en fb como lupita.ruiz.5", "lupita.ruiz.5"),
+    # Second wave.
+    ("Twitter: MLopez", "MLopez"),
+    ("she goes by lupe_r on IG", "lupe_r"),
+    ("jdoe22 on snap", "jdoe22"),
+    ("lupita.ruiz en instagram", "lupita.ruiz"),
+    ("on snap its jdoe", "jdoe"),
+    ("my ig was jdoe22", "jdoe22"),
+    ("IG acct: jdoe", "jdoe"),
+    ("find her on Instagram under the name lupita_r", "lupita_r"),
+    ("en Facebook aparece con el nombre de lupita.r", "lupita.r"),
+    ("IG: maria-lopez", "maria-lopez"),
 ]
 
 HANDLE_NEGATIVE = [
@@ -171,6 +208,10 @@ HANDLE_NEGATIVE = [
     "I saw it on X last week",
     "discord server got shut down",
     "mi insta está cerrada",
+    "I saw it on Instagram as well",
+    "it is on Facebook under investigation",
+    "Facebook: none",
+    "the video on IG was deleted",
 ]
 
 A_NUMBER = [
@@ -199,6 +240,13 @@ A_NUMBER = [
     ("número A\n212-555-123", "212-555-123"),
     ("el A-number de mi hijo es 212-555-123", "212-555-123"),
     ("número de alien: 212555123", "212555123"),
+    # Second wave.
+    ("A-Number (9 digits): 212555123", "212555123"),
+    ("Alien Registration Number (A-Number) (if any): A212555123", "A212555123"),
+    ("immigration number 212-555-123", "212-555-123"),
+    ("número de inmigración: 212 555 123", "212 555 123"),
+    ("número de extranjera 212555123", "212555123"),
+    ("A #212-555-123", "A #212-555-123"),
 ]
 
 A_NUMBER_NEGATIVE = [

@@ -23,7 +23,7 @@ import re
 
 from tipline.export.pii.findings import Finding, make
 
-WINDOW = 40
+WINDOW = 60
 
 _MONTHS_EN = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -66,7 +66,10 @@ _DATE = re.compile(
             rf"\b{_MONTHS_EN}\s+(?:the\s+)?{_DAY},?\s+{_YEAR_ANY}\b",
             rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTHS_EN},?\s+{_YEAR_ANY}\b",
             rf"\b(?:{_DAY}|primero)\s+de\s+{_MONTHS_ES}"
-            rf"(?:,?\s+(?:de|del)\s+{_YEAR_ANY}|,?\s+{_YEAR})?\b",
+            rf"(?:,?\s+(?:de|del)\s+(?:a[ñn]o\s+)?{_YEAR_ANY}|,?\s+{_YEAR})?\b",
+            # Legal Spanish: "el día 3 del mes de abril de 1990".
+            rf"\b{_DAY}\s+(?:d[íi]as\s+)?del\s+mes\s+de\s+{_MONTHS_ES}"
+            rf"(?:\s+(?:de|del)\s+(?:a[ñn]o\s+)?{_YEAR_ANY})?\b",
             rf"\b{_MONTHS_ES}\s+{_DAY},?\s+(?:de\s+|del\s+)?{_YEAR_ANY}\b",
             # Jul-04-1985, Jul/04/85; 1991-Jun-03.
             rf"\b{_MONTHS_EN}[-/]{_DAY}[-/]{_YEAR_ANY}\b",
@@ -77,6 +80,9 @@ _DATE = re.compile(
             rf"\b\d{{1,2}}{_MONTHS}\d{{2,4}}\b",
             # Spanish without "de": 5 agosto 1975, 5 ago. 1975.
             rf"\b{_DAY}\s+{_MONTHS_ES},?\s+{_YEAR_ANY}\b",
+            # Month and year: April 1990, abril de 1990, 04/1990.
+            rf"\b{_MONTHS_EN}\s+(?:of\s+)?{_YEAR}\b|\b{_MONTHS_ES}\s+(?:de\s+|del\s+)?{_YEAR}\b",
+            rf"(?<![\d/.-])(?:0?[1-9]|1[0-2])[/.-]{_YEAR}(?![\d/-]|\.\d)",
             # No year, as a birthday is given: June 3rd, the 3rd of June, 6/3.
             rf"\b{_MONTHS_EN}\s+(?:the\s+)?{_DAY}\b",
             rf"\b(?:the\s+)?{_DAY}\s+of\s+{_MONTHS_EN}",
@@ -94,7 +100,7 @@ _YEAR_ONLY = re.compile(
 _NOT_BIRTH = r"(?!\s+(?:party|parties|cake|celebration|dinner|gift|present|card|wishes))"
 _CUES = re.compile(
     r"\bD\.?\s?O\.?\s?B\b\.?|\bdate[\s-]+of[\s-]+birth\b|\bbirth[\s-]*date\b"
-    rf"|\bbirth\s*day\b{_NOT_BIRTH}|\bb[-']?day\b{_NOT_BIRTH}"
+    rf"|\bbirth\s*day\b{_NOT_BIRTH}|\bb[-'\s]?day\b{_NOT_BIRTH}|\bb[-']?date\b"
     r"|\bbirth\b\s*:|\bborn\b(?:\s+on)?|\bfecha\s+de\s+nac(?:imiento|\.)?|\bf\.\s?nac\b\.?"
     r"|\bF\.N\.|\bFN\s*:|\bnac(?:í|i|ió|io|ido|ida)\b(?:\s+el\b)?|\bcumplea[ñn]os\b"
     # "(b. Sept. 2, 1982)", "Nacimiento: 15-12-1976", "(nac. 23.05.1978)",
@@ -108,6 +114,28 @@ _CUES = re.compile(
     r"|\bcumple\s+años\b|\b(?:su|mi|tu|el|del)\s+cumple\b(?!\s+(?:con|de|la|las|los))",
     re.IGNORECASE,
 )
+# An age: a date after it is a birth date only if the two agree ("34 y/o,
+# 3 April 1990"; not "34 years old and on 4/12/2024 ICE took him").
+_AGE = re.compile(
+    r"\b(?:age|edad)\b[^\S\n]*[:=]?[^\S\n]*(\d{1,3})\b"
+    r"|\b(\d{1,3})[^\S\n]*(?:years?\s+old|yrs?\.?(?:\s+old)?|y/?o\b|a[ñn]os\b(?:\s+de\s+edad)?)",
+    re.IGNORECASE,
+)
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)|(?<=['/.\s-])\d{2}$")
+#: Texts written from this year to that: an age plus a birth year lands between.
+_WRITTEN = (2000, 2040)
+
+
+def _agrees(age: int, date: str) -> bool:
+    years = _ANY_YEAR.findall(date)
+    if not years:
+        return False
+    year = int(years[-1])
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    return _WRITTEN[0] <= year + age <= _WRITTEN[1]
+
+
 # The cue after the date: "06/03/1991 (DOB)", "June 3 is his birthday".
 _CUE_AFTER = re.compile(
     r"[^\S\n]*(?:[(\[,\u2013\u2014-][^\S\n]*)?"
@@ -129,10 +157,12 @@ _QUESTION = re.compile(
 # event: "born in Honduras and arrested on 3/4/2020" dates the arrest.
 _BREAK = re.compile(
     r"[.!?;]\s+[A-ZÁÉÍÓÚÑ¿¡]|\n|\b(?i:arrested|detained|picked|taken|deported|released"
-    r"|transferred|booked|moved|came|entered|arrived|married|since|until"
+    r"|transferred|booked|moved|came|entered|arrived|married|since|until|before|after|when"
+    r"|raided|hearing|court|sentenced|charged|visited|called|wrote|signed|filed"
     # Spanish participles only as a verb: "fue detenido", not "del detenido".
     r"|(?:fue|fui|fueron|lo|la|los|las|me|le)\s+(?:detenid|arrestad|deportad|liberad|trasladad)[oa]s?"
-    r"|detuvieron|arrestaron|agarraron|deportaron|lleg[óo]|entr[óo]|sali[óo]|cas[óo]|desde|hasta)\b"
+    r"|detuvieron|arrestaron|agarraron|deportaron|lleg[óo]|entr[óo]|sali[óo]|cas[óo]|desde|hasta"
+    r"|antes|despu[ée]s|cuando|audiencia|corte|llam[óo]|escribi[óo])\b"
 )
 # What may end a cue's line before the date on the next: a colon or a dash.
 # A format hint may stand between: "Date of Birth (MM/DD/YYYY)\n06/03/1991".
@@ -160,6 +190,10 @@ def dates_of_birth(text: str) -> list[Finding]:
         if question:
             match = _near(text, question.end(), _DATE)
         if match:
+            found.append(make(text, *match.span(), "dob"))
+    for age in _AGE.finditer(text):
+        match = _near(text, age.end(), _DATE)
+        if match and _agrees(int(age.group(1) or age.group(2)), match.group()):
             found.append(make(text, *match.span(), "dob"))
     for match in _DATE.finditer(text):
         # "booked 3/4/2020, DOB 1/2/1990": a cue with a date of its own is not this one's.

@@ -94,12 +94,14 @@ _A_NUMBER = re.compile(
 )
 _A_NUMBER_CUE = re.compile(
     r"(?:\bA[\s-]?(?:number|num\.?|no\.?|#)|\balien(?:\s+registration)?\s+(?:number|no\.?|#)"
-    r"|\bUSCIS\s*(?:number|no\.?|#|n[úu]mero)|\bn[úu]mero\s+(?:de\s+)?USCIS"
-    r"|\b(?:n[úu]m(?:ero|\.)?|n[º°o]\.?)\s*(?:de\s+)?(?:(?-i:A)\b|alien\b|(?:registro\s+de\s+)?extranjero)"
+    r"|\b(?:USCIS|immigration)\s*(?:number|no\.?|#|n[úu]mero)|\bn[úu]mero\s+(?:de\s+)?USCIS"
+    r"|\b(?:n[úu]m(?:ero|\.)?|n[º°o]\.?)\s*(?:de\s+)?(?:(?-i:A)\b|alien\b"
+    r"|inmigraci[óo]n\b|(?:registro\s+de\s+)?extranjer[oa])"
     # "my A is", "mi A es": the letter alone, as people call it.
     r"|\b(?:my|his|her|their|your|mi|su|tu)\s+(?-i:A)\s*(?:is|es|:)"
     # The number may sit on the form's next line.
-    rf")[^\d\n]{{0,25}}?(?:\n[^\S\n]*)?((?:A[\s#.:{_DASH}]{{0,2}})?{_DIGITS})(?![\w{_DASH}])",
+    # A form's hint may stand between: "A-Number (9 digits):".
+    rf")[^\d\n]{{0,25}}?(?:\([^()\n]{{0,30}}\)[^\d\n]{{0,10}}?)?(?:\n[^\S\n]*)?((?:A[\s#.:{_DASH}]{{0,2}})?{_DIGITS})(?![\w{_DASH}])",
     re.IGNORECASE,
 )
 _ID_CUE = re.compile(

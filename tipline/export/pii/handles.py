@@ -26,7 +26,7 @@ import re
 
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.name_lexicon import is_joined_names
-from tipline.export.pii.namewords import FUNCTION_WORDS, word_set
+from tipline.export.pii.namewords import all_stop_words, word_set
 
 _USER_NAME = r"@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29}(?:#\d{4})?"
 _AT = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
@@ -42,12 +42,26 @@ _SHORT = r"sc|tt|tg|wa|x"
 _NAMED = rf"(?:{_PLATFORMS}|{_SHORT})(?:\s*/\s*(?:{_PLATFORMS}|{_SHORT}))*"
 _CUE = re.compile(
     rf"\b(?:(?P<platform>{_NAMED})"
-    r"(?:\s+(?:handle|user(?:name)?|usuario|account|cuenta|name|id))?"
+    r"(?:\s+(?:handle|user(?:name)?|usuario|account|acct|acc|cuenta|name|id|page|perfil))?"
     r"|handle|username|user\s+name|usuario|nombre\s+de\s+usuario)"
     # "en tiktok sale como x", "snap me x", "on X as x", "Signal (x)".
     r"(?:\s+(?:sale|aparece|est[áa]|soy|goes|go|i'?m|am)\b)?(?:\s+(?:me|como|as|by)\b)?"
-    r"(?P<sep>\s*(?:(?:is|es)\b[^\S\n]*:?|'s\b|[:=|>\u2192\u2013\u2014-]+)\s*|\s*\(\s*|\s+)"
+    r"(?P<sep>\s*(?:(?:is|es|was|era|it'?s)\b[^\S\n]*:?|'s\b|[:=|>\u2192\u2013\u2014-]+)\s*"
+    r"|\s*\(\s*|\s+)"
     rf"(?P<token>{_USER_NAME})",
+    re.IGNORECASE,
+)
+# Farther from the platform, after a word that introduces a name: "on
+# Instagram under the name lupita_r", "en Facebook aparece con el nombre de x".
+_NAMED_AS = re.compile(
+    rf"\b(?:{_NAMED})\b[^\n.!?]{{0,20}}?\b(?:as|como|under(?:\s+the\s+name)?|named|called"
+    rf"|(?:con|bajo)\s+el\s+nombre(?:\s+de)?|goes\s+by|by)\s+({_USER_NAME})",
+    re.IGNORECASE,
+)
+# The platform after the name: "she goes by lupe_r on IG", "lupita.ruiz en instagram".
+_BEFORE_PLATFORM = re.compile(
+    rf"(?<![\w@./])({_USER_NAME})\s+(?:on|en|in|de|del|from)\s+(?:the\s+|el\s+|la\s+)?"
+    rf"(?:{_NAMED})\b",
     re.IGNORECASE,
 )
 # "my @ is alyssagray", "mi @ es nestor83_real".
@@ -79,9 +93,14 @@ _NOT_HANDLES = word_set(
     calls server servers channel channels link links app dms none nada ninguno ninguna unknown
     desconocido desconocida privado privada cerrado cerrada borrado borrada nuevo nueva ahí ahi
     también tambien pero handle usuario today yesterday tonight also again ayer hoy
+    under over well too right during anymore lately either though instead later soon already
+    recently often sometimes everyday ahora luego antes después despues siempre nunca todavía
+    todavia tampoco
     """
 )
-_MARKED = re.compile(r"^@|[\d_.#]|[a-z][A-Z]")
+# A user name's marks: "@", a digit, "_", ".", Discord's "#1234", an inner
+# capital ("MariaLopez", "MLopez").
+_MARKED = re.compile(r"^@|[\d_.#]|[a-z][A-Z]|^[A-Z]{2,}[a-z]")
 _TIME = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|h)?", re.IGNORECASE)
 
 
@@ -94,16 +113,31 @@ def _after_platform(match: re.Match[str]) -> Finding | None:
     token, end = _token_end(match, "token")
     text = match.string
     word = token.lower()
-    if word in _NOT_HANDLES or word.lstrip("@") in FUNCTION_WORDS:
+    if word in _NOT_HANDLES or word.lstrip("@") in all_stop_words():
         return None
     marked = bool(_MARKED.search(token)) and any(ch.isalpha() for ch in token)
     # Unmarked, a handle is one lower-case word that is no ordinary word.
     plain = token.islower() and len(token) >= 4
     platform = match.group("platform") or ""
+    separator = match.group("sep").strip(" :\n").lower()
     if re.fullmatch(_SHORT, platform, re.IGNORECASE):
         plain = plain and ":" in match.group("sep")
+    # "the snap was loud": after a past tense only a marked user name.
+    if separator in ("was", "era"):
+        plain = False
     if marked or plain:
         return make(text, match.start("token"), end, "handle")
+    return None
+
+
+def _marked(match: re.Match[str]) -> Finding | None:
+    """A user name away from its cue: only a marked one, or names run together."""
+    token, end = _token_end(match, 1)
+    letters = sum(ch.isalpha() for ch in token)
+    if (letters >= 2 and _MARKED.search(token) and not _TIME.fullmatch(token)) or (
+        token.islower() and is_joined_names(token)
+    ):
+        return make(match.string, match.start(1), end, "handle")
     return None
 
 
@@ -129,6 +163,8 @@ def handles(text: str) -> list[Finding]:
         if any(ch.islower() for ch in m.group())
     ]
     found += [_after_platform(m) for m in _CUE.finditer(text)]
+    for pattern in (_NAMED_AS, _BEFORE_PLATFORM):
+        found += [_marked(m) for m in pattern.finditer(text)]
     found += [make(text, m.start(1), _token_end(m, 1)[1], "handle") for m in _AT_CUE.finditer(text)]
     for m in _SPEAKER.finditer(text):
         token = m.group(1)
