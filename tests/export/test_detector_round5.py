@@ -99,6 +99,14 @@ DOB = [
     ("Edad: 34 años (3/4/1990)", "3/4/1990"),
     ("tiene 34 años, 3 de abril de 1990", "3 de abril de 1990"),
     ("F. de nacimiento: abril de 1990", "abril de 1990"),
+    # Third wave.
+    ("born June 3rd of 1991", "June 3rd of 1991"),
+    ("born the 3rd day of June, 1991", "3rd day of June, 1991"),
+    ("born on 3rd June", "3rd June"),
+    ("nació el 3-VI-1991", "3-VI-1991"),
+    ("Fecha de nacimiento: 3/VI/91", "3/VI/91"),
+    ("DOB: 1991", "1991"),
+    ("fecha de nacimiento: 1991", "1991"),
 ]
 
 DOB_NEGATIVE = [
@@ -126,6 +134,8 @@ DOB_NEGATIVE = [
     "DOB unknown; hearing on 06/03/2024",
     "Nació en Honduras y vivió muchos años en Texas antes del 03/06/2024",
     "his birthday came and went; on June 3 they moved him",
+    "fecha de nacimiento desconocida, en 2019 lo detuvieron",
+    "DOB unknown, 2019 arrival",
 ]
 
 
@@ -195,6 +205,12 @@ HANDLE = [
     ("find her on Instagram under the name lupita_r", "lupita_r"),
     ("en Facebook aparece con el nombre de lupita.r", "lupita.r"),
     ("IG: maria-lopez", "maria-lopez"),
+    # Third wave.
+    ("jdoe22 (IG)", "jdoe22"),
+    ('IG "jdoe22"', "jdoe22"),
+    ("my gamertag is jdoe22", "jdoe22"),
+    ("PSN: xXjdoeXx", "xXjdoeXx"),
+    ("en insta lo encuentras como lupita_r", "lupita_r"),
 ]
 
 HANDLE_NEGATIVE = [

@@ -63,8 +63,10 @@ _DATE = re.compile(
             rf"(?<![\d-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|[12]\d|3[01]){_YEAR}(?![\d-])",
             # Spaced: 06 03 1991, 06 / 03 / 1991.
             rf"(?<![\d/.-])\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(?:{_YEAR}|\d{{2}})(?![\d/-]|\.\d)",
-            rf"\b{_MONTHS_EN}\s+(?:the\s+)?{_DAY},?\s+{_YEAR_ANY}\b",
-            rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTHS_EN},?\s+{_YEAR_ANY}\b",
+            rf"\b{_MONTHS_EN}\s+(?:the\s+)?{_DAY}(?:,?\s+of)?,?\s+{_YEAR_ANY}\b",
+            rf"\b(?:the\s+)?{_DAY}(?:\s+day)?\s+(?:of\s+)?{_MONTHS_EN},?\s+{_YEAR_ANY}\b",
+            # Roman months, as Spanish forms write them: 3-VI-1991, 3/VI/91.
+            rf"\b{_DAY}([-/.])(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\2{_YEAR_ANY}\b",
             rf"\b(?:{_DAY}|primero)\s+de\s+{_MONTHS_ES}"
             rf"(?:,?\s+(?:de|del)\s+(?:a[ñn]o\s+)?{_YEAR_ANY}|,?\s+{_YEAR})?\b",
             # Legal Spanish: "el día 3 del mes de abril de 1990".
@@ -85,7 +87,7 @@ _DATE = re.compile(
             rf"(?<![\d/.-])(?:0?[1-9]|1[0-2])[/.-]{_YEAR}(?![\d/-]|\.\d)",
             # No year, as a birthday is given: June 3rd, the 3rd of June, 6/3.
             rf"\b{_MONTHS_EN}\s+(?:the\s+)?{_DAY}\b",
-            rf"\b(?:the\s+)?{_DAY}\s+of\s+{_MONTHS_EN}",
+            rf"\b(?:the\s+)?{_DAY}(?:\s+day)?\s+(?:of\s+)?{_MONTHS_EN}\b",
             r"(?<![\d/.-])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]|\.\d)",
         ]
     )
@@ -145,7 +147,11 @@ _CUE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _YEAR_CUES = re.compile(
-    r"\bborn\s+in\b|\bborn\b(?=\s+(?:19|20)\d\d\b)|\bnac(?:í|i|ió|io|ido|ida)\s+en\b|\bbirth\s+year\b|\baño\s+de\s+nacimiento\b",
+    r"\bborn\s+in\b|\bborn\b(?=\s+(?:19|20)\d\d\b)|\bnac(?:í|i|ió|io|ido|ida)\s+en\b"
+    r"|\bbirth\s+year\b|\baño\s+de\s+nacimiento\b"
+    # A form that asks for the date and gets a year: "DOB: 1991" (not "DOB: 1991-06-03").
+    r"|(?:\bD\.?\s?O\.?\s?B\b\.?|\bdate\s+of\s+birth|\bfecha\s+de\s+nacimiento|\bnacimiento)"
+    r"(?=[^\S\n]*[:=\-]?[^\S\n]*(?:19|20)\d\d\b(?![/.-]\d))",
     re.IGNORECASE,
 )
 # A question answered on the next line of a chat or form ("¿fecha de

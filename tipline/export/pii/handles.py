@@ -35,10 +35,11 @@ _CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_-]{1,19}(?![\w$-])")
 _PLATFORMS = (
     r"instagram|insta|ig|snapchat|snap|tik\s?tok|twitter|x\.com|telegram|signal|threads"
     r"|facebook|fb|face|whatsapp|discord|bluesky|mastodon|youtube|kik|venmo|reddit|twitch"
-    r"|linkedin|onlyfans|messenger|wechat|skype|cash\s?app"
+    r"|linkedin|onlyfans|messenger|wechat|skype|cash\s?app|gamer\s?tag|psn|xbox(?:\s+live)?|roblox"
+    r"|fortnite|minecraft"
 )
 #: Abbreviations that are words or places too ("SC" is South Carolina).
-_SHORT = r"sc|tt|tg|wa|x"
+_SHORT = r"sc|tt|tg|wa|x|steam|epic|kick|line"
 _NAMED = rf"(?:{_PLATFORMS}|{_SHORT})(?:\s*/\s*(?:{_PLATFORMS}|{_SHORT}))*"
 _CUE = re.compile(
     rf"\b(?:(?P<platform>{_NAMED})"
@@ -47,7 +48,7 @@ _CUE = re.compile(
     # "en tiktok sale como x", "snap me x", "on X as x", "Signal (x)".
     r"(?:\s+(?:sale|aparece|est[áa]|soy|goes|go|i'?m|am)\b)?(?:\s+(?:me|como|as|by)\b)?"
     r"(?P<sep>\s*(?:(?:is|es|was|era|it'?s)\b[^\S\n]*:?|'s\b|[:=|>\u2192\u2013\u2014-]+)\s*"
-    r"|\s*\(\s*|\s+)"
+    r"|\s*\(\s*|\s+)[\"'\u201c\u2018]?"
     rf"(?P<token>{_USER_NAME})",
     re.IGNORECASE,
 )
@@ -60,7 +61,7 @@ _NAMED_AS = re.compile(
 )
 # The platform after the name: "she goes by lupe_r on IG", "lupita.ruiz en instagram".
 _BEFORE_PLATFORM = re.compile(
-    rf"(?<![\w@./])({_USER_NAME})\s+(?:on|en|in|de|del|from)\s+(?:the\s+|el\s+|la\s+)?"
+    rf"(?<![\w@./])({_USER_NAME})(?:\s+(?:on|en|in|de|del|from)\s+(?:the\s+|el\s+|la\s+)?|\s*\(\s*)"
     rf"(?:{_NAMED})\b",
     re.IGNORECASE,
 )
