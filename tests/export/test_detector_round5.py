@@ -211,6 +211,7 @@ HANDLE = [
     ("my gamertag is jdoe22", "jdoe22"),
     ("PSN: xXjdoeXx", "xXjdoeXx"),
     ("en insta lo encuentras como lupita_r", "lupita_r"),
+    ("Name: Ana\nig jdoe\nphone: none", "jdoe"),
 ]
 
 HANDLE_NEGATIVE = [
@@ -228,6 +229,11 @@ HANDLE_NEGATIVE = [
     "it is on Facebook under investigation",
     "Facebook: none",
     "the video on IG was deleted",
+    "ICE posted on X about the raid",
+    "lo subieron a tiktok anoche",
+    "en instagram pusieron la foto",
+    "tt: nope",
+    "posted on IG at 10:30",
 ]
 
 A_NUMBER = [

@@ -12,8 +12,14 @@ Rules, in brief (tests/export pins each one down):
   "as"): a token marked as a user name (a digit, "_", ".", "@", a Discord
   ``#1234`` or an inner capital: "MariaLopez"), or one lower-case word that
   is no ordinary word ("my insta is private" stays readable).
-- The short names ("sc", "tt", "tg", "wa", "x") are words or places too: after
-  them only a marked token, or a plain one after a colon.
+- The short names ("sc", "tt", "tg", "wa", "x", "steam", "line") are words or
+  places too: after them only a marked token, or a plain one after a colon.
+- With only a space after the platform, a plain word counts only when the
+  platform starts its line ("ig jdoe" on a form), someone asks to be found
+  there ("follow me on insta marialopez") or it is names run together; "lo
+  subieron a tiktok anoche" stays readable. After "was"/"era" only a marked one.
+- A marked user name farther off: before "on IG"/"en instagram"/"(IG)", after
+  "under the name"/"con el nombre de"/"goes by".
 - With no platform named, after a request to be contacted ("hmu", "dm me",
   "añádeme", "escríbeme", "búscame como") a user name: marked so, or names run
   together ("brianmoon", "jlopez": :func:`.name_lexicon.is_joined_names`).
@@ -96,11 +102,17 @@ _NOT_HANDLES = word_set(
     también tambien pero handle usuario today yesterday tonight also again ayer hoy
     under over well too right during anymore lately either though instead later soon already
     recently often sometimes everyday ahora luego antes después despues siempre nunca todavía
-    todavia tampoco
+    todavia tampoco nope idk anoche mañana manana pronto temprano tarde
     """
 )
 # A user name's marks: "@", a digit, "_", ".", Discord's "#1234", an inner
 # capital ("MariaLopez", "MLopez").
+_ASKED = re.compile(
+    r"\b(?:find|follow|add|hmu|dm|message|text|search|look\s+me\s+up|me\s+encuentras|b[úu]sca(?:me|nme|lo|la)"
+    r"|s[íi]gue(?:me|nme)|agr[ée]ga(?:me|nos)|a[ñn][áa]de(?:me|nos)|escr[íi]be(?:me|nos)|encu[ée]ntra(?:me|nos)"
+    r"|h[áa]bla(?:me|nos))\b[^\n]{0,20}$",
+    re.IGNORECASE,
+)
 _MARKED = re.compile(r"^@|[\d_.#]|[a-z][A-Z]|^[A-Z]{2,}[a-z]")
 _TIME = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|h)?", re.IGNORECASE)
 
@@ -126,18 +138,25 @@ def _after_platform(match: re.Match[str]) -> Finding | None:
     # "the snap was loud": after a past tense only a marked user name.
     if separator in ("was", "era"):
         plain = False
+    # With only a space after the platform, an unmarked word is a user name
+    # when someone asks to be found there ("follow me on insta marialopez")
+    # or it is names run together; "lo subieron a tiktok anoche" stays.
+    bare = bool(platform) and match.end("platform") == match.start("sep")
+    if bare and not match.group("sep").strip():
+        before = text[max(0, match.start() - 30) : match.start()]
+        # A platform that starts its line labels it, as on a form: "ig jdoe".
+        labels = not before.rpartition("\n")[2].strip(" -*•\t")
+        plain = plain and bool(labels or _ASKED.search(before) or is_joined_names(word))
     if marked or plain:
         return make(text, match.start("token"), end, "handle")
     return None
 
 
 def _marked(match: re.Match[str]) -> Finding | None:
-    """A user name away from its cue: only a marked one, or names run together."""
+    """A user name away from its cue: only a marked one ("posted on X" stays)."""
     token, end = _token_end(match, 1)
     letters = sum(ch.isalpha() for ch in token)
-    if (letters >= 2 and _MARKED.search(token) and not _TIME.fullmatch(token)) or (
-        token.islower() and is_joined_names(token)
-    ):
+    if letters >= 2 and _MARKED.search(token) and not _TIME.fullmatch(token):
         return make(match.string, match.start(1), end, "handle")
     return None
 
