@@ -107,6 +107,12 @@ DOB = [
     ("Fecha de nacimiento: 3/VI/91", "3/VI/91"),
     ("DOB: 1991", "1991"),
     ("fecha de nacimiento: 1991", "1991"),
+    ("born on June third, nineteen ninety-one", "June third, nineteen ninety-one"),
+    (
+        "nací el tres de junio de mil novecientos noventa y uno",
+        "tres de junio de mil novecientos noventa y uno",
+    ),
+    ("nació el 5 de mayo de dos mil cinco", "5 de mayo de dos mil cinco"),
 ]
 
 DOB_NEGATIVE = [

@@ -42,7 +42,19 @@ _DAY_WORDS = (
 )
 _DAY = rf"(?:(?:[0-2]?\d|3[01])(?:st|nd|rd|th|o|º)?|{_DAY_WORDS})"
 _YEAR = r"(?:19|20)\d{2}"
-_YEAR_ANY = r"(?:(?:19|20)\d{2}|'?\d{2})"
+_NUMBER_WORDS = (
+    r"ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine|oh|hundred"
+    r"|diez|once|doce|trece|catorce|quince|dieci\w+|veinte|veinti\w+|treinta|cuarenta|cincuenta"
+    r"|sesenta|setenta|ochenta|noventa|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
+)
+# A year in words, as a sworn statement writes it: "nineteen ninety-one",
+# "mil novecientos noventa y uno", "dos mil cinco".
+_YEAR_WORDS = (
+    r"(?:nineteen|two\s+thousand(?:\s+and)?|mil\s+novecientos|dos\s+mil)"
+    rf"(?:[\s-]+(?:y\s+)?(?:{_NUMBER_WORDS})\b){{0,3}}"
+)
+_YEAR_ANY = rf"(?:(?:19|20)\d{{2}}|'?\d{{2}}|{_YEAR_WORDS})"
 _MONTHS = rf"(?:{_MONTHS_EN}|{_MONTHS_ES})"
 # "born on Monday, June 3, 1991", "nacido el martes 3 de junio".
 _WEEKDAY = (
