@@ -218,6 +218,8 @@ HANDLE = [
     ("PSN: xXjdoeXx", "xXjdoeXx"),
     ("en insta lo encuentras como lupita_r", "lupita_r"),
     ("Name: Ana\nig jdoe\nphone: none", "jdoe"),
+    ("Social media:\njdoe22", "jdoe22"),
+    ("redes sociales: lupita.ruiz", "lupita.ruiz"),
 ]
 
 HANDLE_NEGATIVE = [
@@ -240,6 +242,8 @@ HANDLE_NEGATIVE = [
     "en instagram pusieron la foto",
     "tt: nope",
     "posted on IG at 10:30",
+    "social media posts about the raid",
+    "las redes sociales dicen otra cosa",
 ]
 
 A_NUMBER = [

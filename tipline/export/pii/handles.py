@@ -42,7 +42,7 @@ _PLATFORMS = (
     r"instagram|insta|ig|snapchat|snap|tik\s?tok|twitter|x\.com|telegram|signal|threads"
     r"|facebook|fb|face|whatsapp|discord|bluesky|mastodon|youtube|kik|venmo|reddit|twitch"
     r"|linkedin|onlyfans|messenger|wechat|skype|cash\s?app|gamer\s?tag|psn|xbox(?:\s+live)?|roblox"
-    r"|fortnite|minecraft"
+    r"|fortnite|minecraft|social\s+media|socials|redes(?:\s+sociales)?"
 )
 #: Abbreviations that are words or places too ("SC" is South Carolina).
 _SHORT = r"sc|tt|tg|wa|x|steam|epic|kick|line"
