@@ -57,7 +57,7 @@ def test_a_number_after_an_id_cue_is_no_phone():
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Booking #: KL4471 at intake", "KL4471"),
+        ("ID #: KL4471 at intake", "KL4471"),
         ("Núm. de reo: 55123-101 / cama 4", "55123-101"),
         ("my drivers license 31 204 776 was taken", "31 204 776"),
         ("tiene pasaporte número G41234567 vigente", "G41234567"),

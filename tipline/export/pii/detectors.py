@@ -8,10 +8,9 @@ resolves overlaps. Cues are English and Spanish together, since tips mix them.
 
 Rules, in brief (the tests pin each one down):
 
-- email: ``local@domain.tld``, and the spoken forms transcribers write
-  ("maria at gmail dot com", "maria arroba gmail punto com").
-- url: anything starting ``http(s)://`` or ``www.``; a bare domain only with a
-  path (``facebook.com/x``), so a mention of "ice.gov" stays readable.
+- email, url: :mod:`.web_addresses` (written, spaced out, bracketed and
+  spoken forms; a bare domain only with a path or after a site cue, so a
+  mention of "ice.gov" stays readable).
 - handle: :mod:`.handles` (``@name``, or a user name after a platform or a
   request to be contacted).
 - ssn: ``123-45-6789`` or ``123 45 6789``; nine bare digits (or dotted
@@ -20,8 +19,9 @@ Rules, in brief (the tests pin each one down):
   a masked ``XXX-XX-6789``.
 - a_number: "A" + 8 or 9 digits with or without dashes/spaces, or 8-9 digits
   after a cue ("A-number", "alien number", "número A").
-- id_number: booking, inmate, passport, licence and similar numbers after
-  their cue ("inmate #2023-04418", "número de reo 448127").
+- id_number: :mod:`.id_numbers` (passport, licence, state or consular ID,
+  inmate numbers after their cue; never a booking, case or other reference
+  number) and :mod:`.national_ids`.
 - phone: :mod:`.phones` (US, Mexican, Central American and Spanish numbers).
 - plate: :mod:`.plates` (plate-shaped tokens near a plate word or a vehicle).
 """
@@ -33,33 +33,14 @@ from collections.abc import Callable
 
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.handles import handles
+from tipline.export.pii.id_numbers import id_numbers
 from tipline.export.pii.national_ids import national_ids
 from tipline.export.pii.phones import phones
 from tipline.export.pii.plates import plates
+from tipline.export.pii.web_addresses import emails, urls
 
 Detector = Callable[[str], list[Finding]]
 
-# Spoken emails end in a top-level domain people say out loud: generic ones
-# and the country codes of the Americas and Spain ("punto es", "dot mx").
-_TLDS = (
-    r"(?:com|net|org|edu|gov|info|app|biz|me|io|co|us|mx|es|ar|cl|pe|ve|gt|hn|sv|ni|cr|pa|do"
-    r"|cu|pr|ec|bo|py|uy|br|ca|uk)"
-)
-_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
-# The local part may be spoken too: "maria punto lopez", "lucia guion bajo burg72".
-_SPOKEN_JOINERS = r"dot|punto|underscore|guion\s+bajo|gui[óo]n|dash|hyphen"
-_SPOKEN_EMAIL = re.compile(
-    rf"\b[\w.%+-]+(?:\s+(?:{_SPOKEN_JOINERS})\s+[\w%+-]+)*"
-    r"\s*(?:\(at\)|\[at\]|\bat\b|\barroba\b)\s*[\w-]+"
-    rf"(?:\s*(?:\(dot\)|\[dot\]|\bdot\b|\bpunto\b|\.)\s*{_TLDS}\b)+",
-    re.IGNORECASE,
-)
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]+", re.IGNORECASE)
-_PATH_URL = re.compile(
-    r"(?<![\w@./-])(?:[a-z0-9-]+\.)+(?:com|net|org|me|be|ly|gl|io|co|mx|us|tv|app|gg|info)"
-    r"/[^\s<>\"'\]]+",
-    re.IGNORECASE,
-)
 _SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
 _SSN_WORD = (
     r"\bSSN\b|\bS\.S\.N\.|\bSS\s?#|\bsoc(?:ial)?\.?\s+sec(?:urity|\.)?(?:\s+(?:number|no\.?|#))?"
@@ -104,40 +85,11 @@ _A_NUMBER_CUE = re.compile(
     rf")[^\d\n]{{0,25}}?(?:\([^()\n]{{0,30}}\)[^\d\n]{{0,10}}?)?(?:\n[^\S\n]*)?((?:A[\s#.:{_DASH}]{{0,2}})?{_DIGITS})(?![\w{_DASH}])",
     re.IGNORECASE,
 )
-_ID_CUE = re.compile(
-    r"(?:\b(?:booking|inmate|detainee|prisoner|offender|register|BOP|DOC|SID|jail|ID)"
-    r"\s*(?:number|no\.?|num\.?|#|ID)|\binmate|\bbooking|\bpassport(?:\s+(?:number|no\.?|#))?"
-    r"|\b(?:driver'?s\s+)?licen[cs]e\s+(?:number|no\.?|#)|\bdriver'?s\s+licen[cs]e"
-    r"|\blicencia\s+de\s+(?:conducir|manejo)"
-    r"|\bn[úu]m(?:ero|\.)?\s+de\s+(?:reo|preso|recluso|detenido|interno|identificaci[óo]n"
-    r"|pasaporte|licencia|registro|booking)"
-    r"|\b(?:detenido|interno|recluso|reo|preso)\s+(?:n[úu]mero|no\.?|#)|\bpasaporte)"
-    # "Booking #: B-66203", "passport number A21180374", "pasaporte número G123".
-    r"[^\w\n]{0,4}(?:(?:is|was|es|era|mencionado|listed|number|n[úu]mero|no)\b[^\w\n]{0,3})?"
-    r"([A-Z]{1,3}-?\d{4,12}|\d[\d-]{3,13}\d|\d{2,3}(?: \d{3}){2})(?![\w-])",
-    re.IGNORECASE,
-)
 
 
 def _clean(found: list[Finding | None]) -> list[Finding]:
     """Drop empty matches and duplicates found by two patterns."""
     return sorted({f for f in found if f})
-
-
-def emails(text: str) -> list[Finding]:
-    found = [make(text, *m.span(), "email") for m in _EMAIL.finditer(text)]
-    for m in _SPOKEN_EMAIL.finditer(text):
-        # "the fundraiser is at facebook.com/x": a web address with a path,
-        # and "at" is a preposition (urls() takes the address).
-        if not text.startswith("/", m.end()):
-            found.append(make(text, *m.span(), "email"))
-    return _clean(found)
-
-
-def urls(text: str) -> list[Finding]:
-    found = [make(text, *m.span(), "url") for m in _URL.finditer(text)]
-    found += [make(text, *m.span(), "url") for m in _PATH_URL.finditer(text)]
-    return _clean(found)
 
 
 def ssns(text: str) -> list[Finding]:
@@ -163,15 +115,6 @@ def a_numbers(text: str) -> list[Finding]:
         make(text, *m.span(1), "a_number")
         for m in _A_NUMBER_CUE.finditer(text)
         if _digit_count(m.group(1)) in (8, 9)
-    ]
-    return _clean(found)
-
-
-def id_numbers(text: str) -> list[Finding]:
-    found = [
-        make(text, *m.span(1), "id_number")
-        for m in _ID_CUE.finditer(text)
-        if _digit_count(m.group(1)) >= 4
     ]
     return _clean(found)
 

@@ -36,6 +36,7 @@ from tipline.export.pii.addresses import addresses
 from tipline.export.pii.dates import dates_of_birth
 from tipline.export.pii.detectors import NUMBER_DETECTORS, TEXT_DETECTORS
 from tipline.export.pii.findings import CATEGORIES, LABELS, Finding, resolve
+from tipline.export.pii.id_numbers import reference_spans
 from tipline.export.pii.likely_names import likely_names
 from tipline.export.pii.lookalikes import overlaps_any, protected_spans
 from tipline.export.pii.name_context import context_names
@@ -78,6 +79,14 @@ def find_identifying(
     # ("Mi cédula es 1072073308"): the same span must not be labelled twice.
     ids = [f for f in found if f.category == "id_number"]
     found = [f for f in found if f.category != "phone" or not any(i.contains(f) for i in ids)]
+    # A booking, incident or receipt number names an event, not a person:
+    # neither an ID number nor a phone (it stays on the "check these" list).
+    references = reference_spans(text)
+    found = [
+        f
+        for f in found
+        if f.category not in ("id_number", "phone") or not overlaps_any(f.start, f.end, references)
+    ]
     for detector in TEXT_DETECTORS:
         found += detector(text)
     found += dates_of_birth(text)

@@ -1,0 +1,96 @@
+"""Identity-document numbers, and the reference numbers that are not.
+
+An ``id_number`` finding is the number of something a person carries or is
+filed under for good: a passport, a driver's licence ("DL", "permiso de
+conducir"), a state, consular, school or national ID, a green card or work
+permit, and an inmate, prisoner, detainee or register number ("inmate
+#2023-04418", "número de reo 448127"), which a public locator turns back
+into a name. Each is taken only after its cue, because the same shapes are
+everywhere. National documents of Latin America and Spain (DUI, DPI,
+cédula, DNI/NIE, CURP...) live in :mod:`.national_ids`.
+
+A *reference number* names an event or a thing, not a person: booking,
+case, docket, incident, report, receipt, confirmation, flight, room, bed,
+ticket, order, tracking and form numbers. Organizers need those readable,
+so :func:`reference_spans` finds the value after such a cue, and
+:func:`tipline.export.pii.redaction.find_identifying` drops an ID-number or
+phone finding on it ("Case ID number 2023-44512", "booking #: B-66203",
+"ticket number 2241-5512"). Such a number is still listed in the approval
+screen's "check these" list (:mod:`.unreviewed`), so a reviewer sees it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipline.export.pii.findings import Finding, make
+
+_NUMBER_WORD = r"(?:number|no\.?|num\.?|n[úu]mero|nº|#)"
+_ID_CUE = re.compile(
+    r"(?:\b(?:inmate|detainee|prisoner|offender|register|BOP|DOC|SID|jail|ID)"
+    rf"\s*(?:{_NUMBER_WORD}|ID)|\binmate|\bpassport(?:\s+{_NUMBER_WORD})?"
+    rf"|\b(?:driver'?s?\s+)?licen[cs]e\s+{_NUMBER_WORD}|\bdriver'?s?\s+licen[cs]e"
+    rf"|\b(?:state|consular|school|student|military|tribal|employee|photo)\s+ID"
+    rf"(?:\s+card)?(?:\s+{_NUMBER_WORD})?"
+    rf"|\b(?-i:C?DL)\b\s*{_NUMBER_WORD}?"
+    rf"|\b(?:green\s+card|work\s+permit|(?-i:EAD)(?:\s+card)?)(?:\s+{_NUMBER_WORD})?"
+    r"|\blicencia\s+de\s+(?:conducir|manejo)|\bpermiso\s+de\s+(?:conducir|conducci[óo]n|trabajo)"
+    r"|\btarjeta\s+de\s+residen(?:cia|te)"
+    # "LICENSE 17773876": the word alone only right before digits ("license plate" is no ID).
+    r"|\blicen[cs](?:e|ia)(?=[^\w\n]{0,4}\d)"
+    r"|\bn[úu]m(?:ero|\.)?\s+de\s+(?:reo|preso|recluso|detenido|interno|identificaci[óo]n"
+    r"|pasaporte|licencia|registro)"
+    r"|\b(?:detenido|interno|recluso|reo|preso)\s+(?:n[úu]mero|no\.?|#)|\bpasaporte)"
+    # "passport number A21180374", "pasaporte número G123", "DL: 31204776".
+    r"[^\w\n]{0,4}(?:(?:is|was|es|era|mencionado|listed|number|n[úu]mero|no)\b[^\w\n]{0,3})?"
+    r"([A-Z]{1,3}-?\d{4,12}|\d{8}[A-Z]|\d[\d-]{3,13}\d|\d{2,3}(?: \d{3}){2})(?![\w-])",
+    re.IGNORECASE,
+)
+_VALUE = r"([A-Z]{1,3}-?\d{4,12}|\d{8}[A-Z]|\d[\d-]{3,13}\d|\d{2,3}(?: \d{3}){2})(?![\w-])"
+# The person's name may stand between the word and the number, as on a
+# roster: "inmate BAXTER, LINDA #FA2724", "el interno MOURA, ANTÓNIO número 993877".
+_NAMED_INMATE = re.compile(
+    r"(?i:\b(?:inmate|detainee|prisoner|interno|detenido|recluso|reo|preso))"
+    r"[^\S\n]+(?:[A-ZÁÉÍÓÚÑ][\w'’-]*,?[^\S\n]+){1,4}"
+    rf"(?:#[^\S\n]*|(?i:n[úu]mero|number|no\.?)[^\S\n]*#?[^\S\n]*){_VALUE}"
+)
+# What a reference number is for; "file number" is left out (a USCIS file
+# number is the A-number), as are account numbers (a person's bank) and
+# "cell" (a cell phone as often as a jail cell).
+_KIND = (
+    r"booking|case|caso|docket|incident|incidente|report|reporte|informe|receipt|recibo"
+    r"|confirmation|confirmaci[óo]n|flight|vuelo|room|cuarto|habitaci[óo]n"
+    r"|ticket|boleto|citation|multa|order|orden|pedido|reservation|reserva(?:ci[óo]n)?"
+    r"|tracking|rastreo|invoice|factura|claim|reclamo|folio|expediente|form|formulario"
+    r"|bond|fianza|warrant|event|evento|request|solicitud|transaction|transacci[óo]n"
+)
+# Kinds that may stand right before their number with no "number" or "#":
+# "booking 2015-095587", "vuelo 4412"; "in case 215..." and "order 3" may not.
+_BARE_KIND = (
+    r"booking|docket|incident|incidente|receipt|recibo|confirmation|flight|vuelo|ticket"
+    r"|boleto|citation|folio|expediente|tracking|reservation|reserva"
+)
+_REFERENCE = re.compile(
+    rf"(?:\b(?:n[úu]m(?:ero|\.)?|number|no\.?)\s+(?:del?\s+)?(?:la\s+)?(?:{_KIND})\b"
+    rf"|\b(?:{_KIND})\b(?:\s*(?:ID|{_NUMBER_WORD}))+|\b(?:{_BARE_KIND})\b)"
+    r"[^\S\n]*[:#=.-]?[^\S\n]*"
+    r"([A-Za-z]{0,4}-?\d[\w/.-]*(?: \d+)*)",
+    re.IGNORECASE,
+)
+
+
+def id_numbers(text: str) -> list[Finding]:
+    """Identity-document and inmate numbers after their cue."""
+    found = [
+        make(text, *m.span(1), "id_number")
+        for pattern in (_ID_CUE, _NAMED_INMATE)
+        for m in pattern.finditer(text)
+        if sum(ch.isdigit() for ch in m.group(1)) >= 4
+    ]
+    return sorted({f for f in found if f})
+
+
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the values after booking, case, incident, receipt, flight,
+    room and other reference cues."""
+    return [m.span(1) for m in _REFERENCE.finditer(text)]
