@@ -91,7 +91,14 @@ def test_urls_in_every_shape(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["go to uscis.gov for forms", "visit ICE.gov", "the dot com bubble", "Pa.C.S. 5104", "3.5"],
+    [
+        "go to uscis.gov for forms",
+        "visit ICE.gov",
+        "see ice.gov/detain/locator",
+        "the dot com bubble",
+        "Pa.C.S. 5104",
+        "3.5",
+    ],
 )
 def test_institutions_and_words_are_no_urls(text):
     assert urls(text) == []

@@ -81,7 +81,7 @@ _SCHEME_URL = re.compile(
     re.IGNORECASE,
 )
 _DOMAIN = rf"(?:[\w-]+\.)+(?:{_TLDS})"
-_PATH_URL = re.compile(rf"(?<![\w@./-]){_DOMAIN}/{_TAIL}*", re.IGNORECASE)
+_PATH_URL = re.compile(rf"(?<![\w@./-])({_DOMAIN})/{_TAIL}*", re.IGNORECASE)
 # A word that says a site follows: "website", "mi página es", "link:".
 _SITE_CUE = (
     r"\b(?:web\s*site|website|site|sitio(?:\s+web)?|p[áa]gina(?:\s+web)?|web\s*page|webpage"
@@ -204,7 +204,8 @@ def emails(text: str) -> list[Finding]:
 def urls(text: str) -> list[Finding]:
     """Web addresses with a scheme, ``www.``, a path, a site cue, or spoken."""
     spans = [m.span() for m in _SCHEME_URL.finditer(text)]
-    spans += [m.span() for m in _PATH_URL.finditer(text)]
+    # "ice.gov/detain/locator" names an agency's page, not a person's.
+    spans += [m.span() for m in _PATH_URL.finditer(text) if not _INSTITUTION.search(m.group(1))]
     spans += [m.span(1) for m in _CUED_DOMAIN.finditer(text) if not _INSTITUTION.search(m.group(1))]
     spans += [m.span(1) for m in _BARE_DOMAIN.finditer(text) if _personal(m.group(1))]
     spans += [
