@@ -193,6 +193,9 @@ en|[ŁUKASZ NOWAK] WAS MOVED
 en|Per [Łukasz], the food is bad.
 en|[Nguyễn Văn An] was beaten.
 en|THE DETAINEE HUNGER STRIKE
+en|Detainee: [Okafor], [Chukwuemeka]
+en|[Mohammed bin Rashid] was held.
+en|[Omar el-Sayed] was held.
 """
 
 CHECK_LINES = r"""

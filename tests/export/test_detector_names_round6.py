@@ -52,6 +52,11 @@ def names(text: str) -> list[str]:
         ("WOJCIK MALGORZATA was moved to C pod", ["WOJCIK MALGORZATA"]),
         ("Per Łukasz, the food is bad.", ["Łukasz"]),
         ("Nguyễn Văn An was beaten.", ["Nguyễn Văn An"]),
+        # "Surname, Given" after a form label; Arabic and Romance articles.
+        ("Detainee: Okafor, Chukwuemeka", ["Okafor", "Chukwuemeka"]),
+        ("Mohammed bin Rashid was held.", ["Mohammed bin Rashid"]),
+        ("Omar el-Sayed was held.", ["Omar el-Sayed"]),
+        ("cc: Okonkwo", ["Okonkwo"]),
         # Nicknames and letters.
         ("The detainee, known as “Chucho”, was beaten.", ["Chucho"]),
         ("Write to Chukwuemeka at the address below.", ["Chukwuemeka"]),

@@ -77,7 +77,7 @@ _NAMING_BEFORE = re.compile(
     r"|\bsigned\s+by|\bfirmad[oa]\s+por|\btalk\s+to|\bhablar\s+con|\bsoy"
     # "write to Chukwuemeka", "known as “Chucho”", "alias Toño".
     r"|\bwrite\s+to|\bescr[íi]b(?:an|e)le\s+a|\bknown\s+as|\ba\.?k\.?a\.?|\balias"
-    r"|\bapodad[oa]|\ble\s+dicen"
+    r"|\bapodad[oa]|\ble\s+dicen|\bcc\s*:"
     r"|\bspoke\s+(?:w/|with)|\bhabl[ée]\s+con|\bcell\s+with|\bcelda\s+con|\binterviewed"
     r"|\bentrevist[ée]\s+a|\b(?:lawyer|attorney|abogad[oa])\s+(?:for|of|de)"
     # Form labels: "LAST, FIRST:", "Detainee:", "APELLIDO, NOMBRE:".
@@ -89,6 +89,10 @@ _NAMING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_AFTER = re.compile(r"\.?:")
+# After a cue, "Surname, Given" closing its line: "Detainee: Okafor, Chukwuemeka".
+_GIVEN_AFTER_COMMA = re.compile(
+    r", ([A-ZÁÉÍÓÚÑ][^\W\d_]+(?:[-'’][^\W\d_]+)*)[^\S\n]*(?=$|\n|[.;(])"
+)
 _DATE_PREPOSITIONS = frozenset(
     {"in", "on", "since", "by", "until", "till", "last", "next", "early", "late", "mid", "during"}
 )
@@ -266,6 +270,9 @@ def likely_names(text: str) -> list[Finding]:
             i = _skip_heading_word(words, i, j)
         start, end = words[i].start, words[j].end
         found.append(Finding(start, end, "name", text[start:end], "low"))
+        if cued and (given := _GIVEN_AFTER_COMMA.match(text, end)):
+            # "Name: Nwachukwu, Emeka": the given name after the surname.
+            found.append(Finding(given.start(1), given.end(1), "name", given.group(1), "low"))
     found += _lowercase_after_kin(text, words)
     found += listed_people(text)
     found += _titled_place_surnames(text, words)

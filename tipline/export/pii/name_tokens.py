@@ -24,6 +24,8 @@ UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper()) +
 
 BOUNDARY = frozenset(".!?¿¡:;/|\n…•")
 
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ud|ul|d|l)[-'’][A-ZÁÉÍÓÚÑ]")
+
 ABBREVIATIONS = frozenset({"st", "av", "avda", "no", "jr", "col", "blvd", "apt", "calz"})
 
 
@@ -41,6 +43,10 @@ class Word:
 
     @property
     def capitalized(self) -> bool:
+        # "el-Sayed", "al-Masri", "d'Souza": an Arabic or Romance article
+        # before a capitalized surname.
+        if _ARTICLE_PREFIX.match(self.text):
+            return True
         return self.text[0].isupper() and (self.is_initial or len(self.text) > 1)
 
 

@@ -320,7 +320,7 @@ VERBS = word_set(
 )
 
 #: Particles inside names ("María de la Cruz", "Del Valle").
-PARTICLES = word_set("de del la las los van von da di du le dos das do")
+PARTICLES = word_set("de del la las los van von da di du le dos das do bin ibn bint")
 
 
 @cache
