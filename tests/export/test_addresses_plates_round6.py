@@ -201,3 +201,39 @@ def test_lower_case_weak_suffixes_round6(text, expected):
 
 def test_digits_in_brackets_after_a_model_round6():
     _check("followed her in a Honda Civic ([[704051]]).", "plate")
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[[515 Linden St.\nRear Apt]]\nAllentown",
+        "Lives at [[77 Dock St (2nd floor)]].",
+        "Vive en [[Walnut St. #1084, 2do piso]].",
+        "Vive en [[Calle Reforma 220 - Depto 3]].",
+        "Mi casa está en [[Calle Morelos 45 bis]], Puebla.",
+        "Write me at [[903 Spruce St Apt 1-F]].",
+    ],
+)
+def test_unit_spellings_round6(marked):
+    _check(marked, "address")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A jail's own address after its name is public, and no one's detail.
+        ("He was moved to Moshannon Valley Processing Center, 555 Geo Drive.", []),
+        ("Lo mandaron al Centro de Detención Moshannon Valley, 555 Geo Drive.", []),
+        ("He was moved to Berks County Jail, 1287 County Welfare Rd, Leesport.", []),
+        # Someone's home after a jail is named is still found.
+        ("My son, who was in York County Prison, lives at 12 Oak St.", ["12 Oak St"]),
+        ("She left the jail and went to 45 Elm St, Apt 2.", ["45 Elm St, Apt 2"]),
+    ],
+)
+def test_a_jails_own_address_round6(text, expected):
+    assert [f.text for f in find_identifying(text) if f.category == "address"] == expected
+
+
+def test_digits_right_after_the_plate_word_then_a_plate_round6():
+    _check("Two trucks, plates [[993011]] and [[PYQ 159]].", "plate")
+    _check("plates 2019 and [[ABC-1234]]", "plate")

@@ -32,16 +32,17 @@ ONE_UNIT = (
     r"|#\s?[A-Za-z0-9-]{1,5}\b"
     # "Of. 8675" (oficina) capitalized only: "of" is an English word.
     r"|(?:Of|OF)\.\s?\d{1,5}\b"
-    r"|(?i:\d{1,2}(?:st|nd|rd|th)\s+(?:floor|fl\b\.?|piso))"
+    # "2nd floor", "2do piso", "3er piso", "1º planta".
+    r"|(?i:\d{1,2}\s?(?:st|nd|rd|th|er|ro|do|to|vo|mo|no|[º°])\.?\s+(?:floor|fl\b\.?|piso|planta))"
     # "segundo piso", "planta baja"; Spain's floor and door: "3º A", "6º izq.".
     r"|(?i:(?:primer|segundo|tercer|cuarto|quinto|sexto)\s+piso|planta\s+baja)\b"
     r"|\d{1,2}\s?[º°ª](?:\s?(?:[A-Za-z]|izq|dcha|izquierda|derecha)\b\.?)?"
-    r"|(?i:basement|bsmt|rear|front|upper|lower|penthouse)\b"
+    r"|(?i:(?:basement|bsmt|rear|front|upper|lower|penthouse)\b(?:\s(?:apt|apartment|unit)\b)?)"
     # Spain's ground floor and attic, after a comma: "Calle del Carmen 8, bajo".
     r"|(?<=,\s)(?i:bajo|entresuelo|[áa]tico)\b(?:\s?[A-Z]\b)?)"
 )
 # Up to two units ("Edif. 869, Depto. 970"), each after a space or a comma.
-UNITS = rf"(?:\s?,?\s{ONE_UNIT}){{0,2}}"
+UNITS = rf"(?:\s?[,–—-]?\s{ONE_UNIT}){{0,2}}"
 DIRECTION = r"(?:[NSEW]\.?|[NS][EW]\.?|N\.\s?[EW]\.|S\.\s?[EW]\.|North|South|East|West)"
 # "123 1/2 Oak St": a house split in two keeps its half.
 HOUSE = r"(?<![\w$#.,/:-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?(?:\s1/2|½)?"
@@ -66,7 +67,9 @@ _NEVER_IN_STREETS = word_set(
 
 # A unit that the street pattern did not reach ("79 n steven walk trlr 11":
 # "trlr" is both a suffix and a unit word).
-_MORE_UNITS = re.compile(rf"(?:\s?,?\s{ONE_UNIT}){{1,2}}")
+_MORE_UNITS = re.compile(rf"(?:\s?[,–—-]?\s{ONE_UNIT}){{1,2}}")
+# ... or in brackets: "77 Dock St (2nd floor)".
+_BRACKETED_UNIT = re.compile(rf"[^\S\n]?\([^\S\n]?{ONE_UNIT}[^\S\n]?\)")
 _BARE_UNIT_VALUE = re.compile(r"\s\d{1,5}[A-Za-z]?(?![\w-])")
 _ENDS_WITH_UNIT_WORD = re.compile(rf"\b(?i:{UNIT_WORDS})\.?$")
 # A unit on a line of its own in an address block ("1234 Main St\nApt 3\n").
@@ -120,6 +123,8 @@ def with_units(text: str, span: tuple[int, int]) -> tuple[int, int]:
         end = bare.end()
     if more := _MORE_UNITS.match(text, end):
         end = more.end()
+    if bracketed := _BRACKETED_UNIT.match(text, end):
+        end = bracketed.end()
     if line := _UNIT_LINE.match(text, end):
         end = line.end(1)
     if before := _UNIT_BEFORE.search(text, max(0, start - 45), start):

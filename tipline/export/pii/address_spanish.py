@@ -48,7 +48,7 @@ _ES_NAME = (
 _NUMBER_MARK = r"(?i:no\.?|núm\.?|número|numero|n[°º]\.?|#|casa\s*#?)"
 # "s/n" (sin número): a house with no number, common in Mexican towns.
 _ES_NUMBER = (
-    rf"(?:(?:{_NUMBER_MARK}\s*)?\d{{1,5}}(?:-?[A-Za-z])?\b"
+    rf"(?:(?:{_NUMBER_MARK}\s*)?\d{{1,5}}(?:-?[A-Za-z])?\b(?:\s(?i:bis)\b)?"
     r"|(?i:s/n|s\.\s?n\.|sin\s+n[úu]mero)(?![\w/]))"
 )
 # Mexican addresses may give the inside number bare after the outside one

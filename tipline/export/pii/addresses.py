@@ -175,4 +175,17 @@ def addresses(text: str) -> list[Finding]:
         for whole in pattern.finditer(text):
             if match := before_story_words(pattern, text, whole):
                 found.append(make(text, *with_units(text, match.span()), "address"))
-    return [f for f in found if f] + spanish_addresses(text)
+    found += spanish_addresses(text)
+    return [f for f in found if f and not _JAIL_BEFORE.search(text, max(0, f.start - 80), f.start)]
+
+
+# A jail's or a court's own address, right after its name, is public and no
+# detail of anyone: "Moshannon Valley Processing Center, 555 Geo Drive",
+# "el Centro de Detención Moshannon Valley, 555 Geo Drive".
+_JAIL_BEFORE = re.compile(
+    r"\b(?i:prison|jail|penitentiary|courthouse|(?:detention|processing|correctional)\s+"
+    r"(?:center|centre|facility)|c[áa]rcel|prisi[óo]n|penal|cereso|reclusorio"
+    r"|centro\s+de\s+(?:detenci[óo]n|procesamiento))"
+    r"(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|de|del|of)){0,4}"
+    r"[^\S\n]*(?:,|\(|\s(?i:at|on|is\s+at|en|est[áa]\s+en|queda\s+en))[^\S\n]*$"
+)

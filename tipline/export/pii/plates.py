@@ -226,8 +226,11 @@ def _after_plate_word(text: str, cue: re.Match[str]) -> list[Finding]:
     found = near or plates_in(text, start, end, loose=False, minimum=4)
     if not found and (wrapped := _WRAPPED.match(text, start)):
         found = [f for f in [make(text, *wrapped.span(1), "plate")] if f]
-    if not found and (bare := _BARE_DIGITS.match(text, start)) and not _YEAR.fullmatch(bare[1]):
-        found = [f for f in [make(text, *bare.span(1), "plate")] if f]
+    # Digits alone right after the plate word, also when a plate follows them
+    # ("plates 993011 and PYQ 159").
+    bare = _BARE_DIGITS.match(text, start)
+    if bare and not _YEAR.fullmatch(bare[1]) and not any(f.start < bare.end(1) for f in found):
+        found = [f for f in [make(text, *bare.span(1), "plate")] if f] + found
     for plate in list(found):
         found += _listed_after(text, plate)
     found += plates_in(text, max(0, cue.start() - 25), cue.start(), loose=False, minimum=5)
