@@ -220,6 +220,11 @@ HANDLE = [
     ("Name: Ana\nig jdoe\nphone: none", "jdoe"),
     ("Social media:\njdoe22", "jdoe22"),
     ("redes sociales: lupita.ruiz", "lupita.ruiz"),
+    ("his X username is brianduran", "brianduran"),
+    ("mi X es leonelmadera", "leonelmadera"),
+    ("lauramitchell on FB", "lauramitchell"),
+    ("garciajessica en Instagram", "garciajessica"),
+    ("le escriben al ig martinfernandez", "martinfernandez"),
 ]
 
 HANDLE_NEGATIVE = [
@@ -244,6 +249,13 @@ HANDLE_NEGATIVE = [
     "posted on IG at 10:30",
     "social media posts about the raid",
     "las redes sociales dicen otra cosa",
+    "in SC state prison",
+    "X is the worst",
+    "tt is down",
+    "sc county jail",
+    "Instagram grow back-end networks",
+    "I saw it on insta user-friendly stuff",
+    "my discord is aplicación nueva",
 ]
 
 A_NUMBER = [
@@ -279,6 +291,11 @@ A_NUMBER = [
     ("número de inmigración: 212 555 123", "212 555 123"),
     ("número de extranjera 212555123", "212555123"),
     ("A #212-555-123", "A #212-555-123"),
+    # Phone-shaped, but the cue says A-number (a phone finding would hide it).
+    ("A-Number: 59717606", "59717606"),
+    ("alien number 737-409-441", "737-409-441"),
+    ("USCIS #: 788 468 641", "788 468 641"),
+    ("número de extranjero 612 345 678", "612 345 678"),
 ]
 
 A_NUMBER_NEGATIVE = [

@@ -31,10 +31,11 @@ from __future__ import annotations
 import re
 
 from tipline.export.pii.findings import Finding, make
-from tipline.export.pii.name_lexicon import is_joined_names
+from tipline.export.pii.name_lexicon import is_first_name, is_joined_names, is_surname
 from tipline.export.pii.namewords import all_stop_words, word_set
 
-_USER_NAME = r"@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29}(?:#\d{4})?"
+# Never cut inside a word: "aplicación" is no "aplicaci".
+_USER_NAME = r"@?[A-Za-z0-9_][A-Za-z0-9_.-]{2,29}(?:#\d{4})?(?![^\W_])"
 _AT = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
 _REDDIT = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}(?![\w/])")
 _CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_-]{1,19}(?![\w$-])")
@@ -49,7 +50,7 @@ _SHORT = r"sc|tt|tg|wa|x|steam|epic|kick|line"
 _NAMED = rf"(?:{_PLATFORMS}|{_SHORT})(?:\s*/\s*(?:{_PLATFORMS}|{_SHORT}))*"
 _CUE = re.compile(
     rf"\b(?:(?P<platform>{_NAMED})"
-    r"(?:\s+(?:handle|user(?:name)?|usuario|account|acct|acc|cuenta|name|id|page|perfil))?"
+    r"(?:\s+(?:handle|user(?:name)?|usuario|account|acct|acc|cuenta|name|id|page|perfil)(?![-\w]))?"
     r"|handle|username|user\s+name|usuario|nombre\s+de\s+usuario)"
     # "en tiktok sale como x", "snap me x", "on X as x", "Signal (x)".
     r"(?:\s+(?:sale|aparece|est[áa]|soy|goes|go|i'?m|am)\b)?(?:\s+(?:me|como|as|by)\b)?"
@@ -113,6 +114,11 @@ _ASKED = re.compile(
     r"|h[áa]bla(?:me|nos))\b[^\n]{0,20}$",
     re.IGNORECASE,
 )
+_CLAUSE_END = re.compile(
+    r"[^\S\n]*(?:$|[,.;:!?)\]\n\"'\u201d]|(?:and|or|y|o|e|u|but|pero|too|tambi[ée]n|please|pls"
+    r"|porfa|lol|jaja\w*|haha\w*|on|en|for|para|if|si|btw|thx|thanks|gracias)\b|[@(/|])",
+    re.IGNORECASE | re.MULTILINE,
+)
 _MARKED = re.compile(r"^@|[\d_.#]|[a-z][A-Z]|^[A-Z]{2,}[a-z]")
 _TIME = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|h)?", re.IGNORECASE)
 
@@ -134,7 +140,11 @@ def _after_platform(match: re.Match[str]) -> Finding | None:
     platform = match.group("platform") or ""
     separator = match.group("sep").strip(" :\n").lower()
     if re.fullmatch(_SHORT, platform, re.IGNORECASE):
-        plain = plain and ":" in match.group("sep")
+        # "X" and "sc" are letters and places too: a plain word only after a
+        # label, a colon or "is"/"es", or when it is names run together.
+        labelled = match.end("platform") != match.start("sep")
+        told = ":" in match.group("sep") or separator in ("is", "es")
+        plain = plain and (labelled or told or _first_and_surname(word))
     # "the snap was loud": after a past tense only a marked user name.
     if separator in ("was", "era"):
         plain = False
@@ -142,21 +152,47 @@ def _after_platform(match: re.Match[str]) -> Finding | None:
     # when someone asks to be found there ("follow me on insta marialopez")
     # or it is names run together; "lo subieron a tiktok anoche" stays.
     bare = bool(platform) and match.end("platform") == match.start("sep")
-    if bare and not match.group("sep").strip():
+    bare = bare and not match.group("sep").strip()
+    if bare:
         before = text[max(0, match.start() - 30) : match.start()]
         # A platform that starts its line labels it, as on a form: "ig jdoe".
         labels = not before.rpartition("\n")[2].strip(" -*•\t")
-        plain = plain and bool(labels or _ASKED.search(before) or is_joined_names(word))
+        plain = plain and bool(labels or _ASKED.search(before) or _first_and_surname(word))
+    # After a bare platform name a plain word ends its clause, as a user name
+    # given does ("ig marialopez, hmu"); "Instagram grow back-end networks" is
+    # a sentence.
+    if bare and plain and not _first_and_surname(word) and not _CLAUSE_END.match(text, end):
+        plain = False
     if marked or plain:
         return make(text, match.start("token"), end, "handle")
     return None
 
 
+def _first_and_surname(token: str) -> bool:
+    """A first name and a surname run together, either order ("lauramitchell",
+    "garciajessica", "analopez"): stricter than :func:`is_joined_names`, for
+    user names away from a cue, where a word split in two would pass ("posted"
+    is "pos" + "ted"). The first name has four letters, or three before a
+    surname of five or more."""
+    word = token.lower()
+    if not (word.isascii() and word.isalpha()) or word in all_stop_words():
+        return False
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if is_first_name(head) and is_surname(tail) and (cut >= 4 or len(tail) >= 5):
+            return True
+        if is_surname(head) and is_first_name(tail) and len(tail) >= 4:
+            return True
+    return False
+
+
 def _marked(match: re.Match[str]) -> Finding | None:
-    """A user name away from its cue: only a marked one ("posted on X" stays)."""
+    """A user name away from its cue: a marked one, or a first name and a
+    surname run together ("posted on X" stays)."""
     token, end = _token_end(match, 1)
     letters = sum(ch.isalpha() for ch in token)
-    if letters >= 2 and _MARKED.search(token) and not _TIME.fullmatch(token):
+    marked = letters >= 2 and _MARKED.search(token) and not _TIME.fullmatch(token)
+    if marked or (token.islower() and _first_and_surname(token)):
         return make(match.string, match.start(1), end, "handle")
     return None
 

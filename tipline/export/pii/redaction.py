@@ -75,9 +75,10 @@ def find_identifying(
     found: list[Finding] = []
     for detector in NUMBER_DETECTORS:
         found += [f for f in detector(text) if not overlaps_any(f.start, f.end, protected)]
-    # A number after an identity-document cue is that document, not a phone
-    # ("Mi cédula es 1072073308"): the same span must not be labelled twice.
-    ids = [f for f in found if f.category == "id_number"]
+    # A number after an identity-document or A-number cue is that document,
+    # not a phone ("Mi cédula es 1072073308", "alien number 52531278"): the
+    # same span must not be labelled twice.
+    ids = [f for f in found if f.category in ("id_number", "a_number")]
     found = [f for f in found if f.category != "phone" or not any(i.contains(f) for i in ids)]
     # A booking, incident or receipt number names an event, not a person:
     # neither an ID number nor a phone (it stays on the "check these" list).
