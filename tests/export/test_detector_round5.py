@@ -225,6 +225,8 @@ HANDLE = [
     ("lauramitchell on FB", "lauramitchell"),
     ("garciajessica en Instagram", "garciajessica"),
     ("le escriben al ig martinfernandez", "martinfernandez"),
+    ("his insta is sgutierrez he posted the video there", "sgutierrez"),
+    ("su snap es abatlle por si necesitas", "abatlle"),
 ]
 
 HANDLE_NEGATIVE = [
@@ -256,6 +258,8 @@ HANDLE_NEGATIVE = [
     "Instagram grow back-end networks",
     "I saw it on insta user-friendly stuff",
     "my discord is aplicación nueva",
+    "my IG is deliver end-to-end partnerships",
+    "mi insta es entrega plataformas extensibles",
 ]
 
 A_NUMBER = [

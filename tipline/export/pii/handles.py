@@ -116,7 +116,10 @@ _ASKED = re.compile(
 )
 _CLAUSE_END = re.compile(
     r"[^\S\n]*(?:$|[,.;:!?)\]\n\"'\u201d]|(?:and|or|y|o|e|u|but|pero|too|tambi[ée]n|please|pls"
-    r"|porfa|lol|jaja\w*|haha\w*|on|en|for|para|if|si|btw|thx|thanks|gracias)\b|[@(/|])",
+    r"|porfa|lol|jaja\w*|haha\w*|on|en|for|para|if|si|btw|thx|thanks|gracias"
+    # A run-on chat starts its next clause: "his insta is sgutierrez he posted".
+    r"|he|she|they|we|i|you|it|there|so|then|where|who|el|él|ella|ellos|ellas|ahí|ahi|allí|alli"
+    r"|por|que|lo|la|le|les|se|me|te|nos|ya|luego|donde)\b|[@(/|])",
     re.IGNORECASE | re.MULTILINE,
 )
 _MARKED = re.compile(r"^@|[\d_.#]|[a-z][A-Z]|^[A-Z]{2,}[a-z]")
@@ -158,10 +161,11 @@ def _after_platform(match: re.Match[str]) -> Finding | None:
         # A platform that starts its line labels it, as on a form: "ig jdoe".
         labels = not before.rpartition("\n")[2].strip(" -*•\t")
         plain = plain and bool(labels or _ASKED.search(before) or _first_and_surname(word))
-    # After a bare platform name a plain word ends its clause, as a user name
-    # given does ("ig marialopez, hmu"); "Instagram grow back-end networks" is
-    # a sentence.
-    if bare and plain and not _first_and_surname(word) and not _CLAUSE_END.match(text, end):
+    # After a bare platform name or "is"/"es" a plain word ends its clause, as
+    # a user name given does ("ig marialopez, hmu"); "Instagram grow back-end
+    # networks" and "my IG is deliver end-to-end partnerships" are sentences.
+    told = bare or separator in ("is", "es")
+    if told and plain and not _first_and_surname(word) and not _CLAUSE_END.match(text, end):
         plain = False
     if marked or plain:
         return make(text, match.start("token"), end, "handle")
