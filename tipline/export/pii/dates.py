@@ -128,6 +128,9 @@ _CUES = re.compile(
     r"|\bcumple\s+años\b|\b(?:su|mi|tu|el|del)\s+cumple\b(?!\s+(?:con|de|la|las|los))",
     re.IGNORECASE,
 )
+# Where a cue after the date may start, and how far back its date may begin.
+_CUE_WORD = re.compile(r"D\.?\s?O\.?\s?B|birth|b-?day|nac|f\.\s?nac|cumplea", re.IGNORECASE)
+_DATE_SPAN = 80
 # An age: a date after it is a birth date only if the two agree ("34 y/o,
 # 3 April 1990"; not "34 years old and on 4/12/2024 ICE took him").
 _AGE = re.compile(
@@ -199,6 +202,19 @@ def _near(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str] | No
     return None
 
 
+def _dates_before_cues(text: str) -> list[Finding | None]:
+    """Dates right before a birth cue; only the stretch before each cue word
+    is searched, since scanning every position for a date is slow."""
+    found: list[Finding | None] = []
+    for word in _CUE_WORD.finditer(text):
+        for match in _DATE.finditer(text, max(0, word.start() - _DATE_SPAN), word.start()):
+            # "booked 3/4/2020, DOB 1/2/1990": a cue with a date of its own is not this one's.
+            after = _CUE_AFTER.match(text, match.end())
+            if after and after.end() > word.start() and not _near(text, after.end(), _DATE):
+                found.append(make(text, *match.span(), "dob"))
+    return found
+
+
 def dates_of_birth(text: str) -> list[Finding]:
     """Dates (and birth years) that follow a birth cue."""
     found: list[Finding | None] = []
@@ -213,11 +229,7 @@ def dates_of_birth(text: str) -> list[Finding]:
         match = _near(text, age.end(), _DATE)
         if match and _agrees(int(age.group(1) or age.group(2)), match.group()):
             found.append(make(text, *match.span(), "dob"))
-    for match in _DATE.finditer(text):
-        # "booked 3/4/2020, DOB 1/2/1990": a cue with a date of its own is not this one's.
-        after = _CUE_AFTER.match(text, match.end())
-        if after and not _near(text, after.end(), _DATE):
-            found.append(make(text, *match.span(), "dob"))
+    found += _dates_before_cues(text)
     for cue in _YEAR_CUES.finditer(text):
         match = _near(text, cue.end(), _DATE) or _near(text, cue.end(), _YEAR_ONLY)
         if match:
