@@ -30,6 +30,9 @@ def numbers(text):
         ("I ELEANOR SIMPSON, LICENSE 17773876, WAS STOPPED", "17773876"),
         ("Dear Legal Team, inmate BAXTER, LINDA #FA2724 asks", "FA2724"),
         ("el interno TOMÁS, MARCIA número 41342-493 pide", "41342-493"),
+        ("CDCR # AB1234", "AB1234"),
+        ("TDCJ# 01234567", "01234567"),
+        ("Reg. No. 12345-067", "12345-067"),
     ],
 )
 def test_identity_documents_after_their_cue(text, expected):
@@ -58,6 +61,10 @@ def test_identity_documents_after_their_cue(text, expected):
         "reservation ID 441255",
         "the passport office opened in 2019",
         "his license 4 years ago",
+        "grievance #2024-0551",
+        "BK# 2024-001234",
+        "número de denuncia 2231-4412",
+        "Cause No. 2023-4412",
         "the inmate Pedro Ruiz, 2024 arrival",
     ],
 )

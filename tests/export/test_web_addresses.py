@@ -37,6 +37,11 @@ def texts(findings):
             "juan guion bajo perez arroba outlook punto com punto mx",
         ),
         ("pedro_88 at hotmail.com", "pedro_88 at hotmail.com"),
+        ("email: juan . perez @ gmail . com", "juan . perez @ gmail . com"),
+        ("juan(a)gmail.com", "juan(a)gmail.com"),
+        ("correo: juan perez @gmail.com", "juan perez @gmail.com"),
+        ("mi correo es 55 arroba gmail punto com", "55 arroba gmail punto com"),
+        ("escribe a juan.pe-\nrez@gmail.com ya", "juan.pe-\nrez@gmail.com"),
     ],
 )
 def test_emails_in_every_shape(text, expected):
@@ -52,6 +57,7 @@ def test_emails_in_every_shape(text, expected):
         "el punto es que no",
         "Meet at ICE. Org chart",
         "IG es @lupita_serrano.pa",
+        "ratio 3 @ 5.com",
     ],
 )
 def test_not_emails(text):
@@ -83,6 +89,8 @@ def test_not_emails(text):
         ),
         ("www punto iglesia punto org", "www punto iglesia punto org"),
         ("juanperez dot com", "juanperez dot com"),
+        ("check kim-ortiz.biz for the flyer", "kim-ortiz.biz"),
+        ("IT IS ON GARCIA-FAMILY.COM FOR ALL", "GARCIA-FAMILY.COM"),
     ],
 )
 def test_urls_in_every_shape(text, expected):
@@ -95,6 +103,8 @@ def test_urls_in_every_shape(text, expected):
         "go to uscis.gov for forms",
         "visit ICE.gov",
         "see ice.gov/detain/locator",
+        "she posted it on facebook.com",
+        "ya.Es tarde, LLEGÓ A CASA.ES",
         "the dot com bubble",
         "Pa.C.S. 5104",
         "3.5",

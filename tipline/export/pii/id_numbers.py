@@ -27,7 +27,7 @@ from tipline.export.pii.findings import Finding, make
 
 _NUMBER_WORD = r"(?:number|no\.?|num\.?|n[úu]mero|nº|#)"
 _ID_CUE = re.compile(
-    r"(?:\b(?:inmate|detainee|prisoner|offender|register|BOP|DOC|SID|jail|ID)"
+    r"(?:\b(?:inmate|detainee|prisoner|offender|register|BOP|DOC|SID|FBI|CDCR|TDCJ|jail|ID)"
     rf"\s*(?:{_NUMBER_WORD}|ID)|\binmate|\bpassport(?:\s+{_NUMBER_WORD})?"
     rf"|\b(?:driver'?s?\s+)?licen[cs]e\s+{_NUMBER_WORD}|\bdriver'?s?\s+licen[cs]e"
     rf"|\b(?:state|consular|school|student|military|tribal|employee|photo)\s+ID"
@@ -35,7 +35,7 @@ _ID_CUE = re.compile(
     rf"|\b(?-i:C?DL)\b\s*{_NUMBER_WORD}?"
     rf"|\b(?:green\s+card|work\s+permit|(?-i:EAD)(?:\s+card)?)(?:\s+{_NUMBER_WORD})?"
     r"|\blicencia\s+de\s+(?:conducir|manejo)|\bpermiso\s+de\s+(?:conducir|conducci[óo]n|trabajo)"
-    r"|\btarjeta\s+de\s+residen(?:cia|te)"
+    r"|\btarjeta\s+de\s+residen(?:cia|te)|\bReg\.\s*No\b\.?"
     # "LICENSE 17773876": the word alone only right before digits ("license plate" is no ID).
     r"|\blicen[cs](?:e|ia)(?=[^\w\n]{0,4}\d)"
     r"|\bn[úu]m(?:ero|\.)?\s+de\s+(?:reo|preso|recluso|detenido|interno|identificaci[óo]n"
@@ -63,12 +63,13 @@ _KIND = (
     r"|ticket|boleto|citation|multa|order|orden|pedido|reservation|reserva(?:ci[óo]n)?"
     r"|tracking|rastreo|invoice|factura|claim|reclamo|folio|expediente|form|formulario"
     r"|bond|fianza|warrant|event|evento|request|solicitud|transaction|transacci[óo]n"
+    r"|cause|causa|complaint|denuncia|queja|grievance|BK|BKG|rpt"
 )
 # Kinds that may stand right before their number with no "number" or "#":
 # "booking 2015-095587", "vuelo 4412"; "in case 215..." and "order 3" may not.
 _BARE_KIND = (
     r"booking|docket|incident|incidente|receipt|recibo|confirmation|flight|vuelo|ticket"
-    r"|boleto|citation|folio|expediente|tracking|reservation|reserva"
+    r"|boleto|citation|folio|expediente|tracking|reservation|reserva|BK|BKG"
 )
 _REFERENCE = re.compile(
     rf"(?:\b(?:n[úu]m(?:ero|\.)?|number|no\.?)\s+(?:del?\s+)?(?:la\s+)?(?:{_KIND})\b"

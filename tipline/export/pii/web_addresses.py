@@ -45,14 +45,15 @@ _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?
 _GAP = r"[^\S\n]{0,2}\n?[^\S\n]{0,2}"
 # A dot, a comma typed for one, or a space before a common ending ("gmail com").
 _SEP = rf"(?:{_GAP}\.{_GAP}|,|[^\S\n](?=(?i:com|net|org|edu)\b))"
+# The local part has a letter; its dots may be spaced too ("juan . perez").
+_LOCAL = r"(?<![\w.%+-])(?:[\w%+-]+ \. )*[\w.%+-]*[^\W\d_][\w.%+-]*(?<=[^\W_])"
 _LOOSE_EMAIL = re.compile(
-    rf"(?<![\w.%+-])[\w.%+-]*[^\W_]{_GAP}[@＠]{_GAP}[\w-]+"
-    rf"(?:{_SEP}[\w-]+)*{_SEP}(?i:{_TLDS})(?![\w-])"
-    rf"|(?<![\w.%+-])[\w.%+-]*[^\W_][^\S\n]?[@＠][^\S\n]?(?i:{_PROVIDERS})(?![\w.-])",
+    rf"{_LOCAL}{_GAP}[@＠]{_GAP}[\w-]+(?:{_SEP}[\w-]+)*{_SEP}(?i:{_TLDS})(?![\w-])"
+    rf"|{_LOCAL}[^\S\n]?[@＠][^\S\n]?(?i:{_PROVIDERS})(?![\w.-])",
 )
 _JOINERS = r"dot|punto|underscore|gui[óo]n(?:\s+(?:bajo|medio))?|barra\s+baja|dash|hyphen|raya"
 _AT_WORD = (
-    r"(?:[(\[{<]\s*(?:at|arroba|@)\s*[)\]}>]|\bat\b|\barroba\b|[@＠])"  # "(at)", "arroba", "@"
+    r"(?:[(\[{<]\s*(?:at|arroba|@|a)\s*[)\]}>]|\bat\b|\barroba\b|[@＠])"  # "(at)", "(a)", "@"
 )
 _DOT_WORD = r"(?:[(\[{<]\s*(?:dot|punto|\.)\s*[)\]}>]|\bdot\b|\bpunto\b|\.(?=\w))"
 _SPOKEN_EMAIL = re.compile(
@@ -70,6 +71,7 @@ _CUED_LOCAL = re.compile(
     r"[\w.+-]+[^\S\n]+){1,2})$",
     re.IGNORECASE,
 )
+_WRAPPED = re.compile(r"(?<![\w.%+-])[\w.%+-]*\w-\n$")
 # "works at Yahoo" is an employer; "juan at gmail" is an address.
 _EMPLOYERS = frozenset({"yahoo", "outlook", "aol", "icloud", "protonmail"})
 
@@ -94,9 +96,11 @@ _CUED_DOMAIN = re.compile(
 )
 # A bare domain anywhere, in lower case (a sentence run into the next one,
 # "ya.Es tarde", is not a domain), with an ending that is no common word.
+_BARE_ENDINGS = r"com|net|org|biz|info|us|mx|io|app|online|site|xyz|news|live|tv|ly|gov|gob|edu|mil"
 _BARE_DOMAIN = re.compile(
-    r"(?<![\w@./-])((?:[a-z0-9][\w-]*\.)+(?:com|net|org|biz|info|us|mx|io|app|online|site|xyz"
-    r"|news|live|tv|ly|gov|gob|edu|mil))(?![\w-]|\.\w)"
+    rf"(?<![\w@./-])((?:[a-z0-9][\w-]*\.)+(?:{_BARE_ENDINGS})"
+    # or all in capitals, as letters from jail are written: "GARCIA-FAMILY.COM".
+    rf"|(?:[A-Z0-9][A-Z0-9-]*\.)+(?:{_BARE_ENDINGS.upper()}))(?![\w-]|\.\w)"
 )
 # Sites everyone names ("she posted it on facebook.com") name nobody.
 _PUBLIC_SITES = frozenset(
@@ -163,9 +167,13 @@ def _spoken_at_is_email(address: str, provider: str | None) -> bool:
 
 def _handle_like(text: str, start: int, end: int) -> bool:
     """A space before "@" and none after is a handle after a word
-    ("es @lupita_serrano.pa"), not a spaced-out address."""
+    ("es @lupita_serrano.pa"), not a spaced-out address, unless a mail
+    provider follows."""
     at = next((i for i in range(start, end) if text[i] in "@＠"), -1)
-    return 0 < at < end - 1 and text[at - 1] in " \t" and not text[at + 1].isspace()
+    if not (0 < at < end - 1 and text[at - 1] in " \t" and not text[at + 1].isspace()):
+        return False
+    # "juan perez @gmail.com" is an address whatever the spacing.
+    return re.match(_PROVIDERS, text[at + 1 : end], re.IGNORECASE) is None
 
 
 def _personal(domain: str) -> bool:
@@ -192,9 +200,18 @@ def emails(text: str) -> list[Finding]:
             provider, at = groups.get("provider"), groups.get("at")
             if at and at.lower() == "at" and not _spoken_at_is_email(m.group(), provider):
                 continue
+            # "ratio 3 @ 5.com": a written address has a letter before "@".
+            if at in ("@", "＠") and not any(
+                ch.isalpha() for ch in text[m.start() : m.end()].split(at)[0]
+            ):
+                continue
             start = m.start()
+            # "juan.pe-\nrez@gmail.com": a line wrapped inside the local part.
+            if (wrapped := _WRAPPED.search(text, max(0, start - 40), start)) is not None:
+                start = wrapped.start()
             cue = _CUED_LOCAL.search(text, max(0, start - 60), start)
-            if cue is not None and "@" not in m.group():
+            # A written address has no spaces in it, unless spaced out by hand.
+            if cue is not None and ("@" not in m.group() or " " in m.group()):
                 start = cue.start(1)
             found.append(make(text, start, m.end(), "email"))
     # The loose patterns also match a part of a longer address: keep the whole.
