@@ -1,4 +1,5 @@
-"""What an ID number is, and the reference numbers that are not (pii/id_numbers.py)."""
+"""What an ID number is (booking numbers included), and the reference numbers that
+are not (pii/id_numbers.py)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,13 @@ def numbers(text):
         ("CDCR # AB1234", "AB1234"),
         ("TDCJ# 01234567", "01234567"),
         ("Reg. No. 12345-067", "12345-067"),
+        # A booking number is looked up on the jail's public roster: it names a person.
+        ("Booking number 2024-001234 was on the sheet.", "2024-001234"),
+        ("booking #: B-66203", "B-66203"),
+        ("Booking #: KL4471 at intake", "KL4471"),
+        ("Número de booking 24-00871", "24-00871"),
+        ("BK# 2024-001234", "2024-001234"),
+        ("booking 2015-095587", "2015-095587"),
     ],
 )
 def test_identity_documents_after_their_cue(text, expected):
@@ -42,9 +50,6 @@ def test_identity_documents_after_their_cue(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "Booking number 2024-001234 was on the sheet.",
-        "booking #: B-66203",
-        "Número de booking 24-00871",
         "Case ID number 2023-44512",
         "incident ID # 2024-0012 was filed",
         "Número de incidente 2015-095587",
@@ -62,7 +67,6 @@ def test_identity_documents_after_their_cue(text, expected):
         "the passport office opened in 2019",
         "his license 4 years ago",
         "grievance #2024-0551",
-        "BK# 2024-001234",
         "número de denuncia 2231-4412",
         "Cause No. 2023-4412",
         "the inmate Pedro Ruiz, 2024 arrival",
@@ -76,6 +80,11 @@ def test_a_cell_number_stays_a_phone():
     assert numbers("cell: 215-555-0143") == [("phone", "215-555-0143")]
 
 
-def test_a_booking_number_stays_on_the_check_these_list():
-    text = "booking #: B-66203"
-    assert unreviewed(text, find_identifying(text)).numbers == ("B-66203",)
+def test_a_reference_number_stays_on_the_check_these_list():
+    text = "incident #: 2024-0012"
+    assert unreviewed(text, find_identifying(text)).numbers == ("2024-0012",)
+
+
+@pytest.mark.parametrize("text", ["bookings 2024 were up", "booking date 03/04/2024", "BKS 2024"])
+def test_booking_words_without_a_number_are_no_id(text):
+    assert [f for f in numbers(text) if f[0] == "id_number"] == []

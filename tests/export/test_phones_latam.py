@@ -111,6 +111,7 @@ def test_not_a_phone(text):
         ("número de reo 44812733", "id_number"),
         ("inmate 7777-8888", "id_number"),
         ("DL 2015-095587", "id_number"),
+        ("booking 2015-095587", "id_number"),
         ("SSN 123-45-6789", "ssn"),
         ("número A 212345678", "a_number"),
     ],

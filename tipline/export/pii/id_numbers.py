@@ -3,18 +3,20 @@
 An ``id_number`` finding is the number of something a person carries or is
 filed under for good: a passport, a driver's licence ("DL", "permiso de
 conducir"), a state, consular, school or national ID, a green card or work
-permit, and an inmate, prisoner, detainee or register number ("inmate
-#2023-04418", "número de reo 448127"), which a public locator turns back
-into a name. Each is taken only after its cue, because the same shapes are
+permit, and an inmate, prisoner, detainee, register or booking number
+("inmate #2023-04418", "número de reo 448127", "booking #: B-66203"), which
+a jail's public roster or locator turns back into a name: a booking number
+names one person's arrest, so it is redacted like the inmate number it
+stands for. Each is taken only after its cue, because the same shapes are
 everywhere. National documents of Latin America and Spain (DUI, DPI,
 cédula, DNI/NIE, CURP...) live in :mod:`.national_ids`.
 
-A *reference number* names an event or a thing, not a person: booking,
-case, docket, incident, report, receipt, confirmation, flight, room, bed,
-ticket, order, tracking and form numbers. Organizers need those readable,
+A *reference number* names an event or a thing, not a person: case,
+docket, incident, report, receipt, confirmation, flight, room, bed, ticket,
+order, tracking and form numbers. Organizers need those readable,
 so :func:`reference_spans` finds the value after such a cue, and
 :func:`tipline.export.pii.redaction.find_identifying` drops an ID-number or
-phone finding on it ("Case ID number 2023-44512", "booking #: B-66203",
+phone finding on it ("Case ID number 2023-44512", "incident # 2024-0012",
 "ticket number 2241-5512"). Such a number is still listed in the approval
 screen's "check these" list (:mod:`.unreviewed`), so a reviewer sees it.
 """
@@ -40,7 +42,9 @@ _ID_CUE = re.compile(
     r"|\blicen[cs](?:e|ia)(?=[^\w\n]{0,4}\d)"
     r"|\bn[úu]m(?:ero|\.)?\s+de\s+(?:reo|preso|recluso|detenido|interno|identificaci[óo]n"
     r"|pasaporte|licencia|registro)"
-    r"|\b(?:detenido|interno|recluso|reo|preso)\s+(?:n[úu]mero|no\.?|#)|\bpasaporte)"
+    r"|\b(?:detenido|interno|recluso|reo|preso)\s+(?:n[úu]mero|no\.?|#)|\bpasaporte"
+    # "Booking #: 24-00871", "booking 2015-095587", "BK# 2024-001234", "número de booking".
+    rf"|\b(?:booking|BKG?)\b(?:\s*(?:ID|{_NUMBER_WORD}))*|\bn[úu]m(?:ero|\.)?\s+de\s+booking)"
     # "passport number A21180374", "pasaporte número G123", "DL: 31204776".
     r"[^\w\n]{0,4}(?:(?:is|was|es|era|mencionado|listed|number|n[úu]mero|no)\b[^\w\n]{0,3})?"
     r"([A-Z]{1,3}-?\d{4,12}|\d{8}[A-Z]|\d[\d-]{3,13}\d|\d{2,3}(?: \d{3}){2})(?![\w-])",
@@ -58,18 +62,18 @@ _NAMED_INMATE = re.compile(
 # number is the A-number), as are account numbers (a person's bank) and
 # "cell" (a cell phone as often as a jail cell).
 _KIND = (
-    r"booking|case|caso|docket|incident|incidente|report|reporte|informe|receipt|recibo"
+    r"case|caso|docket|incident|incidente|report|reporte|informe|receipt|recibo"
     r"|confirmation|confirmaci[óo]n|flight|vuelo|room|cuarto|habitaci[óo]n"
     r"|ticket|boleto|citation|multa|order|orden|pedido|reservation|reserva(?:ci[óo]n)?"
     r"|tracking|rastreo|invoice|factura|claim|reclamo|folio|expediente|form|formulario"
     r"|bond|fianza|warrant|event|evento|request|solicitud|transaction|transacci[óo]n"
-    r"|cause|causa|complaint|denuncia|queja|grievance|BK|BKG|rpt"
+    r"|cause|causa|complaint|denuncia|queja|grievance|rpt"
 )
 # Kinds that may stand right before their number with no "number" or "#":
-# "booking 2015-095587", "vuelo 4412"; "in case 215..." and "order 3" may not.
+# "docket 22-4412", "vuelo 4412"; "in case 215..." and "order 3" may not.
 _BARE_KIND = (
-    r"booking|docket|incident|incidente|receipt|recibo|confirmation|flight|vuelo|ticket"
-    r"|boleto|citation|folio|expediente|tracking|reservation|reserva|BK|BKG"
+    r"docket|incident|incidente|receipt|recibo|confirmation|flight|vuelo|ticket"
+    r"|boleto|citation|folio|expediente|tracking|reservation|reserva"
 )
 _REFERENCE = re.compile(
     rf"(?:\b(?:n[úu]m(?:ero|\.)?|number|no\.?)\s+(?:del?\s+)?(?:la\s+)?(?:{_KIND})\b"
@@ -92,6 +96,6 @@ def id_numbers(text: str) -> list[Finding]:
 
 
 def reference_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the values after booking, case, incident, receipt, flight,
+    """Spans of the values after case, docket, incident, receipt, flight,
     room and other reference cues."""
     return [m.span(1) for m in _REFERENCE.finditer(text)]
