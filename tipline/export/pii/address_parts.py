@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
+from tipline.export.pii.name_lexicon import is_first_name, is_mostly_first_name, is_surname
 from tipline.export.pii.names import fold_word
-from tipline.export.pii.namewords import word_set
+from tipline.export.pii.namewords import TITLES, word_set
 
 # Publication 28, appendix C2: secondary unit designators (and how people write them).
 UNIT_WORDS = (
@@ -132,3 +133,20 @@ def with_units(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if estate := _ESTATE_BEFORE.search(text, max(0, start - 60), start):
         start = estate.start()
     return start, end
+
+
+def starts_with_person(value: str, street_types: frozenset[str] = frozenset()) -> bool:
+    """A title or a given name and a name after it open ``value``: "Sgt.
+    Kevin Brown Station 4", "Kevin Brown Court 3", "Jose Garcia 34" in a list
+    with ages. With no house number in front, such words are a person and a
+    number, not a street ("Ryan Walk 45", "Los Robles 1336" stay streets, and
+    so does "Melissa Point 7839": a word of ``street_types`` is no surname)."""
+    words = [fold_word(w) for w in WORD.findall(value)]
+    if words and words[0] in TITLES:
+        return True
+    return (
+        len(words) >= 2
+        and is_mostly_first_name(words[0])
+        and words[1] not in street_types
+        and (is_surname(words[1]) or is_first_name(words[1]))
+    )

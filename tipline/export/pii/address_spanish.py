@@ -25,6 +25,7 @@ from tipline.export.pii.address_parts import (
     UNITS,
     WORD,
     before_story_words,
+    starts_with_person,
     with_units,
 )
 from tipline.export.pii.findings import Finding, make
@@ -164,7 +165,9 @@ def spanish_addresses(text: str) -> list[Finding]:
             found.append(make(text, *with_units(text, match.span(1)), "address"))
     for match in _BLOCK_STREET.finditer(text):
         name_line = _NAME_LINE.search(text, max(0, match.start() - 60), match.start(1))
-        if name_line and not names_an_institution(match.group(1)):
+        if name_line and not (
+            names_an_institution(match.group(1)) or starts_with_person(match.group(1))
+        ):
             found.append(make(text, *with_units(text, match.span(1)), "address"))
     for match in _NAMED_NUMBER.finditer(text):
         name = match.group(2)

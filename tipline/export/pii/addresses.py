@@ -42,6 +42,7 @@ from tipline.export.pii.address_parts import (
     UNIT_WORD,
     UNITS,
     before_story_words,
+    starts_with_person,
     with_units,
     words_of,
 )
@@ -122,6 +123,12 @@ def _english() -> tuple[re.Pattern[str], ...]:
 
 _EVERYDAY_SUFFIXES = "st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|cir|ter|trl|sq|way|row|run|rue"
 _NOT_STREET_WORDS = FUNCTION_WORDS - {"no", "home"}
+# Publication 28 types of numbered roads: the number after them names the road.
+_ROAD_NUMBERED = re.compile(
+    r"\b(?i:route|rte|highway|hwy|hiway|hiwy|highwy|freeway|frwy|frway|freewy|expressway|expy"
+    r"|expw|expwy|express|expr|interstate|loop|loops|spur|spurs|turnpike|tpke|trnpk|turnpk|pike"
+    r"|pikes)\.?\s*$"
+)
 _JAIL_WORDS = word_set("county jail prison detention condado carcel prision detencion penal cereso")
 # Three-letter suffixes that are also everyday words ("2 letters via email"):
 # in lower case only after a name on the name lists and a house number of two
@@ -138,8 +145,20 @@ def _plausible(text: str, match: re.Match[str]) -> bool:
     bare_after = "after" in match.re.groupindex and match.group("after")
     if bare_after and MAKE_MODEL.search(value):
         return False
+    # "Route 9", "Highway 61": a number after a road's type is the road's own
+    # number, so with no house number in front it is no address ("Maria
+    # Lopez Route 9" would take the person along as the street's name).
+    if (
+        bare_after
+        and not has_house
+        and _ROAD_NUMBERED.search(value, 0, match.start("after") - match.start())
+    ):
+        return False
     has_number_after = bool(re.search(r"(?i:número|núm|no\.?|#)\s*\d", value) or bare_after)
     if not (has_house or has_number_after):
+        return False
+    # A bare number after "Kevin Brown Court" is a person's courtroom or age.
+    if bare_after and not has_house and starts_with_person(value, _suffix_words()):
         return False
     if not has_house and after_an_institution(text, match.start()):
         return False
