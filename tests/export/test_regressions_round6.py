@@ -74,3 +74,9 @@ def test_a_person_or_a_numbered_road_then_a_number_is_no_address(text):
 def test_streets_with_their_number_after_stay_found(text, address):
     found = [f.text for f in find_identifying(text) if f.category == "address"]
     assert address in found
+
+
+def test_a_street_named_like_a_listed_person_keeps_its_house_number():
+    text = "Send it to Apt 3, 45 Maria Lopez St, Reading."
+    found = find_identifying(text, people=["Maria Lopez"])
+    assert "Apt 3, 45 Maria Lopez St" in [f.text for f in found if f.category == "address"]

@@ -96,18 +96,21 @@ def find_identifying(
     # 1336" in an address block) that runs over a listed person is that
     # person and a number: an age in a list ("Jose Garcia 34"), a road
     # ("Maria Lopez Route 9"). Kept, it would hide the listed name and take
-    # it out of the redaction if a reviewer rejected the false address.
-    found += [
-        a
-        for a in addresses(text)
-        if a.text[0].isdigit()
-        or not overlaps_any(a.start, a.end, [(n.start, n.end) for n in listed])
-    ]
+    # it out of the redaction if a reviewer rejected the false address. With
+    # a number before the name ("Apt 3, 45 Maria Lopez St") it is a street.
+    found += [a for a in addresses(text) if not _person_and_number(text, a, listed)]
     found += listed
     found += likely_names(text)
     found += name_shapes(text)
     found += context_names(text, [f for f in found if f.category == "name"])
     return resolve(found)
+
+
+def _person_and_number(text: str, address: Finding, listed: list[Finding]) -> bool:
+    return any(
+        n.overlaps(address) and not any(ch.isdigit() for ch in text[address.start : n.start])
+        for n in listed
+    )
 
 
 def _accepted(
