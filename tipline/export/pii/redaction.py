@@ -80,7 +80,7 @@ def find_identifying(
     # same span must not be labelled twice.
     ids = [f for f in found if f.category in ("id_number", "a_number")]
     found = [f for f in found if f.category != "phone" or not any(i.contains(f) for i in ids)]
-    # A booking, incident or receipt number names an event, not a person:
+    # A case, incident or receipt number names an event, not a person:
     # neither an ID number nor a phone (it stays on the "check these" list).
     references = reference_spans(text)
     found = [
