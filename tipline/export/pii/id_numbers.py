@@ -14,7 +14,8 @@ cédula, DNI/NIE, CURP...) live in :mod:`.national_ids`.
 A *reference number* names an event or a thing, not a person: case,
 docket, incident, report, receipt, confirmation, flight, room, bed, ticket,
 order, tracking and form numbers. Organizers need those readable,
-so :func:`reference_spans` finds the value after such a cue, and
+so :func:`tipline.export.pii.lookalikes.reference_spans` finds the value
+after such a cue, and
 :func:`tipline.export.pii.redaction.find_identifying` drops an ID-number or
 phone finding on it ("Case ID number 2023-44512", "incident # 2024-0012",
 "ticket number 2241-5512"). Such a number is still listed in the approval
@@ -26,8 +27,10 @@ from __future__ import annotations
 import re
 
 from tipline.export.pii.findings import Finding, make
+from tipline.export.pii.lookalikes import NUMBER_WORD as _NUMBER_WORD
 
-_NUMBER_WORD = r"(?:number|no\.?|num\.?|n[úu]mero|nº|#)"
+# The number itself: letters then digits, digits then a letter, digit groups.
+_VALUE = r"([A-Z]{1,3}-?\d{4,12}|\d{8}[A-Z]|\d[\d-]{3,13}\d|\d{2,3}(?: \d{3}){2})(?![\w-])"
 _ID_CUE = re.compile(
     r"(?:\b(?:inmate|detainee|prisoner|offender|register|BOP|DOC|SID|FBI|CDCR|TDCJ|jail|ID)"
     rf"\s*(?:{_NUMBER_WORD}|ID)|\binmate|\bpassport(?:\s+{_NUMBER_WORD})?"
@@ -47,40 +50,15 @@ _ID_CUE = re.compile(
     rf"|\b(?:booking|BKG?)\b(?:\s*(?:ID|{_NUMBER_WORD}))*|\bn[úu]m(?:ero|\.)?\s+de\s+booking)"
     # "passport number A21180374", "pasaporte número G123", "DL: 31204776".
     r"[^\w\n]{0,4}(?:(?:is|was|es|era|mencionado|listed|number|n[úu]mero|no)\b[^\w\n]{0,3})?"
-    r"([A-Z]{1,3}-?\d{4,12}|\d{8}[A-Z]|\d[\d-]{3,13}\d|\d{2,3}(?: \d{3}){2})(?![\w-])",
+    + _VALUE,
     re.IGNORECASE,
 )
-_VALUE = r"([A-Z]{1,3}-?\d{4,12}|\d{8}[A-Z]|\d[\d-]{3,13}\d|\d{2,3}(?: \d{3}){2})(?![\w-])"
 # The person's name may stand between the word and the number, as on a
 # roster: "inmate BAXTER, LINDA #FA2724", "el interno MOURA, ANTÓNIO número 993877".
 _NAMED_INMATE = re.compile(
     r"(?i:\b(?:inmate|detainee|prisoner|interno|detenido|recluso|reo|preso))"
     r"[^\S\n]+(?:[A-ZÁÉÍÓÚÑ][\w'’-]*,?[^\S\n]+){1,4}"
     rf"(?:#[^\S\n]*|(?i:n[úu]mero|number|no\.?)[^\S\n]*#?[^\S\n]*){_VALUE}"
-)
-# What a reference number is for; "file number" is left out (a USCIS file
-# number is the A-number), as are account numbers (a person's bank) and
-# "cell" (a cell phone as often as a jail cell).
-_KIND = (
-    r"case|caso|docket|incident|incidente|report|reporte|informe|receipt|recibo"
-    r"|confirmation|confirmaci[óo]n|flight|vuelo|room|cuarto|habitaci[óo]n"
-    r"|ticket|boleto|citation|multa|order|orden|pedido|reservation|reserva(?:ci[óo]n)?"
-    r"|tracking|rastreo|invoice|factura|claim|reclamo|folio|expediente|form|formulario"
-    r"|bond|fianza|warrant|event|evento|request|solicitud|transaction|transacci[óo]n"
-    r"|cause|causa|complaint|denuncia|queja|grievance|rpt"
-)
-# Kinds that may stand right before their number with no "number" or "#":
-# "docket 22-4412", "vuelo 4412"; "in case 215..." and "order 3" may not.
-_BARE_KIND = (
-    r"docket|incident|incidente|receipt|recibo|confirmation|flight|vuelo|ticket"
-    r"|boleto|citation|folio|expediente|tracking|reservation|reserva"
-)
-_REFERENCE = re.compile(
-    rf"(?:\b(?:n[úu]m(?:ero|\.)?|number|no\.?)\s+(?:del?\s+)?(?:la\s+)?(?:{_KIND})\b"
-    rf"|\b(?:{_KIND})\b(?:\s*(?:ID|{_NUMBER_WORD}))+|\b(?:{_BARE_KIND})\b)"
-    r"[^\S\n]*[:#=.-]?[^\S\n]*"
-    r"([A-Za-z]{0,4}-?\d[\w/.-]*(?: \d+)*)",
-    re.IGNORECASE,
 )
 
 
@@ -93,9 +71,3 @@ def id_numbers(text: str) -> list[Finding]:
         if sum(ch.isdigit() for ch in m.group(1)) >= 4
     ]
     return sorted({f for f in found if f})
-
-
-def reference_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the values after case, docket, incident, receipt, flight,
-    room and other reference cues."""
-    return [m.span(1) for m in _REFERENCE.finditer(text)]

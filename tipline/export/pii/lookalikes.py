@@ -6,11 +6,21 @@ organizers need those in the clear ("Case No. 2024-CR-001234", "§ 287(g)",
 number-shaped detectors (phone, SSN, A-number, ID number, plate) can drop any
 match that overlaps one. Names, emails, URLs and addresses are not filtered:
 none of these look-alikes can contain one.
+
+:func:`reference_spans` finds a weaker kind: the value after a paperwork
+cue (incident, receipt, flight, room, ticket...). It is no ID
+number and no phone (:func:`tipline.export.pii.redaction.find_identifying`
+drops those on it), but unlike a protected span it stays on the approval
+screen's "check these" list, because a bare reference is still a number a
+reviewer should see.
 """
 
 from __future__ import annotations
 
 import re
+
+# "number", "no.", "#" after the word that says what the number is for.
+NUMBER_WORD = r"(?:number|no\.?|num\.?|n[úu]mero|nº|#)"
 
 _CASE_CUE = (
     r"(?:case|caso|docket|expediente|causa|matter|indictment|proceso)"
@@ -37,6 +47,31 @@ _PATTERNS = [
     re.compile(r"\b\d[\d,.]*\s*(?:dollars|d[óo]lares|pesos|USD)\b", re.IGNORECASE),
 ]
 
+# What a reference number is for; "file number" is left out (a USCIS file
+# number is the A-number), as are account numbers (a person's bank) and
+# "cell" (a cell phone as often as a jail cell).
+_KIND = (
+    r"case|caso|docket|incident|incidente|report|reporte|informe|receipt|recibo"
+    r"|confirmation|confirmaci[óo]n|flight|vuelo|room|cuarto|habitaci[óo]n"
+    r"|ticket|boleto|citation|multa|order|orden|pedido|reservation|reserva(?:ci[óo]n)?"
+    r"|tracking|rastreo|invoice|factura|claim|reclamo|folio|expediente|form|formulario"
+    r"|bond|fianza|warrant|event|evento|request|solicitud|transaction|transacci[óo]n"
+    r"|cause|causa|complaint|denuncia|queja|grievance|rpt"
+)
+# Kinds that may stand right before their number with no "number" or "#":
+# "docket 22-4412", "vuelo 4412"; "in case 215..." and "order 3" may not.
+_BARE_KIND = (
+    r"docket|incident|incidente|receipt|recibo|confirmation|flight|vuelo|ticket"
+    r"|boleto|citation|folio|expediente|tracking|reservation|reserva"
+)
+_REFERENCE = re.compile(
+    rf"(?:\b(?:n[úu]m(?:ero|\.)?|number|no\.?)\s+(?:del?\s+)?(?:la\s+)?(?:{_KIND})\b"
+    rf"|\b(?:{_KIND})\b(?:\s*(?:ID|{NUMBER_WORD}))+|\b(?:{_BARE_KIND})\b)"
+    r"[^\S\n]*[:#=.-]?[^\S\n]*"
+    r"([A-Za-z]{0,4}-?\d[\w/.-]*(?: \d+)*)",
+    re.IGNORECASE,
+)
+
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted ``(start, end)`` spans of case numbers, statutes, forms, times
@@ -48,3 +83,9 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
 def overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``[start, end)`` overlaps one of ``spans``."""
     return any(s < end and start < e for s, e in spans)
+
+
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the values after case, docket, incident, receipt, flight,
+    room and other reference cues."""
+    return [m.span(1) for m in _REFERENCE.finditer(text)]

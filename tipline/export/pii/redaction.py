@@ -36,9 +36,8 @@ from tipline.export.pii.addresses import addresses
 from tipline.export.pii.dates import dates_of_birth
 from tipline.export.pii.detectors import NUMBER_DETECTORS, TEXT_DETECTORS
 from tipline.export.pii.findings import CATEGORIES, LABELS, Finding, resolve
-from tipline.export.pii.id_numbers import reference_spans
 from tipline.export.pii.likely_names import likely_names
-from tipline.export.pii.lookalikes import overlaps_any, protected_spans
+from tipline.export.pii.lookalikes import overlaps_any, protected_spans, reference_spans
 from tipline.export.pii.name_context import context_names
 from tipline.export.pii.name_shapes import name_shapes
 from tipline.export.pii.names import people_names
