@@ -44,7 +44,9 @@ Where the text comes from:
 Gold spans follow docs/exports.md: an address is house number, street and
 unit (not town, state or ZIP); a name excludes a title; a handle keeps its
 "@" when written with one; an A-number keeps an "A" written with it but not
-a cue ("A#"). Names are ``listed`` when on the row's people list. A
+a cue ("A#"); a booking number after "booking" is an ID number (its
+value, not the cue), while an order, folio or request number stays context.
+Names are ``listed`` when on the row's people list. A
 ``trap`` is a place holding a word that is also on the people list.
 """
 
@@ -103,7 +105,7 @@ GOLD = {
     "addr_spain": "address", "addr_ca": "address", "plate": "plate", "plate_x": "plate",
     "dob": "dob", "email": "email", "email_spoken": "email", "handle": "handle",
     "bare_handle": "handle", "phone": "phone", "phone_x": "phone", "ssn": "ssn",
-    "anum": "a_number", "url": "url",
+    "anum": "a_number", "url": "url", "booking_no": "id_number",
 }  # fmt: skip
 NAME_KINDS = ("name", "given", "surname", "listed", "again", "inverted", "broken", "initial")
 
@@ -418,6 +420,9 @@ class Values(redaction_heldout.Draws):
             "ssn": self.ssn,
             "anum": self.anum,
             "url": self.url,
+            # Drawn exactly as the context kind "booking" is, so that making it
+            # gold (see Corrections in the README) changed no text.
+            "booking_no": lambda: self.context("booking"),
         }[kind]()
         return re.sub(r"\s+,", ",", value).strip()  # Faker writes "Edif. 330 , Depto. 252"
 
