@@ -31,6 +31,12 @@ Sets:
   text, may be tuned on); ``names-check`` its second half, written after the
   first changes; ``names-final`` a last half, scored once and never tuned
   on (only when named).
+- ``dobmail-dev``: bench/redaction_dobmail_dev.py, hand-written dates of
+  birth, e-mails, SSNs and phones in web-form, chat, table and Spanish
+  shapes, with arrest and hearing dates, case numbers, prices and times as
+  hard negatives (issue 11's seventh round; dev text, may be tuned on);
+  ``dobmail-check`` its second half, written at the same time and never
+  tuned on (only when named).
 - ``heldout5``: bench/redaction_heldout5.py, a fifth set written while the
   detectors were being changed, by someone who read neither them nor any
   benchmark's misses (templates in bench/data/heldout5/, Faker values, fixed
@@ -82,9 +88,18 @@ INDEP_DATA = ROOT / "tests" / "export" / "data" / "redaction_indep.jsonl"
 FRESH_DATA = ROOT / "tests" / "export" / "data" / "redaction_fresh.jsonl"
 PEOPLE_ROW = "name (listed)"
 OTHER_NAMES_ROW = "name (other)"
-SETS = ("hand", "faker", "heldout", "indep", "fresh-dev", "names-dev", "names-check")
+SETS = (
+    "hand",
+    "faker",
+    "heldout",
+    "indep",
+    "fresh-dev",
+    "names-dev",
+    "names-check",
+    "dobmail-dev",
+)
 #: Sets only run when named: the fresh test half is scored once, after tuning.
-NAMED_ONLY = ("fresh-test", "heldout5", "heldout6", "names-final")
+NAMED_ONLY = ("fresh-test", "heldout5", "heldout6", "names-final", "dobmail-check")
 #: Sets whose misses are never printed: reading them would make them tuning data.
 SEALED = ("heldout5", "heldout6")
 
@@ -126,6 +141,10 @@ def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
         import redaction_names_dev
 
         return redaction_names_dev.load(name.removeprefix("names-"))
+    if name in ("dobmail-dev", "dobmail-check"):
+        import redaction_dobmail_dev
+
+        return redaction_dobmail_dev.load(name.removeprefix("dobmail-"))
     if name == "heldout5":
         import redaction_heldout5  # needs Faker: the test extra
 

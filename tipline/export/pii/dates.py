@@ -14,7 +14,9 @@ as much as the rest of a summary allows, and so does a birth month ("born in
 March 1985", "nació en marzo de 1985").
 
 A cue at the end of a line (a form's label, a hand-wrapped letter: "born\n
-8 Aug 1999", "DOB:\n03/04/1990") reaches the date on the next line.
+8 Aug 1999", "DOB:\n03/04/1990") reaches the date on the next line, past up
+to two blank lines; a cue that heads a table's column ("Name | DOB |
+Country") reaches the dates in that column (:mod:`.table_columns`).
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from __future__ import annotations
 import re
 
 from tipline.export.pii.findings import Finding, make
+from tipline.export.pii.table_columns import cells_below
 
-WINDOW = 60
+WINDOW = 100
 
 _MONTHS_EN = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -31,7 +34,7 @@ _MONTHS_EN = (
 )
 _MONTHS_ES = (
     r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre"
-    r"|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic)\.?"
+    r"|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\.?"
 )
 _DAY_WORDS = (
     r"(?:(?:twenty|thirty)[-\s]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -73,6 +76,8 @@ _DATE = re.compile(
             # Compact, as forms and databases print it: 19850704, 07041985.
             rf"(?<![\d-]){_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])",
             rf"(?<![\d-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|[12]\d|3[01]){_YEAR}(?![\d-])",
+            # and with a two-digit year, as a form field of six boxes: 030490.
+            r"(?<![\d-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|[12]\d|3[01])\d\d(?![\d-])",
             # Spaced: 06 03 1991, 06 / 03 / 1991.
             rf"(?<![\d/.-])\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(?:{_YEAR}|\d{{2}})(?![\d/-]|\.\d)",
             rf"\b{_MONTHS_EN}\s+(?:the\s+)?{_DAY}(?:,?\s+of)?,?\s+{_YEAR_ANY}\b",
@@ -112,11 +117,17 @@ _YEAR_ONLY = re.compile(
 
 # Words a birthday is no birth date in: "the birthday party was raided on 3/4".
 _NOT_BIRTH = r"(?!\s+(?:party|parties|cake|celebration|dinner|gift|present|card|wishes))"
+# ... and in Spanish, where the event comes first: "la fiesta de cumpleaños".
+_NOT_CUMPLE = "".join(
+    rf"(?<!{word}\sde\s)"
+    for word in ("fiesta", "pastel", "regalo", "comida", "cena", "tarjeta", "festejo")
+)
 _CUES = re.compile(
     r"\bD\.?\s?O\.?\s?B\b\.?|\bdate[\s-]+of[\s-]+birth\b|\bbirth[\s-]*date\b"
     rf"|\bbirth\s*day\b{_NOT_BIRTH}|\bb[-'\s]?day\b{_NOT_BIRTH}|\bb[-']?date\b"
     r"|\bbirth\b\s*:|\bborn\b(?:\s+on)?|\bfecha\s+de\s+nac(?:imiento|\.)?|\bf\.\s?nac\b\.?"
-    r"|\bF\.N\.|\bFN\s*:|\bnac(?:í|i|ió|io|ido|ida)\b(?:\s+el\b)?|\bcumplea[ñn]os\b"
+    r"|\bF\.N\.|\bFN\s*:|\bnac(?:í|i|ió|io|ido|ida)\b(?:\s+el\b)?"
+    rf"|{_NOT_CUMPLE}\bcumplea[ñn]os\b|\bdate\s*(?:and|&|/)\s*place\s+of\s+birth\b"
     # "(b. Sept. 2, 1982)", "Nacimiento: 15-12-1976", "(nac. 23.05.1978)",
     # "fec. nac.", "f. de nac.".
     r"|(?:^|(?<=[\s(,;]))b\.(?=\s)|\bnacimiento\b|\bnac\b\.?"
@@ -163,7 +174,9 @@ _CUE_AFTER = re.compile(
 )
 _YEAR_CUES = re.compile(
     r"\bborn\s+in\b|\bborn\b(?=\s+(?:19|20)\d\d\b)|\bnac(?:í|i|ió|io|ido|ida)\s+en\b"
-    r"|\bbirth\s+year\b|\baño\s+de\s+nacimiento\b"
+    r"|\bbirth\s+year\b|\byear\s+of\s+birth\b|\baño\s+de\s+nacimiento\b"
+    # A biography's "(b. 1987)".
+    r"|(?:^|(?<=[\s(]))b\.(?=[^\S\n]*(?:19|20)\d\d\b(?![/.-]\d))"
     # A form that asks for the date and gets a year: "DOB: 1991" (not "DOB: 1991-06-03").
     r"|(?:\bD\.?\s?O\.?\s?B\b\.?|\bdate\s+of\s+birth|\bfecha\s+de\s+nacimiento|\bnacimiento)"
     r"(?=[^\S\n]*[:=\-]?[^\S\n]*(?:19|20)\d\d\b(?![/.-]\d))",
@@ -187,7 +200,9 @@ _BREAK = re.compile(
 )
 # What may end a cue's line before the date on the next: a colon or a dash.
 # A format hint may stand between: "Date of Birth (MM/DD/YYYY)\n06/03/1991".
-_LINE_END = re.compile(r"[^\S\n]*(?:\([^()\n]{0,20}\))?[^\S\n]*[:\-–—]?[^\S\n]*\n")
+_LINE_END = re.compile(
+    r"[^\S\n]*(?:\([^()\n]{0,20}\))?[^\S\n]*[:\-–—]?[^\S\n]*\n(?:[^\S\n]*\n){0,2}"
+)
 
 
 def _near(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -225,6 +240,10 @@ def dates_of_birth(text: str) -> list[Finding]:
             match = _near(text, question.end(), _DATE)
         if match:
             found.append(make(text, *match.span(), "dob"))
+        # A table's header: "Name | DOB | Country", the dates in rows below.
+        for start, end in cells_below(text, cue.start(), cue.end()):
+            if cell := _DATE.search(text, start, end):
+                found.append(make(text, *cell.span(), "dob"))
     for age in _AGE.finditer(text):
         match = _near(text, age.end(), _DATE)
         if match and _agrees(int(age.group(1) or age.group(2)), match.group()):

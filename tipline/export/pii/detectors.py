@@ -45,6 +45,7 @@ _SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
 _SSN_WORD = (
     r"\bSSN\b|\bS\.S\.N\.|\bSS\s?#|\bsoc(?:ial)?\.?\s+sec(?:urity|\.)?(?:\s+(?:number|no\.?|#))?"
     r"|\bsocial\b(?:\s+(?:number|no\.?|#))?|(?:n[úu]mero\s+(?:de|del)\s+)?seguro\s+social"
+    r"|(?:n[úu]mero\s+de\s+(?:la\s+)?)?seguridad\s+social"
 )
 _SSN_CUE = re.compile(
     rf"(?:{_SSN_WORD})[^\d\n]{{0,25}}(\d{{9}}|\d{{3}}([ .-])\d{{2}}\2\d{{4}})(?!\d)", re.IGNORECASE
@@ -52,9 +53,9 @@ _SSN_CUE = re.compile(
 # The last four digits alone narrow a person down with a name and a birth date:
 # "last 4 of his SSN 6789", "SSN ending in 6789", "últimos 4 del seguro social: 6789".
 _SSN_LAST_FOUR = re.compile(
-    rf"(?:\blast\s+(?:4|four)(?:\s+digits)?(?:\s+of)?(?:\s+(?:his|her|my|their|the))?\s+(?:{_SSN_WORD})"
+    rf"(?:\blast\s+(?:4|four)(?:\s+(?:digits|numbers))?(?:\s+of)?(?:\s+(?:his|her|my|their|the))?\s+(?:{_SSN_WORD})"
     rf"|(?:{_SSN_WORD})(?:\s+(?:number|no\.?|#))?\s+(?:ending|ends|that\s+ends)(?:\s+(?:in|with))?"
-    r"|\b[úu]ltimos\s+(?:4|cuatro)(?:\s+d[íi]gitos)?\s+de(?:l|\s+(?:su|mi))?\s+"
+    r"|\b[úu]ltimos\s+(?:4|cuatro)(?:\s+(?:d[íi]gitos|n[úu]meros))?\s+de(?:l|\s+(?:su|mi))?\s+"
     rf"(?:{_SSN_WORD})|(?:{_SSN_WORD})\s+(?:que\s+)?termina(?:do)?\s+en)"
     r"[^\d\n]{0,12}(\d{4})(?![\d-])",
     re.IGNORECASE,

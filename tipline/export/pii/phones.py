@@ -84,17 +84,23 @@ _CALL_WORD = (
 _NUMBER_WORD = r"n[úu]mero|number|n[úu]m\.|num\.|no\."
 _CUE = (
     rf"\b(?:(?:{_PHONE_WORD})\b\.?[^\d\n]{{0,24}}?|(?:{_CALL_WORD})\b(?:\s+(?:me|us|him|her)\b)?"
-    rf"(?:\s+(?:at|on)\b)?[^\w\n]{{0,3}}|(?:{_NUMBER_WORD})(?:\s+(?:es|is|was|era)\b)?[^\w\n]{{0,3}})"
+    rf"(?:\s+(?:at|on)\b)?[^\w\n]{{0,3}}|(?:{_NUMBER_WORD})(?:\s+(?:es|is|was|era)\b)?"
+    # "mi número es el 7123-4567"
+    rf"(?:\s+(?:el|al)\b)?[^\w\n]{{0,3}})"
 )
 # After a cue: eight digits 4-4 or 2-2-2-2 (one separator throughout), with
-# or without a country code, and Spain's nine in 3-3-3 ("tel 912 345 678").
+# or without a country code, and Spain's nine in 3-3-3 ("tel 912 345 678") or
+# in one run ("llámame al 612345678").
 # Longer numbers after a cue are the other rules'.
 _CUED = re.compile(
     rf"{_CUE}(?P<n>{_BEFORE}(?:(?:\+|00{_SEP}?)?50[2-7]{_SEP}?)?"
     rf"(?:\d{{4}}{_SEP}?\d{{4}}|\d\d(?P<u>{_SEP})\d\d(?P=u)\d\d(?P=u)\d\d"
-    rf"|[6-9]\d\d(?P<v>{_SEP})\d{{3}}(?P=v)\d{{3}}){_AFTER})",
+    rf"|[6-9]\d\d(?P<v>{_SEP})\d{{3}}(?P=v)\d{{3}}|[6-9]\d{{8}}){_AFTER})",
     re.IGNORECASE,
 )
+# Nine digits in one run are also an SSN, an A-number or a booking number:
+# only a word for a phone or a call makes them Spain's phone.
+_PHONE_CUE = re.compile(rf"\b(?:{_PHONE_WORD}|{_CALL_WORD})\b", re.IGNORECASE)
 _GROUPS = re.compile(r"\d+")
 # A date is no phone, whatever the phone library makes of it ("3.10.2004").
 _DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:19|20)\d\d")
@@ -130,6 +136,8 @@ def phones(text: str) -> list[Finding]:
         found += [make(text, *m.span(), "phone") for m in pattern.finditer(text)]
     for m in _CUED.finditer(text):
         number = m.group("n")
+        if number.isdigit() and len(number) == 9 and not _PHONE_CUE.search(m.group()):
+            continue
         if not (_DATE_SHAPE.fullmatch(number) or _YEARS.fullmatch(number)):
             found.append(make(text, *m.span("n"), "phone"))
     return sorted({f for f in found if f})

@@ -72,6 +72,16 @@ _CUED_LOCAL = re.compile(
     re.IGNORECASE,
 )
 _WRAPPED = re.compile(r"(?<![\w.%+-])[\w.%+-]*\w-\n$")
+# After a dot or an underscore a line break may also be a sentence's end
+# ("Write me.\njuan@x.org"): only a label's value wraps there.
+_WRAPPED_AFTER_CUE = re.compile(
+    r"(?:\be-?mail|\bcorreo)\b[^\S\n]*[:=-]?[^\S\n]*([\w%+-][\w.%+-]*[._])\n$", re.IGNORECASE
+)
+# "email: wsmith at acmeplumbing.com": after the word e-mail, "at" is the sign.
+_EMAIL_CUE = re.compile(
+    r"(?:\be-?mail|\bcorreo)\b(?:\s+(?:address|is|es|me|to|a))*[^\S\n]*[:=-]?[^\S\n]*$",
+    re.IGNORECASE,
+)
 # "works at Yahoo" is an employer; "juan at gmail" is an address.
 _EMPLOYERS = frozenset({"yahoo", "outlook", "aol", "icloud", "protonmail"})
 
@@ -198,7 +208,12 @@ def emails(text: str) -> list[Finding]:
                 continue
             groups = m.groupdict()
             provider, at = groups.get("provider"), groups.get("at")
-            if at and at.lower() == "at" and not _spoken_at_is_email(m.group(), provider):
+            if (
+                at
+                and at.lower() == "at"
+                and not _spoken_at_is_email(m.group(), provider)
+                and not _EMAIL_CUE.search(text, max(0, m.start() - 40), m.start())
+            ):
                 continue
             # "ratio 3 @ 5.com": a written address has a letter before "@".
             if at in ("@", "＠") and not any(
@@ -209,6 +224,10 @@ def emails(text: str) -> list[Finding]:
             # "juan.pe-\nrez@gmail.com": a line wrapped inside the local part.
             if (wrapped := _WRAPPED.search(text, max(0, start - 40), start)) is not None:
                 start = wrapped.start()
+            elif (
+                wrapped := _WRAPPED_AFTER_CUE.search(text, max(0, start - 60), start)
+            ) is not None:
+                start = wrapped.start(1)
             cue = _CUED_LOCAL.search(text, max(0, start - 60), start)
             # A written address has no spaces in it, unless spaced out by hand.
             if cue is not None and ("@" not in m.group() or " " in m.group()):
