@@ -59,6 +59,7 @@ en|From: Legal Desk <{{email:intake@legalaid-nj.org}}>
 en|email is {{email:DANIELA.M@YAHOO.COM}}
 en|reach her at {{email:mendoza_l (at) outlook (dot) com}}
 en|send it to {{email:r.chavez[at]protonmail[dot]com}}
+en|email: {{email:maria[dot]ruiz[at]yahoo[dot]com}}
 en|contact: {{email:jpereira at example dot com}}
 en|his email: {{email:wsmith at acmeplumbing.com}}
 en|my email is {{email:tina+tips@fastmail.co.uk}}, thanks
@@ -111,6 +112,7 @@ es|mi correo es {{email:rosa punto lima arroba hotmail punto com}}
 es|escríbeme a {{email:lupe_ortega(arroba)yahoo.com.mx}}
 es|correo electrónico: {{email:familia.soto@prodigy.net.mx}}
 es|su correo {{email:juanc.83 arroba gmail punto es}}
+es|correo: {{email:luis{punto}mora{arroba}hotmail{punto}com}} por favor
 es|manden todo a {{email:contacto@red-apoyo.es}}.
 es|correo {{email:M.SALAS@TELEFONICA.NET}}
 es|De: Comité <{{email:comite.defensa@riseup.net}}>

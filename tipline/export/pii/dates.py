@@ -126,7 +126,7 @@ _CUES = re.compile(
     r"\bD\.?\s?O\.?\s?B\b\.?|\bdate[\s-]+of[\s-]+birth\b|\bbirth[\s-]*date\b"
     rf"|\bbirth\s*day\b{_NOT_BIRTH}|\bb[-'\s]?day\b{_NOT_BIRTH}|\bb[-']?date\b"
     r"|\bbirth\b\s*:|\bborn\b(?:\s+on)?|\bfecha\s+de\s+nac(?:imiento|\.)?|\bf\.\s?nac\b\.?"
-    r"|\bF\.N\.|\bFN\s*:|\bnac(?:í|i|ió|io|ido|ida)\b(?:\s+el\b)?"
+    r"|\bF\.N\.|\bFN\s*:|\bF\.?N\b\.?(?=[^\S\n]*\d)|\bbirth\b(?=[^\S\n]*\d{1,2}[/.-]\d)|\bnac(?:í|i|ió|io|ido|ida)\b(?:\s+el\b)?"
     rf"|{_NOT_CUMPLE}\bcumplea[ñn]os\b|\bdate\s*(?:and|&|/)\s*place\s+of\s+birth\b"
     # "(b. Sept. 2, 1982)", "Nacimiento: 15-12-1976", "(nac. 23.05.1978)",
     # "fec. nac.", "f. de nac.".
@@ -140,7 +140,7 @@ _CUES = re.compile(
     re.IGNORECASE,
 )
 # Where a cue after the date may start, and how far back its date may begin.
-_CUE_WORD = re.compile(r"D\.?\s?O\.?\s?B|birth|b-?day|nac|f\.\s?nac|cumplea", re.IGNORECASE)
+_CUE_WORD = re.compile(r"D\.?\s?O\.?\s?B|birth|b-?day|nac|f\.\s?nac|cumple|turn", re.IGNORECASE)
 _DATE_SPAN = 80
 # An age: a date after it is a birth date only if the two agree ("34 y/o,
 # 3 April 1990"; not "34 years old and on 4/12/2024 ICE took him").
@@ -169,7 +169,9 @@ _CUE_AFTER = re.compile(
     r"[^\S\n]*(?:[(\[,\u2013\u2014-][^\S\n]*)?"
     r"(?:(?:is|was)\s+(?:his|her|my|their|your)\s+|(?:es|era|fue)\s+(?:su|mi|tu)\s+)?"
     r"(?:D\.?\s?O\.?\s?B\b|date\s+of\s+birth|birth\s*(?:day|date)\b|b-?day\b"
-    r"|fecha\s+de\s+nac|f\.\s?nac|cumplea[ñn]os|nacimiento)",
+    r"|fecha\s+de\s+nac|f\.\s?nac|cumplea[ñn]os|nacimiento"
+    # "on June 3 he turns 40", "el 3 de junio cumple 40 años".
+    r"|(?:(?:he|she|I|él|ella|yo)\s+)?(?:turn(?:s|ed)?|cumpl(?:e|ió|io|irá|ira))\s+\d{1,3}\b)",
     re.IGNORECASE,
 )
 _YEAR_CUES = re.compile(

@@ -13,10 +13,11 @@ Rules, in brief (the tests pin each one down):
   mention of "ice.gov" stays readable).
 - handle: :mod:`.handles` (``@name``, or a user name after a platform or a
   request to be contacted).
-- ssn: ``123-45-6789`` or ``123 45 6789``; nine bare digits (or dotted
-  groups) after an SSN cue ("SS#", "social", "seguro social"); the last four
-  digits after "last 4 of ... SSN", "ending in", "últimos 4 del seguro social";
-  a masked ``XXX-XX-6789``.
+- ssn: ``123-45-6789`` or ``123 45 6789``; nine digits however spaced after
+  an SSN cue ("SS#", "SS:", "social", "seguro social", "seguridad social");
+  the last four digits after "last 4 of ... SSN", "ending in", "últimos 4
+  del seguro social" (four digits with a name and a birth date narrow a
+  person down, so they are a detail); a masked ``XXX-XX-6789``.
 - a_number: "A" + 8 or 9 digits with or without dashes/spaces, or 8-9 digits
   after a cue ("A-number", "alien number", "número A").
 - id_number: :mod:`.id_numbers` (passport, licence, state or consular ID,
@@ -43,12 +44,13 @@ Detector = Callable[[str], list[Finding]]
 
 _SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
 _SSN_WORD = (
-    r"\bSSN\b|\bS\.S\.N\.|\bSS\s?#|\bsoc(?:ial)?\.?\s+sec(?:urity|\.)?(?:\s+(?:number|no\.?|#))?"
+    r"\bSSN\b|\bS\.S\.N\.|\bSS\s?#|\bS\.?S\.?(?=[^\S\n]*[:#])|\bsoc(?:ial)?\.?\s+sec(?:urity|\.)?(?:\s+(?:number|no\.?|#))?"
     r"|\bsocial\b(?:\s+(?:number|no\.?|#))?|(?:n[úu]mero\s+(?:de|del)\s+)?seguro\s+social"
     r"|(?:n[úu]mero\s+de\s+(?:la\s+)?)?seguridad\s+social"
 )
+# After a cue, nine digits however they are spaced ("1234 56789", "123 456 789").
 _SSN_CUE = re.compile(
-    rf"(?:{_SSN_WORD})[^\d\n]{{0,25}}(\d{{9}}|\d{{3}}([ .-])\d{{2}}\2\d{{4}})(?!\d)", re.IGNORECASE
+    rf"(?:{_SSN_WORD})[^\d\n]{{0,25}}(\d(?:[ .-]?\d){{8}})(?!\d)(?![.-]\d)", re.IGNORECASE
 )
 # The last four digits alone narrow a person down with a name and a birth date:
 # "last 4 of his SSN 6789", "SSN ending in 6789", "últimos 4 del seguro social: 6789".

@@ -17,7 +17,11 @@ other numbers share needs more evidence:
   uses: ``612 34 56 78``, ``91 123 45 67``, ``612 345 678`` (a mobile).
 - eight digits (Guatemala, El Salvador, Honduras: ``7777-8888``) only after
   a phone cue ("cel", "teléfono", "WhatsApp", "llamar al", "call me at"),
-  because a bare ``2222 3333`` is as likely a booking or incident number.
+  because a bare ``2222 3333`` is as likely a booking or incident number;
+  a second one listed after it too ("cel 7777-8888 o 5555-6666").
+
+Numbers in words ("cinco cinco uno dos ...") are not read: transcripts
+seldom spell a whole number out, and "tres cuatro" is as often a count.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ _US_PHONE = re.compile(
 )
 # Any number written with its country code: "+34 922 790 328", "+52 (55) 1234 5678".
 _INTERNATIONAL_PHONE = re.compile(
-    r"(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}"
+    r"(?<![\w+])\+\d{1,3}[\s.-]?(?:(?:\d[\s.-]?)?\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}"
     rf"{_EXTENSION}(?![\w-])"
 )
 # The same with the "00" international prefix, for the countries tips come
@@ -59,9 +63,10 @@ _CENTRAL_AMERICA = re.compile(
     rf"(?:(?<![\w(])\(50[2-7]\)|{_BEFORE}50[2-7](?={_SEP}\d{{4}}{_SEP}\d{{4}}))"
     rf"{_SEP}?\d{{4}}{_SEP}?\d{{4}}{_AFTER}"
 )
-# Mexico's old mobile and long-distance prefixes before ten digits.
+# Mexico's old mobile and long-distance prefixes before ten digits, and its
+# country code without the plus: "52 1 55 1234 5678".
 _MEXICO_PREFIXED = re.compile(
-    rf"{_BEFORE}(?:044|045|01){_SEP}?(?:\(\d{{2,3}}\)|\d{{2,3}}){_SEP}?\d{{3,4}}{_SEP}?\d{{4}}{_AFTER}"
+    rf"{_BEFORE}(?:044|045|01|52{_SEP}?1|52){_SEP}?(?:\(\d{{2,3}}\)|\d{{2,3}}){_SEP}?\d{{3,4}}{_SEP}?\d{{4}}{_AFTER}"
 )
 # Spain's groupings: 3-2-2-2 and 2-3-2-2 (fixed lines start 8 or 9, mobiles
 # 6 or 7), and a mobile's 3-3-3 (spaces only: "612.345.678" is an amount).
@@ -74,7 +79,7 @@ _SPAIN = re.compile(
 # number ("cel de mi hermana es", "WhatsApp:", "llamar al", "call me at").
 _PHONE_WORD = (
     r"cel(?:ular)?|cell(?:phone)?|m[óo]vil|mobile|tel[ée]fono|tel|tfno|tlf|phone|whats(?:app)?"
-    r"|wsp|wpp|wa"
+    r"|wsp|wpp|wa|celu|contacto"
 )
 _CALL_WORD = (
     r"(?:llamar|ll[áa]m(?:a|e|en|ar)?(?:le|me|nos|les)?|m[áa]rca(?:r|le|me|nos)?|marcar"
@@ -94,9 +99,15 @@ _CUE = (
 # Longer numbers after a cue are the other rules'.
 _CUED = re.compile(
     rf"{_CUE}(?P<n>{_BEFORE}(?:(?:\+|00{_SEP}?)?50[2-7]{_SEP}?)?"
-    rf"(?:\d{{4}}{_SEP}?\d{{4}}|\d\d(?P<u>{_SEP})\d\d(?P=u)\d\d(?P=u)\d\d"
+    # Ten digits too, when a line break splits them ("cel 55 4433\n2211").
+    rf"(?:\d\d{_SEP}\d{{4}}{_SEP}\d{{4}}|\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}"
+    rf"|\d{{4}}{_SEP}?\d{{4}}|\d\d(?P<u>{_SEP})\d\d(?P=u)\d\d(?P=u)\d\d"
     rf"|[6-9]\d\d(?P<v>{_SEP})\d{{3}}(?P=v)\d{{3}}|[6-9]\d{{8}}){_AFTER})",
     re.IGNORECASE,
+)
+# A second number after a cued one: "cel 7777-8888 o 5555-6666".
+_ANOTHER = re.compile(
+    rf"[^\S\n]*(?:[/,;]|\b(?:o|ó|y|or|and)\b)[^\S\n]*(?P<n>{_BEFORE}\d{{4}}{_SEP}?\d{{4}}{_AFTER})"
 )
 # Nine digits in one run are also an SSN, an A-number or a booking number:
 # only a word for a phone or a call makes them Spain's phone.
@@ -140,4 +151,8 @@ def phones(text: str) -> list[Finding]:
             continue
         if not (_DATE_SHAPE.fullmatch(number) or _YEARS.fullmatch(number)):
             found.append(make(text, *m.span("n"), "phone"))
+            end = m.end("n")
+            while (more := _ANOTHER.match(text, end)) is not None:
+                found.append(make(text, *more.span("n"), "phone"))
+                end = more.end()
     return sorted({f for f in found if f})

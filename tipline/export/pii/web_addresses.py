@@ -5,7 +5,9 @@ like ``user@example.com``:
 
 - e-mail: spaces or a line break around ``@`` and the dots
   ("juan.perez @ gmail . com"), a comma for a dot ("gmail,com"), the sign
-  written out or bracketed ("at", "arroba", "(at)", "[arroba]", "{at}"),
+  written out or bracketed ("at", "arroba", "(at)", "[arroba]", "{at}",
+  also between the local part's words: "pedro(dot)vasquez(at)..."; the
+  bare word "at" with a plain domain only after the word e-mail),
   spoken dots and dashes ("punto", "dot", "guion bajo"), a mail provider
   without its ending ("rosa arroba gmail"), ALL CAPS, accents typed by
   mistake, ``mailto:`` and forwarded headers ("From: Ana <ana@x.org>");
@@ -56,8 +58,10 @@ _AT_WORD = (
     r"(?:[(\[{<]\s*(?:at|arroba|@|a)\s*[)\]}>]|\bat\b|\barroba\b|[@＠])"  # "(at)", "(a)", "@"
 )
 _DOT_WORD = r"(?:[(\[{<]\s*(?:dot|punto|\.)\s*[)\]}>]|\bdot\b|\bpunto\b|\.(?=\w))"
+# The local part's dots bracketed too: "pedro(dot)vasquez(at)gmail(dot)com".
+_LOCAL_JOIN = rf"(?:\s+(?:{_JOINERS})\s+|\s*[(\[{{<]\s*(?:{_JOINERS})\s*[)\]}}>]\s*)"
 _SPOKEN_EMAIL = re.compile(
-    rf"\b[\w.%+-]+(?:\s+(?:{_JOINERS})\s+[\w%+-]+)*\s*(?P<at>{_AT_WORD})\s*"
+    rf"\b[\w.%+-]+(?:{_LOCAL_JOIN}[\w%+-]+)*\s*(?P<at>{_AT_WORD})\s*"
     rf"(?:[\w-]+(?:\s*{_DOT_WORD}\s*(?!(?:{_TLDS})\b)[\w-]+)*"
     rf"(?:\s*{_DOT_WORD}\s*(?:{_TLDS})\b(?![\w-]))+"
     rf"|(?P<provider>{_PROVIDERS})\b(?![\w-]|\.\w))",
