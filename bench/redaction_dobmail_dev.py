@@ -54,6 +54,9 @@ en|b-date: {{dob:11/11/1972}}
 en|DOB/Age: {{dob:06-06-1966}} / 58
 en|Birth Date/Place: {{dob:02/28/1975}}, Chiapas
 en|Email: {{email:tomas.reyes88@gmail.com}}
+en|contact {{email:jsmith at smith-jones.com}} for the forms
+en|email: {{email:o'brien.k@example.com}}
+en|DOB: {{dob:03/04/\n1990}}
 en|write to me at {{email:kgarza@riseup.net}}.
 en|From: Legal Desk <{{email:intake@legalaid-nj.org}}>
 en|email is {{email:DANIELA.M@YAHOO.COM}}
@@ -108,6 +111,8 @@ es|nac. {{dob:23.05.1978}}
 es|cumple 40 años el {{dob:3 de junio}}
 es|fecha nac: {{dob:1975-02-28}}
 es|Correo: {{email:tomas.reyes88@gmail.com}}
+es|nació el {{dob:3 de abril del noventa y dos}}
+es|nacido el {{dob:4 marzo}} en Sonora
 es|mi correo es {{email:rosa punto lima arroba hotmail punto com}}
 es|escríbeme a {{email:lupe_ortega(arroba)yahoo.com.mx}}
 es|correo electrónico: {{email:familia.soto@prodigy.net.mx}}

@@ -56,6 +56,9 @@ _NUMBER_WORDS = (
 _YEAR_WORDS = (
     r"(?:nineteen|two\s+thousand(?:\s+and)?|mil\s+novecientos|dos\s+mil)"
     rf"(?:[\s-]+(?:y\s+)?(?:{_NUMBER_WORDS})\b){{0,3}}"
+    # and the decade alone, as a two-digit year is said: "del noventa y dos".
+    r"|(?:sesenta|setenta|ochenta|noventa)(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete"
+    r"|ocho|nueve))?\b"
 )
 _YEAR_ANY = rf"(?:(?:19|20)\d{{2}}|'?\d{{2}}|{_YEAR_WORDS})"
 _MONTHS = rf"(?:{_MONTHS_EN}|{_MONTHS_ES})"
@@ -71,7 +74,8 @@ _DATE = re.compile(
     rf"(?:{_WEEKDAY})?(?:"
     + "|".join(
         [
-            r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)",
+            # A line may break after the last separator: "03/04/\n1990".
+            r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-]\n?(?:\d{4}|\d{2})(?![\d/-]|\.\d)",
             rf"(?<![\d-]){_YEAR}([-/.])\d{{1,2}}\1\d{{1,2}}(?![\d-])",
             # Compact, as forms and databases print it: 19850704, 07041985.
             rf"(?<![\d-]){_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])",
@@ -105,6 +109,7 @@ _DATE = re.compile(
             # No year, as a birthday is given: June 3rd, the 3rd of June, 6/3.
             rf"\b{_MONTHS_EN}\s+(?:the\s+)?{_DAY}\b",
             rf"\b(?:the\s+)?{_DAY}(?:\s+day)?\s+(?:of\s+)?{_MONTHS_EN}\b",
+            rf"\b{_DAY}\s+{_MONTHS_ES}\b",
             r"(?<![\d/.-])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]|\.\d)",
         ]
     )

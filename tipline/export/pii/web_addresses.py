@@ -41,7 +41,10 @@ _TLDS = (
 _PROVIDERS = r"gmail|hotmail|yahoo|outlook|icloud|protonmail|aol"
 
 # --- e-mail -----------------------------------------------------------------
-_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
+# An apostrophe inside the local part too: "o'brien.k@example.com".
+_EMAIL = re.compile(
+    r"(?<![\w.%+'-])[\w.%+-](?:[\w.%+-]|'(?=\w))*@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])"
+)
 # A literal @ is a strong sign, so spacing may be loose: one space or line
 # break on either side of "@" and of each dot, or a comma for a dot.
 _GAP = r"[^\S\n]{0,2}\n?[^\S\n]{0,2}"
@@ -82,8 +85,11 @@ _WRAPPED_AFTER_CUE = re.compile(
     r"(?:\be-?mail|\bcorreo)\b[^\S\n]*[:=-]?[^\S\n]*([\w%+-][\w.%+-]*[._])\n$", re.IGNORECASE
 )
 # "email: wsmith at acmeplumbing.com": after the word e-mail, "at" is the sign.
+# So it is after a request to write: "contact jsmith at smith-jones.com".
 _EMAIL_CUE = re.compile(
-    r"(?:\be-?mail|\bcorreo)\b(?:\s+(?:address|is|es|me|to|a))*[^\S\n]*[:=-]?[^\S\n]*$",
+    r"(?:\be-?mail|\bcorreo|\bcontact(?:o|ar(?:le|me)?)?|\bwrite|\breach\s+(?:me|him|her|us)\s+at"
+    r"|\bescr[íi]b(?:e|an|ir)(?:me|le|nos)?|\bsend\s+(?:it|them)|\bm[áa]nd(?:a|e|en)(?:lo|la|me)?)\b"
+    r"(?:\s+(?:address|is|es|me|to|a|al))*[^\S\n]*[:=-]?[^\S\n]*$",
     re.IGNORECASE,
 )
 # "works at Yahoo" is an employer; "juan at gmail" is an address.
