@@ -72,12 +72,14 @@ _SSN_LABEL_FOUR = re.compile(
 _SSN_MASKED = re.compile(r"(?<![\w*-])[Xx*•]{3}([- ]?)[Xx*•]{2}\1\d{4}(?![\d-])")
 # Dashes as word processors write them too: "A‑212‑555‑123".
 _DASH = r"\-\u2010\u2011\u2012\u2013\u2014"
-_DIGITS = rf"\d(?:[\s.{_DASH}]?\d){{6,9}}"
+# Never across a line break: "A#: 123456789" over a numbered list ("1. ...")
+# would take the list's digit as a tenth and be dropped.
+_DIGITS = rf"\d(?:(?:[^\S\n]|[.{_DASH}])?\d){{6,9}}"
 _A_NUMBER = re.compile(
     rf"(?<![\w{_DASH}])(?:A[\s#.:{_DASH}]{{0,2}}|a[{_DASH}]?)({_DIGITS})(?![\w{_DASH}])"
 )
 _A_NUMBER_CUE = re.compile(
-    r"(?:\bA[\s-]?(?:number|num\.?|no\.?|#)|\balien(?:\s+registration)?\s+(?:number|no\.?|#)"
+    r"(?:\bA[\s-]?(?:number|num\.?|no\.?|#)|\balien(?:\s+registration)?(?:\s+(?:number|no\.?)|\s*#)"
     r"|\b(?:USCIS|immigration)\s*(?:number|no\.?|#|n[úu]mero)|\bn[úu]mero\s+(?:de\s+)?USCIS"
     r"|\b(?:n[úu]m(?:ero|\.)?|n[º°o]\.?)\s*(?:de\s+)?(?:(?-i:A)\b|alien\b"
     r"|inmigraci[óo]n\b|(?:registro\s+de\s+)?extranjer[oa])"
@@ -86,6 +88,22 @@ _A_NUMBER_CUE = re.compile(
     # The number may sit on the form's next line.
     # A form's hint may stand between: "A-Number (9 digits):".
     rf")[^\d\n]{{0,25}}?(?:\([^()\n]{{0,30}}\)[^\d\n]{{0,10}}?)?(?:\n[^\S\n]*)?((?:A[\s#.:{_DASH}]{{0,2}})?{_DIGITS})(?![\w{_DASH}])",
+    re.IGNORECASE,
+)
+
+# An Immigration Court caption's "File No." is the A-number: "In the Matter
+# of: NAME, File No.: A 123 456 789". Nine bare digits count only where the
+# text is about removal proceedings, so a court's other file numbers stay.
+# (A Spanish "expediente" is a case number: :mod:`.lookalikes`.)
+_FILE_NO = re.compile(
+    r"\bfile[^\S\n]*(?:no\.?|number|num\.?|#)"
+    rf"[^\S\n]*[:#.]?[^\S\n]*((?:A[^\S\n]?[#.:{_DASH}]?[^\S\n]?)?\d{{3}}((?:[^\S\n]|[.{_DASH}])?)\d{{3}}\2\d{{3}})"
+    rf"(?![\w{_DASH}])",
+    re.IGNORECASE,
+)
+_REMOVAL = re.compile(
+    r"immigra|inmigra|removal|deporta|\bEOIR\b|in\s+the\s+matter\s+of|en\s+el\s+asunto\s+de"
+    r"|respondent|\b(?-i:ICE|DHS)\b|asylum|asilo",
     re.IGNORECASE,
 )
 
@@ -118,6 +136,11 @@ def a_numbers(text: str) -> list[Finding]:
         make(text, *m.span(1), "a_number")
         for m in _A_NUMBER_CUE.finditer(text)
         if _digit_count(m.group(1)) in (8, 9)
+    ]
+    found += [
+        make(text, *m.span(1), "a_number")
+        for m in _FILE_NO.finditer(text)
+        if _REMOVAL.search(text, max(0, m.start() - 400), m.end() + 400)
     ]
     return _clean(found)
 

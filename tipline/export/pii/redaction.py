@@ -28,6 +28,7 @@ and a wrong hint must never hide a detail.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -35,6 +36,7 @@ from typing import Literal
 from tipline.export.pii.addresses import addresses
 from tipline.export.pii.dates import dates_of_birth
 from tipline.export.pii.detectors import NUMBER_DETECTORS, TEXT_DETECTORS
+from tipline.export.pii.dob_answers import answered_dates
 from tipline.export.pii.findings import CATEGORIES, LABELS, Finding, resolve
 from tipline.export.pii.likely_names import likely_names
 from tipline.export.pii.lookalikes import overlaps_any, protected_spans, reference_spans
@@ -90,6 +92,7 @@ def find_identifying(
     for detector in TEXT_DETECTORS:
         found += detector(text)
     found += dates_of_birth(text)
+    found += answered_dates(text)
     listed = people_names(text, [p for p in people if p.strip()])
     # A street with no house number in front ("Walnut St 1084", "Los Robles
     # 1336" in an address block) that runs over a listed person is that
@@ -97,12 +100,29 @@ def find_identifying(
     # ("Maria Lopez Route 9"). Kept, it would hide the listed name and take
     # it out of the redaction if a reviewer rejected the false address. With
     # a number before the name ("Apt 3, 45 Maria Lopez St") it is a street.
-    found += [a for a in addresses(text) if not _person_and_number(text, a, listed)]
+    found += [
+        a
+        for a in addresses(text)
+        if not _person_and_number(text, a, listed) and not _age_after_turn(text, a)
+    ]
     found += listed
     found += likely_names(text)
     found += name_shapes(text)
     found += context_names(text, [f for f in found if f.category == "name"])
     return resolve(found)
+
+
+# "I'll turn 45 ...", "he turns 30 ...", "cumple 45 ...": the number is an
+# age, never a house number.
+_TURN = re.compile(
+    r"\b(?:turn(?:s|ed|ing)?|cumpl(?:e|ió|io|irá|ira|ir|iría|iria))[^\S\n]+$", re.IGNORECASE
+)
+
+
+def _age_after_turn(text: str, address: Finding) -> bool:
+    return text[address.start].isdigit() and bool(
+        _TURN.search(text, max(0, address.start - 20), address.start)
+    )
 
 
 def _person_and_number(text: str, address: Finding, listed: list[Finding]) -> bool:
