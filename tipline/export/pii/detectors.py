@@ -12,7 +12,9 @@ Rules, in brief (the tests pin each one down):
   spoken forms; a bare domain only with a path or after a site cue, so a
   mention of "ice.gov" stays readable).
 - handle: :mod:`.handles` (``@name``, or a user name after a platform or a
-  request to be contacted).
+  request to be contacted), with a form's bracketed hint skipped
+  (:mod:`.handle_forms`: "Instagram (usuario): lupita.ruiz"), and a chat
+  log's speakers with no time stamp (:mod:`.chat_speakers`).
 - ssn: ``123-45-6789`` or ``123 45 6789``; nine digits however spaced after
   an SSN cue ("SS#", "SS:", "social", "seguro social", "seguridad social");
   the last four digits after "last 4 of ... SSN", "ending in", "últimos 4
@@ -32,8 +34,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tipline.export.pii.chat_speakers import chat_speakers
 from tipline.export.pii.findings import Finding, make
-from tipline.export.pii.handles import handles
+from tipline.export.pii.handle_forms import form_handles
 from tipline.export.pii.id_numbers import id_numbers
 from tipline.export.pii.national_ids import national_ids
 from tipline.export.pii.phones import phones
@@ -155,4 +158,4 @@ NUMBER_DETECTORS: tuple[Detector, ...] = (
     plates,
 )
 #: The detectors that run unfiltered.
-TEXT_DETECTORS: tuple[Detector, ...] = (emails, urls, handles)
+TEXT_DETECTORS: tuple[Detector, ...] = (emails, urls, form_handles, chat_speakers)
