@@ -21,7 +21,10 @@ def _handles(text: str) -> list[str]:
         ),
         ("Chat con mi prima:\nmariagarcia: ya llegué, hay dos patrullas", ["mariagarcia"]),
         ("Texts from that night\njoselopez: they took him\nme: where to?", ["joselopez"]),
-        ("jrivera: ok\nmgarcia: si, mañana", ["jrivera", "mgarcia"]),
+        (
+            "jrivera: ok\nmariagarcia: si, mañana\njrivera: voy",
+            ["jrivera", "mariagarcia", "jrivera"],
+        ),
         ("danny-lopez: vi la troca\nyo: donde", ["danny-lopez"]),
         ("JRivera88: yes he's at Otero\nMe: ok", ["JRivera88"]),
         ("3/12/24, 9:14 PM - mariagarcia: hola\n3/12/24, 9:15 PM - Me: ok", ["mariagarcia"]),
@@ -42,6 +45,8 @@ def test_chat_speakers_without_time_stamps(text: str, expected: list[str]) -> No
         "visitor2: hi\nuser_1: ok",
         "IMG_2034: photo of the van\nIMG_2035: the other side",
         "Summary: they came at six\nUpdate: he was released",
+        "Charges: illegal entry\nBond: none\nReason: transfer",
+        "charges: illegal entry\nreason: transfer",
         # One label, no conversation: could be anything.
         "joselopez: see below",
     ],

@@ -68,7 +68,7 @@ _NOT_SPEAKERS = word_set(
 _MARKED = re.compile(r"[A-Za-z][\d_.-]|[\d_.-][A-Za-z]|[a-z][A-Z]")
 
 
-def _user_name(label: str) -> bool:
+def _user_name(label: str, *, initials: bool) -> bool:
     letters = re.sub(r"[^A-Za-z]+", " ", label).lower().split()
     if not letters or sum(map(len, letters)) < 3:
         return False
@@ -76,12 +76,15 @@ def _user_name(label: str) -> bool:
         return False
     if _MARKED.search(label):
         return True
-    word = label.lower()
-    if not label.islower() and not label[:1].isupper():
+    # Unmarked, a chat's user name is lower case ("Charges:" is a heading)
+    # and names run together: "mariagarcia", "garciamaria"; an initial and
+    # a surname ("jrivera") only beside another speaker's user name, since
+    # many words are a letter and a surname ("charges", "reason").
+    if not label.islower():
         return False
-    # Run together: "mariagarcia", "garciamaria", or an initial and a
-    # surname, "jrivera".
-    return first_and_surname(word) or (len(word) >= 6 and is_surname(word[1:]))
+    if first_and_surname(label):
+        return True
+    return initials and len(label) >= 6 and is_surname(label[1:])
 
 
 def chat_speakers(text: str) -> list[Finding]:
@@ -97,7 +100,8 @@ def chat_speakers(text: str) -> list[Finding]:
     )
     if not conversation:
         return []
-    found = [
-        make(text, *m.span("label"), "handle") for m in speakers if _user_name(m.group("label"))
-    ]
+    named = [m for m in speakers if _user_name(m.group("label"), initials=False)]
+    if named or any(n >= 2 for n in labels.values()):
+        named = [m for m in speakers if _user_name(m.group("label"), initials=True)]
+    found = [make(text, *m.span("label"), "handle") for m in named]
     return sorted({f for f in found if f})

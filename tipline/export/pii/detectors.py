@@ -26,7 +26,9 @@ Rules, in brief (the tests pin each one down):
   inmate numbers after their cue; never a booking, case or other reference
   number) and :mod:`.national_ids`.
 - phone: :mod:`.phones` (US, Mexican, Central American and Spanish numbers).
-- plate: :mod:`.plates` (plate-shaped tokens near a plate word or a vehicle).
+- plate: :mod:`.plates` (plate-shaped tokens near a plate word or a vehicle)
+  and :mod:`.plate_tables` (a table's "Plate" column, "the plate (559666)";
+  no month and day, no code after "Patrulla Fronteriza").
 """
 
 from __future__ import annotations
@@ -37,12 +39,16 @@ from collections.abc import Callable
 from tipline.export.pii.chat_speakers import chat_speakers
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.handle_forms import form_handles
+from tipline.export.pii.handles import handles as handles
 from tipline.export.pii.id_numbers import id_numbers
 from tipline.export.pii.national_ids import national_ids
 from tipline.export.pii.phones import phones
-from tipline.export.pii.plates import plates
+from tipline.export.pii.plate_tables import vehicle_plates
+from tipline.export.pii.plates import plates as plates
 from tipline.export.pii.web_addresses import emails, urls
 
+# ``handles`` and ``plates`` stay importable from here (tests use them); the
+# lists below run them with forms, chats and tables read too.
 Detector = Callable[[str], list[Finding]]
 
 _SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
@@ -155,7 +161,7 @@ NUMBER_DETECTORS: tuple[Detector, ...] = (
     id_numbers,
     national_ids,
     phones,
-    plates,
+    vehicle_plates,
 )
 #: The detectors that run unfiltered.
 TEXT_DETECTORS: tuple[Detector, ...] = (emails, urls, form_handles, chat_speakers)

@@ -81,6 +81,9 @@ def find_identifying(
     # same span must not be labelled twice.
     ids = [f for f in found if f.category in ("id_number", "a_number")]
     found = [f for f in found if f.category != "phone" or not any(i.contains(f) for i in ids)]
+    # An A-number is never part of a plate ("VAN A 123 456 789 TX": "789 TX").
+    a_numbers = [f for f in ids if f.category == "a_number"]
+    found = [f for f in found if f.category != "plate" or not any(a.overlaps(f) for a in a_numbers)]
     # A case, incident or receipt number names an event, not a person:
     # neither an ID number nor a phone (it stays on the "check these" list).
     references = reference_spans(text)
