@@ -46,6 +46,7 @@ def test_chat_speakers_without_time_stamps(text: str, expected: list[str]) -> No
         "IMG_2034: photo of the van\nIMG_2035: the other side",
         "Summary: they came at six\nUpdate: he was released",
         "Charges: illegal entry\nBond: none\nReason: transfer",
+        "Name: Ana Ruiz\nD.O.B: 03/04/1990\nS.S.N.: none",
         "charges: illegal entry\nreason: transfer",
         # One label, no conversation: could be anything.
         "joselopez: see below",

@@ -57,6 +57,10 @@ def test_a_court_file_number_elsewhere_is_no_a_number() -> None:
         ),
         ("When were you born? March 3, 1990.", "March 3, 1990"),
         ("¿Cuándo naciste? El 3 de marzo de 1990.", "3 de marzo de 1990"),
+        ("Q. What is your date of birth?\nA. March 3, 1990.", "March 3, 1990"),
+        ("What's his birthday? I think it's June 3.", "June 3"),
+        ("¿Su fecha de nacimiento? Creo que es el 3 de marzo de 1990.", "3 de marzo de 1990"),
+        ("Necesitan su fecha de nacimiento. Es 03/04/1990.", "03/04/1990"),
     ],
 )
 def test_date_answering_a_birth_question(text: str, value: str) -> None:

@@ -36,6 +36,11 @@ def _plates(text: str) -> list[str]:
         ),
         ("Matrícula  Color\n4471-KZX   negro\n1234 BCD   blanco", ["4471-KZX", "1234 BCD"]),
         ("Date | License plate\n--- | ---\nOct 3 | 7TRV 219", ["7TRV 219"]),
+        (
+            "When        Tag         Where\nmorning     LGP 6962    school\n"
+            "night                   church\nlate        AB-12-34    park",
+            ["LGP 6962", "AB-12-34"],
+        ),
         ("I saw the plate (559666) clearly.", ["559666"]),
         ("Anoté la placa (902319) antes de que se fueran.", ["902319"]),
     ],

@@ -70,7 +70,8 @@ _MARKED = re.compile(r"[A-Za-z][\d_.-]|[\d_.-][A-Za-z]|[a-z][A-Z]")
 
 def _user_name(label: str, *, initials: bool) -> bool:
     letters = re.sub(r"[^A-Za-z]+", " ", label).lower().split()
-    if not letters or sum(map(len, letters)) < 3:
+    # An abbreviation ("D.O.B", "S.S.N") is a form's label.
+    if not letters or sum(map(len, letters)) < 3 or max(map(len, letters)) < 2:
         return False
     if all(w in _NOT_SPEAKERS or w in all_stop_words() for w in letters):
         return False

@@ -39,8 +39,9 @@ _LAST_SENTENCE = re.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*$)")
 # time stamp and speaker ("[10:13] usuaria:", "Me:", "A:"), and the words an
 # answer starts with.
 _ANSWER_LEAD = re.compile(
-    r"\s{0,4}(?:\[[^\]\n]{1,12}\][^\S\n]*)?(?:[^\W\d][\w .-]{0,20}:[^\S\n]*)?"
+    r"\s{0,4}(?:\[[^\]\n]{1,12}\][^\S\n]*)?(?:[^\W\d][\w .-]{0,20}:[^\S\n]*|[AR]\.[^\S\n]+)?"
     r"(?:(?:it'?s|it\s+is|it\s+was|that'?s|mine\s+is|his\s+is|hers\s+is|on|the"
+    r"|i\s+think|i\s+believe|creo\s+que|pienso\s+que"
     r"|(?:he|she|they|i)\s+(?:said|says|told\s+(?:me|us|him|her|them)|answered|replied|gave\s+it)"
     r"|yes|yeah|s[íi]|es|era|fue|el|del|la\s+m[íi]a\s+es|la\s+suya\s+es|nac[íi]\s+el|naci[óo]\s+el"
     r"|(?:le|les|me|nos)\s+dij(?:e|o|eron)(?:\s+que)?|dij(?:e|o)(?:\s+que)?|respond[íi]ó?|contest[óo])"

@@ -65,6 +65,16 @@ def _cells(line: str, start: int, splitter: re.Pattern[str]) -> list[tuple[int, 
     return spans
 
 
+def _by_position(line: str, start: int, columns: list[int]) -> list[tuple[int, int]]:
+    """The cells of an aligned row under headers starting at ``columns``."""
+    spans = []
+    for left, right in zip(columns, [*columns[1:], len(line)], strict=True):
+        cell = line[left:right]
+        lead = len(cell) - len(cell.lstrip())
+        spans.append((start + left + lead, start + left + max(lead, len(cell.rstrip()))))
+    return spans
+
+
 def _table_plates(text: str) -> list[Finding]:
     found: list[Finding] = []
     lines: list[tuple[int, str]] = []
@@ -87,8 +97,13 @@ def _table_plates(text: str) -> list[Finding]:
                 if _RULE.fullmatch(row) and row.strip():
                     continue  # a markdown rule: |---|---|
                 cells = _cells(row, row_start, splitter)
-                if mark not in row or len(cells) != len(heads):
+                if mark not in row:
                     break
+                if len(cells) != len(heads):
+                    if mark != "  ":
+                        break
+                    # Aligned columns with an empty cell: read by position.
+                    cells = _by_position(row, row_start, [a - start for a, _ in heads])
                 for column in columns:
                     a, b = cells[column]
                     found += [
