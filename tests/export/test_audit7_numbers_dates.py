@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.export.helpers import covered
 from tipline.export.pii.redaction import find_identifying
-
-
-def _covered(text: str, value: str, category: str) -> bool:
-    start = text.index(value)
-    spans = [(f.start, f.end) for f in find_identifying(text) if f.category == category]
-    return all(
-        any(s <= i < e for s, e in spans)
-        for i in range(start, start + len(value))
-        if text[i].isalnum()
-    )
 
 
 @pytest.mark.parametrize(
@@ -36,7 +27,7 @@ def _covered(text: str, value: str, category: str) -> bool:
     ],
 )
 def test_a_numbers_found(text: str, value: str) -> None:
-    assert _covered(text, value, "a_number")
+    assert covered(text, value, "a_number")
 
 
 def test_a_court_file_number_elsewhere_is_no_a_number() -> None:
@@ -64,7 +55,7 @@ def test_a_court_file_number_elsewhere_is_no_a_number() -> None:
     ],
 )
 def test_date_answering_a_birth_question(text: str, value: str) -> None:
-    assert _covered(text, value, "dob")
+    assert covered(text, value, "dob")
 
 
 @pytest.mark.parametrize(
@@ -94,4 +85,4 @@ def test_an_age_after_turn_is_no_address(text: str) -> None:
 
 
 def test_a_house_number_still_is() -> None:
-    assert _covered("She lives at 30 Park Ave.", "30 Park Ave", "address")
+    assert covered("She lives at 30 Park Ave.", "30 Park Ave", "address")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.export.helpers import covered
 from tipline.export.pii.redaction import find_identifying
 
 DOB = [
@@ -315,15 +316,6 @@ A_NUMBER_NEGATIVE = [
 ]
 
 
-def _covered(text: str, gold: str, category: str) -> bool:
-    start = text.index(gold)
-    findings = [f for f in find_identifying(text) if f.category == category]
-    return all(
-        not text[i].isalnum() or any(f.start <= i < f.end for f in findings)
-        for i in range(start, start + len(gold))
-    )
-
-
 POSITIVES = [
     (category, text, gold)
     for category, rows in (("dob", DOB), ("handle", HANDLE), ("a_number", A_NUMBER))
@@ -342,7 +334,7 @@ NEGATIVES = [
 
 @pytest.mark.parametrize("category,text,gold", POSITIVES)
 def test_found_in_full(category, text, gold):
-    assert _covered(text, gold, category)
+    assert covered(text, gold, category)
 
 
 @pytest.mark.parametrize("category,text", NEGATIVES)

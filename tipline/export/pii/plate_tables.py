@@ -1,8 +1,8 @@
 """Plates the cue reader of :mod:`.plates` misses or mistakes.
 
 - A table whose column header is the only cue ("Plate", "Placas", "Tag",
-  "Matrícula", "License plate"): markdown pipes, tabs, CSV, or columns
-  aligned with spaces; the cell under the header in each row below.
+  "Matrícula", "License plate"): the cells under it (:mod:`.table_columns`:
+  markdown pipes, tabs, CSV, or columns aligned with spaces).
 - Digits alone in brackets right after a plate word: "the plate (559666)",
   "la placa (902319)".
 - No plate: a month and day in capitals ("OCTOBER 7", "7 OCT"), or a code
@@ -12,26 +12,18 @@
 
 from __future__ import annotations
 
-import csv
 import re
 
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.plate_shapes import plates_in
 from tipline.export.pii.plates import plates
+from tipline.export.pii.table_columns import cells_below
 
 _HEADER = re.compile(
-    r"(?:licen[cs]e\s+)?plates?(?:\s+(?:number|no\.?|#))?|tags?|placas?|matr[íi]culas?"
-    r"|(?:n[úu]mero\s+de\s+)?(?:placas?|matr[íi]cula)",
+    r"\b(?:(?:licen[cs]e\s+)?plates?(?:\s+(?:number|no\.?|#))?|tags?"
+    r"|(?:n[úu]mero\s+de\s+)?(?:placas?|matr[íi]culas?))(?![\w#])",
     re.IGNORECASE,
 )
-# How a row splits into cells: pipes, tabs, commas, or two spaces or more.
-_SPLITS = (
-    ("|", re.compile(r"\|")),
-    ("\t", re.compile(r"\t")),
-    (",", re.compile(r",")),
-    ("  ", re.compile(r" {2,}")),
-)
-_RULE = re.compile(r"[\s|:+-]*")
 _AGENCY = re.compile(r"\bpatrulla\s+fronteriza\b", re.IGNORECASE)
 _MONTHS = (
     r"JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
@@ -51,67 +43,15 @@ _BRACKETED_DIGITS = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _cells(line: str, start: int, splitter: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The cells of a row, as spans of the text, stripped of spaces and quotes."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for cut in [*splitter.finditer(line), None]:
-        end = cut.start() if cut else len(line)
-        cell = line[position:end]
-        lead = len(cell) - len(cell.lstrip(" \"'"))
-        trail = len(cell.rstrip(" \"'"))
-        spans.append((start + position + lead, start + position + max(lead, trail)))
-        position = cut.end() if cut else len(line)
-    return spans
-
-
-def _by_position(line: str, start: int, columns: list[int]) -> list[tuple[int, int]]:
-    """The cells of an aligned row under headers starting at ``columns``."""
-    spans = []
-    for left, right in zip(columns, [*columns[1:], len(line)], strict=True):
-        cell = line[left:right]
-        lead = len(cell) - len(cell.lstrip())
-        spans.append((start + left + lead, start + left + max(lead, len(cell.rstrip()))))
-    return spans
-
-
 def _table_plates(text: str) -> list[Finding]:
     found: list[Finding] = []
-    lines: list[tuple[int, str]] = []
-    position = 0
-    for line in text.split("\n"):
-        lines.append((position, line))
-        position += len(line) + 1
-    for number, (start, header) in enumerate(lines):
-        for mark, splitter in _SPLITS:
-            if mark not in header:
-                continue
-            # A CSV header is a row of short cells: never a sentence.
-            if mark == "," and any(len(c.split()) > 3 for c in next(csv.reader([header]))):
-                continue
-            heads = _cells(header, start, splitter)
-            columns = [i for i, (a, b) in enumerate(heads) if _HEADER.fullmatch(text[a:b])]
-            if not columns or len(heads) < 2:
-                continue
-            for row_start, row in lines[number + 1 :]:
-                if _RULE.fullmatch(row) and row.strip():
-                    continue  # a markdown rule: |---|---|
-                cells = _cells(row, row_start, splitter)
-                if mark not in row:
-                    break
-                if len(cells) != len(heads):
-                    if mark != "  ":
-                        break
-                    # Aligned columns with an empty cell: read by position.
-                    cells = _by_position(row, row_start, [a - start for a, _ in heads])
-                for column in columns:
-                    a, b = cells[column]
-                    found += [
-                        f
-                        for f in plates_in(text, a, b, loose=True, minimum=4, digits_only=True)
-                        if not _YEAR.fullmatch(f.text)
-                    ]
-            break
+    for header in _HEADER.finditer(text):
+        for start, end in cells_below(text, *header.span()):
+            found += [
+                f
+                for f in plates_in(text, start, end, loose=True, minimum=4, digits_only=True)
+                if not _YEAR.fullmatch(f.text)
+            ]
     return found
 
 
