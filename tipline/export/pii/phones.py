@@ -13,6 +13,8 @@ other numbers share needs more evidence:
 - any number with its country code: ``+502 7777-8888``, ``00503 7123 4567``,
   ``(502) 2222-3333``, ``+34 612 345 678``, ``+52 1 55 1234 5678``.
 - Mexico's dialling prefixes: ``044 55 1234 5678``, ``01 800 123 4567``.
+- a country code without its plus, if ``phonenumbers`` finds the rest a
+  valid number: ``573056781673``, ``34 612 345 678``.
 - Spain's nine digits bare only in its own groupings, which nothing else
   uses: ``612 34 56 78``, ``91 123 45 67``, ``612 345 678`` (a mobile).
 - eight digits (Guatemala, El Salvador, Honduras: ``7777-8888``) only after
@@ -39,6 +41,9 @@ _EXTENSION_AFTER = re.compile(rf"{_EXTENSION_WORDS}(?![\w-])")
 # No digit, sign, amount or path before a number, and none after it.
 _BEFORE = r"(?<![\w$.,/+-])"
 _AFTER = r"(?![\w/-])(?![.,]\d)"
+# Not a piece of a longer grouped number either (a card's "5299 1234 5678 9012").
+_ALONE_BEFORE = rf"{_BEFORE}(?<!\d[ .-])"
+_ALONE_AFTER = rf"{_AFTER}(?![ .-]\d)"
 
 _US_PHONE = re.compile(
     r"(?<![\w$.,/-])(?:\+?1[\s.-]?|001[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
@@ -57,6 +62,13 @@ _ZERO_ZERO_PHONE = re.compile(
     rf"{_BEFORE}00{_SEP}?{_COUNTRY_CODES}{_SEP}?(?:\(\d{{1,4}}\){_SEP}?)?\d(?:{_SEP}?\d){{6,12}}"
     rf"{_EXTENSION}{_AFTER}"
 )
+# A country code without its plus, as a WhatsApp link or a contact card
+# copies it: "573056781673", "34 612 345 678". Eleven to thirteen digits
+# whose start is a country code tips come from (not 1: the US rules take
+# those); the phone library must find a valid number in it.
+_BARE_COUNTRY = re.compile(
+    rf"{_ALONE_BEFORE}(?=(?:34|5[0-9])){_COUNTRY_CODES}(?:[ .-]?\d){{9,11}}{_ALONE_AFTER}"
+)
 # Central American country codes in brackets or before a 4-4 number:
 # "(502) 2222-3333", "503 7123 4567" (a US number groups its 10 digits 3-3-4).
 _CENTRAL_AMERICA = re.compile(
@@ -66,7 +78,8 @@ _CENTRAL_AMERICA = re.compile(
 # Mexico's old mobile and long-distance prefixes before ten digits, and its
 # country code without the plus: "52 1 55 1234 5678".
 _MEXICO_PREFIXED = re.compile(
-    rf"{_BEFORE}(?:044|045|01|52{_SEP}?1|52){_SEP}?(?:\(\d{{2,3}}\)|\d{{2,3}}){_SEP}?\d{{3,4}}{_SEP}?\d{{4}}{_AFTER}"
+    rf"{_ALONE_BEFORE}(?:044|045|01|52{_SEP}?1|52){_SEP}?(?:\(\d{{2,3}}\)|\d{{2,3}}){_SEP}?\d{{3,4}}"
+    rf"{_SEP}?\d{{4}}{_ALONE_AFTER}"
 )
 # Spain's groupings: 3-2-2-2 and 2-3-2-2 (fixed lines start 8 or 9, mobiles
 # 6 or 7), and a mobile's 3-3-3 (spaces only: "612.345.678" is an amount).
@@ -126,6 +139,14 @@ def _grouped_like_a_phone(raw: str) -> bool:
     return len(groups) == 1 or raw.lstrip().startswith("+") or max(map(len, groups)) <= 4
 
 
+def _valid_with_plus(raw: str) -> bool:
+    try:
+        number = phonenumbers.parse("+" + re.sub(r"\D", "", raw))
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number)
+
+
 def phones(text: str) -> list[Finding]:
     found: list[Finding | None] = []
     for region in ("US", "MX"):
@@ -145,6 +166,9 @@ def phones(text: str) -> list[Finding]:
         _SPAIN,
     ):
         found += [make(text, *m.span(), "phone") for m in pattern.finditer(text)]
+    for m in _BARE_COUNTRY.finditer(text):
+        if _grouped_like_a_phone(m.group()) and _valid_with_plus(m.group()):
+            found.append(make(text, *m.span(), "phone"))
     for m in _CUED.finditer(text):
         number = m.group("n")
         if number.isdigit() and len(number) == 9 and not _PHONE_CUE.search(m.group()):
