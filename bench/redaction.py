@@ -46,6 +46,11 @@ Sets:
   by another engineer while three others changed the detectors (documents
   in bench/data/heldout6/, Faker values from other locales, fixed seed).
   Never run by default, summary only, ``--misses`` refused.
+- ``heldout7``: bench/redaction_heldout7.py, a seventh set built the same
+  way by another engineer while four others changed the detectors
+  (templates in bench/data/heldout7/, Faker values from yet other locales,
+  ID-number gold, fixed seed). Never run by default, summary only,
+  ``--misses`` refused.
 
 Scoring, per category and per language:
 
@@ -99,9 +104,9 @@ SETS = (
     "dobmail-dev",
 )
 #: Sets only run when named: the fresh test half is scored once, after tuning.
-NAMED_ONLY = ("fresh-test", "heldout5", "heldout6", "names-final", "dobmail-check")
+NAMED_ONLY = ("fresh-test", "heldout5", "heldout6", "heldout7", "names-final", "dobmail-check")
 #: Sets whose misses are never printed: reading them would make them tuning data.
-SEALED = ("heldout5", "heldout6")
+SEALED = ("heldout5", "heldout6", "heldout7")
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -153,6 +158,10 @@ def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
         import redaction_heldout6  # needs Faker: the test extra
 
         return redaction_heldout6.generate(redaction_heldout6.SEED if seed is None else seed)
+    if name == "heldout7":
+        import redaction_heldout7  # needs Faker: the test extra
+
+        return redaction_heldout7.generate(redaction_heldout7.SEED if seed is None else seed)
     if name == "fresh":
         from redaction_sets import generate  # needs Faker: the test extra
 
@@ -317,7 +326,7 @@ def main() -> None:
         "--seed",
         type=int,
         default=None,
-        help="Faker seed (fresh, indep, fresh-dev, fresh-test, heldout5, heldout6)",
+        help="Faker seed (fresh, indep, fresh-dev, fresh-test, heldout5, heldout6, heldout7)",
     )
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()

@@ -1,13 +1,15 @@
-"""What the held-out set generators (``redaction_heldout5``, ``redaction_heldout6``) share.
+"""What the held-out set generators (``redaction_heldout5``, ``6`` and ``7``) share.
 
-Reading their context lists, building a row with exact gold spans, counting
-spans per category and language. The templates, values and seeds stay in
-each generator: sharing them would make the sets less independent.
+Reading their context lists, changing a whole text's case, building a row
+with exact gold spans, counting spans per category and language. The
+templates, values and seeds stay in each generator: sharing them would make
+the sets less independent.
 """
 
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -64,6 +66,18 @@ def counts(rows: list[dict[str, Any]]) -> Counter[str]:
                 cat = "name (listed)" if span["listed"] else "name (other)"
             tally[f"{cat}/{lang}"] += 1
     return tally
+
+
+def recase(text: str, how: str) -> str:
+    """``text`` in capitals, lower case or without accents, one character for one.
+
+    Character by character, so that spans keep their offsets ("İ".lower() is
+    two characters; "ß".upper() is "SS").
+    """
+    change = {"upper": str.upper, "lower": str.lower}.get(how)
+    if change is None:
+        return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text)
+    return "".join(change(ch)[0] for ch in text)
 
 
 def print_counts(rows: list[dict[str, Any]]) -> None:

@@ -57,7 +57,6 @@ import functools
 import random
 import re
 import sys
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -135,16 +134,7 @@ def documents() -> list[tuple[str, str, str, set[str], str]]:
     return docs
 
 
-def recase(text: str, how: str) -> str:
-    """``text`` in capitals, lower case or without accents, one character for one.
-
-    Character by character, so that spans keep their offsets ("İ".lower() is
-    two characters; "ß".upper() is "SS").
-    """
-    change = {"upper": str.upper, "lower": str.lower}.get(how)
-    if change is None:
-        return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text)
-    return "".join(change(ch)[0] for ch in text)
+recase = redaction_heldout.recase
 
 
 @functools.cache
