@@ -247,7 +247,7 @@ class Values(redaction_heldout.Draws):
         return self.pick((value, value, f"{value}_{self.digits(2)}", f"{value}.oficial"))
 
     def phone(self) -> str:
-        a, b, c = self.r.randint(205, 979), self.digits(3), self.digits(4)
+        a, b, c = self.r.randint(205, 979), self.pick("23456789") + self.digits(2), self.digits(4)
         forms = (f"{a}-{b}-{c}", f"({a}) {b} {c}", f"{a}{b}{c}", f"+1 ({a}) {b}-{c}")
         forms += (f"{a}/{b}-{c}", f"1 {a} {b}-{c}", f"{a}.{b}.{c}")
         return self.pick(forms)
