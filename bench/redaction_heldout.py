@@ -1,18 +1,23 @@
 """What the held-out set generators (``redaction_heldout5``, ``6`` and ``7``) share.
 
-Reading their context lists, changing a whole text's case, building a row
-with exact gold spans, counting spans per category and language. The
+Reading their context lists, filling a template's slots, changing a whole
+text's case, building a row with exact gold spans, counting spans per category and language. The
 templates, values and seeds stay in each generator: sharing them would make
 the sets less independent.
 """
 
 from __future__ import annotations
 
+import argparse
+import functools
 import random
+import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+from faker import Faker
 
 
 def read_lists(path: Path) -> dict[str, list[list[str]]]:
@@ -25,6 +30,12 @@ def read_lists(path: Path) -> dict[str, list[list[str]]]:
     return lists
 
 
+@functools.cache
+def fakers(locales: tuple[str, ...]) -> dict[str, Faker]:
+    """One Faker per locale, built once (slow); a generator seeds them again per text."""
+    return {loc: Faker(loc) for loc in locales}
+
+
 class Draws:
     """Random digits and choices from one seeded generator, ``self.r``."""
 
@@ -35,6 +46,52 @@ class Draws:
 
     def pick(self, options: list[str] | tuple[str, ...] | str) -> str:
         return options[self.r.randrange(len(options))]
+
+
+class Filler(Protocol):
+    """What a generator's value source answers for each slot of a template."""
+
+    def name(self, kind: str) -> tuple[str, str, bool]: ...  # text, origin, listed
+    def detail(self, kind: str) -> str: ...  # a gold value
+    def context(self, kind: str) -> str: ...  # never gold
+
+
+def fill_slots(
+    template: str,
+    slot: re.Pattern[str],
+    values: Filler,
+    kinds: tuple[dict[str, str], tuple[str, ...]],
+    lang: str,
+) -> tuple[str, list[dict[str, Any]]]:
+    """``template`` with every slot (``kind`` and optional ``case`` group) filled.
+
+    ``kinds`` is (gold kind to category, name kinds); any other kind is
+    context. A span's offsets are taken as its value is written, so they are
+    exact by construction.
+    """
+    gold, name_kinds = kinds
+    text, spans, position = "", [], 0
+    for match in slot.finditer(template):
+        text += template[position : match.start()]
+        position = match.end()
+        kind, case = match.group(1), match.group(2)
+        span: dict[str, Any] | None = None
+        if kind in name_kinds:
+            value, origin, listed = values.name(kind)
+            span = {"category": "name", "origin": origin, "listed": listed}
+        elif kind in gold:
+            value, span = values.detail(kind), {"category": gold[kind]}
+        else:
+            value = values.context(kind)
+            if lang == "es" and value.startswith("el ") and re.search(r"\b(de|a) $", text):
+                text, value = text[:-1] + "l", value[2:]  # "de el CIE" is written "del CIE"
+        if case:
+            value = getattr(value, case)()
+        if span is not None:
+            span.update(start=len(text), end=len(text) + len(value))
+            spans.append(span)
+        text += value
+    return text + template[position:], spans
 
 
 def row(
@@ -84,3 +141,10 @@ def print_counts(rows: list[dict[str, Any]]) -> None:
     """What the generators print: the counts of one draw."""
     for key, value in sorted(counts(rows).items()):
         print(f"{key:28} {value}")
+
+
+def main(doc: str, seed: int, generate: Any) -> None:
+    """A generator's command line: ``--seed N`` and the counts of that draw."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=seed)
+    print_counts(generate(parser.parse_args().seed))

@@ -45,7 +45,6 @@ whose name holds a word that is also on the people list ("West Chester" with
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -491,29 +490,9 @@ def fill(template: str, filler: Filler, lang: str, row_id: str) -> dict[str, Any
     case = ""
     if template.startswith(("!lower ", "!upper ")):
         case, template = template[1:6], template[7:]
-    text, spans, position = "", [], 0
-    for match in PLACEHOLDER.finditer(template):
-        text += template[position : match.start()]
-        position = match.end()
-        kind, transform = match.group(1), match.group(2)
-        span: dict[str, Any] | None = None
-        if kind in NAME_KINDS:
-            value, origin, listed = filler.name(kind)
-            span = {"category": "name", "origin": origin, "listed": listed}
-        elif kind in GOLD:
-            value = filler.detail(kind)
-            span = {"category": GOLD[kind]}
-        else:
-            value = filler.context(kind)
-            if lang == "es" and value.startswith("el ") and re.search(r"\b(de|a) $", text):
-                text, value = text[:-1] + "l", value[2:]  # "de el CIE" is written "del CIE"
-        if transform:
-            value = getattr(value, transform)()
-        if span is not None:
-            span.update(start=len(text), end=len(text) + len(value))
-            spans.append(span)
-        text += value
-    text += template[position:]
+    text, spans = redaction_heldout.fill_slots(
+        template, PLACEHOLDER, filler, (GOLD, NAME_KINDS), lang
+    )
     if case:
         changed = getattr(text, case)()
         assert len(changed) == len(text), row_id  # spans keep their offsets
@@ -543,9 +522,7 @@ counts = redaction_heldout.counts
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=SEED)
-    redaction_heldout.print_counts(generate(parser.parse_args().seed))
+    redaction_heldout.main(__doc__, SEED, generate)
 
 
 if __name__ == "__main__":

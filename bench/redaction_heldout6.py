@@ -52,16 +52,12 @@ Names are ``listed`` when on the row's people list. A
 
 from __future__ import annotations
 
-import argparse
-import functools
 import random
 import re
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-from faker import Faker
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -137,18 +133,12 @@ def documents() -> list[tuple[str, str, str, set[str], str]]:
 recase = redaction_heldout.recase
 
 
-@functools.cache
-def _fakers() -> dict[str, Faker]:
-    """One Faker per locale, built once (slow) and seeded again for every document."""
-    return {loc: Faker(loc) for loc in LOCALES}
-
-
 class Values(redaction_heldout.Draws):
     """Values for one document: Faker's where it has them, drawn here where not."""
 
     def __init__(self, seed: int, lists: dict[str, list[list[str]]]) -> None:
         self.r = random.Random(seed)
-        self.f = _fakers()
+        self.f = redaction_heldout.fakers(LOCALES)
         for offset, faker in enumerate(self.f.values()):
             faker.seed_instance(seed * 17 + offset)
         self.us = self.f["en_US"]
@@ -485,28 +475,7 @@ class Values(redaction_heldout.Draws):
 def fill(template: str, values: Values, lang: str, flags: set[str], row_id: str) -> dict[str, Any]:
     """One document, its gold spans and its people list."""
     values.lang, values.people, values.listed = lang, [], []
-    text, spans, position = "", [], 0
-    for match in SLOT.finditer(template):
-        text += template[position : match.start()]
-        position = match.end()
-        kind, case = match.group(1), match.group(2)
-        span: dict[str, Any] | None = None
-        if kind in NAME_KINDS:
-            value, origin, listed = values.name(kind)
-            span = {"category": "name", "origin": origin, "listed": listed}
-        elif kind in GOLD:
-            value, span = values.detail(kind), {"category": GOLD[kind]}
-        else:
-            value = values.context(kind)
-            if lang == "es" and value.startswith("el ") and re.search(r"\b(de|a) $", text):
-                text, value = text[:-1] + "l", value[2:]  # "de el CIE" is written "del CIE"
-        if case:
-            value = getattr(value, case)()
-        if span is not None:
-            span.update(start=len(text), end=len(text) + len(value))
-            spans.append(span)
-        text += value
-    text += template[position:]
+    text, spans = redaction_heldout.fill_slots(template, SLOT, values, (GOLD, NAME_KINDS), lang)
     for flag in ("upper", "lower", "plain"):
         if flag in flags:
             text = recase(text, flag)
@@ -531,9 +500,7 @@ counts = redaction_heldout.counts
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=SEED)
-    redaction_heldout.print_counts(generate(parser.parse_args().seed))
+    redaction_heldout.main(__doc__, SEED, generate)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,6 @@ numbers; case, docket, incident, receipt, flight and room numbers are not.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -67,26 +66,7 @@ def templates() -> list[tuple[str, str, str, set[str], str]]:
 def fill(template: str, values: Values, lang: str, flags: set[str], row_id: str) -> dict[str, Any]:
     """One text, its gold spans and its people list."""
     values.lang, values.people, values.listed = lang, [], []
-    text, spans, position = "", [], 0
-    for match in SLOT.finditer(template):
-        text += template[position : match.start()]
-        position = match.end()
-        kind, case = match.group(1), match.group(2)
-        span: dict[str, Any] | None = None
-        if kind in NAME_KINDS:
-            value, origin, listed = values.name(kind)
-            span = {"category": "name", "origin": origin, "listed": listed}
-        elif kind in GOLD:
-            value, span = values.detail(kind), {"category": GOLD[kind]}
-        else:
-            value = values.context(kind)
-        if case:
-            value = redaction_heldout.recase(value, case)
-        if span is not None:
-            span.update(start=len(text), end=len(text) + len(value))
-            spans.append(span)
-        text += value
-    text += template[position:]
+    text, spans = redaction_heldout.fill_slots(template, SLOT, values, (GOLD, NAME_KINDS), lang)
     for flag in ("upper", "lower", "plain"):
         if flag in flags:
             text = redaction_heldout.recase(text, flag)
@@ -108,9 +88,7 @@ counts = redaction_heldout.counts
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=SEED)
-    redaction_heldout.print_counts(generate(parser.parse_args().seed))
+    redaction_heldout.main(__doc__, SEED, generate)
 
 
 if __name__ == "__main__":

@@ -8,14 +8,11 @@ e-mail addresses, handles, URLs), and the context that is never gold.
 
 from __future__ import annotations
 
-import functools
 import random
 import re
 import sys
 from datetime import date
 from pathlib import Path
-
-from faker import Faker
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -66,18 +63,12 @@ GOLD = {
 NAME_KINDS = ("name", "given", "last", "listed", "again", "rev", "split", "init", "lower")
 
 
-@functools.cache
-def _fakers() -> dict[str, Faker]:
-    """One Faker per locale, built once (slow) and seeded again for every template."""
-    return {loc: Faker(loc) for loc in LOCALES}
-
-
 class Values(redaction_heldout.Draws):
     """Values for one text: Faker's where it has them, drawn here where not."""
 
     def __init__(self, seed: int, lists: dict[str, list[list[str]]]) -> None:
         self.r = random.Random(seed)
-        self.f = _fakers()
+        self.f = redaction_heldout.fakers(LOCALES)
         for offset, faker in enumerate(self.f.values()):
             faker.seed_instance(seed * 31 + offset)
         self.us = self.f["en_US"]
