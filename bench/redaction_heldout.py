@@ -8,7 +8,6 @@ the sets less independent.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import random
 import re
@@ -141,10 +140,3 @@ def print_counts(rows: list[dict[str, Any]]) -> None:
     """What the generators print: the counts of one draw."""
     for key, value in sorted(counts(rows).items()):
         print(f"{key:28} {value}")
-
-
-def main(doc: str, seed: int, generate: Any) -> None:
-    """A generator's command line: ``--seed N`` and the counts of that draw."""
-    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=seed)
-    print_counts(generate(parser.parse_args().seed))

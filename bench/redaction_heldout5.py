@@ -45,6 +45,7 @@ whose name holds a word that is also on the people list ("West Chester" with
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 import sys
@@ -522,7 +523,9 @@ counts = redaction_heldout.counts
 
 
 def main() -> None:
-    redaction_heldout.main(__doc__, SEED, generate)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=SEED)
+    redaction_heldout.print_counts(generate(parser.parse_args().seed))
 
 
 if __name__ == "__main__":

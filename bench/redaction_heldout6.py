@@ -52,6 +52,7 @@ Names are ``listed`` when on the row's people list. A
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 import sys
@@ -500,7 +501,9 @@ counts = redaction_heldout.counts
 
 
 def main() -> None:
-    redaction_heldout.main(__doc__, SEED, generate)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=SEED)
+    redaction_heldout.print_counts(generate(parser.parse_args().seed))
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ numbers; case, docket, incident, receipt, flight and room numbers are not.
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -88,7 +89,9 @@ counts = redaction_heldout.counts
 
 
 def main() -> None:
-    redaction_heldout.main(__doc__, SEED, generate)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=SEED)
+    redaction_heldout.print_counts(generate(parser.parse_args().seed))
 
 
 if __name__ == "__main__":
