@@ -53,7 +53,7 @@ Detector = Callable[[str], list[Finding]]
 
 _SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
 _SSN_WORD = (
-    r"\bSSN\b|\bS\.S\.N\.|\bSS\s?#|\bS\.?S\.?(?=[^\S\n]*[:#])|\bsoc(?:ial)?\.?\s+sec(?:urity|\.)?(?:\s+(?:number|no\.?|#))?"
+    r"\bSSN\b|\bS\.S\.N\.|\bSS\s?#|(?-i:\bS\.?S\.?)(?=[^\S\n]*[:#])|\bsoc(?:ial)?\.?\s+sec(?:urity|\.)?(?:\s+(?:number|no\.?|#))?"
     r"|\bsocial\b(?:\s+(?:number|no\.?|#))?|(?:n[úu]mero\s+(?:de|del)\s+)?seguro\s+social"
     r"|(?:n[úu]mero\s+de\s+(?:la\s+)?)?seguridad\s+social"
 )
