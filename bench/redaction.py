@@ -37,6 +37,12 @@ Sets:
   hard negatives (issue 11's seventh round; dev text, may be tuned on);
   ``dobmail-check`` its second half, written at the same time and never
   tuned on (only when named).
+- ``names7-dev``: bench/redaction_names7.py, Faker names of the origins the
+  untouched sets were reported to miss (Vietnamese, Turkish, Igbo, Yoruba,
+  Hausa, Swahili, Pakistani, Dutch, particles) in tip shapes, with hard
+  negatives (issue 11's seventh round, written before its changes; dev);
+  ``names7-check`` its other templates and seed, never tuned on (only when
+  named).
 - ``heldout5``: bench/redaction_heldout5.py, a fifth set written while the
   detectors were being changed, by someone who read neither them nor any
   benchmark's misses (templates in bench/data/heldout5/, Faker values, fixed
@@ -102,9 +108,18 @@ SETS = (
     "names-dev",
     "names-check",
     "dobmail-dev",
+    "names7-dev",
 )
 #: Sets only run when named: the fresh test half is scored once, after tuning.
-NAMED_ONLY = ("fresh-test", "heldout5", "heldout6", "heldout7", "names-final", "dobmail-check")
+NAMED_ONLY = (
+    "fresh-test",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "names-final",
+    "dobmail-check",
+    "names7-check",
+)
 #: Sets whose misses are never printed: reading them would make them tuning data.
 SEALED = ("heldout5", "heldout6", "heldout7")
 
@@ -150,6 +165,10 @@ def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
         import redaction_dobmail_dev
 
         return redaction_dobmail_dev.load(name.removeprefix("dobmail-"))
+    if name in ("names7-dev", "names7-check"):
+        import redaction_names7  # needs Faker: the test extra
+
+        return redaction_names7.generate(name.removeprefix("names7-"), seed)
     if name == "heldout5":
         import redaction_heldout5  # needs Faker: the test extra
 
