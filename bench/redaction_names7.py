@@ -36,8 +36,10 @@ ORIGINS = {
     "es": ("vi", "tr_TR", "ig_NG", "yo_NG", "ha_NG", "sw", "en_PK", "nl_NL", "particle",
            "es_MX", "es_ES", "ro_RO"),
 }  # fmt: skip
-_TITLE = re.compile(r"^(?:(?:Chị|Ông|Bà|Bác|Anh|Cô|Quý cô|Quý ông|Chief|Dr\.|Mr\.|Mrs\.|Ms\."
-                    r"|Miss|Yrd\. Doç\.|Doç\.|Prof\.|Öğr\.|Uzm\.|Sr\.|Sra\.|Dn\.|Mx\.)\s+)+")  # fmt: skip
+_TITLE = re.compile(
+    r"^(?:(?:Chị|Ông|Bà|Bác|Anh|Cô|Quý cô|Quý ông|Chief|Dr\.|Mr\.|Mrs\.|Ms\."
+    r"|Miss|Yrd\. Doç\.|Doç\.|Prof\.|Öğr\.|Uzm\.|Sr\.|Sra\.|Dn\.|Mx\.)\s+)+"
+)
 _SUFFIX = re.compile(r",?\s+(?:PhD|MD|DDS|DVM|Jr\.|II|III|IV|V)$")
 
 
@@ -51,7 +53,8 @@ def _fakers() -> dict[str, Any]:
 
     locales = {"vi_VN", "tr_TR", "ig_NG", "yo_NG", "ha_NG", "sw", "en_PK", "nl_NL", "en_US",
                "ro_RO", "es_MX", "es_ES", "pt_BR", "en_IE"}  # fmt: skip
-    return {loc: Faker(loc) for loc in locales}
+    # Sorted: a set's order changes from run to run, and with it the seeds.
+    return {loc: Faker(loc) for loc in sorted(locales)}
 
 
 def _clean(name: str) -> str:
@@ -107,10 +110,7 @@ def _fold(text: str) -> str:
 def form(rng: random.Random, p: Person, shape: str) -> str:
     """One way of writing a person's name."""
     full = f"{p.middle} {p.first}" if p.origin == "vi" and p.middle else p.first
-    if p.origin == "vi":
-        written = f"{p.last} {full}"
-    else:
-        written = f"{p.first} {p.last}"
+    written = f"{p.last} {full}" if p.origin == "vi" else f"{p.first} {p.last}"
     if shape == "plain":
         return written
     if shape == "initial":

@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from tipline.export.pii.common_words import ordinary, rare_word
 from tipline.export.pii.findings import Finding
 from tipline.export.pii.name_cues import joined_before
 from tipline.export.pii.name_lexicon import is_first_name, is_name, is_plain_first_name
@@ -48,10 +49,13 @@ _NAMING = re.compile(
     r"\b(?:my\s+name\s+is|name\s+is|this\s+is|it['’]s|it\s+is|me\s+llamo|mi\s+nombre\s+es"
     r"|se\s+llama|soy|habla|calling\s+(?:for|about)|llamo\s+por|gf|bf|girlfriend|boyfriend"
     r"|novia|novio|wife|husband|esposa|esposo|sister|brother|hermana|hermano|son|daughter"
-    r"|hijo|hija|cousin|primo|prima|nephew|niece|sobrino|sobrina"
+    r"|hijo|hija|cousin|primo|prima|nephew|niece|sobrino|sobrina|cellmate|celly|friend"
+    r"|amig[oa]|neighbou?r|vecin[oa]|compañer[oa]\s+de\s+celda"
     r"|a\s+nombre\s+de|in\s+the\s+name\s+of"
     # Whom someone reached: "spoke to okafor", "talked with nguyen van thanh".
-    r"|spoke\s+(?:to|with|w/)|talked\s+(?:to|with)|habl[ée]\s+con|call|ll[áa]mal[ea]\s+a)"
+    r"|spoke\s+(?:to|with|w/)|talked\s+(?:to|with)|habl[ée]\s+con|call|ll[áa]mal[ea]\s+a"
+    # A person's role: "inmate kelechi iwu", "la detenida julius oversteeg".
+    r"|inmate|detainee|intern[oa]|detenid[oa]|client|cliente|ask\s+for|preguntar\s+por)"
     # "brother-in-law, FEARGAL LEEN,": the tie, then the name after a comma.
     rf"(?:-in-law)?,?[^\S\n]+((?:{_NAME_WORD})(?:[^\S\n]+{_NAME_WORD}){{0,2}})",
     re.IGNORECASE,
@@ -82,7 +86,7 @@ _SIGN_OFF = re.compile(
 # at the start of the text or of a sentence, one to three words, then a
 # pause or "calling"/"here".
 _SELF_NAMED = re.compile(
-    r"(?:^|[.!?\n\]][^\S\n]*)(?:(?i:hi|hello|hey|hola|buenas|buenas\s+tardes|buenas\s+noches"
+    r"(?:^|[.!?:\n\]][^\S\n]*)(?:(?i:hi|hello|hey|hola|buenas|buenas\s+tardes|buenas\s+noches"
     r"|buenos\s+d[íi]as|good\s+morning|good\s+afternoon|good\s+evening|yeah|yes|s[íi]|ok)"
     r"[,!]?[^\S\n]+)?"
     r"(?i:it['’]?s(?:\s+me)?|this\s+is|i['’]?m|i\s+am|soy|habla|aqu[íi]\s+habla)[^\S\n]+"
@@ -176,6 +180,16 @@ def _joined(text: str, names: list[Finding]) -> list[Finding]:
     return found
 
 
+def _everyday(word: str) -> bool:
+    """An everyday word that is no first name ("HUNGER", not "KEVIN")."""
+    return ordinary(word) and not is_first_name(fold_word(word))
+
+
+def _named(word: str) -> bool:
+    """On the name lists, or rare in both languages ("olabode", "durdu")."""
+    return is_name(fold_word(word)) or rare_word(word)
+
+
 def _words_as_name(text: str, start: int, value: str, *, need_list: bool) -> Finding | None:
     """The longest run of non-stop words at the start of ``value``."""
     taken: list[re.Match[str]] = []
@@ -191,7 +205,7 @@ def _words_as_name(text: str, start: int, value: str, *, need_list: bool) -> Fin
     # ... and names from the lists: one is enough when two or three words go
     # together ("abdoulaye traore"), the last must be one ("rita francis",
     # not "gareth walker lives").
-    while need_list and taken and not is_name(fold_word(taken[-1].group())):
+    while need_list and taken and not _named(taken[-1].group()):
         taken.pop()
     if not taken:
         return None
@@ -210,7 +224,9 @@ def _after_cues(text: str) -> list[Finding]:
         elif m.group(1).split()[0].isupper() and len(m.group(1).split()[0]) > 1:
             # "his gf ALESSIA CAFARCHIA has the kids": the capitals after the cue.
             caps = re.match(r"[^\W\d_a-z]+(?:[^\S\n]+[^\W\d_a-z]+)*(?![\w'’-])", m.group(1))
-            if caps:
+            # ... not an acronym ("Detainee DOB:") nor everyday words in
+            # capitals ("THE DETAINEE HUNGER STRIKE").
+            if caps and len(caps.group()) > 3 and not all(map(_everyday, caps.group().split())):
                 found.append(_words_as_name(text, m.start(1), caps.group(), need_list=False))
     # "my name is darsh vala and ...": said outright, in lower case, the words
     # up to a pause need no name list.
@@ -268,9 +284,7 @@ def _self_named_and_reachable(text: str) -> list[Finding]:
         # everyday word ("its true" names nobody), or one of two or three
         # words on the name lists ("i'm really scared" names nobody).
         if value.islower() and not (
-            is_plain_first_name(words[0])
-            if len(words) == 1
-            else any(is_name(fold_word(w)) for w in words)
+            is_plain_first_name(words[0]) if len(words) == 1 else any(_named(w) for w in words)
         ):
             continue
         found.append(Finding(m.start(1), m.end(1), "name", value, "low"))

@@ -54,7 +54,30 @@ _PERSON_OBJECT_BEFORE = re.compile(
 _SPEAKING_AFTER = re.compile(
     r"[^\S\n]+(?i:told|asked|called|cried|wrote|begged|pidi[óo]|llor[óo])\b"
 )
-_VIETNAMESE_MIDDLE = frozenset({"thi", "van"})
+_VIETNAMESE_MIDDLE = frozenset({"thi", "van", "the"})
+# "The" in capitals inside a sentence is a title's word ("Gone With The
+# Wind"), unless it carries its tone ("Thế") or follows one of the most
+# common Vietnamese family names ("Nguyen The Duc").
+_VIETNAMESE_FAMILY = frozenset(
+    [
+        "nguyen",
+        "tran",
+        "le",
+        "pham",
+        "hoang",
+        "huynh",
+        "phan",
+        "vu",
+        "vo",
+        "dang",
+        "bui",
+        "do",
+        "ho",
+        "ngo",
+        "duong",
+        "ly",
+    ]
+)
 _GIVEN_AND = re.compile(rf"(?<![\w'’-])({UPPER}[^\W\d_]+)[^\S\n]+(?:and|y)[^\S\n]+")
 
 
@@ -111,9 +134,13 @@ def unstop_vietnamese(text: str, words: list[Word], stop: list[bool]) -> None:
             and (len(word.text) <= 3 or not stop[i])
             and middle.text.istitle()
             and middle.folded in _VIETNAMESE_MIDDLE
+            and (middle.text != "The" or word.folded in _VIETNAMESE_FAMILY)
             and given.text.istitle()
             and joined(text, word, middle)
             and joined(text, middle, given)
         ):
-            # ... and a given name that is a word too: "Nguyễn Văn An".
+            # ... and a given name that is a word too: "Nguyễn Văn An"; a
+            # middle name that is an English word ("Thế") is no stop either.
             stop[i] = stop[i + 2] = False
+            if middle.folded == "the":
+                stop[i + 1] = False

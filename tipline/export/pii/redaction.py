@@ -41,6 +41,8 @@ from tipline.export.pii.findings import CATEGORIES, LABELS, Finding, resolve
 from tipline.export.pii.likely_names import likely_names
 from tipline.export.pii.lookalikes import overlaps_any, protected_spans, reference_spans
 from tipline.export.pii.name_context import context_names
+from tipline.export.pii.name_extent import widen_names
+from tipline.export.pii.name_positions import position_names
 from tipline.export.pii.name_shapes import name_shapes
 from tipline.export.pii.names import people_names
 
@@ -112,6 +114,10 @@ def find_identifying(
     found += likely_names(text)
     found += name_shapes(text)
     found += context_names(text, [f for f in found if f.category == "name"])
+    found += position_names(text)
+    # A name partly covered is leaked: each name finding is widened to its
+    # particles, suffix, other half of "Last, First" and next line.
+    found += widen_names(text, found)
     return resolve(found)
 
 
