@@ -108,6 +108,8 @@ def test_whole_names(text: str, name: str) -> None:
         "Bed | Pod | Status\n14 | C | Medical",
         "The guard said the phones are off.",
         "porfa llameme mañana",
+        "Tacoma, WA  98421",
+        "Inmate: see attached",
     ],
 )
 def test_no_name_in_headings_roles_and_everyday_words(text: str) -> None:

@@ -220,7 +220,10 @@ def _after_cues(text: str) -> list[Finding]:
     found: list[Finding | None] = []
     for m in _NAMING.finditer(text):
         if m.group(1)[0].islower():
-            found.append(_words_as_name(text, m.start(1), m.group(1), need_list=True))
+            name = _words_as_name(text, m.start(1), m.group(1), need_list=True)
+            # "inmate see attached": everyday words that are also surnames.
+            if name and not all(map(_everyday, name.text.split())):
+                found.append(name)
         elif m.group(1).split()[0].isupper() and len(m.group(1).split()[0]) > 1:
             # "his gf ALESSIA CAFARCHIA has the kids": the capitals after the cue.
             caps = re.match(r"[^\W\d_a-z]+(?:[^\S\n]+[^\W\d_a-z]+)*(?![\w'’-])", m.group(1))

@@ -32,7 +32,7 @@ import re
 
 from tipline.export.pii.common_words import ordinary, rare_word
 from tipline.export.pii.findings import Finding
-from tipline.export.pii.name_lexicon import is_name
+from tipline.export.pii.name_lexicon import is_first_name, is_name
 from tipline.export.pii.name_tokens import UPPER
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import PARTICLES, TITLES, all_stop_words
@@ -85,6 +85,11 @@ _TITLE_PARTICLES = _title_particles()
 # After these a lone "de" starts a surname ("Sr. de Pauw"); after "abogada"
 # it is a preposition ("abogada de Itzel").
 _DE_TITLE = re.compile(r"\b(?i:mr|mrs|ms|miss|dr|sr|sra|srta|don|doña|dona|lic)\.?[^\S\n]+$")
+
+
+def _everyday(word: str) -> bool:
+    """An everyday word that is no first name ("see", not "Kevin")."""
+    return ordinary(word) and not is_first_name(fold_word(word))
 
 
 def name_word(word: str) -> bool:
@@ -151,6 +156,11 @@ def _labelled(text: str) -> list[Finding | None]:
     for m in _LABEL.finditer(text):
         value = m.group(1)
         first = _find(text, m.start(1), value)
+        # "Inmate: see attached": everyday words that are also surnames.
+        # The whole value in everyday words is a sentence, not a name.
+        words = re.findall(r"[^\W\d_]+", value)
+        if all(map(ordinary, words)) and any(map(_everyday, words)):
+            continue
         found.append(first)
         # "Name: Nwachukwu, Emeka": the given name after the surname.
         if first and value.strip()[len(first.text) :].startswith(","):
@@ -166,7 +176,10 @@ def _rows(text: str) -> list[Finding | None]:
         surnames, given = m.group(1), m.group(2)
         # "IWU, KELECHI": short capitals are no acronym in a roster row.
         short = all(len(w) <= 3 and rare_word(w) for w in surnames.split())
-        if (short or name_words(surnames) == len(surnames)) and name_words(given) == len(given):
+        # "Tacoma, WA": a given name has three letters or is a first name.
+        given_ok = all(len(w) >= 3 or is_first_name(fold_word(w)) for w in given.split())
+        whole = name_words(surnames) == len(surnames) and name_words(given) == len(given)
+        if given_ok and (short or whole) and name_words(given) == len(given):
             start, end = m.start(1), m.end(2)
             found.append(Finding(start, end, "name", text[start:end], "low"))
     return found
