@@ -43,6 +43,13 @@ Sets:
   negatives (issue 11's seventh round, written before its changes; dev);
   ``names7-check`` its other templates and seed, never tuned on (only when
   named).
+- ``addrplate-dev``: bench/redaction_addrplate_dev.py, hand-written
+  addresses and plates in the shapes issue 11's seventh round aimed at
+  (units anywhere, rural routes, ALL CAPS, Mexican, Spanish and Central
+  American shapes, plates of many states and countries under a cue, in a
+  table or a list), with hard negatives (dev text, may be tuned on);
+  ``addrplate-check`` its other half, written at the same time, summary
+  only (only when named; ``--misses`` refused).
 - ``heldout5``: bench/redaction_heldout5.py, a fifth set written while the
   detectors were being changed, by someone who read neither them nor any
   benchmark's misses (templates in bench/data/heldout5/, Faker values, fixed
@@ -109,6 +116,7 @@ SETS = (
     "names-check",
     "dobmail-dev",
     "names7-dev",
+    "addrplate-dev",
 )
 #: Sets only run when named: the fresh test half is scored once, after tuning.
 NAMED_ONLY = (
@@ -119,9 +127,10 @@ NAMED_ONLY = (
     "names-final",
     "dobmail-check",
     "names7-check",
+    "addrplate-check",
 )
 #: Sets whose misses are never printed: reading them would make them tuning data.
-SEALED = ("heldout5", "heldout6", "heldout7")
+SEALED = ("heldout5", "heldout6", "heldout7", "addrplate-check")
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -169,6 +178,10 @@ def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
         import redaction_names7  # needs Faker: the test extra
 
         return redaction_names7.generate(name.removeprefix("names7-"), seed)
+    if name in ("addrplate-dev", "addrplate-check"):
+        import redaction_addrplate_dev
+
+        return redaction_addrplate_dev.load(name.removeprefix("addrplate-"))
     if name == "heldout5":
         import redaction_heldout5  # needs Faker: the test extra
 
