@@ -101,7 +101,7 @@ en|Vehicle | Plate\nwhite Tahoe | {p|KZX 4471}\nblack Charger | {p|HRT 2210}
 en|A 2015 silver Honda Civic {p|7BCD221} followed her home.
 en|They came in a gray Nissan Altima, CA plate {p|8BCD123}.
 en|Plates {p|KZX-4471}, {p|HRT 2210} and {p|7BCD221} were all unmarked cars.
-en|plate was kzx4471 i think
+en|plate was {p|kzx4471} i think
 en|The Ram 1500 {p|BSM-6726} was there again.
 en|Temporary tag {p|98765T} on the back window.
 en|Paper tag {p|T123456} on a black Dodge Durango.
@@ -172,7 +172,7 @@ es|Una camioneta gris con placas {p|HAA 1234}.
 es|Las placas:\n{p|P 123-456}\n{p|M 456-789}
 es|Un Tsuru blanco {p|MNX-2231} lo seguía.
 es|Vimos una troca roja, placas {p|GHT-45-21} de Sonora.
-es|las placas eran abc1234
+es|las placas eran {p|abc1234}
 es|Carro | Placa\nSentra gris | {p|VWX-12-34}
 es|Vimos la patrulla {p|PT-2210} dos veces.
 es|Un Nissan Versa con placas {p|UZX-778-A} y otro con {p|RTD-12-34}.

@@ -50,11 +50,13 @@ HOUSE = r"(?<![\w$#.,/:-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?(?:\s1/2|½)?"
 CAP_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d+(?:st|nd|rd|th))"
 LOW_WORD = r"[a-záéíóúñ][a-záéíóúñ'-]+"
 # Words that make a number a count or a time, not a house number.
-COUNT_WORDS = (
-    r"(?i:a[ñn]os|years?|am|pm|a\.m\.|p\.m\.|hrs?|horas|hours|minutos|minutes|de|del|personas"
+COUNT_NOUNS = (
+    r"(?i:a[ñn]os|years?|am|pm|a\.m\.|p\.m\.|hrs?|horas|hours|minutos|minutes|personas"
     r"|people|agentes|agents|hombres|men|mujeres|women|ni[ñn]os|kids|veces|times|d[íi]as|days"
     r"|meses|months|semanas|weeks)\b"
 )
+# ... and "de": "3 de marzo" is a date.
+COUNT_WORDS = rf"(?:{COUNT_NOUNS}|(?i:de|del)\b)"
 WORD = re.compile(r"[^\W\d_][\w'’]*")
 UNIT_WORD = re.compile(rf"(?:{UNIT_WORDS})")
 # Words of a time, a count or a birth, never of a street name ("left at 0045

@@ -19,6 +19,7 @@ import re
 
 from tipline.export.pii.address_parts import (
     CAP_WORD,
+    COUNT_NOUNS,
     COUNT_WORDS,
     HOUSE,
     LOW_WORD,
@@ -30,7 +31,7 @@ from tipline.export.pii.address_parts import (
 )
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.names import fold_word
-from tipline.export.pii.namewords import FUNCTION_WORDS, INSTITUTION_WORDS, word_set
+from tipline.export.pii.namewords import FUNCTION_WORDS, INSTITUTION_WORDS, TITLES, word_set
 
 # INEGI (Mexico) and INE/Catastro (Spain) street types, with common abbreviations.
 _STREET_TYPE = (
@@ -60,7 +61,8 @@ _INSIDE = (
 )
 _SPANISH = re.compile(
     # Spain writes "calle" as "C/", often with no space: "C/Mayor 12".
-    rf"(?:\b(?i:{_STREET_TYPE})\s+|\b(?i:c/)\s?){_ES_NAME}{_ES_NUMBER}{_INSIDE}{UNITS}"
+    rf"(?:\b(?i:{_STREET_TYPE})\s+|\b(?i:c/)\s?){_ES_NAME}{_ES_NUMBER}(?!\s+{COUNT_NOUNS})"
+    rf"{_INSIDE}{UNITS}"
 )
 # All in lower case (chat): "calle bennett 1182 segundo piso".
 _SPANISH_LOWER = re.compile(
@@ -118,8 +120,8 @@ _NAMED_NUMBER = re.compile(
 _LIVES_AT = re.compile(
     r"\b(?i:lives?\s+at|living\s+at|stay(?:s|ing)?\s+at|viv(?:e|o|en|imos|ía|íamos|ían)\s+en"
     r"|direcci[óo]n(?:\s+(?:es|era|fue))?\s*:?|domicilio\s*:?|address(?:\s+(?:is|was))?\s*:?"
-    r"|afuera\s+de|enfrente\s+de|frente\s+a|outside(?:\s+of)?|in\s+front\s+of)\s+"
-    rf"((?:{CAP_WORD}\s+){{1,4}}\d{{1,5}}[A-Za-z]?(?![\w-])(?!\s+{COUNT_WORDS}){UNITS})"
+    r"|(?P<near>afuera\s+de|enfrente\s+de|frente\s+a|outside(?:\s+of)?|in\s+front\s+of))\s+"
+    rf"((?:{CAP_WORD}\s+){{1,4}}(\d{{1,5}})[A-Za-z]?(?![\w-])(?!\s+{COUNT_WORDS}){UNITS})"
 )
 # Mexican blocks and lots, where streets have no numbers: "Mz 3 Lt 12",
 # "Mza. 14 Lote 7", "Manzana 3, Lote 12".
@@ -135,6 +137,23 @@ _BLOCK_STREET = re.compile(
 )
 _NAME_LINE = re.compile(
     r"(?:^|\n)[^\S\n]*(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*[^\S\n]+){1,4}[A-ZÁÉÍÓÚÑ][\w'’.-]*[^\S\n]*\n$"
+)
+# ... and the town line under it: capitalized words, a state, a ZIP code, no
+# sentence ("Pozo Almonte", "Reading, PA 19601"; not "Thank you for the letter.").
+_TOWN_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|de|del|la|las|los|el|y|\d{4,5}(?:-\d{4})?)"
+_TOWN_LINE = re.compile(
+    rf"\n[^\S\n]*[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:[^\S\n]*,?[^\S\n]+{_TOWN_WORD}){{0,5}}[^\S\n]*(?=\n|$)"
+)
+# A date or a numbered part of a document on a line of its own is no street:
+# "Jose Ramirez\nMarch 3\nI write again", "APPLICANT INFORMATION\nPART 2".
+_DATE_OR_PART = re.compile(
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril"
+    r"|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles"
+    r"|jueves|viernes|s[áa]bado|domingo|part|parte|step|paso|item|question|pregunta|line"
+    r"|l[íi]nea|chapter|cap[íi]tulo|article|art[íi]culo|schedule|appendix|anexo|form"
+    r"|formulario|volume|vol|tomo|exhibit|page|p[áa]gina|round|ronda|phase|fase)\b\.?\s"
 )
 _OTHER = (_NEIGHBOURHOOD, _ZONE, _GRID, _BLOCK_LOT)
 _NOT_STREETS = INSTITUTION_WORDS | word_set(
@@ -161,12 +180,18 @@ def spanish_addresses(text: str) -> list[Finding]:
         if not names_an_institution(match.group()):
             found.append(make(text, *match.span(), "address"))
     for match in _LIVES_AT.finditer(text):
-        if not names_an_institution(match.group(1)):
-            found.append(make(text, *with_units(text, match.span(1)), "address"))
+        if not (names_an_institution(match.group(2)) or _only_near(match)):
+            found.append(make(text, *with_units(text, match.span(2)), "address"))
     for match in _BLOCK_STREET.finditer(text):
         name_line = _NAME_LINE.search(text, max(0, match.start() - 60), match.start(1))
-        if name_line and not (
-            names_an_institution(match.group(1)) or starts_with_person(match.group(1))
+        if (
+            name_line
+            and _TOWN_LINE.match(text, match.end())
+            and not (
+                names_an_institution(match.group(1))
+                or starts_with_person(match.group(1))
+                or _DATE_OR_PART.match(match.group(1))
+            )
         ):
             found.append(make(text, *with_units(text, match.span(1)), "address"))
     for match in _NAMED_NUMBER.finditer(text):
@@ -178,6 +203,18 @@ def spanish_addresses(text: str) -> list[Finding]:
         ):
             found.append(make(text, *with_units(text, match.span(1)), "address"))
     return [f for f in found if f]
+
+
+def _only_near(match: re.Match[str]) -> bool:
+    """ "outside Door 14", "in front of Officer Ramirez 3": a place near which
+    something happened needs two name words or a house-sized number to be a
+    street ("afuera de Arturo Prat 49"), and is never a titled person."""
+    if not match.group("near"):
+        return False
+    words = [fold_word(w) for w in WORD.findall(match.group(2)[: match.start(3) - match.start(2)])]
+    if words and words[0] in TITLES:
+        return True
+    return len(words) < 2 and len(match.group(3)) < 3
 
 
 def names_an_institution(value: str) -> bool:

@@ -62,7 +62,9 @@ _WORDLIKE_SUFFIXES = frozenset({"is", "la", "mi", "un", "te", "ex", "ci", "dl", 
 _PO_BOX = re.compile(
     r"\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box|Apartado\s+(?:Postal|Aéreo)|A\.?\s?P\."
     # Rural and highway-contract routes, military mail (Publication 28, 2.6-2.7).
-    r"|(?:RR|R\.R\.|Rural\s+Route|HC|Highway\s+Contract|PSC|CMR|Unit)\s+\d{1,4},?\s+Box)"
+    r"|(?:(?:RR|R\.R\.|Rural\s+Route|HC|Highway\s+Contract)\s+\d{1,4}"
+    # A military unit has four digits ("Unit 2050 Box 4190"; not "Unit 4 Box 12").
+    r"|(?:PSC|CMR|Unit)\s+\d{3,4}),?\s+Box)"
     r"\s*#?\s*\d{1,7}\b",
     re.IGNORECASE,
 )
@@ -160,6 +162,11 @@ def _plausible(text: str, match: re.Match[str]) -> bool:
     # A bare number after "Kevin Brown Court" is a person's courtroom or age.
     if bare_after and not has_house and starts_with_person(value, _suffix_words()):
         return False
+    # With no house number, a small number after a place word numbers the
+    # place, not a house: "Fire Station 4", "Freedom Square 1", "Harbor Point
+    # 2", "Local Union 32"; only a street's own type takes one ("Oak St 12").
+    if bare_after and not has_house and not _names_a_street(match):
+        return False
     if not has_house and after_an_institution(text, match.start()):
         return False
     words = words_of(value)
@@ -174,6 +181,27 @@ def _plausible(text: str, match: re.Match[str]) -> bool:
     if re.match(r"(?:19|20)\d\d\s", value) and institution:
         return False
     return not any(fold_word(w) in _JAIL_WORDS for w in words)
+
+
+# Publication 28 types that only ever name a street (not "Point", "Square",
+# "Station", "Park", "Union": places that are numbered for other reasons).
+_THOROUGHFARES = word_set(
+    """
+    street st str avenue ave av avn aven avenu avnue road rd drive dr drv lane ln boulevard
+    blvd boul way wy walk court ct place pl terrace ter circle cir trail trl parkway pkwy
+    alley aly row
+    """
+)
+
+
+def _names_a_street(match: re.Match[str]) -> bool:
+    """Whether ``match`` (a street with a bare number after it and no house
+    number in front) is a street and not a numbered place or institution."""
+    words = words_of(match.string[match.start() : match.start("after")])
+    if any(w in INSTITUTION_WORDS for w in words[:-1]):
+        return False
+    digits = sum(ch.isdigit() for ch in match.group("after"))
+    return digits >= 3 or bool(words and words[-1] in _THOROUGHFARES)
 
 
 def _named_if_weak(match: re.Match[str]) -> bool:
