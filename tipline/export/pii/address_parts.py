@@ -27,7 +27,7 @@ UNIT_WORDS = (
     r"|planta|esc|escalera|bloque|local|casa|lote|mz|manzana|n[úu]m|n[úu]mero|cuarto"
     r"|habitaci[óo]n|hab|bodega|etapa|torre|oficina|ofic|dto|lt|lte|mza"
 )
-_UNIT_VALUE = r"#?\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4}|\d{1,3}-[A-Za-z0-9]{1,3})(?![\w-])"
+_UNIT_VALUE = r"#?\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]-?\d{0,4}|\d{1,3}-[A-Za-z0-9]{1,3})(?![\w-])"
 ONE_UNIT = (
     rf"(?:(?i:{UNIT_WORDS})\b\.?\s?{_UNIT_VALUE}"
     r"|#\s?[A-Za-z0-9-]{1,5}\b"
@@ -46,7 +46,7 @@ ONE_UNIT = (
 UNITS = rf"(?:\s?[,–—-]?\s{ONE_UNIT}){{0,2}}"
 DIRECTION = r"(?:[NSEW]\.?|[NS][EW]\.?|N\.\s?[EW]\.|S\.\s?[EW]\.|North|South|East|West)"
 # "123 1/2 Oak St": a house split in two keeps its half.
-HOUSE = r"(?<![\w$#.,/:-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?(?:\s1/2|½)?"
+HOUSE = r"(?<![\w$#.,/:-])\d{1,6}[A-Za-z]?(?:-\d{1,4}|-[A-Za-z](?![\w-]))?(?:\s1/2|½)?"
 CAP_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d+(?:st|nd|rd|th))"
 LOW_WORD = r"[a-záéíóúñ][a-záéíóúñ'-]+"
 # Words that make a number a count or a time, not a house number.
@@ -83,14 +83,16 @@ _BEFORE_UNIT = (
     r"(?:(?i:apartment|apt|unit|suite|ste|room|rm|floor|fl|building|bldg|lot|space|spc"
     r"|trailer|trlr|apartamento|apto|depto|departamento|dpto|interior|int)\b\.?\s?#?\s?"
     r"(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4})|#\s?\d{1,5}[A-Za-z]?"
-    r"|(?i:\d{1,2}(?:st|nd|rd|th)\s+floor|basement|penthouse))"
+    r"|(?i:\d{1,2}(?:st|nd|rd|th)\s+floor|basement|penthouse)"
+    r"|(?i:\d{1,2}\s?(?:er|ro|do|to|vo|mo|no|[º°])\.?\s+piso"
+    r"|(?:primer|segundo|tercer|cuarto|quinto|sexto)\s+piso))"
 )
 _BEFORE_GAP = r"(?:[^\S\n]*[,–—-]?[^\S\n]*|[^\S\n]*,?[^\S\n]*\n[^\S\n]*)"
 # ... or two ("Apt. 3, Bldg 2, 1234 Main St"), or joined by "of"/"at" ("the
 # 3rd floor of 455 Cherry Street", "apartment 4 at 55 Oak St").
 _UNIT_BEFORE = re.compile(
     rf"(?<![\w-])({_BEFORE_UNIT}(?:[^\S\n]*,?[^\S\n]*{_BEFORE_UNIT})?)"
-    rf"(?:{_BEFORE_GAP}|\s+(?i:of|at|in|del|en)\s+)$"
+    rf"(?:{_BEFORE_GAP}|\s+(?i:of|at|in|de|del|en)\s+)$"
 )
 # A Puerto Rican or Central American estate named before the street:
 # "Urb. Villa Carolina, Calle 5 #123".

@@ -40,7 +40,8 @@ _STREET_TYPE = (
     r"|ampliaci[óo]n|circuito|circunvalaci[óo]n|continuaci[óo]n|corredor|diagonal|eje\s+vial"
     r"|pasaje|peatonal|perif[ée]rico|retorno|viaducto|acceso|alameda|autov[íi]a|bajada"
     r"|carrera|cuesta|glorieta|plaza|rambla|ronda|traves[íi]a|urbanizaci[óo]n|v[íi]a"
-    r"|blv\.?|pasadizo|psje\.?|pje\.?|ca[ñn]ada|pol[íi]gono|sector|camino\s+real|diag\.?|dg\.?|transversal|tv\.?|vial"
+    r"|blv\.?|pasadizo|psje\.?|pje\.?|cda\.?|cerr\.?|pza\.?|plza\.?|ctra\.?|carr\.?|and\."
+    r"|ca[ñn]ada|pol[íi]gono|sector|camino\s+real|diag\.?|dg\.?|transversal|tv\.?|vial"
 )
 # Name words: capitalized words, numerals ("5 de Mayo") and the small words
 # Spanish street names carry ("de", "del", "la", "los").
@@ -66,7 +67,8 @@ _SPANISH = re.compile(
 )
 # All in lower case (chat): "calle bennett 1182 segundo piso".
 _SPANISH_LOWER = re.compile(
-    rf"\b(?:calle|avenida|av\.|avda\.|calzada|privada|callej[óo]n|pasaje)\s+"
+    rf"\b(?:calle|avenida|av\.?|avda\.?|calzada|calz\.?|privada|priv\.?|callej[óo]n|pasaje"
+    r"|blvd\.?|bulevar|prol\.?|prolongaci[óo]n|andador|cerrada|cda\.?)\s+"
     rf"(?:{LOW_WORD}\s+){{1,3}}{_ES_NUMBER}{UNITS}"
 )
 # "2107 de la calle Walnut", "806 de la calle Krystal, depto. 2"
@@ -83,7 +85,8 @@ _SPANISH_NUMBER_FIRST = re.compile(
 _NEIGHBOURHOOD = re.compile(
     r"\b(?i:colonia|col\.|barrio|residencial|urbanizaci[óo]n|lotificaci[óo]n|aldea)\s+"
     r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+,?"
-    r"(?:\s+(?i:bloque|sector|pasaje|senda|calle|etapa|manzana|mz\.?)\s+\w{1,4},?){0,2}"
+    r"(?:\s+(?:(?i:bloque|sector|pasaje|senda|calle|etapa|manzana|mz\.?)\s+\w{1,4}"
+    r"|\d{1,2}\s?(?:a|ª|o|º)\.?\s+(?i:calle|avenida)),?){0,2}"
     r"\s+(?i:casa|lote)\s*#?\s*\d{1,5}[A-Za-z]?\b"
 )
 _ZONE = re.compile(
@@ -155,6 +158,28 @@ _DATE_OR_PART = re.compile(
     r"|l[íi]nea|chapter|cap[íi]tulo|article|art[íi]culo|schedule|appendix|anexo|form"
     r"|formulario|volume|vol|tomo|exhibit|page|p[áa]gina|round|ronda|phase|fase)\b\.?\s"
 )
+# Central America (Nicaragua above all) gives a house by a landmark and the
+# blocks or metres from it: "de la iglesia católica 2 cuadras al norte", "del
+# parque central 3 c. al sur y 1/2 al este", "de la gasolinera Uno 200 varas
+# al lago". Such a reference finds a house as surely as a street and a number
+# does, so the whole of it is an address.
+_STEP = (
+    r"(?:\d{1,4}|1/2|½|media|una|dos|tres|cuatro|cinco)[^\S\n]*"
+    r"(?:(?:cuadras?|c\.|varas|vrs\.?|metros|mts?\.?|kil[óo]metros?|km)[^\S\n]+)?"
+    r"(?:al|hacia\s+el|para\s+el)\s+"
+    r"(?:norte|sur|este|oeste|lago|arriba|abajo|oriente|poniente|montaña|monta[ñn]a)\b"
+)
+_LANDMARK = re.compile(
+    r"\b(?:de\s+la|de\s+los|de\s+las|del|de|from\s+the)\s+(?P<landmark>(?:[\w'’.-]+\s+){1,5}?)"
+    r"(?=(?:\d{1,4}|1/2|½|media|una|dos|tres|cuatro|cinco)[^\S\n]*"
+    r"(?:cuadras?|c\.|varas|vrs\.?|metros|mts?\.?|kil[óo]metros?|km)\s)"
+    rf"{_STEP}(?:,?\s+(?:y\s+)?{_STEP}){{0,3}}",
+    re.IGNORECASE,
+)
+_HERE = word_set("ahi alli aqui alla aca there here")
+_JAIL_LANDMARKS = word_set(
+    "carcel prision penal cereso reclusorio juzgado corte jail prison detencion estacion policia"
+)
 _OTHER = (_NEIGHBOURHOOD, _ZONE, _GRID, _BLOCK_LOT)
 _NOT_STREETS = INSTITUTION_WORDS | word_set(
     """
@@ -176,6 +201,13 @@ def spanish_addresses(text: str) -> list[Finding]:
         for whole in pattern.finditer(text):
             if match := before_story_words(pattern, text, whole):
                 found.append(make(text, *with_units(text, match.span()), "address"))
+    for match in _LANDMARK.finditer(text):
+        # A landmark is a thing ("de la iglesia"), never "de ahí" nor a jail.
+        landmark = match.group("landmark")
+        first = fold_word(WORD.findall(landmark)[0]) if WORD.findall(landmark) else ""
+        words = {fold_word(w) for w in WORD.findall(landmark)}
+        if first not in FUNCTION_WORDS and first not in _HERE and not words & _JAIL_LANDMARKS:
+            found.append(make(text, *match.span(), "address"))
     for match in _NO_TYPE.finditer(text):
         if not names_an_institution(match.group()):
             found.append(make(text, *match.span(), "address"))

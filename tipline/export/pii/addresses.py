@@ -33,6 +33,7 @@ from functools import cache
 
 import usaddress
 
+from tipline.export.pii.address_buildings import building_addresses
 from tipline.export.pii.address_parts import (
     CAP_WORD,
     DIRECTION,
@@ -69,8 +70,10 @@ _PO_BOX = re.compile(
     re.IGNORECASE,
 )
 _ROUTE = re.compile(
-    rf"{HOUSE}\s+(?:(?:US|State|PA|NJ|Old|County)\s+)?(?:route|rte\.?|highway|hwy\.?)\s+\d{{1,4}}\b"
-    + UNITS,
+    rf"{HOUSE}\s+(?:(?:(?:US|State|PA|NJ|Old|County)\s+)?(?:route|rte\.?|highway|hwy\.?)"
+    # County, township and farm roads: "4410 County Road 12", "18 FM 1960".
+    r"|(?:county|co\.?|township|twp\.?|state|ranch|farm\s+to\s+market)\s+(?:road|rd\.?)"
+    r"|CR|SR|FM|RM|TR)\s+\d{1,4}[A-Z]?\b" + UNITS,
     re.IGNORECASE,
 )
 
@@ -125,6 +128,7 @@ def _english() -> tuple[re.Pattern[str], ...]:
 
 _EVERYDAY_SUFFIXES = "st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|cir|ter|trl|sq|way|row|run|rue"
 _NOT_STREET_WORDS = FUNCTION_WORDS - {"no", "home"}
+_NOT_FUNCTION_HERE = frozenset({"de", "la", "del", "n", "s", "e", "w", "ne", "nw", "se", "sw"})
 # Publication 28 types of numbered roads: the number after them names the road.
 _ROAD_NUMBERED = re.compile(
     r"\b(?i:route|rte|highway|hwy|hiway|hiwy|highwy|freeway|frwy|frway|freewy|expressway|expy"
@@ -173,7 +177,8 @@ def _plausible(text: str, match: re.Match[str]) -> bool:
     name_words = words[:-1] if words else []
     # Unit words ("unit", "no") are after the street, not in its name.
     name_words = [w for w in name_words if not UNIT_WORD.fullmatch(w)]
-    if any(w in _NOT_STREET_WORDS for w in name_words if w not in ("de", "la", "del")):
+    # ("se" is a direction here, not Spanish: "1520 N. Elm St. SE, Ste 300").
+    if any(w in _NOT_STREET_WORDS for w in name_words if w not in _NOT_FUNCTION_HERE):
         return False
     # "2019 Berks County Detention Center": a year, then an institution (a
     # street's own suffix, "2015 N Buckley Loop", is no institution).
@@ -223,6 +228,7 @@ def addresses(text: str) -> list[Finding]:
             if match := before_story_words(pattern, text, whole):
                 found.append(make(text, *with_units(text, match.span()), "address"))
     found += spanish_addresses(text)
+    found += building_addresses(text)
     return [f for f in found if f and not _JAIL_BEFORE.search(text, max(0, f.start - 80), f.start)]
 
 

@@ -16,7 +16,8 @@ import re
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.namewords import FUNCTION_WORDS
 
-_WORD = re.compile(r"[A-Za-z0-9]+")
+# Whole words (a plate is ASCII, but "española" is one word, never "ola").
+_WORD = re.compile(r"[^\W_]+")
 _NOT_PLATE_WORDS = frozenset(
     {"was", "is", "es", "era", "number", "numero", "número", "no", "the", "a", "una", "un"}
 )
@@ -28,6 +29,9 @@ _NOT_IN_LOWER = FUNCTION_WORDS | _NOT_PLATE_WORDS
 # Plates are written with a space, a dash or a raised dot between groups ("62P•841").
 _GAPS = (" ", "-", "•", "·")
 _CUT = re.compile(r"-\w")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d[\s•·-][A-Za-z]{4,}")
+# Another plate-shaped token right after: "JVX 2210 AND MRT 5531".
+_PLATE_NEXT = re.compile(r"[^\S\n]+(?=[A-Z0-9]*\d)[A-Z0-9]|[^\S\n]+[A-Z]{2,3}[\s-]\d")
 _DATE_SHAPE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})")
 
 
@@ -35,6 +39,8 @@ def _shape_ok(token: str, *, loose: bool, minimum: int, digits_only: bool) -> bo
     if _DATE_SHAPE.fullmatch(token):
         return False
     chars = re.sub(r"[\s•·-]", "", token)
+    if not chars.isascii():
+        return False
     letters = sum(ch.isalpha() for ch in chars)
     digits = sum(ch.isdigit() for ch in chars)
     if not (minimum <= len(chars) <= 10 and chars.isalnum() and digits >= 1 and letters <= 7):
@@ -45,6 +51,23 @@ def _shape_ok(token: str, *, loose: bool, minimum: int, digits_only: bool) -> bo
         split = bool(re.search(r"[\s•·-]", token))
         return (digits_only and (loose or split)) or (loose and split)
     return True
+
+
+def _joins_plates(text: str, group: list[re.Match[str]]) -> bool:
+    """A function word in ``group`` that ends it before another plate ("JVX
+    2210 AND MRT 5531") or stands before letters ("AND MRT 5531", "Y MNX
+    22"). Before digits or at the end it is a plate's own letters ("LO 6351
+    MT", "HAY 6443", "P 3791 WE", "341 CON")."""
+    for i, word in enumerate(group):
+        value = word.group()
+        if not (value.isalpha() and value.lower() in _NOT_IN_LOWER):
+            continue
+        if i + 1 < len(group):
+            if group[i + 1].group().isalpha():
+                return True
+        elif i > 0 and _PLATE_NEXT.match(text, word.end()):
+            return True
+    return False
 
 
 def plates_in(
@@ -89,6 +112,13 @@ def plates_in(
                 if not lowercase_ok and any(
                     w.group().isalpha() and not w.group().isupper() for w in group
                 ):
+                    continue
+                # "THE PLATES WERE JVX 2210 AND MRT 5531": a word in capitals
+                # ("AND", "SON", "Y") joins plates and is part of none; nor is
+                # a year before a word ("2017 GRAY NISSAN").
+                if not coded and _joins_plates(text, group):
+                    continue
+                if n > 1 and _YEAR_WORD.fullmatch(token):
                     continue
                 if _shape_ok(token, loose=loose, minimum=minimum, digits_only=digits_only):
                     taken = (group[0].start(), group[-1].end(), n)

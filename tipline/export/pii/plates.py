@@ -36,12 +36,13 @@ import re
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.name_lexicon import is_first_name, is_name
 from tipline.export.pii.names import fold_word
+from tipline.export.pii.plate_cues import after_a_state, partial_plate
 from tipline.export.pii.plate_shapes import plates_in
 
 _PLATE_WORDS = re.compile(
     r"\b(?:licen[cs]e\s+plates?|plates?|tags?|placas?|matr[íi]culas?|registration|reg\.|tablillas?"
     # Argentina's "chapa"; "LP:" on a form.
-    r"|patentes?|chapas?|LP(?=\s*[:#]))"
+    r"|patentes?|chapas?|LP(?=\s*[:#]|[^\S\n]+(?=[A-Z]*\d)[A-Z0-9]))"
     r"(?:\s+(?:number|no\.?|n[úu]mero|#))?",
     re.IGNORECASE,
 )
@@ -92,9 +93,13 @@ _LIST_LINE = re.compile(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+[^\n]*")
 _BARE_LINE = re.compile(
     r"[ \t]*(?=[^\n]*\d)[A-Za-z0-9][A-Za-z0-9•· -]{2,10}[A-Za-z0-9][ \t]*(?=\n|$)"
 )
-_DESCRIBED_LINE = re.compile(
-    r"[ \t]*((?=[A-Z0-9•· -]*\d)[A-Z0-9][A-Z0-9•· -]{2,10}[A-Z0-9])"
-    r"[ \t]+(?:\(|[-–—:][ \t])[^\n]*(?=\n|$)"
+_PLATE_CELL = r"[ \t]*((?=[A-Z0-9•· -]*\d)[A-Z0-9][A-Z0-9•· -]{2,10}[A-Z0-9])[ \t]+"
+_DESCRIBED_LINE = re.compile(rf"{_PLATE_CELL}(?:\(|[-–—:][ \t])[^\n]*(?=\n|$)")
+# In a list under a cue, also a plate then what it is on with no mark:
+# "Unmarked cars seen today:\nHJK 2231 silver Impala".
+_LISTED_LINE = re.compile(
+    rf"{_PLATE_CELL}(?:\(|[-–—:][ \t]|(?!(?:is|was|are|were|es|era|fue|the|el|la)\b)[a-z])"
+    r"[^\n]*(?=\n|$)"
 )
 _WINDOW = 60
 _TOKEN_END = re.compile(r"[\w-]*")
@@ -143,9 +148,11 @@ def _list_after(text: str, cue_end: int) -> list[tuple[int, int]]:
     while line := (
         _LIST_LINE.match(text, position)
         or _BARE_LINE.match(text, position)
-        or _DESCRIBED_LINE.match(text, position)
+        or (_LISTED_LINE if rest.endswith(":") else _DESCRIBED_LINE).match(text, position)
     ):
-        spans.append(line.span(1) if line.re is _DESCRIBED_LINE else line.span())
+        spans.append(
+            line.span() if line.re is _LIST_LINE or line.re is _BARE_LINE else line.span(1)
+        )
         position = line.end() + 1
     return spans
 
@@ -185,10 +192,13 @@ _BRACKETED = re.compile(r"\(([^()\n]{4,12})\)")
 # A cue that ends its line ("my car plate\nXF5-C004."): the plate is on the next.
 _LINE_END = re.compile(r"[^\S\n]*[:#]?[^\S\n]*\n[^\S\n]*")
 # More plates after the first: "Plates on scene: C41-FMJ, Z11-HTN, RZ96738".
-_LIST_SEPARATOR = re.compile(r"[^\S\n]*(?:[,;/&]|\band\b|\by\b|\be\b)[^\S\n]*(?:(?:and|y)\s+)?")
+_LIST_SEPARATOR = re.compile(r"[^\S\n]*(?:[,;/&]|\b(?i:and|y|e)\b)[^\S\n]*(?:(?i:and|y)\s+)?")
 # Digits alone right after a plate word: "placas 902319", "Matrícula: 3139".
 _BARE_DIGITS = re.compile(
-    r"[^\S\n]*(?:[:#]|(?:is|was|es|era|number|n[úu]mero|no\.?)\b)?[^\S\n]*(\d{4,8})(?![\w•·-])",
+    r"[^\S\n]*(?:[:#]|(?:is|was|es|era|number|n[úu]mero|no\.?)\b)?[^\S\n]*"
+    # ... also after where it is from: "placa de Costa Rica 123456".
+    r"(?:(?:de|del|from)[^\S\n]+(?:(?-i:[A-Z])[\w'’.-]*[^\S\n]+){1,3})?"
+    r"(\d{4,8})(?![\w•·-])",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -237,7 +247,7 @@ def _after_plate_word(text: str, cue: re.Match[str]) -> list[Finding]:
     found += _next_sentence(text, cue.end(), end)
     for line in _list_after(text, cue.end()):
         found += plates_in(text, *line, loose=True, minimum=4, digits_only=True)
-    return found
+    return found + partial_plate(text, cue.end())
 
 
 def plates(text: str) -> list[Finding]:
@@ -263,8 +273,10 @@ def plates(text: str) -> list[Finding]:
         after = _AFTER_MODEL.match(text, cue.end())
         if after and after.lastindex and not _YEAR.fullmatch(after[after.lastindex]):
             found += [f for f in [make(text, *after.span(after.lastindex), "plate")] if f]
-    for cue in itertools.chain(_VEHICLE.finditer(text), MAKE_MODEL.finditer(text)):
+    cues = list(itertools.chain(_VEHICLE.finditer(text), MAKE_MODEL.finditer(text)))
+    for cue in cues:
         found += _bracketed(text, cue.end(), _window_end(text, cue.end()))
+    found += after_a_state(text, [c.span() for c in (*cues, *_PLATE_WORDS.finditer(text))])
     # A model is never the plate ("Ram 1500 BSM-6726"); a make alone may be
     # part of one ("- 3064 GMC").
     models = [m.span() for m in MAKE_MODEL.finditer(text) if m["model"]]
@@ -274,7 +286,9 @@ def plates(text: str) -> list[Finding]:
         if not any(s < f.end and f.start < e for s, e in models)
         and not _OTHER_LABEL.search(text, max(0, f.start - 30), f.start)
     }
-    return sorted(f for f in kept if not _model_before_plate_word(text, f, kept))
+    # A plate found twice, once with its state ("PA 326JWI") and once without.
+    inside = {f for f in kept for g in kept if g != f and g.start <= f.start and f.end <= g.end}
+    return sorted(f for f in kept - inside if not _model_before_plate_word(text, f, kept))
 
 
 # A token labelled as another number is none of a plate, whatever vehicle is

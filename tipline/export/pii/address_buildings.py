@@ -1,0 +1,106 @@
+"""Addresses with no street type: a named street with a unit, a complex, a cue.
+
+:mod:`.addresses` needs a street type (a Publication 28 suffix) or a Spanish
+street word. Some streets have none ("Broadway", "Grand Concourse"), and
+many people live in a complex that is named instead of its street. Three
+shapes say an address without a type:
+
+- a house number, one to three capitalized words and a unit of a dwelling
+  (``45 Broadway, 2nd Floor``, ``300 Grand Concourse, Apt 4C``);
+- after a cue that says an address follows ("lives at", "address:", "vive
+  en", "domicilio:"), a house number and one to three capitalized words
+  (``lives at 45 Broadway``);
+- an apartment complex, a trailer park or a Mexican housing unit, with the
+  flat's number after or before it (``Sunrise Apartments, Apt 12``, ``A-12
+  Sunrise Apartments``, ``Unidad Habitacional El Rosario, Edif. 4, Depto.
+  302``). The complex's name alone is a place and stays readable.
+
+Never a jail, a court, an office or a person: the words of an institution,
+a title or a count end the match ("3 Deputies, Unit 4").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipline.export.pii.address_parts import (
+    CAP_WORD,
+    COUNT_NOUNS,
+    DIRECTION,
+    HOUSE,
+    ONE_UNIT,
+    WORD,
+    with_units,
+)
+from tipline.export.pii.address_spanish import names_an_institution
+from tipline.export.pii.findings import Finding, make
+from tipline.export.pii.names import fold_word
+from tipline.export.pii.namewords import FUNCTION_WORDS, TITLES
+
+# Units only a dwelling has (not "room", "office", "number": a jail's or a phone's).
+_DWELLING_UNIT = (
+    r"(?:(?i:apartment|apt|unit|suite|ste|floor|fl|trailer|trlr|lot|apartamento|apto|depto"
+    r"|departamento|dpto|interior|int)\b\.?\s?#?\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]-?\d{0,4})(?![\w-])"
+    r"|#\s?\d{1,5}[A-Za-z]?(?![\w-])"
+    r"|(?i:\d{1,2}(?:st|nd|rd|th)\s+(?:floor|fl\b\.?)|rear|basement|bsmt)\b)"
+)
+_NAMED = re.compile(rf"{HOUSE}\s+((?:{CAP_WORD}\s+){{0,2}}{CAP_WORD}),?\s{_DWELLING_UNIT}")
+_CUED = re.compile(
+    r"\b(?i:lives?\s+at|living\s+at|stay(?:s|ing)?\s+at|moved\s+to|address(?:\s+(?:is|was))?\s*:?"
+    r"|viv(?:e|o|en|imos|ía|íamos|ían)\s+en|domicilio\s*:?|direcci[óo]n(?:\s+(?:es|era))?\s*:?)"
+    rf"\s+({HOUSE}\s+((?:{CAP_WORD}\s+){{0,2}}{CAP_WORD}))(?![\w'’-])(?![^\S\n]+\d)"
+)
+_COMPLEX_WORDS = (
+    r"apartments|apts\.?|townhomes|townhouses|condominiums|condos|mobile\s+home\s+park"
+    r"|trailer\s+park|trailer\s+court|mobile\s+home\s+court|residences|villas"
+)
+_COMPLEX = re.compile(
+    rf"(?:(?<![\w-])((?:[A-Z]-?\d{{1,4}}|\d{{1,4}}-?[A-Z])(?![\w-])),?\s+)?"
+    rf"(?:{CAP_WORD}\s+){{1,3}}(?i:{_COMPLEX_WORDS})\b"
+    rf"(?P<unit>(?:,?\s{ONE_UNIT}){{1,2}})?"
+)
+_HOUSING_UNIT = re.compile(
+    r"\b(?i:unidad\s+habitacional|u\.\s?h\.|conjunto(?:\s+habitacional)?|fraccionamiento"
+    r"|fracc\.|condominio)\s+(?:(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|de|del|la|las|los|el)\s+){0,3}"
+    r"[A-ZÁÉÍÓÚÑ][\w'’.-]*"
+    rf"(?:,?\s{ONE_UNIT}){{1,2}}"
+)
+_NEVER = TITLES | FUNCTION_WORDS
+
+
+def _person_or_institution(value: str) -> bool:
+    words = [fold_word(w) for w in WORD.findall(value)]
+    return (
+        names_an_institution(value)
+        or any(w in _NEVER for w in words)
+        or all(re.fullmatch(DIRECTION, w, re.IGNORECASE) for w in words)
+        or bool(re.search(COUNT_NOUNS, value))
+    )
+
+
+def _house_sized(value: str, smallest: int) -> bool:
+    """A house number of ``smallest`` digits or more that is no year or 911."""
+    number = re.match(r"\d+", value)
+    digits = number.group() if number else ""
+    year = re.fullmatch(r"(?:19|20)\d\d", digits)
+    return len(digits) >= smallest and digits != "911" and not year
+
+
+def building_addresses(text: str) -> list[Finding]:
+    """Addresses of the shapes above in ``text``."""
+    found: list[Finding | None] = []
+    for match in _NAMED.finditer(text):
+        if _house_sized(match.group(), 2) and not _person_or_institution(match.group(1)):
+            found.append(make(text, *with_units(text, match.span()), "address"))
+    # With no unit, only a cue and a house-sized number ("lives at 1450
+    # Broadway"; not "lives at 12 Different Places").
+    for match in _CUED.finditer(text):
+        if _house_sized(match.group(1), 3) and not _person_or_institution(match.group(2)):
+            found.append(make(text, *with_units(text, match.span(1)), "address"))
+    for match in _COMPLEX.finditer(text):
+        name = text[match.start() : match.start("unit") if match.group("unit") else match.end()]
+        if (match.group(1) or match.group("unit")) and not names_an_institution(name):
+            found.append(make(text, *with_units(text, match.span()), "address"))
+    for match in _HOUSING_UNIT.finditer(text):
+        found.append(make(text, *with_units(text, match.span()), "address"))
+    return [f for f in found if f]
