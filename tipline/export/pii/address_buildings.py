@@ -66,6 +66,10 @@ _HOUSING_UNIT = re.compile(
     rf"(?:,?\s{ONE_UNIT}){{1,2}}"
 )
 _NEVER = TITLES | FUNCTION_WORDS
+_DWELLING = re.compile(_DWELLING_UNIT)
+_CUE_WORD = re.compile(r"(?i:liv|stay|moved|address|viv|domicilio|direcci)")
+_COMPLEX_WORD = re.compile(r"(?i:apartments|apts|town|condo|park|court|residences|villas)")
+_HOUSING_WORD = re.compile(r"(?i:habitacional|u\.\s?h\.|conjunto|fracc|condominio)")
 
 
 def _person_or_institution(value: str) -> bool:
@@ -89,18 +93,23 @@ def _house_sized(value: str, smallest: int) -> bool:
 def building_addresses(text: str) -> list[Finding]:
     """Addresses of the shapes above in ``text``."""
     found: list[Finding | None] = []
-    for match in _NAMED.finditer(text):
+    # Each shape needs a word most text lacks: look for it before the whole pattern.
+    named = _NAMED.finditer(text) if _DWELLING.search(text) else ()
+    cued = _CUED.finditer(text) if _CUE_WORD.search(text) else ()
+    complexes = _COMPLEX.finditer(text) if _COMPLEX_WORD.search(text) else ()
+    housing = _HOUSING_UNIT.finditer(text) if _HOUSING_WORD.search(text) else ()
+    for match in named:
         if _house_sized(match.group(), 2) and not _person_or_institution(match.group(1)):
             found.append(make(text, *with_units(text, match.span()), "address"))
     # With no unit, only a cue and a house-sized number ("lives at 1450
     # Broadway"; not "lives at 12 Different Places").
-    for match in _CUED.finditer(text):
+    for match in cued:
         if _house_sized(match.group(1), 3) and not _person_or_institution(match.group(2)):
             found.append(make(text, *with_units(text, match.span(1)), "address"))
-    for match in _COMPLEX.finditer(text):
+    for match in complexes:
         name = text[match.start() : match.start("unit") if match.group("unit") else match.end()]
         if (match.group(1) or match.group("unit")) and not names_an_institution(name):
             found.append(make(text, *with_units(text, match.span()), "address"))
-    for match in _HOUSING_UNIT.finditer(text):
+    for match in housing:
         found.append(make(text, *with_units(text, match.span()), "address"))
     return [f for f in found if f]

@@ -176,6 +176,7 @@ _LANDMARK = re.compile(
     rf"{_STEP}(?:,?\s+(?:y\s+)?{_STEP}){{0,3}}",
     re.IGNORECASE,
 )
+_LANDMARK_UNIT = re.compile(r"(?i:cuadra|c\.|vara|vrs|metro|mts|km|kil)")
 _HERE = word_set("ahi alli aqui alla aca there here")
 _JAIL_LANDMARKS = word_set(
     "carcel prision penal cereso reclusorio juzgado corte jail prison detencion estacion policia"
@@ -201,7 +202,7 @@ def spanish_addresses(text: str) -> list[Finding]:
         for whole in pattern.finditer(text):
             if match := before_story_words(pattern, text, whole):
                 found.append(make(text, *with_units(text, match.span()), "address"))
-    for match in _LANDMARK.finditer(text):
+    for match in _LANDMARK.finditer(text) if _LANDMARK_UNIT.search(text) else ():
         # A landmark is a thing ("de la iglesia"), never "de ahí" nor a jail.
         landmark = match.group("landmark")
         first = fold_word(WORD.findall(landmark)[0]) if WORD.findall(landmark) else ""
