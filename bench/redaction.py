@@ -50,6 +50,11 @@ Sets:
   table or a list), with hard negatives (dev text, may be tuned on);
   ``addrplate-check`` its other half, written at the same time, summary
   only (only when named; ``--misses`` refused).
+- ``handles-dev``: bench/redaction_handles_dev.py, hand-written handles and
+  A-numbers in the shapes people write them, with platform words, case,
+  room and flight numbers as hard negatives (issue 11's seventh round; dev
+  text, may be tuned on); ``handles-check`` its second half, written at the
+  same time and never tuned on.
 - ``heldout5``: bench/redaction_heldout5.py, a fifth set written while the
   detectors were being changed, by someone who read neither them nor any
   benchmark's misses (templates in bench/data/heldout5/, Faker values, fixed
@@ -117,6 +122,8 @@ SETS = (
     "dobmail-dev",
     "names7-dev",
     "addrplate-dev",
+    "handles-dev",
+    "handles-check",
 )
 #: Sets only run when named: the fresh test half is scored once, after tuning.
 NAMED_ONLY = (
@@ -182,6 +189,10 @@ def load_set(name: str, seed: int | None = None) -> list[dict[str, Any]]:
         import redaction_addrplate_dev
 
         return redaction_addrplate_dev.load(name.removeprefix("addrplate-"))
+    if name in ("handles-dev", "handles-check"):
+        import redaction_handles_dev
+
+        return redaction_handles_dev.load(name.removeprefix("handles-"))
     if name == "heldout5":
         import redaction_heldout5  # needs Faker: the test extra
 
