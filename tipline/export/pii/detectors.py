@@ -20,8 +20,11 @@ Rules, in brief (the tests pin each one down):
   the last four digits after "last 4 of ... SSN", "ending in", "últimos 4
   del seguro social" (four digits with a name and a birth date narrow a
   person down, so they are a detail); a masked ``XXX-XX-6789``.
-- a_number: "A" + 8 or 9 digits with or without dashes/spaces, or 8-9 digits
-  after a cue ("A-number", "alien number", "número A").
+- a_number: "A" + 8 or 9 digits, the letter with what people put after it
+  ("A#: ", "A - ", "A. ") and dashes, dots or spaces between digits, also
+  wrapped over a line ("A-212-\n555-123"); 8-9 digits after a cue
+  ("A-number", "alien number", "número A"), or "A" + 7 digits after one (older
+  files: "A-number: A2045578").
 - id_number: :mod:`.id_numbers` (passport, licence, state or consular ID,
   inmate numbers after their cue; never a booking, case or other reference
   number) and :mod:`.national_ids`.
@@ -80,13 +83,17 @@ _SSN_LABEL_FOUR = re.compile(
 # A masked number still gives the last four away: "XXX-XX-6789", "***-**-6789".
 _SSN_MASKED = re.compile(r"(?<![\w*-])[Xx*•]{3}([- ]?)[Xx*•]{2}\1\d{4}(?![\d-])")
 # Dashes as word processors write them too: "A‑212‑555‑123".
-_DASH = r"\-\u2010\u2011\u2012\u2013\u2014"
-# Never across a line break: "A#: 123456789" over a numbered list ("1. ...")
-# would take the list's digit as a tenth and be dropped.
-_DIGITS = rf"\d(?:(?:[^\S\n]|[.{_DASH}])?\d){{6,9}}"
-_A_NUMBER = re.compile(
-    rf"(?<![\w{_DASH}])(?:A[\s#.:{_DASH}]{{0,2}}|a[{_DASH}]?)({_DIGITS})(?![\w{_DASH}])"
-)
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+_DASH = re.escape(_DASHES)
+# Between digits: a space, a dot or a dash, with spaces around it ("A 123 -
+# 456 - 789"), and a line break inside the number in wrapped text (never
+# after a whole number: "A#: 123456789" over a numbered list "1. ...",
+# :func:`_a_number`).
+_GAP = rf"[^\S\n]?[.{_DASH}]?[^\S\n]?(?:\n[^\S\n]*)?"
+_DIGITS = rf"\d(?:{_GAP}\d){{6,9}}"
+# The letter with what people put after it: "A#: ", "A - ", "A. ", "A-".
+_PREFIX = rf"A[^\S\n]{{0,2}}[#.:{_DASH}]{{0,2}}[^\S\n]{{0,2}}"
+_A_NUMBER = re.compile(rf"(?<![\w{_DASH}])(?:{_PREFIX}|a[{_DASH}]?)({_DIGITS})(?![\w{_DASH}])")
 _A_NUMBER_CUE = re.compile(
     r"(?:\bA[\s-]?(?:number|num\.?|no\.?|#)|\balien(?:\s+registration)?(?:\s+(?:number|no\.?)|\s*#)"
     r"|\b(?:USCIS|immigration)\s*(?:number|no\.?|#|n[úu]mero)|\bn[úu]mero\s+(?:de\s+)?USCIS"
@@ -96,7 +103,7 @@ _A_NUMBER_CUE = re.compile(
     r"|\b(?:my|his|her|their|your|mi|su|tu)\s+(?-i:A)\s*(?:is|es|:)"
     # The number may sit on the form's next line.
     # A form's hint may stand between: "A-Number (9 digits):".
-    rf")[^\d\n]{{0,25}}?(?:\([^()\n]{{0,30}}\)[^\d\n]{{0,10}}?)?(?:\n[^\S\n]*)?((?:A[\s#.:{_DASH}]{{0,2}})?{_DIGITS})(?![\w{_DASH}])",
+    rf")[^\d\n]{{0,25}}?(?:\([^()\n]{{0,30}}\)[^\d\n]{{0,10}}?)?(?:\n[^\S\n]*)?((?:{_PREFIX})?{_DIGITS})(?![\w{_DASH}])",
     re.IGNORECASE,
 )
 
@@ -135,16 +142,29 @@ def _digit_count(value: str) -> int:
     return sum(ch.isdigit() for ch in value)
 
 
+def _a_number(text: str, start: int, end: int, least: int) -> Finding | None:
+    """The A-number in ``text[start:end]`` if it has ``least`` to 9 digits. A
+    line break is read as part of the number only when the line before holds
+    too few digits to be one (a number wrapped, not two numbers on two lines)."""
+    value = text[start:end]
+    head, newline, _ = value.partition("\n")
+    if newline and _digit_count(head) >= least:
+        end = start + len(head.rstrip(f" .,{_DASHES}"))
+        value = text[start:end]
+    if least <= _digit_count(value) <= 9:
+        return make(text, start, end, "a_number")
+    return None
+
+
 def a_numbers(text: str) -> list[Finding]:
-    found = [
-        make(text, *m.span(), "a_number")
-        for m in _A_NUMBER.finditer(text)
-        if _digit_count(m.group(1)) in (8, 9)
-    ]
+    found: list[Finding | None] = []
+    # Alone, eight or nine digits ("A1234567" may be a part or a room);
+    # older files have seven, taken after a cue with the letter ("A-number:
+    # A2045578"; "immigration number 555-1234" is a phone).
+    found += [_a_number(text, *m.span(), 8) for m in _A_NUMBER.finditer(text)]
     found += [
-        make(text, *m.span(1), "a_number")
+        _a_number(text, *m.span(1), 7 if m.group(1)[0] in "Aa" else 8)
         for m in _A_NUMBER_CUE.finditer(text)
-        if _digit_count(m.group(1)) in (8, 9)
     ]
     found += [
         make(text, *m.span(1), "a_number")

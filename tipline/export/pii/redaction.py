@@ -94,8 +94,11 @@ def find_identifying(
         for f in found
         if f.category not in ("id_number", "phone") or not overlaps_any(f.start, f.end, references)
     ]
-    for detector in TEXT_DETECTORS:
-        found += detector(text)
+    web = [f for detector in TEXT_DETECTORS for f in detector(text)]
+    # A name told as a user name on a platform ("rulo.mx en tiktok") is a
+    # handle, though it reads like a domain too.
+    handle_spans = {(f.start, f.end) for f in web if f.category == "handle"}
+    found += [f for f in web if f.category != "url" or (f.start, f.end) not in handle_spans]
     found += dates_of_birth(text)
     found += answered_dates(text)
     listed = people_names(text, [p for p in people if p.strip()])
