@@ -83,7 +83,7 @@ _CUE = re.compile(
     r"(?P<sep>\s*(?:(?:is|es|was|era|it'?s)\b[^\S\n]*:?|'s\b|[:=|>/\u2192\u2013\u2014-]+)\s*"
     r"|\s*\(\s*|,[^\S\n]*|\s+)"
     # "@" written apart or said: "is @ x", "is at x", "es arroba x".
-    r"(?P<at>(?:@|\bat\b|\barroba\b)[^\S\n]*)?[\"'\u201c\u2018]?"
+    r"(?P<at>(?:@(?=\s)|\bat\b|\barroba\b)[^\S\n]*)?[\"'\u201c\u2018]?"
     rf"(?P<token>{_USER_NAME})",
     re.IGNORECASE,
 )
