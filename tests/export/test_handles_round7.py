@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.export.test_detector_round5 import _covered
+from tests.export.helpers import covered
 from tipline.export.pii.redaction import find_identifying
 from tipline.export.pii.user_names import first_name_and_more, names_run_together
 
@@ -142,12 +142,12 @@ def test_a_first_name_and_more(token, joined):
 
 @pytest.mark.parametrize("text,gold", HANDLE)
 def test_handle_found_in_full(text, gold):
-    assert _covered(text, gold, "handle")
+    assert covered(text, gold, "handle")
 
 
 @pytest.mark.parametrize("text,gold", A_NUMBER)
 def test_a_number_found_in_full(text, gold):
-    assert _covered(text, gold, "a_number")
+    assert covered(text, gold, "a_number")
 
 
 @pytest.mark.parametrize(

@@ -25,9 +25,9 @@ import re
 from collections import Counter
 
 from tipline.export.pii.findings import Finding, make
-from tipline.export.pii.handles import _first_and_surname as first_and_surname
 from tipline.export.pii.name_lexicon import is_surname
 from tipline.export.pii.namewords import all_stop_words, word_set
+from tipline.export.pii.user_names import first_and_surname
 
 # A line's label: an optional list mark or export prefix ("3/12/24, 9:14 PM -"),
 # then the label and a colon that ends it ("https://" is no label).

@@ -23,13 +23,13 @@ _ONSETS = word_set(
 
 def names_run_together(token: str) -> bool:
     """Names run together as user names are made: a first name and a surname
-    (:func:`_first_and_surname`) or an initial and a surname. An initial
+    (:func:`first_and_surname`) or an initial and a surname. An initial
     before a surname often spells a word ("around" is "a" + "round", "smiles"
     "s" + "miles", "fallen" "f" + "allen"), so the pair must start no word
     ("jsmith", "ztorres"), or the surname must be long ("bortega",
     "ugonzalez")."""
     word = token.lower()
-    if _first_and_surname(word):
+    if first_and_surname(word):
         return True
     if not (word.isascii() and word.isalpha() and len(word) >= 6) or not is_surname(word[1:]):
         return False
@@ -50,7 +50,7 @@ def first_name_and_more(token: str) -> bool:
     return any(is_first_name(word[:cut]) for cut in range(4, len(word) - 2))
 
 
-def _first_and_surname(token: str) -> bool:
+def first_and_surname(token: str) -> bool:
     """A first name and a surname run together, either order ("lauramitchell",
     "garciajessica", "analopez"): stricter than :func:`is_joined_names`, for
     user names away from a cue, where a word split in two would pass ("posted"
