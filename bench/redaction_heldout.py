@@ -1,6 +1,6 @@
-"""What the held-out set generators (``redaction_heldout5``, ``6`` and ``7``) share.
+"""What the held-out set generators (``redaction_heldout5`` to ``8``) share.
 
-Reading their context lists, filling a template's slots, changing a whole
+Reading their templates and context lists, filling a template's slots, changing a whole
 text's case, building a row with exact gold spans, counting spans per category and language. The
 templates, values and seeds stay in each generator: sharing them would make
 the sets less independent.
@@ -17,6 +17,17 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from faker import Faker
+
+
+def read_templates(path: Path) -> list[tuple[str, str, str, set[str], str]]:
+    """(language, ``pos`` or ``neg``, style, flags, template) for each ``@@`` block."""
+    found: list[tuple[str, str, str, set[str], str]] = []
+    for block in path.read_text(encoding="utf-8").split("\n@@ ")[1:]:
+        head, _, body = block.partition("\n")
+        lang, kind, style, *flags = head.split()
+        lines = [line for line in body.splitlines() if not line.startswith("#")]
+        found.append((lang, kind, style, set(flags), "\n".join(lines).strip("\n")))
+    return found
 
 
 def read_lists(path: Path) -> dict[str, list[list[str]]]:

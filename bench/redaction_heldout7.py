@@ -55,13 +55,7 @@ SLOT = re.compile(r"\[\[(\w+)(?:\|(\w+))?\]\]")
 
 def templates() -> list[tuple[str, str, str, set[str], str]]:
     """(language, ``pos`` or ``neg``, style, flags, template) for every template."""
-    found: list[tuple[str, str, str, set[str], str]] = []
-    for block in (DATA / "templates.txt").read_text(encoding="utf-8").split("\n@@ ")[1:]:
-        head, _, body = block.partition("\n")
-        lang, kind, style, *flags = head.split()
-        lines = [line for line in body.splitlines() if not line.startswith("#")]
-        found.append((lang, kind, style, set(flags), "\n".join(lines).strip("\n")))
-    return found
+    return redaction_heldout.read_templates(DATA / "templates.txt")
 
 
 def fill(template: str, values: Values, lang: str, flags: set[str], row_id: str) -> dict[str, Any]:
