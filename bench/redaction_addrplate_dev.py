@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from marked_text import marked_row
+
 _MARK = re.compile(r"\{([ap])\|(.+?)\}", re.S)
 _CATEGORY = {"a": "address", "p": "plate"}
 
@@ -249,32 +251,8 @@ es|Compró una camioneta 2015 por $8,000.
 """
 
 
-def _parse(lang: str, marked: str, row_id: str) -> dict[str, Any]:
-    marked = marked.replace("\\n", "\n")
-    text, spans = "", []
-    pos = 0
-    for m in _MARK.finditer(marked):
-        text += marked[pos : m.start()]
-        value = m.group(2)
-        spans.append(
-            {
-                "start": len(text),
-                "end": len(text) + len(value),
-                "category": _CATEGORY[m.group(1)],
-                "text": value,
-            }
-        )
-        text += value
-        pos = m.end()
-    text += marked[pos:]
-    return {
-        "id": row_id,
-        "split": row_id.rsplit("-", 2)[0],
-        "lang": lang,
-        "text": text,
-        "people": [],
-        "spans": spans,
-    }
+def _read(m: re.Match[str]) -> dict[str, Any]:
+    return {"category": _CATEGORY[m.group(1)], "text": m.group(2)}
 
 
 def load(half: str = "dev") -> list[dict[str, Any]]:
@@ -283,5 +261,6 @@ def load(half: str = "dev") -> list[dict[str, Any]]:
     rows = []
     for i, line in enumerate(lines.strip().splitlines()):
         lang, _, marked = line.partition("|")
-        rows.append(_parse(lang, marked, f"addrplate-{half}-{lang}-{i:03d}"))
+        row_id = f"addrplate-{half}-{lang}-{i:03d}"
+        rows.append(marked_row(row_id, row_id.rsplit("-", 2)[0], lang, marked, _MARK, _read))
     return rows

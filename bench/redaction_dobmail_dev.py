@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from marked_text import marked_row
+
 _MARK = re.compile(r"\{\{(\w+):(.+?)\}\}(?!\})", re.S)
 
 DEV_LINES = r"""
@@ -242,34 +244,15 @@ es|Boleta 2019-004411 del 3 de marzo de 2019.
 """
 
 
-def _parse(lang: str, marked: str, index: int, half: str) -> dict[str, Any]:
-    marked = marked.replace("\\n", "\n").replace("\\t", "\t")
-    text, spans = "", []
-    pos = 0
-    for m in _MARK.finditer(marked):
-        text += marked[pos : m.start()]
-        category, value = m.group(1), m.group(2)
-        spans.append(
-            {"start": len(text), "end": len(text) + len(value), "category": category, "text": value}
-        )
-        text += value
-        pos = m.end()
-    text += marked[pos:]
-    return {
-        "id": f"dobmail-{half}-{lang}-{index:03d}",
-        "split": f"dobmail-{half}",
-        "lang": lang,
-        "text": text,
-        "people": [],
-        "spans": spans,
-    }
+def _read(m: re.Match[str]) -> dict[str, Any]:
+    return {"category": m.group(1), "text": m.group(2)}
 
 
 def load(half: str = "dev") -> list[dict[str, Any]]:
     """The ``dev`` lines (tuned on) or the ``check`` lines (never tuned on)."""
     lines = {"dev": DEV_LINES, "check": CHECK_LINES}[half]
     return [
-        _parse(lang, marked, i, half)
+        marked_row(f"dobmail-{half}-{lang}-{i:03d}", f"dobmail-{half}", lang, marked, _MARK, _read)
         for i, line in enumerate(lines.strip().splitlines())
         for lang, _, marked in [line.partition("|")]
     ]

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from marked_text import marked_row
+
 _MARK = re.compile(r"\{([ha])\|(.+?)\}", re.S)
 _CATEGORY = {"h": "handle", "a": "a_number"}
 
@@ -247,39 +249,15 @@ es|El caso 2022-CR-001122 se cerró.
 """
 
 
-def _parse(lang: str, marked: str, half: str, index: int) -> dict[str, Any]:
-    marked = marked.replace("\\n", "\n")
-    text, spans = "", []
-    pos = 0
-    for m in _MARK.finditer(marked):
-        text += marked[pos : m.start()]
-        value = m.group(2)
-        spans.append(
-            {
-                "start": len(text),
-                "end": len(text) + len(value),
-                "category": _CATEGORY[m.group(1)],
-                "text": value,
-            }
-        )
-        text += value
-        pos = m.end()
-    text += marked[pos:]
-    return {
-        "id": f"handles-{half}-{lang}-{index:03d}",
-        "split": f"handles-{half}",
-        "lang": lang,
-        "text": text,
-        "people": [],
-        "spans": spans,
-    }
+def _read(m: re.Match[str]) -> dict[str, Any]:
+    return {"category": _CATEGORY[m.group(1)], "text": m.group(2)}
 
 
 def load(half: str = "dev") -> list[dict[str, Any]]:
     """The ``dev`` lines (tuned on) or the ``check`` lines (never tuned on)."""
     lines = {"dev": LINES, "check": CHECK_LINES}[half]
     return [
-        _parse(lang, marked, half, i)
+        marked_row(f"handles-{half}-{lang}-{i:03d}", f"handles-{half}", lang, marked, _MARK, _read)
         for i, (lang, _, marked) in enumerate(
             line.partition("|") for line in lines.strip().splitlines()
         )

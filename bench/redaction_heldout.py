@@ -58,6 +58,27 @@ class Draws:
         return options[self.r.randrange(len(options))]
 
 
+class FakerDraws(Draws):
+    """A text's values: its own generator and Faker per locale, both seeded
+    from the text's seed, and the people list the text fills in. A generator
+    names its ``locales`` and its ``spread`` (each Faker is seeded with
+    ``seed * spread`` plus its place in ``locales``)."""
+
+    locales: tuple[str, ...]
+    spread: int
+
+    def __init__(self, seed: int, lists: dict[str, list[list[str]]]) -> None:
+        self.r = random.Random(seed)
+        self.f = fakers(self.locales)
+        for offset, faker in enumerate(self.f.values()):
+            faker.seed_instance(seed * self.spread + offset)
+        self.us = self.f["en_US"]
+        self.lists = lists
+        self.lang = "en"
+        self.people: list[str] = []
+        self.listed: list[tuple[str, str]] = []
+
+
 class Filler(Protocol):
     """What a generator's value source answers for each slot of a template."""
 

@@ -53,7 +53,6 @@ Names are ``listed`` when on the row's people list. A
 from __future__ import annotations
 
 import argparse
-import random
 import re
 import sys
 from datetime import date
@@ -134,19 +133,10 @@ def documents() -> list[tuple[str, str, str, set[str], str]]:
 recase = redaction_heldout.recase
 
 
-class Values(redaction_heldout.Draws):
+class Values(redaction_heldout.FakerDraws):
     """Values for one document: Faker's where it has them, drawn here where not."""
 
-    def __init__(self, seed: int, lists: dict[str, list[list[str]]]) -> None:
-        self.r = random.Random(seed)
-        self.f = redaction_heldout.fakers(LOCALES)
-        for offset, faker in enumerate(self.f.values()):
-            faker.seed_instance(seed * 17 + offset)
-        self.us = self.f["en_US"]
-        self.lists = lists
-        self.lang = "en"
-        self.people: list[str] = []
-        self.listed: list[tuple[str, str]] = []
+    locales, spread = LOCALES, 17
 
     # ---- names -------------------------------------------------------------
     def person(self) -> tuple[str, str, str]:

@@ -8,7 +8,6 @@ e-mail addresses, handles, URLs), and the context that is never gold.
 
 from __future__ import annotations
 
-import random
 import re
 import sys
 from datetime import date
@@ -63,19 +62,10 @@ GOLD = {
 NAME_KINDS = ("name", "given", "last", "listed", "again", "rev", "split", "init", "lower")
 
 
-class Values(redaction_heldout.Draws):
+class Values(redaction_heldout.FakerDraws):
     """Values for one text: Faker's where it has them, drawn here where not."""
 
-    def __init__(self, seed: int, lists: dict[str, list[list[str]]]) -> None:
-        self.r = random.Random(seed)
-        self.f = redaction_heldout.fakers(LOCALES)
-        for offset, faker in enumerate(self.f.values()):
-            faker.seed_instance(seed * 31 + offset)
-        self.us = self.f["en_US"]
-        self.lists = lists
-        self.lang = "en"
-        self.people: list[str] = []
-        self.listed: list[tuple[str, str]] = []
+    locales, spread = LOCALES, 31
 
     # ---- names -------------------------------------------------------------
     def person(self) -> tuple[str, str, str]:

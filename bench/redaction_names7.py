@@ -29,6 +29,8 @@ import random
 import re
 from typing import Any
 
+from marked_text import splice
+
 #: Origins and their Faker locale; the language they appear in.
 ORIGINS = {
     "en": ("vi", "tr_TR", "ig_NG", "yo_NG", "ha_NG", "sw", "en_PK", "nl_NL", "particle",
@@ -256,11 +258,7 @@ SHAPES = ("plain", "plain", "plain", "initial", "caps", "lower", "rev", "jr")
 def _fill(
     rng: random.Random, fk: dict[str, Any], lang: str, template: str, rid: str
 ) -> dict[str, Any]:
-    text, spans, people = "", [], []
-    pos = 0
-    for m in _SLOT.finditer(template):
-        text += template[pos : m.start()]
-        pos = m.end()
+    def draw(m: re.Match[str]) -> dict[str, Any]:
         origin = rng.choice(ORIGINS[lang])
         p = person(rng, fk, origin)
         shape = m.group(2) or rng.choice(SHAPES)
@@ -268,11 +266,10 @@ def _fill(
         listed = m.group(1) == "L"
         if listed:
             value = form(rng, p, "plain")
-            people.append(value)
-        spans.append({"category": "name", "start": len(text), "end": len(text) + len(value),
-                      "text": value, "listed": listed, "origin": origin})  # fmt: skip
-        text += value
-    text += template[pos:]
+        return {"category": "name", "text": value, "listed": listed, "origin": origin}
+
+    text, spans = splice(template, _SLOT, draw)
+    people = [s["text"] for s in spans if s["listed"]]
     return {"id": rid, "text": text, "spans": spans, "people": people, "lang": lang}
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from marked_text import marked_row
+
 _MARK = re.compile(r"\[\[(.+?)\]\]|\[(.+?)\]", re.S)
 
 LINES = r"""
@@ -360,36 +362,10 @@ es|Lo atendieron en el Hospital Mercy.
 """
 
 
-def _parse(lang: str, marked: str, index: int) -> dict[str, Any]:
-    marked = marked.replace("\\n", "\n")
-    text, spans, people = "", [], []
-    pos = 0
-    for m in _MARK.finditer(marked):
-        text += marked[pos : m.start()]
-        value = m.group(1) or m.group(2)
-        listed = m.group(1) is not None
-        spans.append(
-            {
-                "start": len(text),
-                "end": len(text) + len(value),
-                "category": "name",
-                "text": value,
-                "listed": listed,
-            }
-        )
-        if listed:
-            people.append(value)
-        text += value
-        pos = m.end()
-    text += marked[pos:]
-    return {
-        "id": f"names-dev-{lang}-{index:03d}",
-        "split": "names-dev",
-        "lang": lang,
-        "text": text,
-        "people": people,
-        "spans": spans,
-    }
+def _read(m: re.Match[str]) -> dict[str, Any]:
+    # "[[x]]" is on the people list, "[x]" is not.
+    listed = m.group(1) is not None
+    return {"category": "name", "text": m.group(1) or m.group(2), "listed": listed}
 
 
 def load(half: str = "dev") -> list[dict[str, Any]]:
@@ -400,7 +376,6 @@ def load(half: str = "dev") -> list[dict[str, Any]]:
     rows = []
     for i, line in enumerate(lines.strip().splitlines()):
         lang, _, marked = line.partition("|")
-        row = _parse(lang, marked, i)
-        row["id"] = row["id"].replace("names-dev", f"names-{half}")
-        rows.append(row)
+        row_id = f"names-{half}-{lang}-{i:03d}"
+        rows.append(marked_row(row_id, "names-dev", lang, marked, _MARK, _read))
     return rows

@@ -25,9 +25,8 @@ import re
 from collections import Counter
 
 from tipline.export.pii.findings import Finding, make
-from tipline.export.pii.name_lexicon import is_surname
 from tipline.export.pii.namewords import all_stop_words, word_set
-from tipline.export.pii.user_names import first_and_surname
+from tipline.export.pii.user_names import first_and_surname, initial_and_surname
 
 # A line's label: an optional list mark or export prefix ("3/12/24, 9:14 PM -"),
 # then the label and a colon that ends it ("https://" is no label).
@@ -85,7 +84,7 @@ def _user_name(label: str, *, initials: bool) -> bool:
         return False
     if first_and_surname(label):
         return True
-    return initials and len(label) >= 6 and is_surname(label[1:])
+    return initials and initial_and_surname(label)
 
 
 def chat_speakers(text: str) -> list[Finding]:

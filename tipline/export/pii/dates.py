@@ -70,7 +70,8 @@ _WEEKDAY = (
 # What separates numeric parts on a form, spaces around it included: "06 / 03 / 1991".
 _SEP = r"(?:[^\S\n]*[/.-][^\S\n]*|[^\S\n]+)"
 
-_DATE = re.compile(
+#: Every shape a date of birth is written in. Shared with :mod:`.dob_answers`.
+DATE_SHAPE = re.compile(
     rf"(?:{_WEEKDAY})?(?:"
     + "|".join(
         [
@@ -128,7 +129,9 @@ _NOT_CUMPLE = "".join(
     rf"(?<!{word}\sde\scumplea.os)"
     for word in ("fiesta", "pastel", "regalo", "comida", "cena", "tarjeta", "festejo")
 )
-_CUES = re.compile(
+#: Words that say a date of birth follows ("DOB", "born", "fecha de nac.").
+#: Shared with :mod:`.dob_answers`.
+BIRTH_CUES = re.compile(
     r"\bD\.?\s?O\.?\s?B\b\.?|\bdate[\s-]+of[\s-]+birth\b|\bbirth[\s-]*date\b"
     rf"|\bbirth\s*day\b{_NOT_BIRTH}|\bb[-'\s]?day\b{_NOT_BIRTH}|\bb[-']?date\b"
     r"|\bbirth\b\s*:|\bborn\b(?:\s+on)?|\bfecha\s+de\s+nac(?:imiento|\.)?|\bf\.\s?nac\b\.?"
@@ -232,10 +235,10 @@ def _dates_before_cues(text: str) -> list[Finding | None]:
     is searched, since scanning every position for a date is slow."""
     found: list[Finding | None] = []
     for word in _CUE_WORD.finditer(text):
-        for match in _DATE.finditer(text, max(0, word.start() - _DATE_SPAN), word.start()):
+        for match in DATE_SHAPE.finditer(text, max(0, word.start() - _DATE_SPAN), word.start()):
             # "booked 3/4/2020, DOB 1/2/1990": a cue with a date of its own is not this one's.
             after = _CUE_AFTER.match(text, match.end())
-            if after and after.end() > word.start() and not _near(text, after.end(), _DATE):
+            if after and after.end() > word.start() and not _near(text, after.end(), DATE_SHAPE):
                 found.append(make(text, *match.span(), "dob"))
     return found
 
@@ -243,24 +246,24 @@ def _dates_before_cues(text: str) -> list[Finding | None]:
 def dates_of_birth(text: str) -> list[Finding]:
     """Dates (and birth years) that follow a birth cue."""
     found: list[Finding | None] = []
-    for cue in _CUES.finditer(text):
-        match = _near(text, cue.end(), _DATE)
+    for cue in BIRTH_CUES.finditer(text):
+        match = _near(text, cue.end(), DATE_SHAPE)
         question = None if match else _QUESTION.match(text, cue.end())
         if question:
-            match = _near(text, question.end(), _DATE)
+            match = _near(text, question.end(), DATE_SHAPE)
         if match:
             found.append(make(text, *match.span(), "dob"))
         # A table's header: "Name | DOB | Country", the dates in rows below.
         for start, end in cells_below(text, cue.start(), cue.end()):
-            if cell := _DATE.search(text, start, end):
+            if cell := DATE_SHAPE.search(text, start, end):
                 found.append(make(text, *cell.span(), "dob"))
     for age in _AGE.finditer(text):
-        match = _near(text, age.end(), _DATE)
+        match = _near(text, age.end(), DATE_SHAPE)
         if match and _agrees(int(age.group(1) or age.group(2)), match.group()):
             found.append(make(text, *match.span(), "dob"))
     found += _dates_before_cues(text)
     for cue in _YEAR_CUES.finditer(text):
-        match = _near(text, cue.end(), _DATE) or _near(text, cue.end(), _YEAR_ONLY)
+        match = _near(text, cue.end(), DATE_SHAPE) or _near(text, cue.end(), _YEAR_ONLY)
         if match:
             found.append(make(text, *match.span(), "dob"))
     return sorted({f for f in found if f})

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 
-from tipline.export.pii.dates import _CUES as BIRTH_CUES
-from tipline.export.pii.dates import _DATE as DATE_SHAPE
+from tipline.export.pii.dates import BIRTH_CUES, DATE_SHAPE
 from tipline.export.pii.findings import Finding, make
 
 # How far the cue's sentence may run on after the cue ("date of birth for

@@ -13,11 +13,7 @@ from __future__ import annotations
 import re
 
 from tipline.export.pii.findings import Finding, make
-from tipline.export.pii.handles import _MARKED as MARKED
-from tipline.export.pii.handles import _NAMED as PLATFORMS
-from tipline.export.pii.handles import _NOT_HANDLES as NOT_HANDLES
-from tipline.export.pii.handles import _USER_NAME as USER_NAME
-from tipline.export.pii.handles import handles
+from tipline.export.pii.handles import MARKED, NOT_HANDLES, PLATFORMS, USER_NAME, handles
 from tipline.export.pii.namewords import all_stop_words
 
 _LABEL = re.compile(

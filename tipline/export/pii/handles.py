@@ -46,15 +46,16 @@ from tipline.export.pii.name_lexicon import is_joined_names
 from tipline.export.pii.namewords import all_stop_words, word_set
 from tipline.export.pii.user_names import first_name_and_more, names_run_together
 
-# Never cut inside a word: "aplicación" is no "aplicaci".
-# Letters of any script: "toño.lara", "elgüero_22".
-_USER_NAME = r"@?\w[\w.-]{2,29}(?:#\d{4})?(?![^\W_])"
+#: A user name's characters, as a pattern (never cut inside a word: "aplicación"
+#: is no "aplicaci"; letters of any script: "toño.lara", "elgüero_22").
+#: Shared with :mod:`.handle_forms`.
+USER_NAME = r"@?\w[\w.-]{2,29}(?:#\d{4})?(?![^\W_])"
 _AT = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
 _REDDIT = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}(?![\w/])")
 _CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_-]{1,19}(?![\w$-])")
 # With the nicknames and misspellings people write: "insta", "the gram",
 # "feis", "tik-tok", "twiter", "whats", "bsky".
-_PLATFORMS = (
+_PLATFORM_WORDS = (
     r"instagram|instagran|instgram|insta|ig|snapchat|snap|tik[\s-]?tok|tic[\s-]?toc|twitter|twiter"
     r"|x\.com|telegram|signal|threads|facebook|fb|face|feis(?:buk|book)?|whats\s?app|whats|wsp|wpp"
     r"|discord|bluesky|bsky|mastodon|youtube|yt|kik|venmo|zelle|reddit|twitch|pinterest|tumblr"
@@ -64,9 +65,11 @@ _PLATFORMS = (
 )
 #: Abbreviations that are words or places too ("SC" is South Carolina).
 _SHORT = r"sc|tt|tg|wa|x|steam|epic|kick|line"
-_NAMED = rf"(?:{_PLATFORMS}|{_SHORT})(?:\s*/\s*(?:{_PLATFORMS}|{_SHORT}))*"
+#: One platform's name or several joined by "/", as a pattern ("IG/TikTok").
+#: Shared with :mod:`.handle_forms`.
+PLATFORMS = rf"(?:{_PLATFORM_WORDS}|{_SHORT})(?:\s*/\s*(?:{_PLATFORM_WORDS}|{_SHORT}))*"
 _CUE = re.compile(
-    rf"\b(?:(?P<platform>{_NAMED})"
+    rf"\b(?:(?P<platform>{PLATFORMS})"
     r"(?:\s+(?:handle|user(?:\s?name)?|usuario|account|acct|acc|cuenta|name|id|page|perfil|profile"
     r"|contact|contacto)(?![-\w]))?"
     r"|handle|username|user\s+name|usuario|nombre\s+de\s+usuario"
@@ -84,26 +87,26 @@ _CUE = re.compile(
     r"|\s*\(\s*|,[^\S\n]*|\s+)"
     # "@" written apart or said: "is @ x", "is at x", "es arroba x".
     r"(?P<at>(?:@(?=\s)|\bat\b|\barroba\b)[^\S\n]*)?[\"'\u201c\u2018]?"
-    rf"(?P<token>{_USER_NAME})",
+    rf"(?P<token>{USER_NAME})",
     re.IGNORECASE,
 )
 # Farther from the platform, after a word that introduces a name: "on
 # Instagram under the name lupita_r", "en Facebook aparece con el nombre de x".
 _NAMED_AS = re.compile(
-    rf"\b(?:{_NAMED})\b[^\n.!?]{{0,20}}?\b(?:as|como|under(?:\s+the\s+name)?|named|called"
-    rf"|(?:con|bajo)\s+el\s+nombre(?:\s+de)?|llamad[oa]|goes\s+by|by)\s+({_USER_NAME})",
+    rf"\b(?:{PLATFORMS})\b[^\n.!?]{{0,20}}?\b(?:as|como|under(?:\s+the\s+name)?|named|called"
+    rf"|(?:con|bajo)\s+el\s+nombre(?:\s+de)?|llamad[oa]|goes\s+by|by)\s+({USER_NAME})",
     re.IGNORECASE,
 )
 # The platform after the name: "she goes by lupe_r on IG", "lupita.ruiz en instagram".
 _BEFORE_PLATFORM = re.compile(
-    rf"(?<![\w@./])({_USER_NAME})(?:\s+(?:on|en|in|de|del|from|por|via|through|thru|at)\s+(?:the\s+|el\s+|la\s+)?"
+    rf"(?<![\w@./])({USER_NAME})(?:\s+(?:on|en|in|de|del|from|por|via|through|thru|at)\s+(?:the\s+|el\s+|la\s+)?"
     r"|\s*[(\[]\s*|[^\S\n]+[-/|\u2013\u2014][^\S\n]+)"
-    rf"(?P<after>{_NAMED})\b",
+    rf"(?P<after>{PLATFORMS})\b",
     re.IGNORECASE,
 )
 # "my @ is alyssagray", "mi @ es nestor83_real".
 _AT_CUE = re.compile(
-    rf"\b(?:my|mi|his|her|su)\s+@\s*(?:(?:is|es)\b|:)?\s*({_USER_NAME})",
+    rf"\b(?:my|mi|his|her|su)\s+@\s*(?:(?:is|es)\b|:)?\s*({USER_NAME})",
     re.IGNORECASE,
 )
 # A chat log's speaker after its time stamp: "[9:14 PM] daniel65.12: they ...".
@@ -123,9 +126,9 @@ _CONTACT_CUE = re.compile(
     r"(@?\w[\w.-]{2,29})(?![\w@-])",
     re.IGNORECASE,
 )
-# Words that follow a platform name but are no handle ("my insta is private",
-# "the discord server", "IG: none").
-_NOT_HANDLES = word_set(
+#: Words that follow a platform name but are no handle ("my insta is private",
+#: "the discord server", "IG: none"). Shared with :mod:`.handle_forms`.
+NOT_HANDLES = word_set(
     """
     private public blocked deleted gone down closed locked new old live video videos post posts
     page story stories reel reels account profile message messages group groups chat chats call
@@ -137,8 +140,6 @@ _NOT_HANDLES = word_set(
     todavia tampoco nope idk anoche mañana manana pronto temprano tarde
     """
 )
-# A user name's marks: "@", a digit, "_", ".", Discord's "#1234", an inner
-# capital ("MariaLopez", "MLopez").
 # Any person and tense of the Spanish verbs: "le escriben al ig x",
 # "búsquenla en face x", "lo encuentras en tiktok x".
 _ASKED = re.compile(
@@ -156,7 +157,9 @@ _CLAUSE_END = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _NEXT_CAPITAL = re.compile(r"[^\S\n]+[A-ZÁÉÍÓÚÑ]")
-_MARKED = re.compile(r"^@|[\d_.#]|[a-z][A-Z]|^[A-Z]{2,}[a-z]")
+#: A user name's marks: "@", a digit, "_", ".", Discord's "#1234", an inner
+#: capital ("MariaLopez", "MLopez"). Shared with :mod:`.handle_forms`.
+MARKED = re.compile(r"^@|[\d_.#]|[a-z][A-Z]|^[A-Z]{2,}[a-z]")
 _TIME = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|h)?", re.IGNORECASE)
 
 
@@ -169,9 +172,9 @@ def _after_platform(match: re.Match[str]) -> Finding | None:
     token, end = _token_end(match, "token")
     text = match.string
     word = token.lower()
-    if word in _NOT_HANDLES or word.lstrip("@") in all_stop_words():
+    if word in NOT_HANDLES or word.lstrip("@") in all_stop_words():
         return None
-    marked = bool(_MARKED.search(token)) and any(ch.isalpha() for ch in token)
+    marked = bool(MARKED.search(token)) and any(ch.isalpha() for ch in token)
     marked = marked and not _TIME.fullmatch(token)
     # "the user lupe_r posted", "on Instagram, jsmith": with no colon after a
     # word that names no platform, or after a comma, only a marked user name
@@ -238,7 +241,7 @@ def _marked(match: re.Match[str]) -> Finding | None:
     surname run together ("posted on X" stays)."""
     token, end = _token_end(match, 1)
     letters = sum(ch.isalpha() for ch in token)
-    marked = letters >= 2 and _MARKED.search(token) and not _TIME.fullmatch(token)
+    marked = letters >= 2 and MARKED.search(token) and not _TIME.fullmatch(token)
     # "lo publicaron en X": before a short name ("X", "sc") only a marked one.
     short = "after" in match.re.groupindex and re.fullmatch(_SHORT, match.group("after"), re.I)
     if marked or (token.islower() and not short and names_run_together(token)):
