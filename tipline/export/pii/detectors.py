@@ -60,9 +60,11 @@ _SSN_WORD = (
     r"|\bsocial\b(?:\s+(?:number|no\.?|#))?|(?:n[úu]mero\s+(?:de|del)\s+)?seguro\s+social"
     r"|(?:n[úu]mero\s+de\s+(?:la\s+)?)?seguridad\s+social"
 )
-# After a cue, nine digits however they are spaced ("1234 56789", "123 456 789").
+# After a cue, nine digits however they are spaced ("1234 56789", "123 456 789"),
+# also on the next line when the cue ends one ("her ssn is\n380091945").
 _SSN_CUE = re.compile(
-    rf"(?:{_SSN_WORD})[^\d\n]{{0,25}}(\d(?:[ .-]?\d){{8}})(?!\d)(?![.-]\d)", re.IGNORECASE
+    rf"(?:{_SSN_WORD})[^\d\n]{{0,25}}(?:\n[^\S\n]*)?(\d(?:[ .-]?\d){{8}})(?!\d)(?![.-]\d)",
+    re.IGNORECASE,
 )
 # The last four digits alone narrow a person down with a name and a birth date:
 # "last 4 of his SSN 6789", "SSN ending in 6789", "últimos 4 del seguro social: 6789".
@@ -103,7 +105,10 @@ _A_NUMBER_CUE = re.compile(
     r"|\b(?:my|his|her|their|your|mi|su|tu)\s+(?-i:A)\s*(?:is|es|:)"
     # The number may sit on the form's next line.
     # A form's hint may stand between: "A-Number (9 digits):".
-    rf")[^\d\n]{{0,25}}?(?:\([^()\n]{{0,30}}\)[^\d\n]{{0,10}}?)?(?:\n[^\S\n]*)?((?:{_PREFIX})?{_DIGITS})(?![\w{_DASH}])",
+    # On the next line, an answer's label may come first ("R: 268002687").
+    rf")[^\d\n]{{0,25}}?(?:\([^()\n]{{0,30}}\)[^\d\n]{{0,10}}?)?"
+    rf"(?:\n[^\S\n]*(?:(?:R|A|Answer|Respuesta)[^\S\n]*[:.][^\S\n]*)?)?"
+    rf"((?:{_PREFIX})?{_DIGITS})(?![\w{_DASH}])",
     re.IGNORECASE,
 )
 

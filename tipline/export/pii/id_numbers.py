@@ -29,8 +29,15 @@ import re
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.lookalikes import NUMBER_WORD as _NUMBER_WORD
 
-# The number itself: letters then digits, digits then a letter, digit groups.
-_VALUE = r"([A-Z]{1,3}-?\d{4,12}|\d{8}[A-Z]|\d[\d-]{3,13}\d|\d{2,3}(?: \d{3}){2})(?![\w-])"
+#: How document numbers are printed, shared with :mod:`.national_ids`: a
+#: letter and hyphenated digit groups ("W570-565-23-098-4", a licence), three
+#: or four groups of digits spaced as on a card ("3067 30696 0625", a
+#: Guatemalan CUI; "123 456 789"), one or two letters and digits ("VD302981").
+GROUPED_VALUE = r"[A-Z]\d{2,4}(?:-\d{1,4}){2,5}|\d{3,5}(?: \d{3,5}){2,3}|\d{2,3}(?: \d{3}){2}"
+LETTERS_VALUE = r"[A-Z]{1,2}\d{6,8}"
+# The number itself: the shapes above, letters then digits, digits then a
+# letter, one run or hyphenated groups of digits.
+_VALUE = rf"({GROUPED_VALUE}|[A-Z]{{1,3}}-?\d{{4,12}}|\d{{8}}[A-Z]|\d[\d-]{{3,13}}\d)(?![\w-])"
 _ID_CUE = re.compile(
     r"(?:\b(?:inmate|detainee|prisoner|offender|register|BOP|DOC|SID|FBI|CDCR|TDCJ|jail|ID)"
     rf"\s*(?:{_NUMBER_WORD}|ID)|\binmate|\bpassport(?:\s+{_NUMBER_WORD})?"
@@ -41,13 +48,23 @@ _ID_CUE = re.compile(
     rf"|\b(?:green\s+card|work\s+permit|(?-i:EAD)(?:\s+card)?)(?:\s+{_NUMBER_WORD})?"
     r"|\blicencia\s+de\s+(?:conducir|manejo)|\bpermiso\s+de\s+(?:conducir|conducci[óo]n|trabajo)"
     r"|\btarjeta\s+de\s+residen(?:cia|te)|\bReg\.\s*No\b\.?"
-    # "LICENSE 17773876": the word alone only right before digits ("license plate" is no ID).
-    r"|\blicen[cs](?:e|ia)(?=[^\w\n]{0,4}\d)"
+    # "LICENSE 17773876", "licencia N0961334": the word alone only right before
+    # the number ("license plate" is no ID).
+    r"|\blicen[cs](?:e|ia)(?=[^\w\n]{0,4}(?:\d|(?-i:[A-Z])\d{5}))"
     r"|\bn[úu]m(?:ero|\.)?\s+de\s+(?:reo|preso|recluso|detenido|interno|identificaci[óo]n"
     r"|pasaporte|licencia|registro)"
     r"|\b(?:detenido|interno|recluso|reo|preso)\s+(?:n[úu]mero|no\.?|#)|\bpasaporte"
     # "Booking #: 24-00871", "booking 2015-095587", "BK# 2024-001234", "número de booking".
-    rf"|\b(?:booking|BKG?)\b(?:\s*(?:ID|{_NUMBER_WORD}))*|\bn[úu]m(?:ero|\.)?\s+de\s+booking)"
+    rf"|\b(?:booking|BKG?)\b(?:\s*(?:ID|{_NUMBER_WORD}))*|\bn[úu]m(?:ero|\.)?\s+de\s+booking"
+    # A police report's operator licence number, a patient's record number.
+    rf"|\b(?-i:OLN|DLN|MRN)\b|\bmedical\s+record\s+{_NUMBER_WORD}"
+    # "(reo BK7459488)", "prisoner 24-00871": the word right before its number.
+    r"|\b(?:reo|reclus[oa]|pres[oa]|intern[oa]|detainee|prisoner)\b"
+    # "Registro: 24-98880", "Registro BK5920029": a jail's or a clinic's register.
+    r"|\bregistro\b"
+    # "ID: 634933", "Resident: COOK, LAURA ID J950860": the letters alone, in
+    # capitals, say what the number is (a caller ID is a phone).
+    r"|(?<!caller )(?<!Caller )(?<!CALLER )\b(?-i:ID)\b)"
     # "passport number A21180374", "pasaporte número G123", "DL: 31204776".
     r"[^\w\n]{0,4}(?:(?:is|was|es|era|mencionado|listed|number|n[úu]mero|no)\b[^\w\n]{0,3})?"
     + _VALUE,
@@ -55,19 +72,30 @@ _ID_CUE = re.compile(
 )
 # The person's name may stand between the word and the number, as on a
 # roster: "inmate BAXTER, LINDA #FA2724", "el interno MOURA, ANTÓNIO número 993877".
+# So may a label's colon, and the number's own label: "Inmate: GLENN ROBERTS
+# ID: 634933", "Interno: IXCOY, DARWIN  Registro J721335", "Número: J955784".
 _NAMED_INMATE = re.compile(
-    r"(?i:\b(?:inmate|detainee|prisoner|interno|detenido|recluso|reo|preso))"
-    r"[^\S\n]+(?:[A-ZÁÉÍÓÚÑ][\w'’-]*,?[^\S\n]+){1,4}"
-    rf"(?:#[^\S\n]*|(?i:n[úu]mero|number|no\.?)[^\S\n]*#?[^\S\n]*){_VALUE}"
+    r"(?i:\b(?:inmate|detainee|prisoner|resident|interno|detenido|recluso|reo|preso))"
+    r"[^\S\n]*:?[^\S\n]+(?:[A-ZÁÉÍÓÚÑ][\w'’-]*,?[^\S\n]+){1,4}"
+    r"(?:#[^\S\n]*|(?i:n[úu]mero|number|no\.?|registro|reg\.)[^\S\n]*[:#]?[^\S\n]*#?[^\S\n]*"
+    rf"|ID[^\S\n]*[:#]?[^\S\n]*){_VALUE}"
 )
+# A roster's "LAST, FIRST #number" is an inmate number wherever it stands,
+# as in a jail tablet's message header ("FROM: TÉLLEZ, GRISELDA #J537174").
+_ROSTER = re.compile(
+    r"(?<![\w,])[A-ZÁÉÍÓÚÑÜ][\w'’-]+(?:[^\S\n][A-ZÁÉÍÓÚÑÜ][\w'’-]+){0,2},[^\S\n]*"
+    rf"[A-ZÁÉÍÓÚÑÜ][\w'’-]+(?:[^\S\n][A-ZÁÉÍÓÚÑÜ][\w'’-]+){{0,2}}[^\S\n]+#[^\S\n]*{_VALUE}"
+)
+# A date after a cue is when, not who ("detainee 12-03-2024").
+_DATE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2,4}")
 
 
 def id_numbers(text: str) -> list[Finding]:
     """Identity-document and inmate numbers after their cue."""
     found = [
         make(text, *m.span(1), "id_number")
-        for pattern in (_ID_CUE, _NAMED_INMATE)
+        for pattern in (_ID_CUE, _NAMED_INMATE, _ROSTER)
         for m in pattern.finditer(text)
-        if sum(ch.isdigit() for ch in m.group(1)) >= 4
+        if sum(ch.isdigit() for ch in m.group(1)) >= 4 and not _DATE.fullmatch(m.group(1))
     ]
     return sorted({f for f in found if f})

@@ -56,13 +56,15 @@ _KIND = (
     r"|ticket|boleto|citation|multa|order|orden|pedido|reservation|reserva(?:ci[óo]n)?"
     r"|tracking|rastreo|invoice|factura|claim|reclamo|folio|expediente|form|formulario"
     r"|bond|fianza|warrant|event|evento|request|solicitud|transaction|transacci[óo]n"
-    r"|cause|causa|complaint|denuncia|queja|grievance|rpt"
+    r"|cause|causa|complaint|denuncia|queja|grievance|rpt|meeting|reuni[óo]n"
 )
 # Kinds that may stand right before their number with no "number" or "#":
 # "docket 22-4412", "vuelo 4412"; "in case 215..." and "order 3" may not.
 _BARE_KIND = (
     r"docket|incident|incidente|receipt|recibo|confirmation|flight|vuelo|ticket"
-    r"|boleto|citation|folio|expediente|tracking|reservation|reserva"
+    r"|boleto|citation|folio|expediente|tracking|rastreo|reservation|reserva"
+    # A money transfer's control number (Western Union's MTCN).
+    r"|MTCN|control\s+number"
 )
 _REFERENCE = re.compile(
     rf"(?:\b(?:n[úu]m(?:ero|\.)?|number|no\.?)\s+(?:del?\s+)?(?:la\s+)?(?:{_KIND})\b"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from tipline.export.pii.findings import Finding, make
+from tipline.export.pii.id_numbers import GROUPED_VALUE, LETTERS_VALUE
 
 # Acronyms in capitals only ("run", "nie" and "ine" are words too); the rest in any case.
 _ACRONYMS = r"\b(?:CC|DNI|DUI|DPI|CUI|RUT|RUN|CURP|NIE|NIF|INE|IFE)\b|\bC\.C\."
@@ -34,6 +35,8 @@ _CUE = (
 # ("de la madre", "del hermano", "es", "number"), never a digit.
 _BETWEEN = r"[^\d\n]{0,30}?"
 _VALUE = (
+    # A document's printed shapes: W030-402-84-830-5, 3067 30696 0625, JB001942.
+    rf"{GROUPED_VALUE}|{LETTERS_VALUE}|"
     # Dotted or spaced groups: 1.021.863.541, 45.324.863, 14.060.050-4, 2587 45612 0101.
     r"\d{1,4}(?:[.\s]\d{3,5}){1,3}(?:-[\dkK])?"
     # Hyphenated: 0801-1985-04567, 04512345-6, 45678123-Z.

@@ -49,6 +49,8 @@ _US_PHONE = re.compile(
     r"(?<![\w$.,/-])(?:\+?1[\s.-]?|001[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
     rf"{_EXTENSION}(?![\w/-])"
     r"|(?<![\w$.,/-])\d{3}[.-]\d{4}(?![\w/-])"
+    # "589/502-7119": a slash after the area code, as some forms print it.
+    r"|(?<![\w$.,/-])\d{3}/\d{3}[.-]\d{4}(?![\w/-])"
 )
 # Any number written with its country code: "+34 922 790 328", "+52 (55) 1234 5678".
 _INTERNATIONAL_PHONE = re.compile(
@@ -58,8 +60,11 @@ _INTERNATIONAL_PHONE = re.compile(
 # The same with the "00" international prefix, for the countries tips come
 # from (a bare "00" and any digits would take serial numbers): "00503 7123-4567".
 _COUNTRY_CODES = r"(?:1|34|52|5[1-8]|50[1-9]|59[1-8])"
+# Never over a line break: "... 2695\n3. Next" is a list's next item.
+_LINE_SEP = r"[^\S\n]|[.-]"
 _ZERO_ZERO_PHONE = re.compile(
-    rf"{_BEFORE}00{_SEP}?{_COUNTRY_CODES}{_SEP}?(?:\(\d{{1,4}}\){_SEP}?)?\d(?:{_SEP}?\d){{6,12}}"
+    rf"{_BEFORE}00(?:{_LINE_SEP})?{_COUNTRY_CODES}(?:{_LINE_SEP})?(?:\(\d{{1,4}}\)(?:{_LINE_SEP})?)?"
+    rf"\d(?:(?:{_LINE_SEP})?\d){{6,12}}"
     rf"{_EXTENSION}{_AFTER}"
 )
 # A country code without its plus, as a WhatsApp link or a contact card
@@ -88,6 +93,9 @@ _SPAIN = re.compile(
     rf"|[89]\d(?P<t>[ .])\d{{3}}(?P=t)\d\d(?P=t)\d\d|[67]\d\d (?!000)\d{{3}} (?!000)\d{{3}})"
     rf"{_AFTER}"
 )
+# Spain's nine digits in dashed threes ("964-161-149"), which the phone
+# library must find a valid Spanish number (an A-number has its letter).
+_SPAIN_DASHED = re.compile(rf"{_ALONE_BEFORE}[6-9]\d\d-\d{{3}}-\d{{3}}{_ALONE_AFTER}")
 # A phone cue, in English or Spanish, and what may stand between it and the
 # number ("cel de mi hermana es", "WhatsApp:", "llamar al", "call me at").
 _PHONE_WORD = (
@@ -97,7 +105,7 @@ _PHONE_WORD = (
 _CALL_WORD = (
     r"(?:llamar|ll[áa]m(?:a|e|en|ar)?(?:le|me|nos|les)?|m[áa]rca(?:r|le|me|nos)?|marcar"
     r"|h[áa]bl(?:a|e|en)(?:le|me)?|escr[íi]be(?:le|me)|m[áa]nd(?:a|e)(?:le|me)\s+(?:un\s+)?mensaje)"
-    r"\s+al|call|text|ring|reach\s+(?:me|him|her|them)\s+at|dial"
+    r"(?:\s+usted(?:es)?)?\s+al|call|text|ring|reach\s+(?:me|him|her|them)\s+at|dial"
 )
 _NUMBER_WORD = r"n[úu]mero|number|n[úu]m\.|num\.|no\."
 _CUE = (
@@ -140,8 +148,13 @@ def _grouped_like_a_phone(raw: str) -> bool:
 
 
 def _valid_with_plus(raw: str) -> bool:
+    return _valid_in("+" + re.sub(r"\D", "", raw), None)
+
+
+def _valid_in(raw: str, region: str | None) -> bool:
+    """Whether the phone library finds a valid number in ``raw``."""
     try:
-        number = phonenumbers.parse("+" + re.sub(r"\D", "", raw))
+        number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
         return False
     return phonenumbers.is_valid_number(number)
@@ -166,6 +179,9 @@ def phones(text: str) -> list[Finding]:
         _SPAIN,
     ):
         found += [make(text, *m.span(), "phone") for m in pattern.finditer(text)]
+    for m in _SPAIN_DASHED.finditer(text):
+        if _valid_in(m.group(), "ES"):
+            found.append(make(text, *m.span(), "phone"))
     for m in _BARE_COUNTRY.finditer(text):
         if _grouped_like_a_phone(m.group()) and _valid_with_plus(m.group()):
             found.append(make(text, *m.span(), "phone"))

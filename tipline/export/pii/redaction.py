@@ -96,9 +96,15 @@ def find_identifying(
     ]
     web = [f for detector in TEXT_DETECTORS for f in detector(text)]
     # A name told as a user name on a platform ("rulo.mx en tiktok") is a
-    # handle, though it reads like a domain too.
+    # handle, though it reads like a domain too; an address with a scheme,
+    # "www." or a path is a web address wherever it stands ("su face:
+    # www.page.biz"), and resolve() keeps it whole over the handle.
     handle_spans = {(f.start, f.end) for f in web if f.category == "handle"}
-    found += [f for f in web if f.category != "url" or (f.start, f.end) not in handle_spans]
+    found += [
+        f
+        for f in web
+        if f.category != "url" or (f.start, f.end) not in handle_spans or _WEB_SHAPED.search(f.text)
+    ]
     found += dates_of_birth(text)
     found += answered_dates(text)
     listed = people_names(text, [p for p in people if p.strip()])
@@ -123,6 +129,8 @@ def find_identifying(
     found += widen_names(text, found)
     return resolve(found)
 
+
+_WEB_SHAPED = re.compile(r"^(?:h[tx]{2}ps?:|www\d?\.)|/", re.IGNORECASE)
 
 # "I'll turn 45 ...", "he turns 30 ...", "cumple 45 ...": the number is an
 # age, never a house number.

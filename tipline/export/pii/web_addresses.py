@@ -58,7 +58,8 @@ _LOOSE_EMAIL = re.compile(
 )
 _JOINERS = r"dot|punto|underscore|gui[óo]n(?:\s+(?:bajo|medio))?|barra\s+baja|dash|hyphen|raya"
 _AT_WORD = (
-    r"(?:[(\[{<]\s*(?:at|arroba|@|a)\s*[)\]}>]|\bat\b|\barroba\b|[@＠])"  # "(at)", "(a)", "@"
+    # "(at)", "(a)", "@", "at sign"; "arroba" run into the domain by a transcript.
+    r"(?:[(\[{<]\s*(?:at|arroba|@|a)\s*[)\]}>]|\bat\s+sign\b|\bat\b|\barroba|[@＠])"
 )
 _DOT_WORD = r"(?:[(\[{<]\s*(?:dot|punto|\.)\s*[)\]}>]|\bdot\b|\bpunto\b|\.(?=\w))"
 # The local part's dots bracketed too: "pedro(dot)vasquez(at)gmail(dot)com".
