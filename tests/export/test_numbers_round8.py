@@ -47,10 +47,47 @@ def found(text: str, category: str) -> list[str]:
         ("la presa 2231-0087 pidió visita", "2231-0087"),
         ("Expediente clínico. Registro: 33-10542. Alergias: ninguna.", "33-10542"),
         ("patient MRN 00482271 seen at the infirmary", "00482271"),
+        # A county's person number, an I-94 record, a register number written short.
+        ("Harris County SPN 02918834, bond set", "02918834"),
+        ("I-94 # 55120873401 from the port of entry", "55120873401"),
+        ("Reg # 41233-279 at FCI Aliceville", "41233-279"),
+        ("permanent resident card SRC8812045511", "SRC8812045511"),
+        ("ficha de ingreso 2025-11873 en la cárcel", "2025-11873"),
+        # Two small words between the cue and the number.
+        ("su pasaporte es el T551203477", "T551203477"),
+        ("mi licencia de manejo es la 88120473", "88120473"),
+        # A form's value on the line under its label.
+        ("Booking Number\n24-10872\nCharges: none", "24-10872"),
+        ("Número de reo:\n 55120-201", "55120-201"),
+        # National numbers: a hyphenated NIE, Panama's and Costa Rica's cédula.
+        ("NIE: Y-4471203-K", "Y-4471203-K"),
+        ("cédula de identidad No. 8-812-1203", "8-812-1203"),
     ],
 )
 def test_id_numbers_in_new_shapes_and_places(text, value):
     assert covered(text, value, "id_number"), find_identifying(text)
+
+
+def test_an_id_column_of_a_pasted_table():
+    text = (
+        "Name | Booking # | DOB\nRUIZ, ANA | 24-00871 | 1/2/1990\nLEE, BO | BK7730171 | 3/4/1988\n"
+    )
+    assert found(text, "id_number") == ["24-00871", "BK7730171"]
+    spanish = "Nombre;DNI;Ciudad\nAna Gil;45678123Z;Vigo\nLuis Paz;Y4471203K;Lugo\n"
+    assert found(spanish, "id_number") == ["45678123Z", "Y4471203K"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Case ID | Name\n2024-0012 | Ana\n",
+        "Booking # | Date\n2 | 03/04/2024\n",
+        "Flight | Booking\nAA1234 | pending\n",
+        "Booking | Flight\npending | AA1234\n",
+    ],
+)
+def test_no_id_number_in_other_columns(text):
+    assert found(text, "id_number") == []
 
 
 @pytest.mark.parametrize(
@@ -69,6 +106,9 @@ def test_id_numbers_in_new_shapes_and_places(text, value):
         "SMITH, JOHN #4 in line",
         "Austin, Texas 78701",
         "ID card office hours 9:30 to 4:00",
+        "I SAID SO 12345 TIMES",
+        "his passport was in the office 2019",
+        "the inmate\n2 weeks later",
     ],
 )
 def test_no_id_number_on_references_and_counts(text):
@@ -84,6 +124,7 @@ def test_a_money_transfer_control_number_is_no_phone():
     [
         ("his social security number is\n412889031\nthank you", "412889031"),
         ("su seguro social es\n 603117722\nse llama Ana", "603117722"),
+        ("SSN: 412 - 88 - 9031 (copy attached)", "412 - 88 - 9031"),
     ],
 )
 def test_ssn_on_the_line_after_its_cue(text, value):

@@ -60,10 +60,10 @@ _SSN_WORD = (
     r"|\bsocial\b(?:\s+(?:number|no\.?|#))?|(?:n[úu]mero\s+(?:de|del)\s+)?seguro\s+social"
     r"|(?:n[úu]mero\s+de\s+(?:la\s+)?)?seguridad\s+social"
 )
-# After a cue, nine digits however they are spaced ("1234 56789", "123 456 789"),
+# After a cue, nine digits however they are spaced ("1234 56789", "123 - 45 - 6789"),
 # also on the next line when the cue ends one ("her ssn is\n380091945").
 _SSN_CUE = re.compile(
-    rf"(?:{_SSN_WORD})[^\d\n]{{0,25}}(?:\n[^\S\n]*)?(\d(?:[ .-]?\d){{8}})(?!\d)(?![.-]\d)",
+    rf"(?:{_SSN_WORD})[^\d\n]{{0,25}}(?:\n[^\S\n]*)?(\d(?:(?: ?[.-] ?| )?\d){{8}})(?!\d)(?![.-]\d)",
     re.IGNORECASE,
 )
 # The last four digits alone narrow a person down with a name and a birth date:

@@ -28,6 +28,7 @@ import re
 
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.lookalikes import NUMBER_WORD as _NUMBER_WORD
+from tipline.export.pii.table_columns import cells_below
 
 #: How document numbers are printed, shared with :mod:`.national_ids`: a
 #: letter and hyphenated digit groups ("W570-565-23-098-4", a licence), three
@@ -47,7 +48,8 @@ _ID_CUE = re.compile(
     rf"|\b(?-i:C?DL)\b\s*{_NUMBER_WORD}?"
     rf"|\b(?:green\s+card|work\s+permit|(?-i:EAD)(?:\s+card)?)(?:\s+{_NUMBER_WORD})?"
     r"|\blicencia\s+de\s+(?:conducir|manejo)|\bpermiso\s+de\s+(?:conducir|conducci[óo]n|trabajo)"
-    r"|\btarjeta\s+de\s+residen(?:cia|te)|\bReg\.\s*No\b\.?"
+    r"|\btarjeta\s+de\s+residen(?:cia|te)|\bReg\.\s*No\b\.?|\bresident\s+card"
+    rf"|\bficha\s+de\s+ingreso(?:\s+{_NUMBER_WORD})?"
     # "LICENSE 17773876", "licencia N0961334": the word alone only right before
     # the number ("license plate" is no ID).
     r"|\blicen[cs](?:e|ia)(?=[^\w\n]{0,4}(?:\d|(?-i:[A-Z])\d{5}))"
@@ -58,6 +60,10 @@ _ID_CUE = re.compile(
     rf"|\b(?:booking|BKG?)\b(?:\s*(?:ID|{_NUMBER_WORD}))*|\bn[úu]m(?:ero|\.)?\s+de\s+booking"
     # A police report's operator licence number, a patient's record number.
     rf"|\b(?-i:OLN|DLN|MRN)\b|\bmedical\s+record\s+{_NUMBER_WORD}"
+    # A county's person number (Harris County's SPN), a sheriff's number, a
+    # register number written short, an I-94 record number.
+    rf"|\b(?-i:SPN|JID)\s*(?:{_NUMBER_WORD})?(?=[^\w\n]{{0,4}}\d)|\b(?-i:SO)\s*#|\bReg\.?\s*#"
+    rf"|(?<![\w-])I-94\s*{_NUMBER_WORD}"
     # "(reo BK7459488)", "prisoner 24-00871": the word right before its number.
     r"|\b(?:reo|reclus[oa]|pres[oa]|intern[oa]|detainee|prisoner)\b"
     # "Registro: 24-98880", "Registro BK5920029": a jail's or a clinic's register.
@@ -65,8 +71,10 @@ _ID_CUE = re.compile(
     # "ID: 634933", "Resident: COOK, LAURA ID J950860": the letters alone, in
     # capitals, say what the number is (a caller ID is a phone).
     r"|(?<!caller )(?<!Caller )(?<!CALLER )\b(?-i:ID)\b)"
-    # "passport number A21180374", "pasaporte número G123", "DL: 31204776".
-    r"[^\w\n]{0,4}(?:(?:is|was|es|era|mencionado|listed|number|n[úu]mero|no)\b[^\w\n]{0,3})?"
+    # "passport number A21180374", "pasaporte número G123", "DL: 31204776",
+    # and a form's value on the line under its label ("Booking #:\n24-00871").
+    r"(?:[^\w\n]{0,4}|[^\S\n]*[:#]?[^\S\n]*\n[^\S\n]*)"
+    r"(?:(?:is|was|es|era|el|la|mencionado|listed|number|n[úu]mero|no)\b[^\w\n]{0,3}){0,2}"
     + _VALUE,
     re.IGNORECASE,
 )
@@ -86,6 +94,22 @@ _ROSTER = re.compile(
     r"(?<![\w,])[A-ZÁÉÍÓÚÑÜ][\w'’-]+(?:[^\S\n][A-ZÁÉÍÓÚÑÜ][\w'’-]+){0,2},[^\S\n]*"
     rf"[A-ZÁÉÍÓÚÑÜ][\w'’-]+(?:[^\S\n][A-ZÁÉÍÓÚÑÜ][\w'’-]+){{0,2}}[^\S\n]+#[^\S\n]*{_VALUE}"
 )
+# A table's column of them, under a header cell that is the cue alone:
+# "Name | Booking # | DOB", "Nombre;DNI;Teléfono" (a "Case ID" column is not).
+_HEADER = re.compile(
+    r"(?<![\w-])(?:n[úu]m(?:ero|\.)?\s+de\s+)?(?:booking|inmate|detainee|prisoner|jail|BOP|DOC"
+    r"|SID|SPN|passport|pasaporte|(?-i:C?DL|OLN|ID|DNI|NIE|DUI|DPI|CUI|INE|CURP|RUT)|licen[cs]e"
+    r"|licencia(?:\s+de\s+conducir)?|driver'?s?\s+licen[cs]e|c[ée]dula|registro|reo|interno"
+    r"|matr[íi]cula(?:\s+consular)?|(?:state|consular|inmate)\s+ID)"
+    rf"(?:\s*(?:ID|{_NUMBER_WORD}))*(?![\w-])",
+    re.IGNORECASE,
+)
+# A cell holds the number alone, so Spain's NIE and dotted groups count too.
+_CELL_VALUE = re.compile(
+    _VALUE.removesuffix(r"(?![\w-])") + r"|[XYZ]-?\d{7}-?[A-Z]|\d{1,3}(?:\.\d{3}){2,3}(?:-[\dkK])?"
+)
+# A table's header row is no label over a value on the next line.
+_TABLE_ROW = re.compile(r"[|\t;]")
 # A date after a cue is when, not who ("detainee 12-03-2024").
 _DATE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2,4}")
 
@@ -96,6 +120,25 @@ def id_numbers(text: str) -> list[Finding]:
         make(text, *m.span(1), "id_number")
         for pattern in (_ID_CUE, _NAMED_INMATE, _ROSTER)
         for m in pattern.finditer(text)
-        if sum(ch.isdigit() for ch in m.group(1)) >= 4 and not _DATE.fullmatch(m.group(1))
+        if _is_number(m.group(1)) and not _header_over_row(text, m.start(), m.start(1))
     ]
+    for header in _HEADER.finditer(text):
+        for start, end in cells_below(text, *header.span()):
+            value = _CELL_VALUE.fullmatch(text, start, end)
+            if value is not None and _is_number(value.group()):
+                found.append(make(text, start, end, "id_number"))
     return sorted({f for f in found if f})
+
+
+def _header_over_row(text: str, start: int, value: int) -> bool:
+    """Whether a cue and the value on the next line are a table's header and
+    first row ("Flight | Booking\nAA1234 | pending")."""
+    if "\n" not in text[start:value]:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _TABLE_ROW.search(text, line_start, text.index("\n", start)) is not None
+
+
+def _is_number(value: str) -> bool:
+    """Enough digits to name someone, and no date."""
+    return sum(ch.isdigit() for ch in value) >= 4 and not _DATE.fullmatch(value)

@@ -41,8 +41,10 @@ _VALUE = (
     r"\d{1,4}(?:[.\s]\d{3,5}){1,3}(?:-[\dkK])?"
     # Hyphenated: 0801-1985-04567, 04512345-6, 45678123-Z.
     r"|\d{4}-\d{4}-\d{5}|\d{7,9}-[\dA-Za-z]"
+    # Panama's and Costa Rica's cédula: province, volume, entry (8-812-1203).
+    r"|\d{1,2}-\d{3,4}-\d{3,5}"
     # Letters and digits: NIE Y4567123T, DNI 45678123Z, CURP, voter keys, bare runs.
-    r"|[XYZxyz]\d{7}[A-Za-z]|\d{8}[A-Za-z]|[A-Z]{4,6}\d{6,8}[A-Z0-9]{2,6}|\d{6,13}"
+    r"|[XYZxyz]-?\d{7}-?[A-Za-z]|\d{8}[A-Za-z]|[A-Z]{4,6}\d{6,8}[A-Z0-9]{2,6}|\d{6,13}"
 )
 _NATIONAL = re.compile(rf"(?:{_ACRONYMS}|(?i:{_CUE})){_BETWEEN}(?<![\w.-])({_VALUE})(?![\w-]|\.\d)")
 _CURP = re.compile(r"(?<![\w-])[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d(?![\w-])")
