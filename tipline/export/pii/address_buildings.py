@@ -13,7 +13,10 @@ shapes say an address without a type:
 - an apartment complex, a trailer park or a Mexican housing unit, with the
   flat's number after or before it (``Sunrise Apartments, Apt 12``, ``A-12
   Sunrise Apartments``, ``Unidad Habitacional El Rosario, Edif. 4, Depto.
-  302``). The complex's name alone is a place and stays readable.
+  302``). The complex's name alone is a place and stays readable;
+- a cell under a table's "Address" / "Domicilio" / "Dirección" header that
+  names a street with no type and then its number (``Manuel Rodríguez 270``,
+  ``Viela de Lima, 6``): the header is the cue, rows away.
 
 Never a jail, a court, an office or a person: the words of an institution,
 a title or a count end the match ("3 Deputies, Unit 4").
@@ -31,11 +34,13 @@ from tipline.export.pii.address_parts import (
     ONE_UNIT,
     WORD,
     with_units,
+    words_of,
 )
 from tipline.export.pii.address_spanish import names_an_institution
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import FUNCTION_WORDS, TITLES
+from tipline.export.pii.table_columns import cells_below
 
 # Units only a dwelling has (not "room", "office", "number": a jail's or a phone's).
 _DWELLING_UNIT = (
@@ -70,6 +75,35 @@ _DWELLING = re.compile(_DWELLING_UNIT)
 _CUE_WORD = re.compile(r"(?i:liv|stay|moved|address|viv|domicilio|direcci)")
 _COMPLEX_WORD = re.compile(r"(?i:apartments|apts|town|condo|park|court|residences|villas)")
 _HOUSING_WORD = re.compile(r"(?i:habitacional|u\.\s?h\.|conjunto|fracc|condominio)")
+
+
+_ADDRESS_HEADER = re.compile(
+    r"\b(?i:(?:home\s+|street\s+|mailing\s+)?address|domicilio|direcci[óo]n)\b"
+)
+# A typeless street in a cell: words, then the house number and the units
+# after it (the town after them stays, as everywhere).
+_CELL_STREET = re.compile(
+    rf"(?:{CAP_WORD}|de|do|da|dos|das|del|la|los|las)"
+    rf"(?:[^\S\n]+(?:{CAP_WORD}|de|do|da|dos|das|del|la|los|las)){{0,4}},?[^\S\n]+"
+    rf"(?i:(?:n[úu]mero|no\.|\#)\s*)?\d{{1,5}}[A-Za-z]?(?![\w/.-]\w)(?:,?\s{ONE_UNIT}){{0,2}}"
+)
+_YEAR_END = re.compile(r"(?:19|20)\d\d$")
+_LINKS = frozenset({"de", "do", "da", "dos", "das", "del", "la", "los", "las"})
+
+
+def _column_addresses(text: str) -> list[Finding]:
+    found: list[Finding | None] = []
+    for header in _ADDRESS_HEADER.finditer(text):
+        for start, end in cells_below(text, *header.span()):
+            street = _CELL_STREET.match(text, start, end)
+            if (
+                street
+                and not _YEAR_END.search(street.group())
+                and not names_an_institution(street.group())
+                and not any(w in _NEVER for w in words_of(street.group()) if w not in _LINKS)
+            ):
+                found.append(make(text, *street.span(), "address"))
+    return [f for f in found if f]
 
 
 def _person_or_institution(value: str) -> bool:
@@ -112,4 +146,6 @@ def building_addresses(text: str) -> list[Finding]:
             found.append(make(text, *with_units(text, match.span()), "address"))
     for match in housing:
         found.append(make(text, *with_units(text, match.span()), "address"))
+    if _ADDRESS_HEADER.search(text):
+        found += _column_addresses(text)
     return [f for f in found if f]

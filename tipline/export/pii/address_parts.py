@@ -17,6 +17,8 @@ from tipline.export.pii.name_lexicon import is_first_name, is_mostly_first_name,
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import TITLES, word_set
 
+# Spain's door beside the floor: "3º izda.", "2º dcha", "bajo izq.".
+_SIDE = r"(?i:izq|izqda|izda|izquierda|dcha|dch|dra|derecha|ctro|centro|int|ext)"
 # Publication 28, appendix C2: secondary unit designators (and how people write them).
 UNIT_WORDS = (
     r"apartment|apt|basement|bsmt|building|bldg|department|dept|floor|fl|front|frnt|lobby"
@@ -37,10 +39,16 @@ ONE_UNIT = (
     r"|(?i:\d{1,2}\s?(?:st|nd|rd|th|er|ro|do|to|vo|mo|no|[º°])\.?\s+(?:floor|fl\b\.?|piso|planta))"
     # "segundo piso", "planta baja"; Spain's floor and door: "3º A", "6º izq.".
     r"|(?i:(?:primer|segundo|tercer|cuarto|quinto|sexto)\s+piso|planta\s+baja)\b"
-    r"|\d{1,2}\s?[º°ª](?:\s?(?:[A-Za-z]|izq|dcha|izquierda|derecha)\b\.?)?"
+    rf"|\d{{1,2}}\s?[º°ª](?:\s?-?\s?(?:{_SIDE}|\d{{1,2}}\s?[ª°º]?|[A-Za-z])\b\.?)?"
+    # ... or with a dash between floor and door after the number: "C/ Bosch, 176 2-D".
+    r"|\d{1,2}-[A-Z]\b"
     r"|(?i:(?:basement|bsmt|rear|front|upper|lower|penthouse)\b(?:\s(?:apt|apartment|unit)\b)?)"
+    # A dwelling named by where it stands in the house or the lot: "upstairs",
+    # "the back house", "arriba", "la casa de atrás".
+    r"|(?i:upstairs|downstairs|(?:the\s+)?(?:back|rear)\s+house|(?:(?:la\s+)?casa\s+)?de\s+atr[áa]s"
+    r"|(?:(?:el|la)\s+)?(?:cuarto|casa)\s+de\s+arriba|arriba|atr[áa]s)\b"
     # Spain's ground floor and attic, after a comma: "Calle del Carmen 8, bajo".
-    r"|(?<=,\s)(?i:bajo|entresuelo|[áa]tico)\b(?:\s?[A-Z]\b)?)"
+    rf"|(?<=,\s)(?i:bajo|bajos|entresuelo|[áa]tico|principal|pral\.)(?:\s?(?:{_SIDE}|[A-Z])\b\.?)?)"
 )
 # Up to two units ("Edif. 869, Depto. 970"), each after a space or a comma.
 UNITS = rf"(?:\s?[,–—-]?\s{ONE_UNIT}){{0,2}}"

@@ -42,17 +42,25 @@ _STREET_TYPE = (
     r"|carrera|cuesta|glorieta|plaza|rambla|ronda|traves[íi]a|urbanizaci[óo]n|v[íi]a"
     r"|blv\.?|pasadizo|psje\.?|pje\.?|cda\.?|cerr\.?|pza\.?|plza\.?|ctra\.?|carr\.?|and\."
     r"|ca[ñn]ada|pol[íi]gono|sector|camino\s+real|diag\.?|dg\.?|transversal|tv\.?|vial"
+    # Brazil (Correios' types of logradouro), for Brazilian families' addresses.
+    r"|rua|travessa|rodovia|estrada|viela|ladeira|pra[çc]a"
 )
 # Name words: capitalized words, numerals ("5 de Mayo") and the small words
 # Spanish street names carry ("de", "del", "la", "los").
-_ES_NAME = (
-    r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,3}|de|del|la|las|los|y|e)\s+){1,9}"
-)
+_ES_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,3}|de|del|la|las|los|y|e)"
+_ES_NAME = rf"(?:{_ES_WORD}\s+){{1,9}}"
+# Spain and Brazil put a comma before the number: "C/ Abad, 156, bajo".
+_ES_NAME_COMMA = rf"(?:{_ES_WORD}\s+){{0,8}}{_ES_WORD},?\s+"
 _NUMBER_MARK = r"(?i:no\.?|núm\.?|número|numero|n[°º]\.?|#|casa\s*#?)"
 # "s/n" (sin número): a house with no number, common in Mexican towns.
 _ES_NUMBER = (
     rf"(?:(?:{_NUMBER_MARK}\s*)?\d{{1,5}}(?:-?[A-Za-z])?\b(?:\s(?i:bis)\b)?"
     r"|(?i:s/n|s\.\s?n\.|sin\s+n[úu]mero)(?![\w/]))"
+)
+# "calle Juárez, 3 de mayo": a date after a street named without its number.
+_MONTH = (
+    r"(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre)\b"
 )
 # Mexican addresses may give the inside number bare after the outside one
 # ("Callejón Norte Loera 999 498"), at the end of the address.
@@ -62,7 +70,7 @@ _INSIDE = (
 )
 _SPANISH = re.compile(
     # Spain writes "calle" as "C/", often with no space: "C/Mayor 12".
-    rf"(?:\b(?i:{_STREET_TYPE})\s+|\b(?i:c/)\s?){_ES_NAME}{_ES_NUMBER}(?!\s+{COUNT_NOUNS})"
+    rf"(?:\b(?i:{_STREET_TYPE})\s+|\b(?i:c/)\s?){_ES_NAME_COMMA}{_ES_NUMBER}(?!\s+{COUNT_NOUNS}|\s+de\s+{_MONTH})"
     rf"{_INSIDE}{UNITS}"
 )
 # All in lower case (chat): "calle bennett 1182 segundo piso".
@@ -83,11 +91,20 @@ _SPANISH_NUMBER_FIRST = re.compile(
 # 25-44, zona 17"; Colombia "Calle 21 # 84N-23" ; Chile, Argentina: a street
 # with no type but a flat after it ("Los Alerces 544 Dpto. 1147").
 _NEIGHBOURHOOD = re.compile(
-    r"\b(?i:colonia|col\.|barrio|residencial|urbanizaci[óo]n|lotificaci[óo]n|aldea)\s+"
+    r"\b(?i:colonia|col\.|barrio|residencial|urbanizaci[óo]n|lotificaci[óo]n|aldea|reparto"
+    r"|rpto\.)\s+"
     r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+,?"
     r"(?:\s+(?:(?i:bloque|sector|pasaje|senda|calle|etapa|manzana|mz\.?)\s+\w{1,4}"
     r"|\d{1,2}\s?(?:a|ª|o|º)\.?\s+(?i:calle|avenida)),?){0,2}"
     r"\s+(?i:casa|lote)\s*#?\s*\d{1,5}[A-Za-z]?\b"
+)
+# Rural Guatemala and Honduras give a home by its village and hamlet, where
+# houses have no numbers: "aldea Delgado, caserío La Ceiba". Both together
+# name a few dozen houses; either alone is a place and stays readable.
+_PLACE_NAME = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3})(?:\s+(?:(?:de|del|la|las|los|el)\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3}"
+_VILLAGE = re.compile(
+    rf"\b(?i:aldea|cant[óo]n)\s+{_PLACE_NAME},?\s+(?i:caser[íi]o)\s+{_PLACE_NAME}"
+    rf"|\b(?i:caser[íi]o)\s+{_PLACE_NAME},?\s+(?i:aldea|cant[óo]n)\s+{_PLACE_NAME}"
 )
 _ZONE = re.compile(
     r"(?<![\w-])\d{1,2}\s?(?:a|ª|o|º|era|da|ta)?\.?\s+(?i:calle|avenida|av\.?)\s+"
@@ -124,7 +141,11 @@ _LIVES_AT = re.compile(
     r"\b(?i:lives?\s+at|living\s+at|stay(?:s|ing)?\s+at|viv(?:e|o|en|imos|ía|íamos|ían)\s+en"
     r"|direcci[óo]n(?:\s+(?:es|era|fue))?\s*:?|domicilio\s*:?|address(?:\s+(?:is|was))?\s*:?"
     r"|(?P<near>afuera\s+de|enfrente\s+de|frente\s+a|outside(?:\s+of)?|in\s+front\s+of))\s+"
-    rf"((?:{CAP_WORD}\s+){{1,4}}(\d{{1,5}})[A-Za-z]?(?![\w-])(?!\s+{COUNT_WORDS}){UNITS})"
+    rf"((?:{CAP_WORD}[^\S\n]+){{1,4}}(\d{{1,5}})[A-Za-z]?(?![\w/-])(?!\s+{COUNT_WORDS}){UNITS}"
+    # With "de" in the name and a comma before the number, the number must
+    # end the address: "vive en Feira de Moura, 93.", "Recanto de Garcia, 14".
+    rf"|{CAP_WORD}(?:[^\S\n]+(?:(?:de|do|da|dos|das|del)[^\S\n]+)?{CAP_WORD}){{0,3}},[^\S\n]*"
+    rf"(\d{{1,5}})(?![\w/.,-]\w)(?=[^\S\n]*(?:[,.;:)\n]|$|(?:y|and|e)\b)){UNITS})"
 )
 # Mexican blocks and lots, where streets have no numbers: "Mz 3 Lt 12",
 # "Mza. 14 Lote 7", "Manzana 3, Lote 12".
@@ -181,7 +202,7 @@ _HERE = word_set("ahi alli aqui alla aca there here")
 _JAIL_LANDMARKS = word_set(
     "carcel prision penal cereso reclusorio juzgado corte jail prison detencion estacion policia"
 )
-_OTHER = (_NEIGHBOURHOOD, _ZONE, _GRID, _BLOCK_LOT)
+_OTHER = (_NEIGHBOURHOOD, _VILLAGE, _ZONE, _GRID, _BLOCK_LOT)
 _NOT_STREETS = INSTITUTION_WORDS | word_set(
     """
     celda cuarto sala caso expediente unidad modulo pabellon dormitorio cama litera corte
@@ -213,7 +234,8 @@ def spanish_addresses(text: str) -> list[Finding]:
         if not names_an_institution(match.group()):
             found.append(make(text, *match.span(), "address"))
     for match in _LIVES_AT.finditer(text):
-        if not (names_an_institution(match.group(2)) or _only_near(match)):
+        street = text[match.start(2) : match.start(3) if match.group(3) else match.start(4)]
+        if not (names_an_institution(street) or _only_near(match)):
             found.append(make(text, *with_units(text, match.span(2)), "address"))
     for match in _BLOCK_STREET.finditer(text):
         name_line = _NAME_LINE.search(text, max(0, match.start() - 60), match.start(1))
@@ -244,10 +266,12 @@ def _only_near(match: re.Match[str]) -> bool:
     street ("afuera de Arturo Prat 49"), and is never a titled person."""
     if not match.group("near"):
         return False
-    words = [fold_word(w) for w in WORD.findall(match.group(2)[: match.start(3) - match.start(2)])]
+    number = 3 if match.group(3) else 4
+    name = match.group(2)[: match.start(number) - match.start(2)]
+    words = [fold_word(w) for w in WORD.findall(name)]
     if words and words[0] in TITLES:
         return True
-    return len(words) < 2 and len(match.group(3)) < 3
+    return len(words) < 2 and len(match.group(number)) < 3
 
 
 def names_an_institution(value: str) -> bool:

@@ -36,6 +36,7 @@ import usaddress
 from tipline.export.pii.address_buildings import building_addresses
 from tipline.export.pii.address_parts import (
     CAP_WORD,
+    COUNT_NOUNS,
     DIRECTION,
     HOUSE,
     LOW_WORD,
@@ -102,28 +103,36 @@ def _english() -> tuple[re.Pattern[str], ...]:
         rf"|\s+(?P<after>\d{{1,5}}[A-Za-z]?)(?![\w/-])(?=\s*(?:[,.;:)\n]|$)|\s?,?\s{ONE_UNIT}))?"
     )
     capitalized = re.compile(
-        rf"(?:{HOUSE}\s+)?(?:{DIRECTION}\s+)?(?:{CAP_WORD}\s+){{1,4}}"
+        # (A tab parts a table's cells: "1963\tRichard Parkways #935" is a year and a street.)
+        rf"(?:{HOUSE}[^\S\t]+)?(?:{DIRECTION}\s+)?(?:{CAP_WORD}\s+){{1,4}}"
         rf"(?i:{every})\b\.?{numbered}{tail}"
     )
     lower = re.compile(
-        rf"{HOUSE}\s+(?:(?i:{DIRECTION})\s+)?(?:{LOW_WORD}\s+){{1,3}}"
+        rf"{HOUSE}[^\S\t]+(?:(?i:{DIRECTION})\s+)?(?:{LOW_WORD}\s+){{1,3}}"
         rf"(?:{spelled})\b{tail}",
         re.IGNORECASE,
     )
     # Lower case with a short suffix ("37 e taylor ct, apt 25r", "90285 s. 9th
     # st"): only with a direction before the name or a unit after the suffix.
     short = re.compile(
-        rf"{HOUSE}\s+(?:(?:{DIRECTION})\.?\s+(?:(?:{LOW_WORD}|\d+(?:st|nd|rd|th))\s+){{1,2}}"
+        rf"{HOUSE}[^\S\t]+(?:(?:{DIRECTION})\.?\s+(?:(?:{LOW_WORD}|\d+(?:st|nd|rd|th))\s+){{1,2}}"
         rf"(?:{every})\b\.?{tail}"
         rf"|(?:{LOW_WORD}\s+){{1,2}}(?:{every})\b\.?(?:\s?,?\s{ONE_UNIT}){{1,2}})",
         re.IGNORECASE,
     )
     # Chat in lower case with the everyday abbreviations: "46 stewart ave", "77003 watson rd".
-    everyday = re.compile(rf"{HOUSE}\s+(?:{LOW_WORD}\s+){{1,2}}(?:{_EVERYDAY_SUFFIXES})\b\.?{tail}")
+    everyday = re.compile(rf"{HOUSE}[^\S\t]+(?:{LOW_WORD}\s+){{1,2}}(?:{_EVERYDAY_SUFFIXES})\b\.?{tail}")
     weak = re.compile(
-        rf"(?=\d\d){HOUSE}\s+(?P<weak>(?:{LOW_WORD}\s+){{1,2}})(?:{_WEAK_SUFFIXES})\b{tail}"
+        rf"(?=\d\d){HOUSE}[^\S\t]+(?P<weak>(?:{LOW_WORD}\s+){{1,2}})(?:{_WEAK_SUFFIXES})\b{tail}"
     )
-    return capitalized, lower, short, everyday, weak
+    # Lower case in Spanish order after a cue that an address follows: "vive
+    # en sandra mountain 102, cuarto 11", "vive en paul mill numero 2849".
+    cued_lower = re.compile(
+        r"(?:(?<=\b(?i:en)\s)|(?<=\b(?i:at|on)\s)|(?<=(?i:domicilio):\s)|(?<=(?i:address):\s))"
+        rf"(?:{LOW_WORD}\s+){{1,2}}(?i:{spelled})\b\.?\s*(?:(?i:n[úu]mero|no\.|\#)\s*)?"
+        rf"(?P<after>\d{{1,5}}[a-z]?)(?![\w/-])(?!\s+{COUNT_NOUNS}){tail}"
+    )
+    return capitalized, lower, short, everyday, weak, cued_lower
 
 
 _EVERYDAY_SUFFIXES = "st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|cir|ter|trl|sq|way|row|run|rue"
@@ -149,7 +158,8 @@ def _plausible(text: str, match: re.Match[str]) -> bool:
     has_house = bool(re.match(r"\d", value))
     # A bare number after the suffix, never a model's ("Chevrolet Express 3500").
     bare_after = "after" in match.re.groupindex and match.group("after")
-    if bare_after and MAKE_MODEL.search(value):
+    # A flat after the number makes it a home again: "Wood Ford 921, depto. 32".
+    if bare_after and MAKE_MODEL.search(value) and not _FLAT_AFTER.match(text, match.end("after")):
         return False
     # "Route 9", "Highway 61": a number after a road's type is the road's own
     # number, so with no house number in front it is no address ("Maria
@@ -185,7 +195,15 @@ def _plausible(text: str, match: re.Match[str]) -> bool:
     institution = [w for w in name_words if w in INSTITUTION_WORDS and w not in _suffix_words()]
     if re.match(r"(?:19|20)\d\d\s", value) and institution:
         return False
-    return not any(fold_word(w) in _JAIL_WORDS for w in words)
+    if any(fold_word(w) in _JAIL_WORDS for w in words):
+        return False
+    # An agency's office is public: "1 Police Plaza", "Region 3 ICE field office".
+    return not any(w in _AGENCY_WORDS for w in name_words) and not _AGENCY_CODE.search(value)
+
+
+_FLAT_AFTER = re.compile(rf"\s?,?\s{ONE_UNIT}")
+_AGENCY_WORDS = word_set("police policia sheriff sheriffs marshals patrol fbi")
+_AGENCY_CODE = re.compile(r"\b(?:ICE|CBP|DHS|HSI|ERO|USCIS|DEA|ATF|FBI|INM)\b")
 
 
 # Publication 28 types that only ever name a street (not "Point", "Square",

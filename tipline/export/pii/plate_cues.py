@@ -7,7 +7,9 @@ tell a plate apart from any other code:
   of letters and digits, in a line that names a vehicle or a plate
   (``Texas ABC-1234 on a black Tahoe``, ``a silver Camry NY HJK-2231``): the
   state is how people read a plate aloud. Digits alone after a state are a
-  ZIP code ("PA 19601") and never taken;
+  ZIP code ("PA 19601") and never taken. A state written out needs no
+  vehicle when three letters and three or four digits follow it (``Ohio
+  HTR 2231``);
 - the part of a plate someone remembered, after "ended in" / "starts with" /
   "termina en" right after a plate word (``the plate ended in 4471``,
   ``placa empieza con KZX``): short, but still the plate.
@@ -42,6 +44,10 @@ _LINE = 80
 # "Texas HB 2", "Florida SR 826", "Texas FM 1960".
 _BILL_OR_ROAD = re.compile(r"(?:SB|HB|AB|HR|SF|HF|LB|LD|SR|CR|US|FM|RM|SH|RT|HWY|I)[\s-]?\d")
 
+_STRICT = re.compile(
+    # (a year after an agency's letters is a report's: "Texas DPS 2023").
+    r"(?:[A-Z]{3}[ -]?(?!(?:19|20)\d\d(?!\d))\d{3,4}|\d{3,4}[ -]?[A-Z]{3}|\d[A-Z]{3}\d{3})(?![\w-])(?![^\S\n]*[/-]\d)"
+)
 _PARTIAL = re.compile(
     r"[^\S\n]+(?:(?i:number|was|is|no\.?|era|es)[^\S\n]+)?"
     r"(?i:(?:ended|ends|ending|started|starts|starting|began|begins|beginning)\s+(?:in|with)"
@@ -58,10 +64,19 @@ def after_a_state(text: str, cues: list[tuple[int, int]]) -> list[Finding]:
         line_start = text.rfind("\n", 0, state.start()) + 1
         line_end = text.find("\n", state.end())
         line_end = len(text) if line_end == -1 else line_end
-        if not any(
+        cued = any(
             max(line_start, state.start() - _LINE) <= s and e <= min(line_end, state.end() + _LINE)
             for s, e in cues
-        ):
+        )
+        # With no cue, a state written out and a plate of the common US shape
+        # still read as a plate ("Ohio HTR 2231", "Texas 4471 KZX"): three
+        # letters, never a state code before a ZIP code ("New York NY 10001").
+        if not cued:
+            if state.group()[:2].isupper() or not (
+                strict := _STRICT.match(text, state.end(), line_end)
+            ):
+                continue
+            found += [f for f in [make(text, *strict.span(), "plate")] if f]
             continue
         end = min(line_end, state.end() + 12)
         after = plates_in(text, state.end(), end, loose=False, minimum=5)

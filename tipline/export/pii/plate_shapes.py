@@ -26,9 +26,11 @@ _LABELS = frozenset(
     {"plate", "plates", "placa", "placas", "tag", "tags", "dob", "ssn", "tel", "reg", "no"}
 )
 _NOT_IN_LOWER = FUNCTION_WORDS | _NOT_PLATE_WORDS
-# Plates are written with a space, a dash or a raised dot between groups ("62P•841").
-_GAPS = (" ", "-", "•", "·")
+# Plates are written with a space, a dash or a raised dot between groups
+# ("62P•841"), and by hand with spaces around the dash ("XPG - 6326").
+_GAPS = (" ", "-", "•", "·", " - ", " – ", "–")
 _CUT = re.compile(r"-\w")
+_UMLAUTS = str.maketrans("ÄÖÜ", "AOU")
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d[\s•·-][A-Za-z]{4,}")
 # Another plate-shaped token right after: "JVX 2210 AND MRT 5531".
 _PLATE_NEXT = re.compile(r"[^\S\n]+(?=[A-Z0-9]*\d)[A-Z0-9]|[^\S\n]+[A-Z]{2,3}[\s-]\d")
@@ -38,8 +40,9 @@ _DATE_SHAPE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\1
 def _shape_ok(token: str, *, loose: bool, minimum: int, digits_only: bool) -> bool:
     if _DATE_SHAPE.fullmatch(token):
         return False
-    chars = re.sub(r"[\s•·-]", "", token)
-    if not chars.isascii():
+    chars = re.sub(r"[\s•·–-]", "", token)
+    # ASCII, but for the umlauts of German plates ("KÜN-K-831").
+    if not chars.translate(_UMLAUTS).isascii():
         return False
     letters = sum(ch.isalpha() for ch in chars)
     digits = sum(ch.isdigit() for ch in chars)
@@ -48,7 +51,7 @@ def _shape_ok(token: str, *, loose: bool, minimum: int, digits_only: bool) -> bo
     if letters == 0:
         # Digits alone: after a plate word if split ("348-239"), in a plate
         # list, or right after a make and model ("Chevy Tahoe, 2-53749").
-        split = bool(re.search(r"[\s•·-]", token))
+        split = bool(re.search(r"[\s•·–-]", token))
         return (digits_only and (loose or split)) or (loose and split)
     return True
 

@@ -40,9 +40,11 @@ from tipline.export.pii.plate_cues import after_a_state, partial_plate
 from tipline.export.pii.plate_shapes import plates_in
 
 _PLATE_WORDS = re.compile(
-    r"\b(?:licen[cs]e\s+plates?|plates?|tags?|placas?|matr[íi]culas?|registration|reg\.|tablillas?"
-    # Argentina's "chapa"; "LP:" on a form.
-    r"|patentes?|chapas?|LP(?=\s*[:#]|[^\S\n]+(?=[A-Z]*\d)[A-Z0-9]))"
+    # ("matrícula consular" is a consulate's ID card, no plate).
+    r"\b(?:licen[cs]e\s+plates?|plates?|tags?|placas?|matr[íi]culas?(?!\s+consular)|registration"
+    r"|reg\.|tablillas?"
+    # Argentina's "chapa"; "LP:" on a form. A whole word: not "Tagle", "Plateau".
+    r"|patentes?|chapas?|LP(?=\s*[:#]|[^\S\n]+(?=[A-Z]*\d)[A-Z0-9]))(?!\w)"
     r"(?:\s+(?:number|no\.?|n[úu]mero|#))?",
     re.IGNORECASE,
 )
@@ -91,7 +93,7 @@ MAKE_MODEL = re.compile(
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"“(])|[.!?]$|\n")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+[^\n]*")
 _BARE_LINE = re.compile(
-    r"[ \t]*(?=[^\n]*\d)[A-Za-z0-9][A-Za-z0-9•· -]{2,10}[A-Za-z0-9][ \t]*(?=\n|$)"
+    r"[ \t]*(?=[^\n]*\d)[A-Za-zÄÖÜ0-9][A-Za-zÄÖÜ0-9•· -]{2,10}[A-Za-z0-9][ \t]*(?=\n|$)"
 )
 _PLATE_CELL = r"[ \t]*((?=[A-Z0-9•· -]*\d)[A-Z0-9][A-Z0-9•· -]{2,10}[A-Z0-9])[ \t]+"
 _DESCRIBED_LINE = re.compile(rf"{_PLATE_CELL}(?:\(|[-–—:][ \t])[^\n]*(?=\n|$)")
