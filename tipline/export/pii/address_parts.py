@@ -44,9 +44,9 @@ ONE_UNIT = (
     r"|\d{1,2}-[A-Z]\b"
     r"|(?i:(?:basement|bsmt|rear|front|upper|lower|penthouse)\b(?:\s(?:apt|apartment|unit)\b)?)"
     # A dwelling named by where it stands in the house or the lot: "upstairs",
-    # "the back house", "arriba", "la casa de atrás".
-    r"|(?i:upstairs|downstairs|(?:the\s+)?(?:back|rear)\s+house|(?:(?:la\s+)?casa\s+)?de\s+atr[áa]s"
-    r"|(?:(?:el|la)\s+)?(?:cuarto|casa)\s+de\s+arriba|arriba|atr[áa]s)\b"
+    # "back house", "arriba", "casa de atrás".
+    r"|(?i:upstairs|downstairs|(?:back|rear)\s+house|(?:casa\s+)?de\s+atr[áa]s"
+    r"|(?:cuarto|casa)\s+de\s+arriba|arriba|atr[áa]s)\b"
     # Spain's ground floor and attic, after a comma: "Calle del Carmen 8, bajo".
     rf"|(?<=,\s)(?i:bajo|bajos|entresuelo|[áa]tico|principal|pral\.)(?:\s?(?:{_SIDE}|[A-Z])\b\.?)?)"
 )

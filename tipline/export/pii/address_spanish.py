@@ -45,6 +45,8 @@ _STREET_TYPE = (
     # Brazil (Correios' types of logradouro), for Brazilian families' addresses.
     r"|rua|travessa|rodovia|estrada|viela|ladeira|pra[çc]a"
 )
+#: The street types, for a cell under an address header (:mod:`.address_buildings`).
+STREET_TYPES = _STREET_TYPE
 # Name words: capitalized words, numerals ("5 de Mayo") and the small words
 # Spanish street names carry ("de", "del", "la", "los").
 _ES_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,3}|de|del|la|las|los|y|e)"
@@ -81,7 +83,7 @@ _SPANISH_LOWER = re.compile(
 )
 # "2107 de la calle Walnut", "806 de la calle Krystal, depto. 2"
 _SPANISH_NUMBER_FIRST = re.compile(
-    rf"{HOUSE}\s+(?i:de\s+la\s+)?(?i:calle|avenida|av\.)\s+"
+    rf"{HOUSE}[^\S\t]+(?i:de\s+la\s+)?(?i:calle|avenida|av\.)\s+"
     rf"(?:{CAP_WORD}(?:\s+(?:{CAP_WORD}|(?:de|del|la)\b))*|{LOW_WORD}(?:\s+{LOW_WORD})?){UNITS}"
 )
 
@@ -94,7 +96,8 @@ _NEIGHBOURHOOD = re.compile(
     r"\b(?i:colonia|col\.|barrio|residencial|urbanizaci[óo]n|lotificaci[óo]n|aldea|reparto"
     r"|rpto\.)\s+"
     r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+,?"
-    r"(?:\s+(?:(?i:bloque|sector|pasaje|senda|calle|etapa|manzana|mz\.?)\s+\w{1,4}"
+    r"(?:\s+(?:(?i:bloque|sector|pasaje|senda|calle|avenida|etapa|manzana|mz\.?)\s+"
+    r"(?:\w{1,4}|(?i:principal|central)|[A-ZÁÉÍÓÚÑ][\w'’.-]*)"
     r"|\d{1,2}\s?(?:a|ª|o|º)\.?\s+(?i:calle|avenida)),?){0,2}"
     r"\s+(?i:casa|lote)\s*#?\s*\d{1,5}[A-Za-z]?\b"
 )

@@ -104,11 +104,13 @@ def _english() -> tuple[re.Pattern[str], ...]:
     )
     capitalized = re.compile(
         # (A tab parts a table's cells: "1963\tRichard Parkways #935" is a year and a street.)
-        rf"(?:{HOUSE}[^\S\t]+)?(?:{DIRECTION}\s+)?(?:{CAP_WORD}\s+){{1,4}}"
+        # "81645 de la Zachary Row" (Spanish; "el 5 de la Plaza" is a date).
+        rf"(?:{HOUSE}[^\S\t]+|(?<![\w$#.,/:-])\d{{3,6}}[^\S\t]+(?i:de\s+la|del|de)\s+)?"
+        rf"(?:{DIRECTION}\s+)?(?:{CAP_WORD}[^\S\t]+){{1,4}}"
         rf"(?i:{every})\b\.?{numbered}{tail}"
     )
     lower = re.compile(
-        rf"{HOUSE}[^\S\t]+(?:(?i:{DIRECTION})\s+)?(?:{LOW_WORD}\s+){{1,3}}"
+        rf"{HOUSE}[^\S\t]+(?:(?i:{DIRECTION})\s+)?(?:{LOW_WORD}[^\S\t]+){{1,3}}"
         rf"(?:{spelled})\b{tail}",
         re.IGNORECASE,
     )
@@ -117,19 +119,19 @@ def _english() -> tuple[re.Pattern[str], ...]:
     short = re.compile(
         rf"{HOUSE}[^\S\t]+(?:(?:{DIRECTION})\.?\s+(?:(?:{LOW_WORD}|\d+(?:st|nd|rd|th))\s+){{1,2}}"
         rf"(?:{every})\b\.?{tail}"
-        rf"|(?:{LOW_WORD}\s+){{1,2}}(?:{every})\b\.?(?:\s?,?\s{ONE_UNIT}){{1,2}})",
+        rf"|(?:{LOW_WORD}[^\S\t]+){{1,2}}(?:{every})\b\.?(?:\s?,?\s{ONE_UNIT}){{1,2}})",
         re.IGNORECASE,
     )
     # Chat in lower case with the everyday abbreviations: "46 stewart ave", "77003 watson rd".
-    everyday = re.compile(rf"{HOUSE}[^\S\t]+(?:{LOW_WORD}\s+){{1,2}}(?:{_EVERYDAY_SUFFIXES})\b\.?{tail}")
+    everyday = re.compile(rf"{HOUSE}[^\S\t]+(?:{LOW_WORD}[^\S\t]+){{1,2}}(?:{_EVERYDAY_SUFFIXES})\b\.?{tail}")
     weak = re.compile(
-        rf"(?=\d\d){HOUSE}[^\S\t]+(?P<weak>(?:{LOW_WORD}\s+){{1,2}})(?:{_WEAK_SUFFIXES})\b{tail}"
+        rf"(?=\d\d){HOUSE}[^\S\t]+(?P<weak>(?:{LOW_WORD}[^\S\t]+){{1,2}})(?:{_WEAK_SUFFIXES})\b{tail}"
     )
     # Lower case in Spanish order after a cue that an address follows: "vive
     # en sandra mountain 102, cuarto 11", "vive en paul mill numero 2849".
     cued_lower = re.compile(
         r"(?:(?<=\b(?i:en)\s)|(?<=\b(?i:at|on)\s)|(?<=(?i:domicilio):\s)|(?<=(?i:address):\s))"
-        rf"(?:{LOW_WORD}\s+){{1,2}}(?i:{spelled})\b\.?\s*(?:(?i:n[úu]mero|no\.|\#)\s*)?"
+        rf"(?:{LOW_WORD}[^\S\t]+){{1,2}}(?i:{spelled})\b\.?\s*(?:(?i:n[úu]mero|no\.|\#)\s*)?"
         rf"(?P<after>\d{{1,5}}[a-z]?)(?![\w/-])(?!\s+{COUNT_NOUNS}){tail}"
     )
     return capitalized, lower, short, everyday, weak, cued_lower
@@ -137,7 +139,10 @@ def _english() -> tuple[re.Pattern[str], ...]:
 
 _EVERYDAY_SUFFIXES = "st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|cir|ter|trl|sq|way|row|run|rue"
 _NOT_STREET_WORDS = FUNCTION_WORDS - {"no", "home"}
-_NOT_FUNCTION_HERE = frozenset({"de", "la", "del", "n", "s", "e", "w", "ne", "nw", "se", "sw"})
+# (Articles open street names too: "Le Grove", "El Camino Real", "Los Robles".)
+_NOT_FUNCTION_HERE = frozenset(
+    {"de", "la", "del", "el", "le", "los", "las", "n", "s", "e", "w", "ne", "nw", "se", "sw"}
+)
 # Publication 28 types of numbered roads: the number after them names the road.
 _ROAD_NUMBERED = re.compile(
     r"\b(?i:route|rte|highway|hwy|hiway|hiwy|highwy|freeway|frwy|frway|freewy|expressway|expy"
@@ -164,9 +169,17 @@ def _plausible(text: str, match: re.Match[str]) -> bool:
     # "Route 9", "Highway 61": a number after a road's type is the road's own
     # number, so with no house number in front it is no address ("Maria
     # Lopez Route 9" would take the person along as the street's name).
+    # A flat after the number ("Michael Pike 2593, cuarto 11", "Hall Plaza
+    # 7064, 2do piso") or a number mark before it ("collins pike numero 1959")
+    # says the number is a house's.
+    homed = bool(bare_after) and bool(
+        _HOME_AFTER.match(text, match.end("after"))
+        or _MARK_BEFORE.search(text, match.start(), match.start("after"))
+    )
     if (
         bare_after
         and not has_house
+        and not homed
         and _ROAD_NUMBERED.search(value, 0, match.start("after") - match.start())
     ):
         return False
@@ -174,12 +187,12 @@ def _plausible(text: str, match: re.Match[str]) -> bool:
     if not (has_house or has_number_after):
         return False
     # A bare number after "Kevin Brown Court" is a person's courtroom or age.
-    if bare_after and not has_house and starts_with_person(value, _suffix_words()):
+    if bare_after and not has_house and not homed and starts_with_person(value, _suffix_words()):
         return False
     # With no house number, a small number after a place word numbers the
     # place, not a house: "Fire Station 4", "Freedom Square 1", "Harbor Point
     # 2", "Local Union 32"; only a street's own type takes one ("Oak St 12").
-    if bare_after and not has_house and not _names_a_street(match):
+    if bare_after and not has_house and not (homed or _names_a_street(match)):
         return False
     if not has_house and after_an_institution(text, match.start()):
         return False
@@ -202,6 +215,13 @@ def _plausible(text: str, match: re.Match[str]) -> bool:
 
 
 _FLAT_AFTER = re.compile(rf"\s?,?\s{ONE_UNIT}")
+_HOME_AFTER = re.compile(
+    r"[^\S\n]?[,–-]?[^\S\n]?(?i:(?:apartment|apt|unit|suite|ste|floor|fl|piso|planta|depto|dpto"
+    r"|departamento|apto|apartamento|int|interior|cuarto|puerta)\b\.?[^\S\n]?#?[^\S\n]?\w"
+    r"|\d{1,2}[^\S\n]?(?:st|nd|rd|th|er|do|ro|to|º|°)\.?[^\S\n]+(?:floor|piso|planta)"
+    r"|upstairs|downstairs|basement|arriba|bajo\b)"
+)
+_MARK_BEFORE = re.compile(r"(?i:n[úu]mero|no\.|#)\s*$")
 _AGENCY_WORDS = word_set("police policia sheriff sheriffs marshals patrol fbi")
 _AGENCY_CODE = re.compile(r"\b(?:ICE|CBP|DHS|HSI|ERO|USCIS|DEA|ATF|FBI|INM)\b")
 

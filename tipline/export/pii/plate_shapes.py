@@ -29,7 +29,8 @@ _NOT_IN_LOWER = FUNCTION_WORDS | _NOT_PLATE_WORDS
 # Plates are written with a space, a dash or a raised dot between groups
 # ("62P•841"), and by hand with spaces around the dash ("XPG - 6326").
 _GAPS = (" ", "-", "•", "·", " - ", " – ", "–")
-_CUT = re.compile(r"-\w")
+# A piece of a longer code or a date: "1987-09" of "1987-09-23", "04" of "04/11/2024".
+_CUT = re.compile(r"-\w|/\d")
 _UMLAUTS = str.maketrans("ÄÖÜ", "AOU")
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d[\s•·-][A-Za-z]{4,}")
 # Another plate-shaped token right after: "JVX 2210 AND MRT 5531".

@@ -33,6 +33,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from tipline.export.pii.common_words import ordinary
 from tipline.export.pii.findings import Finding, make
 from tipline.export.pii.name_lexicon import is_first_name, is_name
 from tipline.export.pii.names import fold_word
@@ -86,7 +87,10 @@ _MODELS = (
     r"|Sprinter|Lobo|Cheyenne"
 )
 # Case matters for the model: "Tahoe" or "1500" is one, "AWY 0830" is the plate.
-_VEHICLE = re.compile(rf"\b(?:(?i:{_VEHICLE_WORDS})|{_MODELS})\b")
+# ("VAN DE VELDE", "van der Berg": a surname's particle, no van.)
+_VEHICLE = re.compile(
+    rf"\b(?:(?i:{_VEHICLE_WORDS})|{_MODELS})\b(?!\s+(?i:de|der|den|dem|het|'t)\b\s+[A-Z])"
+)
 MAKE_MODEL = re.compile(
     rf"\b(?i:{_MAKES})\b(?P<model>(?:\s+{_MODEL_NAME}){{0,2}}(?:\s+{_MODEL_NUMBER})?)"
 )
@@ -185,7 +189,10 @@ _SAID_DIGITS = re.compile(r"(?i:it\s+(?:is|was)|era|es|fue)\s+(\d{4,8})(?![\w-])
 _AFTER_MODEL = re.compile(
     r",?\s(\d{4,8})(?![\w•·-])(?!\s[A-Z0-9]{1,4}\b)|,\s((?=[A-Z]*\d)[A-Z0-9]{4})(?![\w•·-])"
     r"|\s\(([A-Z0-9]{4}|\d{5,8}|\d{1,3}-\d{3,6})\)"
+    # ... or digits split by a dash after a comma: "a silver Charger, 5-03833".
+    r"|,\s(\d{1,3}-\d{3,6})(?![\w•·-])"
 )
+_MODEL_ALONE = re.compile(rf"(?:{_MODELS})$")
 # A plate in brackets in a vehicle's sentence: "a gray car (392 6667)",
 # "the Ford Transit registered to Maria Santiago (074I)".
 _BRACKETED = re.compile(r"\(([^()\n]{4,12})\)")
@@ -209,6 +216,13 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _PLATE_WORD_AFTER = re.compile(rf"[^\S\n]+(?:{_PLATE_WORDS.pattern})", re.IGNORECASE)
 # A plate wrapped by hand at its space ("plate AYR\n3489,").
 _WRAPPED = re.compile(r"[^\S\n]*(?:[:#][^\S\n]*)?([A-Za-z]{2,3}\n[^\S\n]*\d{3,4})(?![\w-])")
+
+
+def _after_model(text: str, end: int) -> list[Finding]:
+    after = _AFTER_MODEL.match(text, end)
+    if after and after.lastindex and not _YEAR.fullmatch(after[after.lastindex]):
+        return [f for f in [make(text, *after.span(after.lastindex), "plate")] if f]
+    return []
 
 
 def _listed_after(text: str, plate: Finding) -> list[Finding]:
@@ -236,6 +250,15 @@ def _after_plate_word(text: str, cue: re.Match[str]) -> list[Finding]:
     near_end = _TOKEN_END.match(text, min(end, start + 16)).end()  # type: ignore[union-attr]
     near = plates_in(text, start, min(end, near_end), loose=True, minimum=4)
     found = near or plates_in(text, start, end, loose=False, minimum=4)
+    # A colon later in the cue's clause gives the plate, in any case ("la
+    # placa del carro que la siguió: ahv 390").
+    if not found and (colon := text.find(":", start, end)) != -1:
+        after_end = _TOKEN_END.match(text, min(end, colon + 17)).end()  # type: ignore[union-attr]
+        found = [
+            f
+            for f in plates_in(text, colon + 1, after_end, loose=True, minimum=4)
+            if not any(ordinary(w) for w in re.findall(r"[^\W\d_]{2,}", f.text))
+        ]
     if not found and (wrapped := _WRAPPED.match(text, start)):
         found = [f for f in [make(text, *wrapped.span(1), "plate")] if f]
     # Digits alone right after the plate word, also when a plate follows them
@@ -272,9 +295,11 @@ def plates(text: str) -> list[Finding]:
     for cue in MAKE_MODEL.finditer(text):
         end = _window_end(text, cue.end())
         found += plates_in(text, cue.end(), end, loose=False, minimum=5, digits_only=True)
-        after = _AFTER_MODEL.match(text, cue.end())
-        if after and after.lastindex and not _YEAR.fullmatch(after[after.lastindex]):
-            found += [f for f in [make(text, *after.span(after.lastindex), "plate")] if f]
+        found += _after_model(text, cue.end())
+    # A model named alone is as good a cue for what follows it ("Charger, 5-03833").
+    for cue in _VEHICLE.finditer(text):
+        if _MODEL_ALONE.match(cue.group()):
+            found += _after_model(text, cue.end())
     cues = list(itertools.chain(_VEHICLE.finditer(text), MAKE_MODEL.finditer(text)))
     for cue in cues:
         found += _bracketed(text, cue.end(), _window_end(text, cue.end()))
