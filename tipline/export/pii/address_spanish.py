@@ -49,7 +49,9 @@ _STREET_TYPE = (
 STREET_TYPES = _STREET_TYPE
 # Name words: capitalized words, numerals ("5 de Mayo") and the small words
 # Spanish street names carry ("de", "del", "la", "los").
-_ES_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,3}|de|del|la|las|los|y|e)"
+_ES_WORD = (
+    r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,3}|de|del|la|las|los|y|e|do|da|dos|das)"
+)
 _ES_NAME = rf"(?:{_ES_WORD}\s+){{1,9}}"
 # Spain and Brazil put a comma before the number: "C/ Abad, 156, bajo".
 _ES_NAME_COMMA = rf"(?:{_ES_WORD}\s+){{0,8}}{_ES_WORD},?\s+"
@@ -104,7 +106,10 @@ _NEIGHBOURHOOD = re.compile(
 # Rural Guatemala and Honduras give a home by its village and hamlet, where
 # houses have no numbers: "aldea Delgado, caserío La Ceiba". Both together
 # name a few dozen houses; either alone is a place and stays readable.
-_PLACE_NAME = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3})(?:\s+(?:(?:de|del|la|las|los|el)\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3}"
+_PLACE_NAME = (
+    r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|\d{1,3})"
+    r"(?:\s+(?:(?:de|del|la|las|los|el)\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3}"
+)
 _VILLAGE = re.compile(
     rf"\b(?i:aldea|cant[óo]n)\s+{_PLACE_NAME},?\s+(?i:caser[íi]o)\s+{_PLACE_NAME}"
     rf"|\b(?i:caser[íi]o)\s+{_PLACE_NAME},?\s+(?i:aldea|cant[óo]n)\s+{_PLACE_NAME}"

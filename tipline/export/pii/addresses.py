@@ -123,7 +123,9 @@ def _english() -> tuple[re.Pattern[str], ...]:
         re.IGNORECASE,
     )
     # Chat in lower case with the everyday abbreviations: "46 stewart ave", "77003 watson rd".
-    everyday = re.compile(rf"{HOUSE}[^\S\t]+(?:{LOW_WORD}[^\S\t]+){{1,2}}(?:{_EVERYDAY_SUFFIXES})\b\.?{tail}")
+    everyday = re.compile(
+        rf"{HOUSE}[^\S\t]+(?:{LOW_WORD}[^\S\t]+){{1,2}}(?:{_EVERYDAY_SUFFIXES})\b\.?{tail}"
+    )
     weak = re.compile(
         rf"(?=\d\d){HOUSE}[^\S\t]+(?P<weak>(?:{LOW_WORD}[^\S\t]+){{1,2}})(?:{_WEAK_SUFFIXES})\b{tail}"
     )

@@ -46,7 +46,8 @@ _BILL_OR_ROAD = re.compile(r"(?:SB|HB|AB|HR|SF|HF|LB|LD|SR|CR|US|FM|RM|SH|RT|HWY
 
 _STRICT = re.compile(
     # (a year after an agency's letters is a report's: "Texas DPS 2023").
-    r"(?:[A-Z]{3}[ -]?(?!(?:19|20)\d\d(?!\d))\d{3,4}|\d{3,4}[ -]?[A-Z]{3}|\d[A-Z]{3}\d{3})(?![\w-])(?![^\S\n]*[/-]\d)"
+    r"(?:[A-Z]{3}[ -]?(?!(?:19|20)\d\d(?!\d))\d{3,4}|\d{3,4}[ -]?[A-Z]{3}|\d[A-Z]{3}\d{3})"
+    r"(?![\w-])(?![^\S\n]*[/-]\d)"
 )
 _PARTIAL = re.compile(
     r"[^\S\n]+(?:(?i:number|was|is|no\.?|era|es)[^\S\n]+)?"

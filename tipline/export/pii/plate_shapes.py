@@ -32,6 +32,7 @@ _GAPS = (" ", "-", "•", "·", " - ", " – ", "–")
 # A piece of a longer code or a date: "1987-09" of "1987-09-23", "04" of "04/11/2024".
 _CUT = re.compile(r"-\w|/\d")
 _UMLAUTS = str.maketrans("ÄÖÜ", "AOU")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d[\s•·-][A-Za-z]{4,}")
 # Another plate-shaped token right after: "JVX 2210 AND MRT 5531".
 _PLATE_NEXT = re.compile(r"[^\S\n]+(?=[A-Z0-9]*\d)[A-Z0-9]|[^\S\n]+[A-Z]{2,3}[\s-]\d")
@@ -123,6 +124,15 @@ def plates_in(
                 if not coded and _joins_plates(text, group):
                     continue
                 if n > 1 and _YEAR_WORD.fullmatch(token):
+                    continue
+                # ... nor a year before a word in capitals ("DE 1964 ME PARARON").
+                last = group[-1].group()
+                if (
+                    n > 1
+                    and _YEAR.fullmatch(first)
+                    and last.isalpha()
+                    and last.lower() in _NOT_IN_LOWER
+                ):
                     continue
                 if _shape_ok(token, loose=loose, minimum=minimum, digits_only=digits_only):
                     taken = (group[0].start(), group[-1].end(), n)
