@@ -56,6 +56,12 @@ from tipline.export.pii.name_places import (
     place_surname_after_first_name,
     surname_word,
 )
+from tipline.export.pii.name_things import (
+    everyday_words,
+    institution_further_on,
+    payment_service,
+    vehicle_by_colour,
+)
 from tipline.export.pii.name_tokens import Word, joined, sentence_start, tokenize
 from tipline.export.pii.namewords import (
     FIRST_NAMES,
@@ -68,7 +74,7 @@ from tipline.export.pii.namewords import (
     TITLES,
     all_stop_words,
 )
-from tipline.export.pii.places import PLACE_PREFIXES
+from tipline.export.pii.places import CLOSED_AFTER, PLACE_PREFIXES
 from tipline.export.pii.plates import MAKE_MODEL
 
 _NAMING_BEFORE = re.compile(
@@ -239,17 +245,31 @@ def likely_names(text: str) -> list[Finding]:
     for i, j in _stretches(text, words, stop):
         if all(words[k].is_initial for k in range(i, j + 1)):
             continue  # "U.S.C.", "block C." - initials alone name nobody
+        if payment_service(words, i, j):
+            continue
         cued = _cued(text, words, i)
         if cued:
-            # "T. Don Hutto Residential Center": a title starts a building's name.
-            if institution_after(text, words, j):
+            # "T. Don Hutto Residential Center": a title starts a building's
+            # name; "- Carson City", "- Krome North Service Processing
+            # Center" in a list are places, not sign-offs.
+            if institution_after(text, words, j) or institution_further_on(text, words, j):
                 continue
             j = _extend_through_surname(text, words, j)
+            if i < j and words[j].folded in CLOSED_AFTER:
+                continue
         if not cued:
             # "Diallo was deported": a person's verb outweighs a sentence start.
             start_cue = i == j and person_cue(text, words[i], speaking=False)
             if names_no_person(text, words, i, j, firms) and not (
                 start_cue and sentence_start(text, words, i)
+            ):
+                continue
+            # "Penal Code", "a white Tacoma", "Krome North Service Processing
+            # Center": a law, a car, a building (:mod:`.name_things`).
+            if (
+                everyday_words(words, i, j)
+                or vehicle_by_colour(text, words, i, j)
+                or institution_further_on(text, words, j)
             ):
                 continue
             # A lone word on no name list ("Turnpike", "Explorer", "Sirs",

@@ -302,6 +302,9 @@ def _sign_off(text: str) -> list[Finding]:
     words = m.group(1).split()
     if any(_stop(w) for w in words) or fold_word(words[0]) in PARTICLES:
         return []
+    # "Módulo E2-48.": a code closing a receipt, not a signature.
+    if any(ch.isdigit() for ch in m.group(1)):
+        return []
     return [Finding(offset + m.start(1), offset + m.end(1), "name", m.group(1), "low")]
 
 

@@ -52,6 +52,11 @@ PLACE_BEFORE = re.compile(
     # "Escuela Benito Juárez", "Taller Hernández", "Hospital Juárez".
     r"|escuela|colegio|taller|bufete|despacho|instituto|universidad|cl[íi]nica|hospital"
     r"|aeropuerto|estaci[óo]n|preparatoria|secundaria|primaria)\.?"
+    # Central American addresses name a settlement before its namesake:
+    # "reparto Espinal", "aldea Cabrera", "caserío Los Pinos", "cantón El Rosario".
+    r"|\b(?:reparto|aldea|caser[íi]o|cant[óo]n|residencial|lotificaci[óo]n|comunidad"
+    r"|fraccionamiento|barrio|vereda|ejido|ranch[oa]|hacienda|finca)"
+    r"(?:\s+(?:el|la|los|las))?"
     # "the law firm Jackson Lewis", "la empresa Martínez Pérez".
     r"|\b(?:firm|company|empresa|compa[ñn][íi]a|contratista|agency|agencia)(?:\s+(?:of|de))?)\s*$",
     re.IGNORECASE,

@@ -30,7 +30,7 @@ from tipline.export.pii.namewords import INSTITUTION_WORDS, word_set
 #: Words that start a place name: "West Chester", "Fort Smith", "San José".
 PLACE_PREFIXES = word_set(
     "west east north south upper lower new fort ft mount mt port lake saint st san santa santo"
-    " puerto sao villa"
+    " puerto sao villa camp"
 )
 # Words after a name that make it a place or an institution, besides
 # INSTITUTION_WORDS ("Chester Memorial", "Smith Inc"): "Mercy Park", "Penn Hills".
@@ -61,10 +61,12 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).rstrip(".")
 
 
-#: Words before a name that only ever start a place ("Lake" and "St." are
-#: left out: a first name, the end of "Main St."). A saint's name ("San José",
+#: Words before a name that only ever start a place ("St." is left out: the
+#: end of "Main St."), a military base ("Camp Lejeune") or a lake town ("Lake
+#: Charles": with a capitalized word after it, "Lake" may be a first name, and
+#: :func:`names_a_place` leaves that alone). A saint's name ("San José",
 #: "Santa Rosa", "el día de San Juan") is a town, a hospital or a feast day.
-_CLOSED_PREFIXES = word_set("west east north south fort ft mount mt port")
+_CLOSED_PREFIXES = word_set("west east north south fort ft mount mt port camp lake")
 #: Spanish and Portuguese place prefixes: the place name may go on after the
 #: listed word ("San Pedro Sula"), and it is still no person.
 _SPANISH_PREFIXES = word_set("san santa santo sao ciudad villa puerto colonia")
@@ -73,7 +75,7 @@ CLOSED_AFTER = word_set(
     """
     county township twp borough parish memorial hospital prison jail correctional detention
     penitentiary street avenue ave road rd boulevard blvd highway bridge station airport
-    university college medical church chapel cathedral basilica
+    university college medical church chapel cathedral basilica city
     """
 )
 _CLOSED_BEFORE = re.compile(
@@ -91,6 +93,14 @@ _CLOSED_BEFORE = re.compile(
     r"|\s+(?:[A-ZÁÉÍÓÚÑ][\w'’]*\.?\s+){1,2})$"
     # A neighbourhood is named after someone, never someone: "la colonia Morelos".
     r"|\b(?i:colonia|col\.|barrio|fraccionamiento)\s+(?:[A-ZÁÉÍÓÚÑ][\w'’]*\.?\s+){0,2}$"
+    # A capitalized street word is the street's own name: "Avenida Morelos",
+    # "Calle Hidalgo" (lower case, "en la calle Pedro me dijo", stays a person).
+    r"|\b(?:Avenida|Av\.|Avda\.|Calle|Calzada|Bulevar|Boulevard|Blvd\.?|Paseo|Carretera"
+    r"|Callej[óo]n|Privada|Cerrada|Camino)\s+$"
+    # A town whose name goes on with "de": "Villa Hermosa de Reyes", "San
+    # Juan de los Lagos", "Puerto Ayacucho de Mendoza".
+    r"|\b(?:Villa|San|Santa|Santo|S[ãa]o|Ciudad|Puerto)\s+(?:[A-ZÁÉÍÓÚÑ][\w'’]*\s+){0,2}"
+    r"(?:de|del|de\s+la|de\s+las|de\s+los|do|da|dos|das)\s+$"
 )
 _NEXT_WORD = re.compile(r"(?:['’]s)? ([^\W\d_][\w'’]*)")
 # The rest of a longer name: "Luther King Jr." before "Blvd", "W. Hill" before
