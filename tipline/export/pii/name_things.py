@@ -4,13 +4,12 @@ The name heuristic (:mod:`.likely_names`) asks these, besides the place,
 street and firm checks of :mod:`.name_places`, before it reports a run of
 capitalized words nobody pointed at as a person:
 
-- **Everyday words in capitals.** A run of two or more words in which one
-  word is an everyday English or Spanish word and on no name list, and no
-  word is a first name ("Penal Code", "Employment Authorization", "Ley
-  Orgánica", "Patrulla Fronteriza", "Guardia Civil"), is a law, a form, an
-  agency or a heading. A person's name is made of names; the name lists
-  know "Rosa" and "Paz", and a surname they lack is a rare word, not an
-  everyday one.
+- **Everyday words in capitals.** A run of two or more everyday English or
+  Spanish words, one of them on no name list and none a first name ("Penal
+  Code", "Employment Authorization", "Ley Orgánica", "Patrulla Fronteriza",
+  "Guardia Civil"), is a law, a form, an agency or a heading. A person's
+  name is made of names; the name lists know "Rosa" and "Paz", and a
+  surname they lack is a rare word, not an everyday one.
 - **A vehicle told by its colour.** "a white Tacoma", "su Tacoma blanca",
   "Vehículo: Sentra gris": a capitalized word with a colour next to it is a
   car model (the plate detector's make-and-model table knows the pairs, not
@@ -52,10 +51,11 @@ def everyday_words(words: list[Word], i: int, j: int) -> bool:
     """Whether the run ``words[i..j]`` of two or more words holds an everyday
     word that is on no name list ("Penal Code", not "Rosa Paz")."""
     run = [w for w in words[i : j + 1] if w.folded not in PARTICLES and not w.is_initial]
-    # "Mark Hall", "Stephanie Guerrero": a first name makes it a person's.
-    if len(run) < 2 or any(is_first_name(w.folded) for w in run):
+    # "Mark Hall", "Stephanie Guerrero": a first name makes it a person's;
+    # "Alondra Morcillo": so does a rare word, a name the lists lack.
+    if len(run) < 2 or any(is_first_name(w.folded) or not ordinary(w.text) for w in run):
         return False
-    return any(ordinary(w.text) and not is_name(w.folded) and not is_surname(w.folded) for w in run)
+    return any(not is_name(w.folded) and not is_surname(w.folded) for w in run)
 
 
 def vehicle_by_colour(text: str, words: list[Word], i: int, j: int) -> bool:
